@@ -1,0 +1,26 @@
+// Package pagegen renders the visible text of real "scheda processo" pages
+// of the Osservatorio Partecipazione (Regione Emilia-Romagna) into HTML
+// pages in several plausible CMS layouts.
+//
+// The data comes from records/*.txt: public page texts, one block per
+// line, with the page URL on line 1 (see ParseText for the format). The
+// labels and their types come from scheda-fields.tsv, the project's field
+// dictionary. Both are embedded.
+//
+// The rendered pages serve as parser test fixtures, where a parser must
+// read every layout without knowing any of them, and as pages of the
+// offline demo site. Each layout differs in markup and in character
+// encoding:
+//
+//   - "dl": UTF-8 with <meta charset>, sections as <dl> lists.
+//   - "table": windows-1252, one <table> per section, no <h1>.
+//   - "divs": UTF-8 without any charset declaration, Bootstrap-like rows
+//     with tooltips, leaked per-field configuration strings and hidden
+//     decoy fields.
+//   - "inline": ISO-8859-1, "Label: value" paragraphs and <h4> blocks.
+//
+// Every page starts with an HTML comment that names the record and the
+// text it came from. This package deliberately shares no code with
+// archivio/parsers, so that the parser is tested against markup it did
+// not produce itself.
+package pagegen

@@ -1,0 +1,55 @@
+package parsers
+
+import "golang.org/x/net/html"
+
+// recordContainer returns the smallest element that holds every known label
+// and section heading of the page. A record's values sit beside its labels,
+// so text outside this element is page furniture (a footer a layout did not
+// mark as one, a "back to the list" link), never a value: without this, the
+// last field of a page would swallow whatever follows it.
+func recordContainer(tokens []token) *html.Node {
+	var c *html.Node
+	for _, t := range tokens {
+		if t.node == nil || t.kind == tokText || (t.kind == tokLabel && t.field == nil) {
+			continue
+		}
+		if c == nil {
+			c = t.node
+			continue
+		}
+		c = commonAncestor(c, t.node)
+	}
+	return c
+}
+
+func commonAncestor(a, b *html.Node) *html.Node {
+	da, db := depth(a), depth(b)
+	for da > db {
+		a, da = a.Parent, da-1
+	}
+	for db > da {
+		b, db = b.Parent, db-1
+	}
+	for a != b {
+		a, b = a.Parent, b.Parent
+	}
+	return a
+}
+
+func depth(n *html.Node) int {
+	d := 0
+	for ; n != nil; n = n.Parent {
+		d++
+	}
+	return d
+}
+
+// inside reports whether n is c or one of its descendants.
+func inside(n, c *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == c {
+			return true
+		}
+	}
+	return false
+}

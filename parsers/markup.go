@@ -1,0 +1,145 @@
+package parsers
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// skipElement reports whether n and everything inside it is left out of the
+// record: content a reader does not see (hidden elements, tooltips, help
+// text, leaked field metadata), and page furniture that is not the record
+// (navigation, footers, forms' controls, scripts).
+func skipElement(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Nav, atom.Footer,
+		atom.Button, atom.Select, atom.Option, atom.Textarea, atom.Input, atom.Iframe,
+		atom.Svg, atom.Math, atom.Object, atom.Embed, atom.Audio, atom.Video, atom.Canvas,
+		atom.Dialog, atom.Head, atom.Title, atom.Meta, atom.Link:
+		return true
+	}
+	if n.Data == "svg" || n.Data == "math" {
+		return true
+	}
+	hasClass := false
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
+				return true
+			}
+		case "style":
+			if hiddenStyle(a.Val) {
+				return true
+			}
+		case "role":
+			switch strings.ToLower(strings.TrimSpace(a.Val)) {
+			case "navigation", "contentinfo", "search", "tooltip", "dialog", "alertdialog", "menu", "menubar":
+				return true
+			}
+		case "data-toggle", "data-bs-toggle":
+			// The icon that opens a help tooltip or popover.
+			switch strings.ToLower(a.Val) {
+			case "tooltip", "popover", "modal":
+				return true
+			}
+		case "class":
+			hasClass = true
+		case "id":
+			if skipIDs[strings.ToLower(strings.TrimSpace(a.Val))] {
+				return true
+			}
+		}
+	}
+	if hasClass {
+		for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+			if skipClasses[c] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// skipClasses are class names that hide an element or mark it as help,
+// navigation or chrome in the CSS frameworks the observatory's pages and
+// municipal CMSs use.
+var skipClasses = map[string]bool{
+	"hidden": true, "d-none": true, "hide": true, "invisible": true, "sr-only": true,
+	"visually-hidden": true, "visuallyhidden": true, "screen-reader-text": true,
+	"tooltip": true, "tooltip-text": true, "tooltiptext": true, "tooltip-inner": true,
+	"popover": true, "popover-content": true, "help-block": true, "help-text": true,
+	"helptext": true, "form-text": true, "modal": true, "breadcrumb": true, "breadcrumbs": true,
+	"navbar": true, "nav": true, "menu": true, "skip-link": true, "cookie-banner": true,
+	"cookiebar": true, "share": true, "social-share": true, "footer": true, "site-footer": true,
+	"piede": true, "copyright": true,
+}
+
+// skipIDs are element ids that name navigation or a footer.
+var skipIDs = map[string]bool{
+	"footer": true, "piede": true, "site-footer": true, "nav": true, "navigation": true,
+	"menu": true, "navbar": true, "breadcrumb": true, "breadcrumbs": true, "cookie-banner": true,
+}
+
+// hiddenStyle reports whether an inline style hides the element.
+func hiddenStyle(style string) bool {
+	s := strings.ToLower(strings.ReplaceAll(style, " ", ""))
+	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
+}
+
+// isBlock reports whether n starts and ends a block of text, as a browser
+// would lay it out. Elements styled as items (badges, tags) count as blocks,
+// so items rendered side by side without spaces stay separate.
+func isBlock(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Body, atom.Caption,
+		atom.Dd, atom.Details, atom.Div, atom.Dl, atom.Dt, atom.Fieldset, atom.Figcaption,
+		atom.Figure, atom.Form, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Header, atom.Legend, atom.Li, atom.Main, atom.Ol, atom.P, atom.Pre, atom.Section,
+		atom.Summary, atom.Table, atom.Tbody, atom.Td, atom.Tfoot, atom.Th, atom.Thead,
+		atom.Tr, atom.Ul, atom.Html, atom.Center, atom.Label:
+		return true
+	}
+	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		if itemClasses[c] {
+			return true
+		}
+	}
+	return false
+}
+
+var itemClasses = map[string]bool{
+	"badge": true, "tag": true, "chip": true, "pill": true,
+	"item": true, "list-item": true, "list-group-item": true, "value-item": true,
+}
+
+// marksLabel reports whether the markup presents n as a label: a term of a
+// definition list, a table header cell, a form label, a heading, an element
+// whose class says label, or bold text ending in a colon. Such an element
+// whose text the dictionary does not know is reported as schema drift.
+func marksLabel(n *html.Node, text string) bool {
+	if len(text) > visibleTextLimit {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Dt, atom.Th, atom.Label, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	case atom.Strong, atom.B:
+		return strings.HasSuffix(text, ":")
+	}
+	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		if labelClasses[c] || strings.HasSuffix(c, "-label") || strings.HasSuffix(c, "_label") ||
+			strings.HasPrefix(c, "etichetta") {
+			return true
+		}
+	}
+	return false
+}
+
+var labelClasses = map[string]bool{
+	"label": true, "field-label": true, "field-name": true, "etichetta": true,
+	"key": true, "term": true, "nome-campo": true,
+}

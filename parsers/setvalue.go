@@ -1,0 +1,173 @@
+package parsers
+
+import (
+	"fmt"
+	"strings"
+)
+
+// setValue reads a field's value by its kind and stores it in the record.
+// texts are the value's non-empty text blocks in page order. It reports
+// whether a value was stored; a value that cannot be read is left null
+// with a bad_value warning.
+func (a *assembler) setValue(f *openField, texts []string) bool {
+	d := f.def
+	switch d.kind {
+	case kindText:
+		if len(texts) == 0 {
+			return false
+		}
+		v := strings.Join(texts, "\n")
+		*d.str(a.rec) = &v
+		return true
+	case kindURL:
+		if v := a.urlValue(f); v != "" {
+			*d.str(a.rec) = &v
+			return true
+		}
+	case kindImage:
+		if v := a.imageValue(f); v != "" {
+			*d.str(a.rec) = &v
+			return true
+		}
+	case kindList, kindCommaList:
+		if items := listItems(f, d.kind); len(items) > 0 {
+			*d.list(a.rec) = items
+			return true
+		}
+		return false
+	default:
+		return a.setScalar(f, texts)
+	}
+	if len(texts) > 0 {
+		a.warn("bad_value", f, fmt.Sprintf("%q: no address in %q", f.label, texts[0]))
+	}
+	return false
+}
+
+// setScalar reads a single-valued field: the first text block is the value;
+// more blocks are reported, not merged.
+func (a *assembler) setScalar(f *openField, texts []string) bool {
+	if len(texts) == 0 {
+		return false
+	}
+	d, s := f.def, texts[0]
+	if len(texts) > 1 {
+		a.warn("extra_value", f, fmt.Sprintf("%q: %d more blocks after %q ignored", f.label, len(texts)-1, s))
+	}
+	var err error
+	switch d.kind {
+	case kindEnum:
+		*d.str(a.rec) = &s
+	case kindInt:
+		var n int
+		if n, err = ParseCount(s); err == nil {
+			*d.integer(a.rec) = &n
+		}
+	case kindYear:
+		var n int
+		if n, err = ParseYear(s); err == nil {
+			*d.integer(a.rec) = &n
+		}
+	case kindMoney, kindPercent:
+		var v float64
+		if v, err = ParseDecimal(s); err == nil {
+			*d.number(a.rec) = &v
+		}
+	case kindBool:
+		var v bool
+		if v, err = ParseBool(s); err == nil {
+			*d.boolean(a.rec) = &v
+		}
+	case kindDate:
+		var v string
+		if v, err = ParseDate(s); err == nil {
+			*d.str(a.rec) = &v
+		}
+	case kindIndex:
+		var v, m int
+		if v, m, err = ParseIndex(s); err == nil {
+			a.rec.ParticipationIndex, a.rec.ParticipationIndexMax = &v, &m
+		}
+	}
+	if err != nil {
+		a.warn("bad_value", f, fmt.Sprintf("%q: %v", f.label, err))
+		return false
+	}
+	return true
+}
+
+// urlValue is a link field's address: the first link target, else the first
+// address written in the text, else a bare host name ("comune.fiorano.mo.it").
+func (a *assembler) urlValue(f *openField) string {
+	for _, b := range f.blocks {
+		for _, l := range b.links {
+			if u := ResolveURL(a.base, l.href); strings.HasPrefix(u, "http") {
+				return u
+			}
+		}
+	}
+	for _, b := range f.blocks {
+		if us := findURLs(b.text); len(us) > 0 {
+			return us[0].url
+		}
+	}
+	for _, b := range f.blocks {
+		if t := b.text; t != "" && !strings.ContainsAny(t, " \t") && strings.Contains(t, ".") {
+			return ResolveURL(nil, "http://"+t)
+		}
+	}
+	return ""
+}
+
+// imageValue is an image field's address: the first image source, else the
+// first link target, else a path written as text, resolved against the
+// document's base URL.
+func (a *assembler) imageValue(f *openField) string {
+	for _, b := range f.blocks {
+		for _, im := range b.images {
+			if u := ResolveURL(a.base, im.src); u != "" {
+				return u
+			}
+		}
+	}
+	for _, b := range f.blocks {
+		for _, l := range b.links {
+			if u := ResolveURL(a.base, l.href); u != "" {
+				return u
+			}
+		}
+	}
+	for _, b := range f.blocks {
+		if looksLikeImagePath(b.text) {
+			return ResolveURL(a.base, b.text)
+		}
+	}
+	return ""
+}
+
+// listItems reads a list: item by item when the page renders items as
+// separate elements, else split on the list's separator. Icons without
+// text (as "Ambito di intervento" often shows) count by their alt text.
+func listItems(f *openField, k kind) []string {
+	var items []string
+	for _, b := range f.blocks {
+		switch {
+		case b.text != "":
+			items = append(items, b.text)
+		default:
+			for _, im := range b.images {
+				if im.alt != "" {
+					items = append(items, im.alt)
+				}
+			}
+		}
+	}
+	if len(items) != 1 {
+		return items
+	}
+	sep := " / "
+	if k == kindCommaList {
+		sep = ", "
+	}
+	return SplitList(items[0], sep)
+}

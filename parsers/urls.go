@@ -1,0 +1,222 @@
+package parsers
+
+import (
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// recordPath matches the record id in every URL shape the observatory uses:
+// /scheda-processo/141, /processi/ambito/scheda-processo/141, with or
+// without a trailing slash, query or fragment.
+var recordPath = regexp.MustCompile(`(?i)/scheda-processo/(\d{1,9})(?:[/?#.]|$)`)
+
+// RecordID returns the observatory record id in a URL or path, in any of its
+// shapes (http or https, /scheda-processo/{id},
+// /processi/ambito/scheda-processo/{id}).
+func RecordID(u string) (int, bool) {
+	m := recordPath.FindStringSubmatch(u)
+	if m == nil {
+		return 0, false
+	}
+	id, err := strconv.Atoi(m[1])
+	if err != nil || id <= 0 {
+		return 0, false
+	}
+	return id, true
+}
+
+// ResolveURL resolves a reference found on a page against the page's base
+// URL (its <base href> when present, else the page URL). It returns "" for
+// references that are not web addresses (mailto:, javascript:, #fragments).
+func ResolveURL(base *url.URL, ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" || strings.HasPrefix(ref, "#") {
+		return ""
+	}
+	r, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		r = base.ResolveReference(r)
+	}
+	switch strings.ToLower(r.Scheme) {
+	case "http", "https":
+		r.Scheme = strings.ToLower(r.Scheme)
+		r.Host = strings.ToLower(r.Host)
+		if r.Host == "" {
+			return ""
+		}
+		return r.String()
+	case "":
+		return r.String() // relative, with no base to resolve against
+	}
+	return ""
+}
+
+// textURL finds web addresses written in free text: with a scheme, or
+// starting with "www.".
+var textURL = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"'{}|\\^\[\]` + "`" + `]+`)
+
+// foundURL is a web address found in text, with its place in the text.
+type foundURL struct {
+	url        string
+	start, end int
+}
+
+// URLsInText returns the web addresses written in s, normalized: trailing
+// punctuation is not part of them, and "www.example.it" becomes
+// "http://www.example.it".
+func URLsInText(s string) []string {
+	var out []string
+	for _, f := range findURLs(s) {
+		out = append(out, f.url)
+	}
+	return out
+}
+
+func findURLs(s string) []foundURL {
+	if !strings.Contains(s, "://") && !strings.Contains(strings.ToLower(s), "www.") {
+		return nil
+	}
+	var out []foundURL
+	for _, m := range textURL.FindAllStringIndex(s, -1) {
+		raw := trimURLPunct(s[m[0]:m[1]])
+		u := raw
+		if !strings.Contains(strings.ToLower(u[:min(len(u), 8)]), "://") {
+			u = "http://" + u
+		}
+		p, err := url.Parse(u)
+		if err != nil || !strings.Contains(p.Host, ".") || strings.HasSuffix(p.Host, ".") {
+			continue
+		}
+		p.Scheme = strings.ToLower(p.Scheme)
+		p.Host = strings.ToLower(p.Host)
+		out = append(out, foundURL{url: p.String(), start: m[0], end: m[0] + len(raw)})
+	}
+	return out
+}
+
+// trimURLPunct removes punctuation that ends a sentence rather than a URL,
+// and a closing bracket that has no opening one inside the URL.
+func trimURLPunct(u string) string {
+	for len(u) > 0 {
+		c := u[len(u)-1]
+		switch {
+		case strings.IndexByte(".,;:!?'\"", c) >= 0:
+			u = u[:len(u)-1]
+		case c == ')' && strings.Count(u, "(") < strings.Count(u, ")"):
+			u = u[:len(u)-1]
+		default:
+			return u
+		}
+	}
+	return u
+}
+
+// goneStrong are phrases that by themselves say a site is gone, folded
+// (lower case, no accents). "non è più disponibile" is record 141's.
+var goneStrong = []string{
+	"non e piu disponibile", "non piu disponibile", "non e piu attivo", "non piu attivo",
+	"non e piu raggiungibile", "non piu raggiungibile", "non e piu accessibile",
+	"non piu accessibile", "non e piu online", "non piu online", "non e piu on line",
+	"non piu on line", "non esiste piu", "non piu esistente", "non e piu consultabile",
+	"non piu consultabile", "non e piu visibile", "non piu visibile", "non e piu presente",
+	"non piu presente", "non e piu in funzione", "dominio scaduto", "sito scaduto",
+	"link interrotto", "collegamento interrotto", "no longer available", "no longer exists",
+	"no longer online", "has been shut down",
+}
+
+// goneWeak say a site is gone only in a sentence that speaks of a site:
+// "chiuso" alone may be said of the process itself.
+var goneWeak = []string{
+	"non raggiungibile", "non funzionante", "non disponibile", "non attivo", "dismesso",
+	"dismessa", "chiuso", "chiusa", "offline", "off line", "oscurato", "rimosso", "is offline",
+	"is gone",
+}
+
+var siteNouns = []string{
+	"sito", "siti", "pagina", "pagine", "portale", "dominio", "link", "indirizzo", "blog",
+	"piattaforma", "website", "site", "page",
+}
+
+// declaredGone reports whether the sentence of s around [start, end) says
+// the site there is no longer available.
+func declaredGone(s string, start, end int) bool {
+	from, to := sentenceAround(s, start, end)
+	// The address itself is left out: "www.chiuso.it" says nothing.
+	sentence := foldText(s[from:start] + " " + s[end:to])
+	if containsWord(sentence, goneStrong) {
+		return true
+	}
+	return containsWord(sentence, goneWeak) && containsWord(sentence, siteNouns)
+}
+
+// containsWord reports whether s holds one of phrases as whole words.
+func containsWord(s string, phrases []string) bool {
+	for _, p := range phrases {
+		for from := 0; ; {
+			i := strings.Index(s[from:], p)
+			if i < 0 {
+				break
+			}
+			if wordAt(s, from+i, len(p)) {
+				return true
+			}
+			from += i + 1
+		}
+	}
+	return false
+}
+
+// sentenceAround returns the bounds of the sentence of s containing
+// [start, end): from after the previous ". ", "! ", "? ", ";" or line break
+// to the next one.
+func sentenceAround(s string, start, end int) (from, to int) {
+	for i := start - 1; i > 0; i-- {
+		if s[i] == '\n' || s[i] == ';' || (s[i] == ' ' && strings.IndexByte(".!?", s[i-1]) >= 0) {
+			from = i + 1
+			break
+		}
+	}
+	to = len(s)
+	for i := end; i < len(s); i++ {
+		if s[i] == '\n' || s[i] == ';' || (strings.IndexByte(".!?", s[i]) >= 0 && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n')) {
+			to = i
+			break
+		}
+	}
+	return from, to
+}
+
+// wordAt reports whether s[i:i+n] stands as whole words.
+func wordAt(s string, i, n int) bool {
+	isLetter := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
+	if i > 0 && isLetter(s[i-1]) {
+		return false
+	}
+	if j := i + n; j < len(s) && isLetter(s[j]) {
+		return false
+	}
+	return true
+}
+
+// looksLikeImagePath reports whether a value written as text is an image
+// path, as the observatory shows map and logo images ("archive/141.jpg").
+func looksLikeImagePath(s string) bool {
+	if s == "" || strings.ContainsAny(s, " \t\n") {
+		return false
+	}
+	l := strings.ToLower(s)
+	if i := strings.IndexAny(l, "?#"); i >= 0 {
+		l = l[:i]
+	}
+	for _, ext := range []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".bmp", ".tif", ".tiff"} {
+		if strings.HasSuffix(l, ext) {
+			return true
+		}
+	}
+	return false
+}
