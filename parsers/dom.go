@@ -44,10 +44,10 @@ type token struct {
 type linearizer struct {
 	tokens []token
 
-	buf     strings.Builder
-	links   []anchor
-	images  []image
-	atext []strings.Builder // text of the open anchors, innermost last
+	buf    strings.Builder
+	links  []anchor
+	images []image
+	atext  []strings.Builder // text of the open anchors, innermost last
 
 	el        *html.Node // the element being walked
 	blockNode *html.Node // the element where the current block began
