@@ -67,11 +67,11 @@ func (a *assembler) run(tokens []token) {
 			a.body = true
 			if t.field != nil && t.field.mapLink {
 				a.flushMap()
-				a.pendingMap = &openField{def: t.field, label: t.text, section: a.section}
+				a.pendingMap = &openField{def: t.field, label: shownLabel(t.text), section: a.section}
 				continue
 			}
 			a.close()
-			a.open = &openField{def: t.field, label: t.text, section: a.section}
+			a.open = &openField{def: t.field, label: shownLabel(t.text), section: a.section}
 			if t.field == nil {
 				a.unknownLabel(t.text)
 			}
@@ -162,6 +162,12 @@ func (a *assembler) badges(text string) bool {
 		return false
 	}
 	return true
+}
+
+// shownLabel is a label as the page shows it, without the colon or
+// asterisk that some layouts put after it.
+func shownLabel(s string) string {
+	return strings.TrimRight(s, " :*")
 }
 
 func (a *assembler) unknownLabel(label string) {
