@@ -49,14 +49,17 @@ type linearizer struct {
 	images []image
 	atext  []strings.Builder // text of the open anchors, innermost last
 
+	scratch   []byte     // reused by visibleText
 	el        *html.Node // the element being walked
 	blockNode *html.Node // the element where the current block began
 
 	h1 string // the first visible h1: the record's title in most layouts
 }
 
-func linearize(root *html.Node) *linearizer {
-	l := &linearizer{}
+// linearize walks the page. sizeHint is the page's size in bytes, used to
+// size the token list once instead of growing it.
+func linearize(root *html.Node, sizeHint int) *linearizer {
+	l := &linearizer{tokens: make([]token, 0, sizeHint/80+16)}
 	l.walk(root)
 	l.flush()
 	return l
@@ -103,18 +106,19 @@ func (l *linearizer) walk(n *html.Node) {
 		return
 	}
 
-	text, media := visibleText(n)
+	text, media := l.visibleText(n)
 	if n.DataAtom == atom.H1 && l.h1 == "" {
 		l.h1 = text
 	}
 	if text != "" && !media {
-		if s := dict.section(text); s != "" {
+		s, f := dict.lookup(text)
+		if s != "" {
 			l.flush()
 			l.tokens = append(l.tokens, token{kind: tokSection, text: s, node: n})
 			return
 		}
 		marked := marksLabel(n, text)
-		if f := dict.field(text); f != nil || marked {
+		if f != nil || marked {
 			l.flush()
 			l.tokens = append(l.tokens, token{kind: tokLabel, text: text, field: f, marked: marked, node: n})
 			return
@@ -174,11 +178,12 @@ func (l *linearizer) flush() {
 	}
 	media := len(links) > 0 || len(images) > 0
 	if text != "" {
-		if s := dict.section(text); s != "" && !media {
+		s, f := dict.lookup(text)
+		if s != "" && !media {
 			l.tokens = append(l.tokens, token{kind: tokSection, text: s, node: node})
 			return
 		}
-		if f := dict.field(text); f != nil && (!media || f.mapLink) {
+		if f != nil && (!media || f.mapLink) {
 			l.tokens = append(l.tokens, token{kind: tokLabel, text: text, field: f, node: node})
 			if media { // <a href="map.jpg">Mappa</a>
 				l.tokens = append(l.tokens, token{kind: tokText, links: links, images: images, node: node})
@@ -203,44 +208,48 @@ const (
 )
 
 // visibleText returns the collapsed visible text of n when it is short, and
-// whether n holds an image. Long text returns "".
-func visibleText(n *html.Node) (text string, media bool) {
-	var b strings.Builder
+// whether n holds an image or a link. Long text returns "".
+func (l *linearizer) visibleText(n *html.Node) (text string, media bool) {
+	l.scratch = l.scratch[:0]
 	nodes := 0
-	over := false
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && !over; c = c.NextSibling {
-			nodes++
-			if nodes > visibleNodesLimit || b.Len() > visibleTextLimit {
-				over = true
-				return
+	if !l.collectText(n, &nodes, &media) {
+		return "", media
+	}
+	if len(l.scratch) == 0 {
+		return "", media
+	}
+	return collapseSpace(stripConfigLeaks(string(l.scratch))), media
+}
+
+// collectText appends the visible text under n to l.scratch and reports
+// false as soon as it grows past the limits.
+func (l *linearizer) collectText(n *html.Node, nodes *int, media *bool) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		*nodes++
+		if *nodes > visibleNodesLimit || len(l.scratch) > visibleTextLimit {
+			return false
+		}
+		switch c.Type {
+		case html.TextNode:
+			l.scratch = append(l.scratch, c.Data...)
+		case html.ElementNode:
+			if skipElement(c) {
+				continue
 			}
-			switch c.Type {
-			case html.TextNode:
-				b.WriteString(c.Data)
-			case html.ElementNode:
-				if skipElement(c) {
-					continue
-				}
-				switch c.DataAtom {
-				case atom.Img:
-					media = true
-				case atom.A:
-					// A link inside is a value (a URL, a document), not a label.
-					media = true
-				case atom.Br:
-					b.WriteByte(' ')
-				}
-				walk(c)
+			switch c.DataAtom {
+			case atom.Img, atom.A:
+				// An image or a link inside is a value (a map, a URL, a
+				// document), so the element is not a label.
+				*media = true
+			case atom.Br:
+				l.scratch = append(l.scratch, ' ')
+			}
+			if !l.collectText(c, nodes, media) {
+				return false
 			}
 		}
 	}
-	walk(n)
-	if over {
-		return "", media
-	}
-	return collapseSpace(stripConfigLeaks(b.String())), media
+	return true
 }
 
 func attr(n *html.Node, key string) string {

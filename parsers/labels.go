@@ -146,22 +146,37 @@ func newDictionary() *dictionary {
 	return d
 }
 
+// lookup returns what a text is: a section heading (its canonical name), a
+// field label (its entry), or neither. Texts longer than any label are not
+// normalized at all: most blocks of a page are values.
+func (d *dictionary) lookup(text string) (section string, f *fieldDef) {
+	if len(text) > d.longest+16 {
+		return "", nil
+	}
+	n := NormalizeLabel(text)
+	if s, ok := d.sections[n]; ok {
+		return s, nil
+	}
+	return "", d.labels[n]
+}
+
 // field returns the dictionary entry for a label as shown, or nil.
 func (d *dictionary) field(label string) *fieldDef {
-	n := NormalizeLabel(label)
-	if len(n) > d.longest {
-		return nil
-	}
-	return d.labels[n]
+	_, f := d.lookup(label)
+	return f
 }
 
 // section returns the canonical section name for a heading as shown, or "".
 func (d *dictionary) section(heading string) string {
-	return d.sections[NormalizeLabel(heading)]
+	s, _ := d.lookup(heading)
+	return s
 }
 
 // isPlaceholder reports whether a value text is one of the observatory's
 // "no data" placeholders.
 func (d *dictionary) isPlaceholder(text string) bool {
+	if len(text) > 120 {
+		return false
+	}
 	return d.placeholders[NormalizeLabel(text)]
 }

@@ -14,6 +14,9 @@ import (
 // locale – Funzioni Assegnate:" and "comitato di garanzia locale-funzioni
 // assegnate" are the same label.
 func NormalizeLabel(s string) string {
+	if n, ok := normalizeASCII(s); ok {
+		return n
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -40,6 +43,31 @@ func NormalizeLabel(s string) string {
 	}
 	out := strings.ReplaceAll(b.String(), "  ", " ")
 	return strings.TrimRight(out, " :*.")
+}
+
+// normalizeASCII is NormalizeLabel for the common case: ASCII text with
+// single spaces and no dashes. It reports false when the general path is
+// needed.
+func normalizeASCII(s string) (string, bool) {
+	prev := byte(' ')
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80 || c == '-' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			return "", false
+		case c == ' ' && prev == ' ':
+			return "", false
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		}
+		prev = c
+	}
+	out := strings.TrimRight(s, " :*.")
+	if upper {
+		out = strings.ToLower(out)
+	}
+	return out, true
 }
 
 // foldRune maps accented Latin letters to their base letter and typographic
@@ -96,42 +124,48 @@ func foldText(s string) string {
 }
 
 // collapseSpace trims s and turns every run of white space (including
-// no-break spaces) into one space.
+// no-break and zero-width spaces) into one space. It works on bytes and
+// decodes only non-ASCII runes: it runs on every block of every page.
 func collapseSpace(s string) string {
-	// Fast path: nothing to do.
-	clean := true
-	prevSpace := true
-	for i := 0; i < len(s); i++ {
+	var b []byte
+	space, started := false, false
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= utf8.RuneSelf {
-			clean = false
-			break
+		size := 1
+		isSpace := false
+		if c < utf8.RuneSelf {
+			isSpace = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			isSpace = unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
 		}
-		sp := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
-		if sp && (prevSpace || c != ' ') {
-			clean = false
-			break
-		}
-		prevSpace = sp
-	}
-	if clean && !prevSpace {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' || r == '\u200b' || r == '\ufeff' {
+		if isSpace {
+			if b == nil && (i == 0 || space || c != ' ') {
+				// First change: copy what was clean so far.
+				b = make([]byte, 0, len(s))
+				b = append(b, strings.TrimRight(s[:i], " ")...)
+			}
 			space = true
+			i += size
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if b != nil {
+			if space && started {
+				b = append(b, ' ')
+			}
+			b = append(b, s[i:i+size]...)
 		}
-		space = false
-		b.WriteRune(r)
+		space, started = false, true
+		i += size
 	}
-	return b.String()
+	if b == nil {
+		if space { // only a single trailing ASCII space
+			return strings.TrimRight(s, " ")
+		}
+		return s
+	}
+	return string(b)
 }
 
 // configLeak matches the per-field configuration strings the observatory's

@@ -32,7 +32,7 @@ func Parse(body []byte, pageURL *url.URL, contentType string) (*Record, error) {
 		return nil, fmt.Errorf("parse html: %w", err)
 	}
 	doc := goquery.NewDocumentFromNode(root)
-	lin := linearize(root)
+	lin := linearize(root, len(dec.text))
 
 	a := newAssembler(documentBase(doc, pageURL), recordContainer(lin.tokens))
 	if dec.warning != nil {
