@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// env is what a command may touch of the outside world besides its
+// arguments. Tests give it buffers.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// command is one subcommand: its name, a one-line summary for the command
+// list, and the function that parses its own flags and runs it.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, e *env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"parse", "read saved process pages and print them as JSON Lines records", runParse},
+		{"version", "print the archivio and parser versions", runVersion},
+	}
+}
+
+// errUsage marks a mistake in the command line; it exits with status 2.
+var errUsage = errors.New("usage")
+
+// errReported marks a failure whose details were already written to stderr;
+// it exits with status 1 and adds nothing.
+var errReported = errors.New("failed")
+
+const mainUsage = `archivio keeps a living, verifiable archive of the public records of the
+Osservatorio Partecipazione (Regione Emilia-Romagna) and the sites they point to.
+
+Usage:
+  archivio COMMAND [flags] [arguments]
+
+Commands:
+%s
+Run "archivio COMMAND --help" for a command's flags and an example.
+`
+
+func run(ctx context.Context, args []string, e *env) error {
+	if len(args) == 0 {
+		printMainUsage(e.stderr)
+		return errUsage
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help", "help":
+		if len(args) > 1 && name == "help" {
+			return run(ctx, []string{args[1], "--help"}, e)
+		}
+		printMainUsage(e.stdout)
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(ctx, e, args[1:])
+		}
+	}
+	fmt.Fprintf(e.stderr, "archivio: unknown command %q\n\n", name)
+	printMainUsage(e.stderr)
+	return errUsage
+}
+
+func printMainUsage(w io.Writer) {
+	var b strings.Builder
+	for _, c := range commands() {
+		fmt.Fprintf(&b, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, mainUsage, b.String())
+}
+
+// newFlagSet returns a flag set for a command. Its usage text (a
+// description and an example) is printed by parseFlags on --help.
+func newFlagSet(e *env, name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // parseFlags reports errors itself
+	fs.Usage = func() {
+		out := fs.Output()
+		fmt.Fprintln(out, strings.TrimSpace(usage))
+		fmt.Fprintln(out, "\nFlags:")
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses a command's flags. --help prints the usage on stdout
+// and stops the command without error; a bad flag is a usage error.
+func parseFlags(fs *flag.FlagSet, e *env, args []string) (stop bool, err error) {
+	err = fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(e.stdout)
+		fs.Usage()
+		return true, nil
+	}
+	if err != nil {
+		return true, fmt.Errorf("%w: %s: %v (see archivio %s --help)", errUsage, fs.Name(), err, fs.Name())
+	}
+	return false, nil
+}
+
+// exitCode reports err on stderr when it has not been reported yet and
+// turns it into the process exit status.
+func exitCode(err error, stderr io.Writer) int {
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errUsage):
+		if msg := strings.TrimPrefix(err.Error(), errUsage.Error()+": "); msg != errUsage.Error() {
+			fmt.Fprintln(stderr, "archivio:", msg)
+		}
+		return 2
+	case errors.Is(err, errReported):
+		return 1
+	default:
+		fmt.Fprintln(stderr, "archivio:", err)
+		return 1
+	}
+}
