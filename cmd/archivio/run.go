@@ -15,6 +15,15 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	getenv func(string) string // nil reads nothing
+}
+
+// env returns the value of an environment variable, "" when unset.
+func (e *env) env(key string) string {
+	if e.getenv == nil {
+		return ""
+	}
+	return e.getenv(key)
 }
 
 // command is one subcommand: its name, a one-line summary for the command
@@ -27,6 +36,10 @@ type command struct {
 
 func commands() []command {
 	return []command{
+		{"demo", "crawl the embedded demo site offline and show what archivio keeps", runDemo},
+		{"crawl", "crawl a source into the WARC archive and the catalog", runCrawl},
+		{"records", "list the stored records (latest versions) as a table or JSON Lines", runRecords},
+		{"reparse", "read the archived record pages again with the current parser", runReparse},
 		{"parse", "read saved process pages and print them as JSON Lines records", runParse},
 		{"version", "print the archivio and parser versions", runVersion},
 	}

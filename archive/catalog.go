@@ -1,0 +1,151 @@
+package archive
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Capture is one archived HTTP response as the catalog lists it: what was
+// fetched, when, with what result, and where its WARC record is.
+type Capture struct {
+	ID            int64
+	CrawlID       int64 // 0 when not part of a crawl
+	URL           string
+	FetchedAt     time.Time
+	Status        int
+	ContentType   string
+	ETag          string
+	LastModified  string
+	PayloadDigest string // "sha1:BASE32" of the body as received
+	PayloadLength int64
+	Truncated     string // "" or the WARC-Truncated reason: the body was cut
+	RevisitOf     int64  // the capture with the same payload, for a revisit record; 0 otherwise
+	WARCFile      string // file name under the warc/ folder
+	WARCOffset    int64
+	WARCLength    int64
+	WARCRecordID  string
+}
+
+// ErrNotFound is returned when a lookup finds nothing.
+var ErrNotFound = errors.New("not found")
+
+// TimeFormat is how the database stores times: sortable text, UTC, to the
+// nanosecond.
+const TimeFormat = "2006-01-02T15:04:05.000000000Z"
+
+// FormatTime formats t for the database.
+func FormatTime(t time.Time) string { return t.UTC().Format(TimeFormat) }
+
+// ParseTime reads a time stored by FormatTime; a malformed one is zero.
+func ParseTime(s string) time.Time {
+	t, _ := time.Parse(TimeFormat, s)
+	return t
+}
+
+// AddCapture lists a capture in the catalog and returns its id.
+func (s *Store) AddCapture(ctx context.Context, c *Capture) (int64, error) {
+	var revisit, crawl any
+	if c.RevisitOf != 0 {
+		revisit = c.RevisitOf
+	}
+	if c.CrawlID != 0 {
+		crawl = c.CrawlID
+	}
+	res, err := s.db.ExecContext(ctx, `INSERT INTO captures
+		(crawl_id, url, fetched_at, status, content_type, etag, last_modified, payload_digest,
+		 payload_length, truncated, revisit_of, warc_file, warc_offset, warc_length, warc_record_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		crawl, c.URL, FormatTime(c.FetchedAt), c.Status, c.ContentType, c.ETag, c.LastModified, c.PayloadDigest,
+		c.PayloadLength, c.Truncated, revisit, c.WARCFile, c.WARCOffset, c.WARCLength, c.WARCRecordID)
+	if err != nil {
+		return 0, fmt.Errorf("add capture of %s: %w", c.URL, err)
+	}
+	c.ID, err = res.LastInsertId()
+	return c.ID, err
+}
+
+const captureColumns = `id, COALESCE(crawl_id, 0), url, fetched_at, status, content_type, etag, last_modified,
+	payload_digest, payload_length, truncated, COALESCE(revisit_of, 0), warc_file, warc_offset, warc_length, warc_record_id`
+
+func scanCapture(row interface{ Scan(...any) error }) (*Capture, error) {
+	var c Capture
+	var at string
+	err := row.Scan(&c.ID, &c.CrawlID, &c.URL, &at, &c.Status, &c.ContentType, &c.ETag, &c.LastModified,
+		&c.PayloadDigest, &c.PayloadLength, &c.Truncated, &c.RevisitOf, &c.WARCFile, &c.WARCOffset, &c.WARCLength, &c.WARCRecordID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	c.FetchedAt = ParseTime(at)
+	return &c, nil
+}
+
+// Capture returns the capture with this id.
+func (s *Store) Capture(ctx context.Context, id int64) (*Capture, error) {
+	c, err := scanCapture(s.db.QueryRowContext(ctx, `SELECT `+captureColumns+` FROM captures WHERE id = ?`, id))
+	if err != nil {
+		return nil, fmt.Errorf("capture %d: %w", id, err)
+	}
+	return c, nil
+}
+
+// LastGoodCapture returns the latest capture of url that answered 200, the
+// one a conditional request is made against.
+func (s *Store) LastGoodCapture(ctx context.Context, url string) (*Capture, error) {
+	c, err := scanCapture(s.db.QueryRowContext(ctx, `SELECT `+captureColumns+` FROM captures
+		WHERE url = ? AND status = 200 AND truncated = '' ORDER BY fetched_at DESC, id DESC LIMIT 1`, url))
+	if err != nil {
+		return nil, fmt.Errorf("last capture of %s: %w", url, err)
+	}
+	return c, nil
+}
+
+// OriginalCapture returns the latest full (non-revisit) capture of url
+// whose payload has this digest: the record a revisit refers to.
+func (s *Store) OriginalCapture(ctx context.Context, url, digest string) (*Capture, error) {
+	c, err := scanCapture(s.db.QueryRowContext(ctx, `SELECT `+captureColumns+` FROM captures
+		WHERE url = ? AND payload_digest = ? AND revisit_of IS NULL AND truncated = ''
+		ORDER BY fetched_at DESC, id DESC LIMIT 1`, url, digest))
+	if err != nil {
+		return nil, fmt.Errorf("original capture of %s: %w", url, err)
+	}
+	return c, nil
+}
+
+// HasCaptureAt reports whether the catalog lists the WARC record at this
+// place.
+func (s *Store) HasCaptureAt(ctx context.Context, file string, offset int64) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM captures WHERE warc_file = ? AND warc_offset = ?`, file, offset).Scan(&n)
+	return n > 0, err
+}
+
+// CapturesOf returns the captures of a crawl in fetch order.
+func (s *Store) CapturesOf(ctx context.Context, crawlID int64) ([]*Capture, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+captureColumns+` FROM captures WHERE crawl_id = ? ORDER BY id`, crawlID)
+	if err != nil {
+		return nil, fmt.Errorf("captures of crawl %d: %w", crawlID, err)
+	}
+	defer rows.Close()
+	var out []*Capture
+	for rows.Next() {
+		c, err := scanCapture(rows)
+		if err != nil {
+			return nil, fmt.Errorf("captures of crawl %d: %w", crawlID, err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// CaptureCount is the number of captures in the catalog.
+func (s *Store) CaptureCount(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM captures`).Scan(&n)
+	return n, err
+}

@@ -1,0 +1,156 @@
+package archive
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Crawl is one run of a source's crawl, and its state: "running" while it
+// runs (or when its process was killed), "interrupted" when it was stopped,
+// "done" or "failed".
+type Crawl struct {
+	ID         int64
+	Source     string
+	BaseURL    string
+	StartedAt  time.Time
+	FinishedAt time.Time
+	Status     string
+	Report     string // JSON, once finished
+}
+
+// StartCrawl records the start of a crawl and returns its id.
+func (s *Store) StartCrawl(ctx context.Context, source, baseURL string, at time.Time) (int64, error) {
+	res, err := s.db.ExecContext(ctx, `INSERT INTO crawls (source, base_url, started_at, status) VALUES (?, ?, ?, 'running')`,
+		source, baseURL, FormatTime(at))
+	if err != nil {
+		return 0, fmt.Errorf("start crawl of %s: %w", source, err)
+	}
+	return res.LastInsertId()
+}
+
+// ReopenCrawl marks an unfinished crawl as running again, for --resume.
+func (s *Store) ReopenCrawl(ctx context.Context, id int64) error {
+	if _, err := s.db.ExecContext(ctx, `UPDATE crawls SET status = 'running', finished_at = NULL WHERE id = ?`, id); err != nil {
+		return fmt.Errorf("reopen crawl %d: %w", id, err)
+	}
+	return nil
+}
+
+// FinishCrawl records how a crawl ended and its report.
+func (s *Store) FinishCrawl(ctx context.Context, id int64, status, report string, at time.Time) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE crawls SET status = ?, report = ?, finished_at = ? WHERE id = ?`,
+		status, report, FormatTime(at), id)
+	if err != nil {
+		return fmt.Errorf("finish crawl %d: %w", id, err)
+	}
+	return nil
+}
+
+// UnfinishedCrawl returns the latest crawl of source that did not finish
+// (interrupted, or still marked running because its process died).
+func (s *Store) UnfinishedCrawl(ctx context.Context, source string) (*Crawl, error) {
+	return s.crawlWhere(ctx, `source = ? AND status IN ('running', 'interrupted')`, source)
+}
+
+// LastCrawl returns the latest crawl of source.
+func (s *Store) LastCrawl(ctx context.Context, source string) (*Crawl, error) {
+	return s.crawlWhere(ctx, `source = ?`, source)
+}
+
+func (s *Store) crawlWhere(ctx context.Context, where string, args ...any) (*Crawl, error) {
+	var c Crawl
+	var started string
+	var finished, report sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT id, source, base_url, started_at, finished_at, status, report
+		FROM crawls WHERE `+where+` ORDER BY id DESC LIMIT 1`, args...).
+		Scan(&c.ID, &c.Source, &c.BaseURL, &started, &finished, &c.Status, &report)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find crawl: %w", err)
+	}
+	c.StartedAt = ParseTime(started)
+	if finished.Valid {
+		c.FinishedAt = ParseTime(finished.String)
+	}
+	c.Report = report.String
+	return &c, nil
+}
+
+// AddFetchError records a fetch that got no response (DNS, refused,
+// timeout, TLS) or was refused by policy, for the crawl report.
+func (s *Store) AddFetchError(ctx context.Context, crawlID int64, url, kind, msg string, at time.Time) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO fetch_errors (crawl_id, url, at, kind, message) VALUES (?, ?, ?, ?, ?)`,
+		crawlID, url, FormatTime(at), kind, msg)
+	if err != nil {
+		return fmt.Errorf("add fetch error for %s: %w", url, err)
+	}
+	return nil
+}
+
+// FrontierEntry is a URL a crawl has queued, under its de-duplication key.
+type FrontierEntry struct {
+	Key string
+	URL string
+}
+
+// Enqueue adds a URL to a crawl's frontier under key and reports whether it
+// was new. A key already queued or done is not added again: this is how a
+// record linked in several URL shapes is fetched once.
+func (s *Store) Enqueue(ctx context.Context, crawlID int64, key, url string) (bool, error) {
+	res, err := s.db.ExecContext(ctx, `INSERT OR IGNORE INTO frontier (crawl_id, key, url, state) VALUES (?, ?, ?, 'queued')`,
+		crawlID, key, url)
+	if err != nil {
+		return false, fmt.Errorf("enqueue %s: %w", url, err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// MarkDone marks a frontier entry as fetched.
+func (s *Store) MarkDone(ctx context.Context, crawlID int64, key string) error {
+	if _, err := s.db.ExecContext(ctx, `UPDATE frontier SET state = 'done' WHERE crawl_id = ? AND key = ?`, crawlID, key); err != nil {
+		return fmt.Errorf("mark %s done: %w", key, err)
+	}
+	return nil
+}
+
+// Frontier returns a crawl's entries in one state ("queued" or "done").
+func (s *Store) Frontier(ctx context.Context, crawlID int64, state string) ([]FrontierEntry, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT key, url FROM frontier WHERE crawl_id = ? AND state = ? ORDER BY rowid`, crawlID, state)
+	if err != nil {
+		return nil, fmt.Errorf("read frontier: %w", err)
+	}
+	defer rows.Close()
+	var out []FrontierEntry
+	for rows.Next() {
+		var e FrontierEntry
+		if err := rows.Scan(&e.Key, &e.URL); err != nil {
+			return nil, fmt.Errorf("read frontier: %w", err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// CaptureInCrawl returns the latest capture of url made by a crawl.
+func (s *Store) CaptureInCrawl(ctx context.Context, crawlID int64, url string) (*Capture, error) {
+	c, err := scanCapture(s.db.QueryRowContext(ctx, `SELECT `+captureColumns+` FROM captures
+		WHERE crawl_id = ? AND url = ? ORDER BY id DESC LIMIT 1`, crawlID, url))
+	if err != nil {
+		return nil, fmt.Errorf("capture of %s in crawl %d: %w", url, crawlID, err)
+	}
+	return c, nil
+}
+
+// CrawlRequests counts the responses a crawl archived since a time.
+func (s *Store) CrawlRequests(ctx context.Context, crawlID int64, since time.Time) (int64, error) {
+	var n int64
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM captures WHERE crawl_id = ? AND fetched_at >= ?`,
+		crawlID, FormatTime(since)).Scan(&n)
+	return n, err
+}

@@ -1,0 +1,11 @@
+// Package archive owns everything durable in archivio: the WARC files that
+// keep every HTTP exchange as evidence, their CDXJ indexes, the SQLite
+// catalog of captures, and link health.
+//
+// WARC files are WARC/1.1, one gzip member per record, each opened by a
+// warcinfo record, written as NAME.open and renamed to NAME when closed,
+// with NAME.cdxj (pywb's CDXJ) beside it. WARCWriter writes exchanges as
+// request and response (or revisit) records; ReadResponse and ScanWARC read
+// them back, checking digests; RepairOpenFiles mends the files of a killed
+// process. Any WARC reader (warcio, pywb, gowarc) reads the files.
+package archive

@@ -1,0 +1,106 @@
+package archive
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// migrations are the database's schema steps, applied in order at Open and
+// recorded in schema_migrations. Never edit a step that has shipped: add
+// one.
+var migrations = []string{
+	1: `
+CREATE TABLE crawls (
+	id          INTEGER PRIMARY KEY,
+	source      TEXT NOT NULL,
+	base_url    TEXT NOT NULL,
+	started_at  TEXT NOT NULL,
+	finished_at TEXT,
+	status      TEXT NOT NULL CHECK (status IN ('running', 'done', 'interrupted', 'failed')),
+	report      TEXT
+);
+CREATE TABLE captures (
+	id             INTEGER PRIMARY KEY,
+	crawl_id       INTEGER REFERENCES crawls(id),
+	url            TEXT NOT NULL,
+	fetched_at     TEXT NOT NULL,
+	status         INTEGER NOT NULL,
+	content_type   TEXT NOT NULL DEFAULT '',
+	etag           TEXT NOT NULL DEFAULT '',
+	last_modified  TEXT NOT NULL DEFAULT '',
+	payload_digest TEXT NOT NULL,
+	payload_length INTEGER NOT NULL,
+	truncated      TEXT NOT NULL DEFAULT '',
+	revisit_of     INTEGER REFERENCES captures(id),
+	warc_file      TEXT NOT NULL,
+	warc_offset    INTEGER NOT NULL,
+	warc_length    INTEGER NOT NULL,
+	warc_record_id TEXT NOT NULL,
+	UNIQUE (warc_file, warc_offset)
+);
+CREATE INDEX captures_url ON captures (url, fetched_at);
+CREATE INDEX captures_digest ON captures (payload_digest);
+CREATE INDEX captures_crawl ON captures (crawl_id);
+CREATE TABLE fetch_errors (
+	id         INTEGER PRIMARY KEY,
+	crawl_id   INTEGER REFERENCES crawls(id),
+	url        TEXT NOT NULL,
+	at         TEXT NOT NULL,
+	kind       TEXT NOT NULL,
+	message    TEXT NOT NULL
+);
+CREATE TABLE frontier (
+	crawl_id INTEGER NOT NULL REFERENCES crawls(id),
+	key      TEXT NOT NULL,
+	url      TEXT NOT NULL,
+	state    TEXT NOT NULL CHECK (state IN ('queued', 'done')),
+	PRIMARY KEY (crawl_id, key)
+);
+CREATE TABLE records (
+	id             INTEGER PRIMARY KEY,
+	url            TEXT NOT NULL,
+	first_seen     TEXT NOT NULL,
+	last_seen      TEXT NOT NULL,
+	latest_version INTEGER NOT NULL
+);
+CREATE TABLE record_versions (
+	id             INTEGER PRIMARY KEY,
+	record_id      INTEGER NOT NULL REFERENCES records(id),
+	version        INTEGER NOT NULL,
+	capture_id     INTEGER NOT NULL REFERENCES captures(id),
+	parser_version TEXT NOT NULL,
+	created_at     TEXT NOT NULL,
+	data           TEXT NOT NULL,
+	changed_fields TEXT NOT NULL,
+	UNIQUE (record_id, version)
+);
+CREATE INDEX record_versions_capture ON record_versions (capture_id);
+`,
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	var current int
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
+		return fmt.Errorf("migrate: read version: %w", err)
+	}
+	if current > len(migrations)-1 {
+		return fmt.Errorf("migrate: database is at version %d, newer than this archivio (%d): upgrade archivio", current, len(migrations)-1)
+	}
+	for v := current + 1; v < len(migrations); v++ {
+		err := s.tx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version) VALUES (?)`, v)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("migrate to version %d: %w", v, err)
+		}
+	}
+	return nil
+}

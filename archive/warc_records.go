@@ -1,0 +1,255 @@
+package archive
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/rand"
+	"fmt"
+	"net"
+	"strings"
+	"time"
+
+	gowarc "github.com/nlnwa/gowarc/v2"
+)
+
+// Records are built with gowarc's record builder, which sets Content-Length
+// and computes the block and payload digests, and serialized with its
+// marshaler. Validation is strict and nothing is "fixed": a record gowarc
+// would have to alter is refused rather than archived differently from
+// what was received.
+//
+// gowarc's builder calls uuid.EnableRandPool, an unsynchronized write to a
+// package variable of github.com/google/uuid, every time it is created, so
+// the writer builds records only while holding its lock.
+
+// warcExchangeRecords are the two built records of one exchange.
+type warcExchangeRecords struct {
+	request  gowarc.WarcRecord
+	response gowarc.WarcRecord // response or revisit
+}
+
+func (r *warcExchangeRecords) close() {
+	if r.request != nil {
+		r.request.Close()
+	}
+	if r.response != nil {
+		r.response.Close()
+	}
+}
+
+// warcRecordOptions are the gowarc options for building one record whose
+// block has size bytes: strict validation, no repairs, sha1/base32 digests,
+// the block kept in memory.
+func warcRecordOptions(size int) []gowarc.WarcRecordOption {
+	return []gowarc.WarcRecordOption{
+		gowarc.WithVersion(gowarc.V1_1),
+		gowarc.WithStrictValidation(),
+		gowarc.WithFixContentLength(false),
+		gowarc.WithFixDigest(false),
+		gowarc.WithFixSyntaxErrors(false),
+		gowarc.WithAddMissingRecordId(false),
+		gowarc.WithDefaultDigestAlgorithm("sha1"),
+		gowarc.WithDefaultDigestEncoding(gowarc.Base32),
+		gowarc.WithBufferMaxMemBytes(int64(size) + 1024),
+	}
+}
+
+// validWARCTruncated are the WARC-Truncated reasons of WARC/1.1.
+var validWARCTruncated = map[string]bool{"length": true, "time": true, "disconnect": true, "unspecified": true}
+
+// check verifies that ex is what WriteExchange documents.
+func (ex *Exchange) check(revisitOf *Original) error {
+	switch {
+	case ex.TargetURI == "":
+		return fmt.Errorf("empty target URI")
+	case strings.ContainsAny(ex.TargetURI, " \r\n\t"):
+		return fmt.Errorf("target URI %q contains white space", ex.TargetURI)
+	case !bytes.Contains(ex.Request, []byte("\r\n\r\n")):
+		return fmt.Errorf("request has no end of headers (CRLFCRLF)")
+	case !bytes.HasPrefix(ex.Response, []byte("HTTP/")):
+		return fmt.Errorf("response head does not start with a status line")
+	case bytes.Index(ex.Response, []byte("\r\n\r\n")) != len(ex.Response)-4:
+		return fmt.Errorf("response head must end with its only blank line (CRLFCRLF)")
+	case ex.Truncated != "" && !validWARCTruncated[ex.Truncated]:
+		return fmt.Errorf("unknown WARC-Truncated reason %q", ex.Truncated)
+	case ex.IP != "" && net.ParseIP(ex.IP) == nil:
+		return fmt.Errorf("IP %q is not an IP address", ex.IP)
+	}
+	if revisitOf != nil {
+		switch {
+		case revisitOf.RecordID == "":
+			return fmt.Errorf("revisit without the original's record id")
+		case revisitOf.TargetURI == "" || strings.ContainsAny(revisitOf.TargetURI, " \r\n\t"):
+			return fmt.Errorf("revisit: bad original target URI %q", revisitOf.TargetURI)
+		case revisitOf.Date.IsZero():
+			return fmt.Errorf("revisit without the original's date")
+		}
+	}
+	return nil
+}
+
+// buildWARCExchange builds the request record and the response (or revisit)
+// record of ex, each pointing at the other with WARC-Concurrent-To.
+func buildWARCExchange(ex *Exchange, date time.Time, revisitOf *Original) (*warcExchangeRecords, error) {
+	reqID, err := newWARCRecordID()
+	if err != nil {
+		return nil, err
+	}
+	respID, err := newWARCRecordID()
+	if err != nil {
+		return nil, err
+	}
+	recs := &warcExchangeRecords{}
+	common := func(b gowarc.WarcRecordBuilder, id, other string) {
+		b.AddWarcHeader(gowarc.WarcRecordID, id)
+		b.AddWarcHeaderTime(gowarc.WarcDate, date)
+		b.AddWarcHeader(gowarc.WarcTargetURI, ex.TargetURI)
+		if ex.IP != "" {
+			b.AddWarcHeader(gowarc.WarcIPAddress, ex.IP)
+		}
+		b.AddWarcHeader(gowarc.WarcConcurrentTo, other)
+	}
+
+	rb := gowarc.NewRecordBuilder(gowarc.Request, warcRecordOptions(len(ex.Request))...)
+	common(rb, reqID, respID)
+	rb.AddWarcHeader(gowarc.ContentType, warcHTTPRequest)
+	if _, err := rb.Write(ex.Request); err != nil {
+		rb.Close()
+		return nil, fmt.Errorf("build request record: %w", err)
+	}
+	if recs.request, _, err = rb.Build(); err != nil {
+		recs.close()
+		return nil, fmt.Errorf("build request record: %w", err)
+	}
+
+	if revisitOf == nil {
+		b := gowarc.NewRecordBuilder(gowarc.Response, warcRecordOptions(len(ex.Response)+len(ex.Body))...)
+		common(b, respID, reqID)
+		b.AddWarcHeader(gowarc.ContentType, warcHTTPResponse)
+		if ex.Truncated != "" {
+			b.AddWarcHeader(gowarc.WarcTruncated, ex.Truncated)
+		}
+		_, err = b.Write(ex.Response)
+		if err == nil {
+			_, err = b.Write(ex.Body)
+		}
+		if err != nil {
+			b.Close()
+			recs.close()
+			return nil, fmt.Errorf("build response record: %w", err)
+		}
+		if recs.response, _, err = b.Build(); err != nil {
+			recs.close()
+			return nil, fmt.Errorf("build response record: %w", err)
+		}
+		return recs, nil
+	}
+
+	// A revisit keeps the HTTP head only; its payload digest is that of the
+	// body received now, which equals the original's by definition of the
+	// identical-payload-digest profile.
+	b := gowarc.NewRecordBuilder(gowarc.Revisit, warcRecordOptions(len(ex.Response))...)
+	common(b, respID, reqID)
+	b.AddWarcHeader(gowarc.ContentType, warcHTTPResponse)
+	b.AddWarcHeader(gowarc.WarcProfile, warcProfileDigest)
+	b.AddWarcHeader(gowarc.WarcRefersTo, warcAngle(revisitOf.RecordID))
+	b.AddWarcHeader(gowarc.WarcRefersToTargetURI, revisitOf.TargetURI)
+	b.AddWarcHeaderTime(gowarc.WarcRefersToDate, revisitOf.Date.UTC().Truncate(time.Microsecond))
+	b.AddWarcHeader(gowarc.WarcPayloadDigest, warcSHA1(ex.Body))
+	if ex.Truncated != "" {
+		b.AddWarcHeader(gowarc.WarcTruncated, ex.Truncated)
+	}
+	if _, err := b.Write(ex.Response); err != nil {
+		b.Close()
+		recs.close()
+		return nil, fmt.Errorf("build revisit record: %w", err)
+	}
+	if recs.response, _, err = b.Build(); err != nil {
+		recs.close()
+		return nil, fmt.Errorf("build revisit record: %w", err)
+	}
+	return recs, nil
+}
+
+// buildWARCInfo builds the warcinfo record that opens the file name.
+func buildWARCInfo(name, software, hostname string, date time.Time) (gowarc.WarcRecord, error) {
+	id, err := newWARCRecordID()
+	if err != nil {
+		return nil, err
+	}
+	// Written by hand rather than with gowarc.WarcFields, which would
+	// canonicalize the field names ("conformsTo" to "Conformsto").
+	var block bytes.Buffer
+	for _, f := range [][2]string{
+		{"software", software},
+		{"hostname", hostname},
+		{"format", warcFormatName},
+		{"conformsTo", warcConformsTo},
+	} {
+		fmt.Fprintf(&block, "%s: %s\r\n", f[0], warcFieldValue(f[1]))
+	}
+	b := gowarc.NewRecordBuilder(gowarc.Warcinfo, warcRecordOptions(block.Len())...)
+	b.AddWarcHeader(gowarc.WarcRecordID, id)
+	b.AddWarcHeaderTime(gowarc.WarcDate, date.UTC().Truncate(time.Microsecond))
+	b.AddWarcHeader(gowarc.WarcFilename, name)
+	b.AddWarcHeader(gowarc.ContentType, warcFieldsType)
+	if _, err := b.Write(block.Bytes()); err != nil {
+		b.Close()
+		return nil, fmt.Errorf("build warcinfo record: %w", err)
+	}
+	rec, _, err := b.Build()
+	if err != nil {
+		if rec != nil {
+			rec.Close()
+		}
+		return nil, fmt.Errorf("build warcinfo record: %w", err)
+	}
+	return rec, nil
+}
+
+// encodeWARCRecord serializes rec as one gzip member, after pointing it at
+// the warcinfo record infoID of the file it goes to. It may be called again
+// for another file: the built blocks are kept in memory.
+func encodeWARCRecord(rec gowarc.WarcRecord, infoID string) ([]byte, error) {
+	if infoID != "" {
+		rec.WarcHeader().Set(gowarc.WarcWarcinfoID, infoID)
+	}
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if _, _, err := gowarc.NewMarshaler().Marshal(zw, rec, 0); err != nil {
+		return nil, fmt.Errorf("marshal %s record: %w", rec.Type(), err)
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("compress %s record: %w", rec.Type(), err)
+	}
+	return buf.Bytes(), nil
+}
+
+// newWARCRecordID returns a fresh "<urn:uuid:...>" (a random, version 4 UUID).
+func newWARCRecordID() (string, error) {
+	var u [16]byte
+	if _, err := rand.Read(u[:]); err != nil {
+		return "", fmt.Errorf("new record id: %w", err)
+	}
+	u[6] = u[6]&0x0f | 0x40
+	u[8] = u[8]&0x3f | 0x80
+	return fmt.Sprintf("<urn:uuid:%x-%x-%x-%x-%x>", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16]), nil
+}
+
+// warcAngle puts a record id between angle brackets unless it already is.
+func warcAngle(id string) string {
+	if strings.HasPrefix(id, "<") && strings.HasSuffix(id, ">") {
+		return id
+	}
+	return "<" + strings.Trim(id, "<>") + ">"
+}
+
+// warcFieldValue makes s safe as a one-line field value.
+func warcFieldValue(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)
+}

@@ -1,0 +1,268 @@
+package archive
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	gowarc "github.com/nlnwa/gowarc/v2"
+)
+
+// WARCWriter writes exchanges to WARC/1.1 files in a directory, rotating
+// them by size. Open it with OpenWARCWriter and close it with Close.
+//
+// The file handling is archivio's own rather than gowarc's WarcFileWriter,
+// which cannot give what the catalog and crash safety need: the offset and
+// length of each record's gzip member (it reports uncompressed sizes), a
+// rotation decided on the real compressed size and never between the two
+// records of an exchange, an fsync at rotation and close without an fsync
+// per record, errors from closing a file (it logs them and returns nil), and
+// an injectable clock for file names and warcinfo dates. gowarc builds and
+// marshals every record (warc_records.go).
+//
+// Each record is compressed in memory and the two records of an exchange
+// reach the file in one write call, straight to the operating system
+// without user-space buffering, so a killed process loses at most the
+// exchange being written; RepairOpenFiles cuts such a partial record.
+type WARCWriter struct {
+	opts WARCOptions
+
+	mu      sync.Mutex // guards the fields below and serializes writes
+	closed  bool
+	f       *os.File    // current file, nil before the first write and after rotation
+	name    string      // final base name of the current file
+	serial  int         // serial of the last file created
+	size    int64       // bytes in the current file
+	infoEnd int64       // bytes of its warcinfo record
+	infoID  string      // WARC-Record-ID of its warcinfo record
+	index   []cdxjEntry // CDXJ lines of its responses and revisits
+}
+
+// OpenWARCWriter returns a writer for opts.Dir, creating the directory if
+// needed. Files are created on the first write.
+func OpenWARCWriter(opts WARCOptions) (*WARCWriter, error) {
+	if opts.Dir == "" {
+		return nil, fmt.Errorf("open warc writer: no directory")
+	}
+	if opts.Prefix == "" {
+		opts.Prefix = DefaultWARCPrefix
+	}
+	if strings.ContainsAny(opts.Prefix, "/\\ \t\r\n") {
+		return nil, fmt.Errorf("open warc writer: prefix %q contains a separator or white space", opts.Prefix)
+	}
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultWARCMaxFileSize
+	}
+	if opts.Software == "" {
+		opts.Software = "archivio"
+	}
+	if opts.Hostname == "" {
+		h, err := os.Hostname()
+		if err != nil {
+			return nil, fmt.Errorf("open warc writer: hostname: %w", err)
+		}
+		opts.Hostname = h
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
+		return nil, fmt.Errorf("open warc writer: %w", err)
+	}
+	serial, err := highestWARCSerial(opts.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("open warc writer: %w", err)
+	}
+	return &WARCWriter{opts: opts, serial: serial}, nil
+}
+
+// WriteExchange writes a request record and then a response record (or,
+// when revisitOf is non-nil, a revisit record with WARC-Profile
+// http://netpreserve.org/warc/1.1/revisit/identical-payload-digest,
+// WARC-Refers-To-Target-URI, WARC-Refers-To-Date, WARC-Refers-To,
+// WARC-Payload-Digest, and a block of the HTTP response head only), each
+// naming the other in WARC-Concurrent-To. Both records go to the same file,
+// which is rotated first when they would take it past MaxFileSize. When
+// WriteExchange returns, the records have reached the operating system.
+// Safe for concurrent use; ctx is checked before writing.
+func (w *WARCWriter) WriteExchange(ctx context.Context, ex Exchange, revisitOf *Original) (Written, error) {
+	if err := ctx.Err(); err != nil {
+		return Written{}, fmt.Errorf("write exchange %s: %w", ex.TargetURI, err)
+	}
+	if err := ex.check(revisitOf); err != nil {
+		return Written{}, fmt.Errorf("write exchange %s: %w", ex.TargetURI, err)
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	written, err := w.writeLocked(ctx, &ex, revisitOf)
+	if err != nil {
+		return Written{}, fmt.Errorf("write exchange %s: %w", ex.TargetURI, err)
+	}
+	return written, nil
+}
+
+func (w *WARCWriter) writeLocked(ctx context.Context, ex *Exchange, revisitOf *Original) (Written, error) {
+	if w.closed {
+		return Written{}, ErrWARCWriterClosed
+	}
+	// Waiting for the lock may have outlasted the context.
+	if err := ctx.Err(); err != nil {
+		return Written{}, err
+	}
+	date := ex.Date
+	if date.IsZero() {
+		date = w.opts.Now()
+	}
+	date = date.UTC().Truncate(time.Microsecond)
+	recs, err := buildWARCExchange(ex, date, revisitOf)
+	if err != nil {
+		return Written{}, err
+	}
+	defer recs.close()
+
+	for {
+		if w.f == nil {
+			if err := w.openFileLocked(); err != nil {
+				return Written{}, err
+			}
+		}
+		req, err := encodeWARCRecord(recs.request, w.infoID)
+		if err != nil {
+			return Written{}, err
+		}
+		resp, err := encodeWARCRecord(recs.response, w.infoID)
+		if err != nil {
+			return Written{}, err
+		}
+		n := int64(len(req) + len(resp))
+		// A file holding more than its warcinfo is rotated before it would
+		// pass the limit; an exchange larger than the limit gets a file of
+		// its own.
+		if w.size+n > w.opts.MaxFileSize && w.size > w.infoEnd {
+			if err := w.finishLocked(); err != nil {
+				return Written{}, err
+			}
+			continue
+		}
+		offset := w.size
+		if err := w.appendLocked(append(req, resp...)); err != nil {
+			return Written{}, err
+		}
+		h := recs.response.WarcHeader()
+		written := Written{
+			File:          w.name,
+			Offset:        offset + int64(len(req)),
+			Length:        int64(len(resp)),
+			RequestOffset: offset,
+			RequestLength: int64(len(req)),
+			RecordID:      h.Get(gowarc.WarcRecordID),
+			PayloadDigest: h.Get(gowarc.WarcPayloadDigest),
+			BlockDigest:   h.Get(gowarc.WarcBlockDigest),
+			Revisit:       revisitOf != nil,
+		}
+		w.index = append(w.index, newCDXJEntry(ex.TargetURI, date, ex.Response, written))
+		return written, nil
+	}
+}
+
+// appendLocked writes data at the end of the current file. After a failed
+// write the file is cut back to its last whole record; if even that fails
+// the file is abandoned as NAME.open for RepairOpenFiles and the next
+// write starts a new one.
+func (w *WARCWriter) appendLocked(data []byte) error {
+	_, err := w.f.Write(data)
+	if err == nil {
+		w.size += int64(len(data))
+		return nil
+	}
+	err = fmt.Errorf("write %s: %w", w.name, err)
+	terr := w.f.Truncate(w.size)
+	if terr == nil {
+		_, terr = w.f.Seek(w.size, io.SeekStart)
+	}
+	if terr != nil {
+		w.f.Close()
+		w.f = nil
+		w.index = nil
+		return errors.Join(err, fmt.Errorf("abandon %s%s: %w", w.name, warcOpenSuffix, terr))
+	}
+	return err
+}
+
+// openFileLocked creates the next file and writes its warcinfo record.
+func (w *WARCWriter) openFileLocked() error {
+	now := w.opts.Now()
+	f, name, serial, err := createWARCFile(w.opts.Dir, w.opts.Prefix, now, w.serial)
+	if err != nil {
+		return err
+	}
+	w.serial = serial
+	discard := func(err error) error {
+		f.Close()
+		os.Remove(f.Name())
+		return fmt.Errorf("start %s: %w", name, err)
+	}
+	info, err := buildWARCInfo(name, w.opts.Software, w.opts.Hostname, now)
+	if err != nil {
+		return discard(err)
+	}
+	defer info.Close()
+	data, err := encodeWARCRecord(info, "")
+	if err != nil {
+		return discard(err)
+	}
+	if _, err := f.Write(data); err != nil {
+		return discard(err)
+	}
+	w.f, w.name = f, name
+	w.size, w.infoEnd = int64(len(data)), int64(len(data))
+	w.infoID = info.WarcHeader().Get(gowarc.WarcRecordID)
+	w.index = nil
+	return nil
+}
+
+// finishLocked closes the current file: fsync, close, write its CDXJ index
+// beside it, then rename NAME.open to NAME. On failure the file stays
+// NAME.open, for RepairOpenFiles.
+func (w *WARCWriter) finishLocked() error {
+	f, name, index := w.f, w.name, w.index
+	w.f, w.index = nil, nil
+	serr := f.Sync()
+	cerr := f.Close()
+	if err := errors.Join(serr, cerr); err != nil {
+		return fmt.Errorf("close %s: %w", name, err)
+	}
+	final := filepath.Join(w.opts.Dir, name)
+	if err := writeCDXJFile(final+warcCDXJExt, index); err != nil {
+		return fmt.Errorf("close %s: %w", name, err)
+	}
+	if err := renameDurably(final+warcOpenSuffix, final); err != nil {
+		return fmt.Errorf("close %s: %w", name, err)
+	}
+	return nil
+}
+
+// Close finishes the current file: flush, fsync, write NAME.cdxj beside it
+// and rename NAME.open to NAME. Later writes fail with ErrWARCWriterClosed.
+// Closing again does nothing.
+func (w *WARCWriter) Close() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return nil
+	}
+	w.closed = true
+	if w.f == nil {
+		return nil
+	}
+	if err := w.finishLocked(); err != nil {
+		return fmt.Errorf("close warc writer: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,202 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"archivio/internal/jobs"
+)
+
+const crawlUsage = `
+Usage: archivio crawl [SOURCE] [--data DIR] [--base-url URL] [--parallel N] [--delay D]
+                      [--max-pages N] [--ids FROM-TO] [--resume] [--allow-private]
+
+Crawls a source politely and archives every HTTP exchange (robots.txt,
+sitemaps, redirects, errors, pages) as WARC/1.1 evidence under DIR/warc,
+with the catalog of captures and the parsed records in DIR/archivio.db.
+
+SOURCE is "osservatorio" (the default): https://www.osservatoriopartecipazione.it.
+The crawl reads robots.txt (and obeys it, Crawl-delay included), the
+sitemaps, the home page and the listing pages, and every process page they
+lead to, each record once whatever URL shape links to it. Requests are
+conditional when the page was captured before, so an unchanged page costs a
+304. A record whose content changed gets a new version naming the changed
+fields.
+
+Ctrl-C stops cleanly (WARC closed, catalog committed, report printed); after
+a crash or kill, --resume continues the interrupted crawl without fetching
+again what it had captured.
+
+Examples:
+  archivio crawl
+  archivio crawl osservatorio --ids 1-4000 --delay 2s
+  archivio crawl --base-url http://127.0.0.1:8080 --allow-private --delay 0 --data /tmp/mirror
+  archivio crawl --resume
+`
+
+// sources are the crawlable sources and their sites.
+var sources = map[string]string{
+	"osservatorio": "https://www.osservatoriopartecipazione.it",
+}
+
+func runCrawl(ctx context.Context, e *env, args []string) error {
+	source := "osservatorio"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		source, args = args[0], args[1:]
+	}
+	fs := newFlagSet(e, "crawl", crawlUsage)
+	data := fs.String("data", defaultDataDir(e), "data directory (default $ARCHIVIO_DATA or ./archivio-data)")
+	baseURL := fs.String("base-url", "", "crawl this address instead of the source's site (a mirror, a test server)")
+	parallel := fs.Int("parallel", 2, "concurrent requests to the site")
+	delay := fs.Duration("delay", time.Second, "pause between requests, plus up to half again of jitter")
+	maxPages := fs.Int("max-pages", 0, "stop after this many pages (0: no limit)")
+	ids := fs.String("ids", "", "also try every record id in FROM-TO, e.g. 1-4000")
+	resume := fs.Bool("resume", false, "continue the last interrupted crawl of SOURCE")
+	allowPrivate := fs.Bool("allow-private", false, "allow loopback and private addresses (a local mirror, tests)")
+	contact := fs.String("contact", e.env("ARCHIVIO_CONTACT"), "URL or e-mail where site operators reach you, put in the User-Agent (default $ARCHIVIO_CONTACT)")
+	timeout := fs.Duration("timeout", 30*time.Second, "per request")
+	maxBody := fs.Int64("max-body", 32<<20, "cut response bodies after this many bytes (the cut is recorded)")
+	warcSize := fs.Int64("warc-size", 1<<30, "start a new WARC file after this many bytes")
+	var lf logFlags
+	lf.register(fs)
+	if stop, err := parseFlags(fs, e, args); stop {
+		return err
+	}
+	if fs.NArg() > 1 || (fs.NArg() == 1 && source != "osservatorio") {
+		return fmt.Errorf("%w: crawl takes one SOURCE", errUsage)
+	}
+	if fs.NArg() == 1 {
+		source = fs.Arg(0)
+	}
+	site, ok := sources[source]
+	if !ok {
+		return fmt.Errorf("%w: unknown source %q (known: osservatorio)", errUsage, source)
+	}
+	if *baseURL != "" {
+		site = *baseURL
+	}
+	from, to, err := parseIDRange(*ids)
+	if err != nil {
+		return fmt.Errorf("%w: --ids: %v", errUsage, err)
+	}
+	cfg := jobs.Config{
+		DataDir: *data, Source: source, BaseURL: site, UserAgent: userAgent(*contact),
+		Parallel: *parallel, Delay: *delay, Timeout: *timeout, MaxPages: *maxPages, FromID: from, ToID: to,
+		Resume: *resume, AllowPrivate: *allowPrivate, MaxBody: *maxBody, WARCMaxSize: *warcSize,
+		Software: "archivio/" + buildVersion(),
+	}
+	if *contact == "" {
+		fmt.Fprintln(e.stderr, "archivio: tip: name a contact with --contact (or $ARCHIVIO_CONTACT) so site operators can reach you")
+	}
+	rep, err := crawlWithUI(ctx, e, &lf, cfg)
+	if rep != nil {
+		printReport(e.stdout, rep)
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(e.stdout, "\nInterrupted: everything fetched so far is archived. Continue with: archivio crawl --resume")
+		return errReported
+	}
+	return err
+}
+
+// crawlWithUI runs a crawl with logs on stderr and, on a terminal, a live
+// progress bar.
+func crawlWithUI(ctx context.Context, e *env, lf *logFlags, cfg jobs.Config) (*jobs.Report, error) {
+	var logOut io.Writer = e.stderr
+	var bar *progressBar
+	if !lf.quiet && isTerminal(e.stderr) && lf.format != "json" {
+		bar = &progressBar{w: e.stderr}
+		logOut = bar
+		cfg.Progress = bar.update
+	}
+	log, err := lf.logger(logOut)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Logger = log
+	rep, err := jobs.Crawl(ctx, cfg)
+	if bar != nil {
+		bar.finish()
+	}
+	return rep, err
+}
+
+// userAgent names archivio, its version and the operator's contact.
+func userAgent(contact string) string {
+	if contact == "" {
+		return "archivio/" + buildVersion() + " (web archive of public participation records)"
+	}
+	return "archivio/" + buildVersion() + " (+" + contact + ")"
+}
+
+func parseIDRange(s string) (from, to int, err error) {
+	if s == "" {
+		return 0, 0, nil
+	}
+	a, b, ok := strings.Cut(s, "-")
+	if !ok {
+		return 0, 0, fmt.Errorf("want FROM-TO, got %q", s)
+	}
+	from, err1 := strconv.Atoi(strings.TrimSpace(a))
+	to, err2 := strconv.Atoi(strings.TrimSpace(b))
+	if err1 != nil || err2 != nil || from < 1 || to < from {
+		return 0, 0, fmt.Errorf("want FROM-TO with 1 <= FROM <= TO, got %q", s)
+	}
+	return from, to, nil
+}
+
+// printReport writes a crawl report for people.
+func printReport(w io.Writer, r *jobs.Report) {
+	state := r.Status
+	if r.Resumed {
+		state += " (resumed)"
+	}
+	fmt.Fprintf(w, "Crawl %d of %s (%s): %s in %.1fs\n", r.CrawlID, r.Source, r.BaseURL, state, r.Seconds)
+	fmt.Fprintf(w, "  pages fetched     %d (%d not modified, %d taken from the archive), %d responses archived, %s\n",
+		r.PagesFetched, r.NotModified, r.FromArchive, r.Requests, byteSize(r.Bytes))
+	fmt.Fprintf(w, "  records           %d new, %d changed, %d unchanged, %d missing (404/410)\n",
+		r.RecordsNew, r.RecordsChanged, r.RecordsUnchanged, r.RecordsMissing)
+	if r.NotRecordPages > 0 || r.RobotsBlocked > 0 || r.Truncated > 0 {
+		fmt.Fprintf(w, "  skipped           %d pages not readable as records, %d URLs forbidden by robots.txt, %d bodies cut at the size limit\n",
+			r.NotRecordPages, r.RobotsBlocked, r.Truncated)
+	}
+	if len(r.Errors) > 0 {
+		kinds := make([]string, 0, len(r.Errors))
+		for k := range r.Errors {
+			kinds = append(kinds, k)
+		}
+		sort.Strings(kinds)
+		var parts []string
+		for _, k := range kinds {
+			parts = append(parts, fmt.Sprintf("%s %d", k, r.Errors[k]))
+		}
+		fmt.Fprintf(w, "  errors            %s\n", strings.Join(parts, ", "))
+	} else {
+		fmt.Fprintf(w, "  errors            none\n")
+	}
+	for _, rp := range r.Repaired {
+		fmt.Fprintf(w, "  repaired          %s: %d whole records kept, %d bytes of a cut record dropped\n", rp.File, rp.Records, rp.DroppedBytes)
+	}
+	if r.Error != "" {
+		fmt.Fprintf(w, "  failure           %s\n", r.Error)
+	}
+	fmt.Fprintf(w, "  archive           %s\n  catalog           %s\n", r.WARCDir, r.Database)
+}
+
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"context"
+	"crypto/tls"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"archivio/archive"
+	"archivio/internal/demosite"
+	"archivio/internal/jobs"
+	"archivio/internal/store"
+	"archivio/internal/vnet"
+	"archivio/parsers"
+)
+
+const demoUsage = `
+Usage: archivio demo [--data DIR] [--delay D] [--parallel N]
+
+Shows archivio at work without the internet: it starts the embedded demo
+site, a replica of the Osservatorio Partecipazione built from 18 real
+public records (home page, listing pages with pagination, process pages in
+four different layouts, a robots.txt that forbids a folder, a sitemap),
+reachable as https://www.osservatoriopartecipazione.it only through a
+virtual internet on this machine's loopback. It then crawls it exactly as
+"archivio crawl" crawls the real site, and prints the crawl report, where
+the files are, and what to try next.
+
+Run it twice: the second crawl asks conditionally, every page answers 304
+Not Modified, and no record gets a new version.
+
+Examples:
+  archivio demo
+  archivio demo --data /tmp/archivio-demo
+`
+
+// demoHost is the observatory's host name, served by the demo site on the
+// virtual internet.
+const demoHost = "www.osservatoriopartecipazione.it"
+
+func runDemo(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "demo", demoUsage)
+	data := fs.String("data", "./archivio-demo", "data directory of the demo archive")
+	delay := fs.Duration("delay", 50*time.Millisecond, "pause between requests (the real crawl's default is 1s; the demo site is local)")
+	parallel := fs.Int("parallel", 2, "concurrent requests")
+	var lf logFlags
+	lf.register(fs)
+	if stop, err := parseFlags(fs, e, args); stop {
+		return err
+	}
+	site, err := demosite.New(demosite.Options{Host: demoHost})
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	inet := vnet.New()
+	defer inet.Close()
+	if err := inet.Handle(demoHost, site.Handler()); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	transport := inet.Transport()
+	// The same settings as a real crawl's network: HTTP/1.1, bodies kept
+	// as received.
+	transport.ForceAttemptHTTP2 = false
+	transport.TLSNextProto = map[string]func(string, *tls.Conn) http.RoundTripper{}
+	transport.DisableCompression = true
+
+	fmt.Fprintf(e.stdout, "archivio demo: a replica of the Osservatorio Partecipazione (%d public records) is served as\n"+
+		"https://%s on a virtual internet on loopback; nothing leaves this machine.\n"+
+		"Crawling it politely (robots.txt, %v between requests, %d at a time)...\n\n", len(site.IDs()), demoHost, *delay, *parallel)
+
+	cfg := jobs.Config{
+		DataDir: *data, Source: "osservatorio", BaseURL: "https://" + demoHost, UserAgent: userAgent("demo"),
+		Parallel: *parallel, Delay: *delay, Timeout: 10 * time.Second, Transport: transport,
+		Software: "archivio/" + buildVersion(),
+	}
+	rep, err := crawlWithUI(ctx, e, &lf, cfg)
+	if rep != nil {
+		printReport(e.stdout, rep)
+	}
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			return errReported
+		}
+		return err
+	}
+	if site.Hits("/admin/login") > 0 {
+		return errors.New("demo: the crawl requested a URL robots.txt forbids")
+	}
+	if err := showRecord141(ctx, e, *data); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, `
+What to try next:
+  go run ./cmd/archivio records --data %[1]s
+      the records, latest version of each
+  go run ./cmd/archivio records --data %[1]s --id 141 --format jsonl
+      one record with its provenance: capture, WARC file and offset, parser version
+  go run ./cmd/archivio demo
+      crawl again: conditional requests, 304 Not Modified, no new versions
+  go run ./cmd/archivio reparse --data %[1]s
+      read the archived pages again with the parser, no network
+  npx warcio index %[1]s/warc/*.warc.gz
+      read the WARC files with an independent reader
+`, *data)
+	return nil
+}
+
+// showRecord141 prints the record whose project site is gone, as the
+// archive now holds it.
+func showRecord141(ctx context.Context, e *env, dir string) error {
+	st, err := archive.Open(ctx, dir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	vs, err := store.NewRecords(st).Latest(ctx, 141)
+	if err != nil || len(vs) == 0 {
+		return fmt.Errorf("demo: record 141 was not stored: %v", err)
+	}
+	var r parsers.Record
+	if err := json.Unmarshal(vs[0].Data, &r); err != nil {
+		return fmt.Errorf("demo: record 141: %w", err)
+	}
+	c, err := st.Capture(ctx, vs[0].CaptureID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "\nRecord 141, version %d, read from %s at offset %d (captured %s):\n",
+		vs[0].Version, c.WARCFile, c.WARCOffset, c.FetchedAt.Format(time.RFC3339))
+	fmt.Fprintf(e.stdout, "  %s\n  status %s, participation index %s, last modified %s\n",
+		deref(r.Title), deref(r.Status), indexText(r.ParticipationIndex, r.ParticipationIndexMax), deref(r.LastModified))
+	for _, l := range r.Links {
+		if l.DeclaredGone {
+			fmt.Fprintf(e.stdout, "  link %s (%s): the record itself says this site is gone\n", l.URL, l.Field)
+		}
+	}
+	return nil
+}
+
+func indexText(v, m *int) string {
+	if v == nil || m == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%d / %d", *v, *m)
+}

@@ -1,0 +1,158 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+	"time"
+
+	"archivio/archive"
+	"archivio/internal/store"
+)
+
+const recordsUsage = `
+Usage: archivio records [--data DIR] [--format table|jsonl] [--id N]
+
+Lists the stored records, latest version of each. The table shows id,
+version, status, title and when the page was captured; jsonl prints the
+same fields as "archivio parse" plus "provenance": the capture the version
+was read from (URL, time, WARC file and offset, payload digest), the parser
+version, the version number and the fields that changed from the version
+before.
+
+Examples:
+  archivio records
+  archivio records --format jsonl > records.jsonl
+  archivio records --id 141 --format jsonl --data ./archivio-demo
+`
+
+func runRecords(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "records", recordsUsage)
+	data := fs.String("data", defaultDataDir(e), "data directory (default $ARCHIVIO_DATA or ./archivio-data)")
+	format := fs.String("format", "table", "table or jsonl")
+	id := fs.Int("id", 0, "only this record")
+	if stop, err := parseFlags(fs, e, args); stop {
+		return err
+	}
+	if *format != "table" && *format != "jsonl" {
+		return fmt.Errorf("%w: --format must be table or jsonl", errUsage)
+	}
+	if err := requireArchive(*data); err != nil {
+		return err
+	}
+	st, err := archive.Open(ctx, *data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	versions, err := store.NewRecords(st).Latest(ctx, *id)
+	if err != nil {
+		return err
+	}
+	if *id != 0 && len(versions) == 0 {
+		return fmt.Errorf("records: no record %d in %s", *id, *data)
+	}
+	if *format == "jsonl" {
+		for _, v := range versions {
+			c, err := st.Capture(ctx, v.CaptureID)
+			if err != nil {
+				return err
+			}
+			line, err := withProvenance(v, c)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "%s\n", line)
+		}
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tVERSION\tSTATUS\tTITLE\tCAPTURED")
+	for _, v := range versions {
+		var r struct {
+			Title  *string `json:"title"`
+			Status *string `json:"status"`
+		}
+		if err := json.Unmarshal(v.Data, &r); err != nil {
+			return fmt.Errorf("records: record %d: %w", v.RecordID, err)
+		}
+		c, err := st.Capture(ctx, v.CaptureID)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\n", v.RecordID, v.Version, deref(r.Status), clip(deref(r.Title), 60),
+			c.FetchedAt.Format(time.DateTime))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "%d records\n", len(versions))
+	return nil
+}
+
+// provenance ties a record version to the evidence it was read from.
+type provenance struct {
+	Version       int       `json:"version"`
+	ChangedFields []string  `json:"changed_fields"`
+	ParserVersion string    `json:"parser_version"`
+	CaptureID     int64     `json:"capture_id"`
+	SourceURL     string    `json:"source_url"`
+	CapturedAt    time.Time `json:"captured_at"`
+	PayloadDigest string    `json:"payload_digest"`
+	WARCFile      string    `json:"warc_file"`
+	WARCOffset    int64     `json:"warc_offset"`
+	WARCLength    int64     `json:"warc_length"`
+}
+
+// withProvenance appends a "provenance" member to a stored record
+// document, keeping its fields in their order.
+func withProvenance(v *store.Version, c *archive.Capture) ([]byte, error) {
+	p := provenance{
+		Version: v.Version, ChangedFields: v.Changed, ParserVersion: v.ParserVersion, CaptureID: c.ID,
+		SourceURL: c.URL, CapturedAt: c.FetchedAt, PayloadDigest: c.PayloadDigest,
+		WARCFile: c.WARCFile, WARCOffset: c.WARCOffset, WARCLength: c.WARCLength,
+	}
+	if p.ChangedFields == nil {
+		p.ChangedFields = []string{}
+	}
+	pj, err := json.Marshal(p)
+	if err != nil {
+		return nil, err
+	}
+	doc := bytes.TrimRight(v.Data, " \n")
+	if len(doc) < 2 || doc[len(doc)-1] != '}' {
+		return nil, fmt.Errorf("record %d: stored data is not an object", v.RecordID)
+	}
+	out := append([]byte{}, doc[:len(doc)-1]...)
+	out = append(out, `,"provenance":`...)
+	out = append(out, pj...)
+	return append(out, '}'), nil
+}
+
+// requireArchive fails clearly when a data directory has no archive yet,
+// instead of creating an empty one.
+func requireArchive(dir string) error {
+	if _, err := os.Stat(filepath.Join(dir, archive.DBName)); err != nil {
+		return fmt.Errorf("no archive in %s (run archivio crawl or archivio demo first, or pass --data)", dir)
+	}
+	return nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return "-"
+	}
+	return *s
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,425 @@
+package crawlers
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/gocolly/colly/v2"
+)
+
+// Frontier remembers what a crawl has queued and fetched. Enqueue reports
+// whether a key is new: a key is fetched once per crawl.
+type Frontier interface {
+	Enqueue(ctx context.Context, key, url string) (bool, error)
+	MarkDone(ctx context.Context, key string) error
+}
+
+// Page is a fetched page handed to Options.OnPage.
+type Page struct {
+	URL       string // the URL fetched (after redirects)
+	Key       string // the frontier key it was queued under
+	RecordID  int    // the observatory record id, 0 for other pages
+	Status    int
+	Header    http.Header
+	Body      []byte // decoded of any content coding
+	CaptureID int64  // the catalog id of the archived response, 0 if unknown
+	Truncated string // why the body was cut, "" when whole
+}
+
+// Options configure a crawl. Zero values take the documented defaults.
+type Options struct {
+	Base      *url.URL          // the site, e.g. https://www.osservatoriopartecipazione.it
+	UserAgent string            // must name archivio and a contact URL
+	Transport http.RoundTripper // the archiving transport chain (required)
+	Frontier  Frontier          // required
+	Parallel  int               // concurrent requests to the site, default 2
+	Delay     time.Duration     // pause between requests, default 1s, plus up to half again of jitter; robots.txt's Crawl-delay wins when longer
+	Timeout   time.Duration     // per request, default 30s
+	MaxPages  int               // stop queuing after this many pages, 0 for no limit
+	FromID    int               // with ToID: also try every record id in [FromID, ToID]
+	ToID      int
+	Follow    []string // listing path prefixes to follow, default ["/processi"]
+	// Resume, when set, continues an interrupted crawl: these queued
+	// entries are fetched instead of starting from the home page.
+	Resume []ResumeEntry
+	// Archived, when set, returns a resumed entry's page when the
+	// interrupted crawl had already captured it (and died before noting
+	// so): it is processed from the archive instead of fetched again.
+	Archived func(ctx context.Context, e ResumeEntry) (*Page, bool)
+	// Conditional returns the validators of the last good capture of a URL
+	// for a conditional request ("" when none). Only record pages are asked
+	// conditionally: listing pages are fetched whole, since a 304 would
+	// hide the links a crawl discovers through them.
+	Conditional func(ctx context.Context, url string) (etag, lastModified string)
+	OnPage      func(ctx context.Context, p Page) error // required
+	// OnError hears of fetches that got no response.
+	OnError func(ctx context.Context, url, kind string, err error)
+	Logger  *slog.Logger
+}
+
+// ResumeEntry is a queued frontier entry of an interrupted crawl.
+type ResumeEntry struct{ Key, URL string }
+
+// Stats count what a crawl did. Read them with Snapshot while it runs.
+type Stats struct {
+	Queued, Fetched, NotModified, Errors, Blocked, Bytes atomic.Int64
+}
+
+// StatsSnapshot is a copy of Stats.
+type StatsSnapshot struct {
+	Queued, Fetched, NotModified, Errors, Blocked, Bytes int64
+}
+
+// Snapshot copies the counters.
+func (s *Stats) Snapshot() StatsSnapshot {
+	return StatsSnapshot{s.Queued.Load(), s.Fetched.Load(), s.NotModified.Load(), s.Errors.Load(), s.Blocked.Load(), s.Bytes.Load()}
+}
+
+func (o *Options) defaults() error {
+	if o.Base == nil || o.Transport == nil || o.Frontier == nil || o.OnPage == nil {
+		return errors.New("crawl: Base, Transport, Frontier and OnPage are required")
+	}
+	if o.UserAgent == "" {
+		return errors.New("crawl: a User-Agent naming archivio is required")
+	}
+	if o.Parallel <= 0 {
+		o.Parallel = 2
+	}
+	if o.Delay < 0 {
+		o.Delay = 0
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = 30 * time.Second
+	}
+	if o.Follow == nil {
+		o.Follow = []string{"/processi"}
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	return nil
+}
+
+// crawler is one run: a colly collector bound to the run's context.
+type crawler struct {
+	opts   Options
+	scope  scope
+	robots *robots
+	c      *colly.Collector
+	stats  *Stats
+	ctx    context.Context
+
+	mu     sync.Mutex
+	err    error // the first fatal error (an archive that cannot be written)
+	queued int
+}
+
+// Run crawls the site: robots.txt, its sitemaps (or /sitemap.xml), the home
+// page and the listing pages they lead to, and every record page found, each
+// record once whatever URL shape links to it. It returns when the frontier
+// is exhausted or ctx ends; stats count what was done either way.
+func Run(ctx context.Context, opts Options, stats *Stats) error {
+	if err := opts.defaults(); err != nil {
+		return err
+	}
+	cr := &crawler{opts: opts, scope: scope{base: opts.Base, prefixes: opts.Follow}, stats: stats, ctx: ctx}
+	client := &http.Client{Transport: opts.Transport, Timeout: opts.Timeout}
+
+	r, err := fetchRobots(ctx, client, opts.Base, opts.UserAgent)
+	if err != nil {
+		return fmt.Errorf("crawl %s: %w", opts.Base, err)
+	}
+	cr.robots = r
+	delay := max(opts.Delay, r.delay)
+	if r.delay > opts.Delay {
+		opts.Logger.Info("robots.txt asks for a longer delay", "crawl_delay", r.delay)
+	}
+	if err := cr.newCollector(delay); err != nil {
+		return err
+	}
+
+	if len(opts.Resume) > 0 {
+		for _, e := range opts.Resume {
+			cr.resume(e)
+		}
+	} else {
+		cr.seed(ctx, client, delay)
+	}
+	cr.c.Wait()
+	if cr.err != nil {
+		return cr.err
+	}
+	return ctx.Err()
+}
+
+// newCollector makes the run's collector. colly's defaults and its COLLY_*
+// environment variables are overridden on purpose: robots.txt is obeyed
+// here (with Crawl-delay, which colly ignores), bodies are limited by the
+// archiving transport (colly would cut at 10 MiB silently), nothing is
+// cached outside the archive, and charsets are left to the parsers.
+func (cr *crawler) newCollector(delay time.Duration) error {
+	o := cr.opts
+	c := colly.NewCollector(colly.StdlibContext(cr.ctx))
+	c.UserAgent = o.UserAgent
+	c.Async = true
+	c.IgnoreRobotsTxt = true
+	c.MaxBodySize = 0
+	c.MaxDepth = 0
+	c.MaxRequests = 0
+	c.CacheDir = ""
+	c.DetectCharset = false
+	c.ParseHTTPErrorResponse = true
+	c.AllowURLRevisit = true // de-duplication is the frontier's, by record id
+	c.AllowedDomains = nil
+	c.DisallowedDomains = nil
+	c.WithTransport(charsetShield{o.Transport})
+	c.SetRequestTimeout(o.Timeout)
+	c.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
+		if len(via) >= 10 {
+			return fmt.Errorf("stopped after %d redirects", len(via))
+		}
+		if !sameSite(req.URL.Host, o.Base.Host) {
+			return http.ErrUseLastResponse // off-site: keep the redirect answer
+		}
+		return nil
+	})
+	if err := c.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: o.Parallel, Delay: delay, RandomDelay: delay / 2}); err != nil {
+		return fmt.Errorf("crawl: %w", err)
+	}
+	c.OnRequest(cr.onRequest)
+	c.OnResponse(cr.onResponse)
+	c.OnError(cr.onError)
+	c.OnHTML("a[href]", cr.onLink)
+	cr.c = c
+	return nil
+}
+
+// seed queues the starting points: the home page, the sitemaps' pages and
+// the enumerated ids.
+func (cr *crawler) seed(ctx context.Context, client *http.Client, delay time.Duration) {
+	o := cr.opts
+	home, _ := cr.scope.classify(o.Base.ResolveReference(&url.URL{Path: "/"}))
+	cr.request(home.key, home.url, 0)
+
+	sitemaps := cr.robots.sitemaps
+	if len(sitemaps) == 0 {
+		sitemaps = []string{o.Base.ResolveReference(&url.URL{Path: "/sitemap.xml"}).String()}
+	}
+	wait := func(ctx context.Context) error {
+		return sleepCtx(ctx, delay+jitter(delay/2))
+	}
+	pages, err := readSitemaps(ctx, client, o.UserAgent, sitemaps, wait)
+	if err != nil {
+		return
+	}
+	for _, p := range pages {
+		cr.link(p)
+	}
+	for id := o.FromID; id > 0 && id <= o.ToID; id++ {
+		t := cr.scope.record(id)
+		cr.request(t.key, t.url, id)
+	}
+}
+
+func jitter(d time.Duration) time.Duration {
+	if d <= 0 {
+		return 0
+	}
+	return rand.N(d)
+}
+
+// link queues a discovered URL when the crawl follows it.
+func (cr *crawler) link(raw string) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return
+	}
+	if t, ok := cr.scope.classify(u); ok {
+		cr.request(t.key, t.url, t.recordID)
+	}
+}
+
+// request queues a URL unless its key was seen, robots.txt forbids it, or
+// the page limit is reached.
+func (cr *crawler) request(key, rawURL string, recordID int) {
+	if cr.ctx.Err() != nil {
+		return
+	}
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return
+	}
+	if !cr.robots.allowed(u) {
+		cr.stats.Blocked.Add(1)
+		return
+	}
+	cr.mu.Lock()
+	if cr.opts.MaxPages > 0 && cr.queued >= cr.opts.MaxPages {
+		cr.mu.Unlock()
+		return
+	}
+	added, err := cr.opts.Frontier.Enqueue(cr.ctx, key, rawURL)
+	if err != nil || !added {
+		cr.mu.Unlock()
+		if err != nil {
+			cr.fail(err)
+		}
+		return
+	}
+	cr.queued++
+	cr.mu.Unlock()
+	cr.send(key, rawURL, recordID)
+}
+
+// resume requests an entry an interrupted crawl had queued but not
+// fetched, or processes it from the archive when it had been captured.
+func (cr *crawler) resume(e ResumeEntry) {
+	if cr.opts.Archived != nil {
+		if p, ok := cr.opts.Archived(cr.ctx, e); ok {
+			cr.replay(p)
+			return
+		}
+	}
+	rid := 0
+	if strings.HasPrefix(e.Key, "record:") {
+		rid, _ = strconv.Atoi(strings.TrimPrefix(e.Key, "record:"))
+	}
+	cr.mu.Lock()
+	cr.queued++
+	cr.mu.Unlock()
+	cr.send(e.Key, e.URL, rid)
+}
+
+func (cr *crawler) send(key, rawURL string, recordID int) {
+	cr.stats.Queued.Add(1)
+	ctx := colly.NewContext()
+	ctx.Put("key", key)
+	ctx.Put("record", strconv.Itoa(recordID))
+	if err := cr.c.Request(http.MethodGet, rawURL, nil, ctx, nil); err != nil {
+		cr.opts.Logger.Debug("not requested", "url", rawURL, "err", err)
+	}
+}
+
+func (cr *crawler) fail(err error) {
+	cr.mu.Lock()
+	defer cr.mu.Unlock()
+	if cr.err == nil {
+		cr.err = err
+	}
+}
+
+func (cr *crawler) onRequest(r *colly.Request) {
+	if cr.ctx.Err() != nil {
+		r.Abort()
+		return
+	}
+	if cr.opts.Conditional != nil && r.Ctx.Get("record") != "0" {
+		etag, lm := cr.opts.Conditional(cr.ctx, r.URL.String())
+		if etag != "" {
+			r.Headers.Set("If-None-Match", etag)
+		}
+		if lm != "" {
+			r.Headers.Set("If-Modified-Since", lm)
+		}
+	}
+}
+
+func (cr *crawler) onResponse(r *colly.Response) {
+	key := r.Ctx.Get("key")
+	rid, _ := strconv.Atoi(r.Ctx.Get("record"))
+	restoreContentType(*r.Headers)
+	capture, _ := strconv.ParseInt(r.Headers.Get("X-Archivio-Capture"), 10, 64)
+	p := Page{
+		URL: r.Request.URL.String(), Key: key, RecordID: rid, Status: r.StatusCode,
+		Header: *r.Headers, Body: r.Body, CaptureID: capture, Truncated: r.Headers.Get("X-Archivio-Truncated"),
+	}
+	cr.stats.Bytes.Add(int64(len(r.Body)))
+	if r.StatusCode == http.StatusNotModified {
+		cr.stats.NotModified.Add(1)
+	} else {
+		cr.stats.Fetched.Add(1)
+	}
+	if err := cr.opts.OnPage(cr.ctx, p); err != nil {
+		cr.fail(err)
+		return
+	}
+	if err := cr.opts.Frontier.MarkDone(cr.ctx, key); err != nil {
+		cr.fail(err)
+	}
+}
+
+func (cr *crawler) onError(r *colly.Response, err error) {
+	if r.StatusCode != 0 {
+		return // an HTTP answer: onResponse has it (ParseHTTPErrorResponse)
+	}
+	kind := ErrorKind(err)
+	if kind == "canceled" || cr.ctx.Err() != nil {
+		return // left queued: a resumed crawl fetches it
+	}
+	cr.stats.Errors.Add(1)
+	u := r.Request.URL.String()
+	cr.opts.Logger.Warn("fetch failed", "url", u, "kind", kind, "err", err)
+	if cr.opts.OnError != nil {
+		cr.opts.OnError(cr.ctx, u, kind, err)
+	}
+	if err := cr.opts.Frontier.MarkDone(cr.ctx, r.Ctx.Get("key")); err != nil {
+		cr.fail(err)
+	}
+}
+
+// onLink follows the links of HTML pages that answered 200.
+func (cr *crawler) onLink(e *colly.HTMLElement) {
+	if e.Response.StatusCode != http.StatusOK {
+		return
+	}
+	href := strings.TrimSpace(e.Attr("href"))
+	if href == "" || strings.HasPrefix(href, "#") {
+		return
+	}
+	cr.link(e.Request.AbsoluteURL(href))
+}
+
+// replay handles a page taken from the archive as if just fetched: the
+// callback, then link discovery.
+func (cr *crawler) replay(p *Page) {
+	if err := cr.opts.OnPage(cr.ctx, *p); err != nil {
+		cr.fail(err)
+		return
+	}
+	if err := cr.opts.Frontier.MarkDone(cr.ctx, p.Key); err != nil {
+		cr.fail(err)
+		return
+	}
+	if p.Status != http.StatusOK || !strings.Contains(p.Header.Get("Content-Type"), "html") {
+		return
+	}
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(p.Body))
+	if err != nil {
+		return
+	}
+	base, err := url.Parse(p.URL)
+	if err != nil {
+		return
+	}
+	doc.Find("a[href]").Each(func(_ int, a *goquery.Selection) {
+		href := strings.TrimSpace(a.AttrOr("href", ""))
+		if href == "" || strings.HasPrefix(href, "#") {
+			return
+		}
+		if u, err := base.Parse(href); err == nil {
+			cr.link(u.String())
+		}
+	})
+}

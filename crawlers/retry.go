@@ -1,0 +1,142 @@
+package crawlers
+
+import (
+	"context"
+	"errors"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"strconv"
+	"syscall"
+	"time"
+)
+
+// RetryOptions configure Retry. Zero values take the defaults.
+type RetryOptions struct {
+	Attempts int           // tries in all, default 4
+	Base     time.Duration // first backoff, default 1s; doubles each retry, with ±50% jitter
+	Max      time.Duration // longest wait, default 60s; a longer Retry-After gives up instead
+	// Sleep waits d or until ctx ends; tests replace it. Default: a timer.
+	Sleep func(ctx context.Context, d time.Duration) error
+	// OnRetry, when set, hears of each retry (for logs and counters).
+	OnRetry func(req *http.Request, attempt int, wait time.Duration, reason string)
+}
+
+// Retry is an http.RoundTripper that retries what is worth retrying:
+// timeouts and dropped connections, 429 Too Many Requests and 5xx answers
+// (but 501), with exponential backoff and jitter, honouring Retry-After.
+// Every attempt goes through next, so each is archived.
+type Retry struct {
+	next http.RoundTripper
+	opts RetryOptions
+}
+
+// NewRetry wraps next.
+func NewRetry(next http.RoundTripper, opts RetryOptions) *Retry {
+	if opts.Attempts <= 0 {
+		opts.Attempts = 4
+	}
+	if opts.Base <= 0 {
+		opts.Base = time.Second
+	}
+	if opts.Max <= 0 {
+		opts.Max = time.Minute
+	}
+	if opts.Sleep == nil {
+		opts.Sleep = sleepCtx
+	}
+	return &Retry{next: next, opts: opts}
+}
+
+// RoundTrip sends req, retrying as configured. Only requests without a
+// body (GET, HEAD) are retried.
+func (r *Retry) RoundTrip(req *http.Request) (*http.Response, error) {
+	for attempt := 1; ; attempt++ {
+		resp, err := r.next.RoundTrip(req)
+		reason, retryable := shouldRetry(resp, err)
+		if !retryable || attempt >= r.opts.Attempts || req.Body != nil && req.Body != http.NoBody {
+			return resp, err
+		}
+		wait := backoff(r.opts.Base, attempt)
+		if resp != nil {
+			if ra, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+				wait = ra
+			}
+			if wait > r.opts.Max {
+				return resp, nil // the server asks for more patience than we have
+			}
+			resp.Body.Close()
+		}
+		wait = min(wait, r.opts.Max)
+		if r.opts.OnRetry != nil {
+			r.opts.OnRetry(req, attempt, wait, reason)
+		}
+		if err := r.opts.Sleep(req.Context(), wait); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// shouldRetry says whether an attempt's outcome is worth another try.
+func shouldRetry(resp *http.Response, err error) (string, bool) {
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			return "", false
+		}
+		var dns *net.DNSError
+		if errors.As(err, &dns) {
+			return "dns", dns.IsTemporary || dns.IsTimeout
+		}
+		var ne net.Error
+		if errors.As(err, &ne) && ne.Timeout() || errors.Is(err, context.DeadlineExceeded) {
+			return "timeout", true
+		}
+		if errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return "connection reset", true
+		}
+		return "", false
+	}
+	switch {
+	case resp.StatusCode == http.StatusTooManyRequests:
+		return "429", true
+	case resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented:
+		return strconv.Itoa(resp.StatusCode), true
+	}
+	return "", false
+}
+
+// backoff is the wait before retry number attempt: base doubled for each
+// earlier retry, with ±50% jitter so parallel crawlers do not align.
+func backoff(base time.Duration, attempt int) time.Duration {
+	d := base << (attempt - 1)
+	return d/2 + rand.N(d)
+}
+
+// retryAfter reads a Retry-After header: seconds or an HTTP date.
+func retryAfter(v string, now time.Time) (time.Duration, bool) {
+	if v == "" {
+		return 0, false
+	}
+	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+		return time.Duration(s) * time.Second, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(t.Sub(now), 0), true
+	}
+	return 0, false
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

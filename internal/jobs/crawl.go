@@ -1,0 +1,367 @@
+package jobs
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"archivio/archive"
+	"archivio/crawlers"
+	"archivio/internal/store"
+	"archivio/parsers"
+)
+
+// Config is one crawl's settings. Zero values take the defaults of
+// crawlers.Options and archive.WARCOptions.
+type Config struct {
+	DataDir   string
+	Source    string // the source's name, e.g. "osservatorio"
+	BaseURL   string
+	UserAgent string
+	Parallel  int
+	Delay     time.Duration
+	Timeout   time.Duration
+	MaxPages  int
+	FromID    int
+	ToID      int
+	Resume    bool
+	// AllowPrivate lets the crawl reach loopback and private addresses
+	// (tests, a local mirror). Ignored when Transport is set.
+	AllowPrivate bool
+	MaxBody      int64
+	WARCMaxSize  int64
+	Software     string // for the warcinfo records, e.g. "archivio/devel"
+	// Transport is the network below the recording transport; default an
+	// HTTP/1.1 transport whose dialer refuses non-public addresses.
+	Transport http.RoundTripper
+	Retry     crawlers.RetryOptions
+	Logger    *slog.Logger
+	// Progress, when set, is called about twice a second while the crawl
+	// runs, and once at the end.
+	Progress func(Progress)
+	Now      func() time.Time
+}
+
+// Progress is the live state of a crawl.
+type Progress struct {
+	crawlers.StatsSnapshot
+	Elapsed time.Duration
+}
+
+// Report is what a crawl did.
+type Report struct {
+	CrawlID          int64                  `json:"crawl_id"`
+	Source           string                 `json:"source"`
+	BaseURL          string                 `json:"base_url"`
+	Resumed          bool                   `json:"resumed"`
+	Status           string                 `json:"status"` // done, interrupted, failed
+	Error            string                 `json:"error,omitempty"`
+	Started          time.Time              `json:"started"`
+	Finished         time.Time              `json:"finished"`
+	Seconds          float64                `json:"seconds"`
+	Requests         int64                  `json:"requests"` // archived responses, retries and redirects included
+	PagesFetched     int64                  `json:"pages_fetched"`
+	NotModified      int64                  `json:"not_modified"`
+	Bytes            int64                  `json:"bytes"`
+	FromArchive      int64                  `json:"from_archive"` // resumed pages taken from the archive, not fetched again
+	RecordsNew       int64                  `json:"records_new"`
+	RecordsChanged   int64                  `json:"records_changed"`
+	RecordsUnchanged int64                  `json:"records_unchanged"`
+	RecordsMissing   int64                  `json:"records_missing"` // record pages answering 404 or 410
+	NotRecordPages   int64                  `json:"not_record_pages"`
+	RobotsBlocked    int64                  `json:"robots_blocked"`
+	Errors           map[string]int64       `json:"errors"` // by kind: timeout, dns_not_found, http_404, http_5xx, ...
+	Truncated        int64                  `json:"truncated"`
+	Repaired         []archive.RepairReport `json:"repaired,omitempty"`
+	WARCDir          string                 `json:"warc_dir"`
+	Database         string                 `json:"database"`
+}
+
+// Crawl crawls cfg's source. It returns the report whenever the crawl
+// started, also when it was interrupted (ctx canceled) or failed.
+func Crawl(ctx context.Context, cfg Config) (*Report, error) {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	base, err := url.Parse(cfg.BaseURL)
+	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
+		return nil, fmt.Errorf("crawl: base URL %q is not an http(s) address", cfg.BaseURL)
+	}
+	st, err := archive.Open(ctx, cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	j := &job{cfg: cfg, base: base, st: st, records: store.NewRecords(st), errs: map[string]int64{}}
+	return j.run(ctx)
+}
+
+// job is one crawl in progress.
+type job struct {
+	cfg     Config
+	base    *url.URL
+	st      *archive.Store
+	records *store.Records
+	crawlID int64
+	stats   crawlers.Stats
+
+	newRecs, changed, unchanged, missing, notRecord, fromArchive, truncated atomic.Int64
+
+	mu   sync.Mutex
+	errs map[string]int64
+}
+
+func (j *job) run(ctx context.Context) (*Report, error) {
+	cfg := j.cfg
+	rep := &Report{Source: cfg.Source, BaseURL: j.base.String(), Started: cfg.Now().UTC(),
+		WARCDir: j.st.WARCDir(), Database: j.st.Dir() + "/" + archive.DBName}
+
+	repaired, err := archive.RepairOpenFiles(ctx, j.st.WARCDir())
+	if err != nil {
+		return nil, fmt.Errorf("crawl: repair WARC files: %w", err)
+	}
+	rep.Repaired = repaired
+	var resume []crawlers.ResumeEntry
+	if cfg.Resume {
+		c, err := j.st.UnfinishedCrawl(ctx, cfg.Source)
+		switch {
+		case errors.Is(err, archive.ErrNotFound):
+			cfg.Logger.Info("no interrupted crawl to resume: starting a new one", "source", cfg.Source)
+		case err != nil:
+			return nil, err
+		default:
+			j.crawlID, rep.Resumed = c.ID, true
+			if err := j.st.ReopenCrawl(ctx, c.ID); err != nil {
+				return nil, err
+			}
+			if err := j.reconcile(ctx, repaired); err != nil {
+				return nil, err
+			}
+			queued, err := j.st.Frontier(ctx, c.ID, "queued")
+			if err != nil {
+				return nil, err
+			}
+			for _, e := range queued {
+				resume = append(resume, crawlers.ResumeEntry{Key: e.Key, URL: e.URL})
+			}
+			if len(resume) == 0 {
+				cfg.Logger.Info("the interrupted crawl had nothing left to fetch", "crawl", c.ID)
+			}
+		}
+	}
+	if j.crawlID == 0 {
+		if j.crawlID, err = j.st.StartCrawl(ctx, cfg.Source, j.base.String(), cfg.Now()); err != nil {
+			return nil, err
+		}
+	}
+	rep.CrawlID = j.crawlID
+
+	w, err := archive.OpenWARCWriter(archive.WARCOptions{
+		Dir: j.st.WARCDir(), MaxFileSize: cfg.WARCMaxSize, Software: cfg.Software, Now: cfg.Now,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("crawl: %w", err)
+	}
+	next := cfg.Transport
+	if next == nil {
+		next = defaultTransport(cfg)
+	}
+	rec := archive.NewRecorder(next, w, j.st, archive.RecorderOptions{CrawlID: j.crawlID, MaxBody: cfg.MaxBody, Now: cfg.Now})
+	retry := cfg.Retry
+	if retry.OnRetry == nil {
+		retry.OnRetry = func(req *http.Request, attempt int, wait time.Duration, reason string) {
+			cfg.Logger.Info("retrying", "url", req.URL.String(), "attempt", attempt, "wait", wait.Round(time.Millisecond), "reason", reason)
+		}
+	}
+	transport := crawlers.NewRetry(rec, retry)
+
+	stopProgress := j.progress(ctx, rep.Started)
+	crawlErr := crawlers.Run(ctx, crawlers.Options{
+		Base: j.base, UserAgent: cfg.UserAgent, Transport: transport, Frontier: frontier{j.st, j.crawlID},
+		Parallel: cfg.Parallel, Delay: cfg.Delay, Timeout: cfg.Timeout, MaxPages: cfg.MaxPages,
+		FromID: cfg.FromID, ToID: cfg.ToID, Resume: resume, Archived: j.archived, Conditional: j.conditional,
+		OnPage: j.onPage, OnError: j.onError, Logger: cfg.Logger,
+	}, &j.stats)
+	stopProgress()
+	closeErr := w.Close()
+
+	// The crawl's own context may be canceled: what follows must still be
+	// written for the crawl to be resumable.
+	fin := context.WithoutCancel(ctx)
+	rep.Status = "done"
+	switch {
+	case crawlErr != nil && ctx.Err() != nil:
+		rep.Status = "interrupted"
+	case crawlErr != nil:
+		rep.Status, rep.Error = "failed", crawlErr.Error()
+	case closeErr != nil:
+		rep.Status, rep.Error = "failed", closeErr.Error()
+	}
+	j.fill(fin, rep)
+	body, _ := json.Marshal(rep)
+	if err := j.st.FinishCrawl(fin, j.crawlID, rep.Status, string(body), rep.Finished); err != nil {
+		return rep, err
+	}
+	switch rep.Status {
+	case "failed":
+		return rep, fmt.Errorf("crawl %s: %s", cfg.Source, rep.Error)
+	case "interrupted":
+		return rep, ctx.Err()
+	}
+	return rep, nil
+}
+
+// fill completes the report from the counters and the catalog.
+func (j *job) fill(ctx context.Context, rep *Report) {
+	s := j.stats.Snapshot()
+	rep.Finished = j.cfg.Now().UTC()
+	rep.Seconds = rep.Finished.Sub(rep.Started).Seconds()
+	rep.PagesFetched, rep.NotModified, rep.Bytes, rep.RobotsBlocked = s.Fetched, s.NotModified, s.Bytes, s.Blocked
+	rep.RecordsNew, rep.RecordsChanged, rep.RecordsUnchanged = j.newRecs.Load(), j.changed.Load(), j.unchanged.Load()
+	rep.RecordsMissing, rep.NotRecordPages, rep.FromArchive = j.missing.Load(), j.notRecord.Load(), j.fromArchive.Load()
+	rep.Truncated = j.truncated.Load()
+	if n, err := j.st.CrawlRequests(ctx, j.crawlID, rep.Started); err == nil {
+		rep.Requests = n
+	}
+	j.mu.Lock()
+	rep.Errors = j.errs
+	j.mu.Unlock()
+}
+
+// progress reports the crawl's state to cfg.Progress until stopped.
+func (j *job) progress(ctx context.Context, started time.Time) (stop func()) {
+	if j.cfg.Progress == nil {
+		return func() {}
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(500 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				j.cfg.Progress(Progress{j.stats.Snapshot(), j.cfg.Now().Sub(started)})
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		wg.Wait()
+		j.cfg.Progress(Progress{j.stats.Snapshot(), j.cfg.Now().Sub(started)})
+	}
+}
+
+func (j *job) countError(kind string) {
+	j.mu.Lock()
+	j.errs[kind]++
+	j.mu.Unlock()
+}
+
+// onPage handles a fetched page: a record page is parsed and stored as a
+// new version when its content changed.
+func (j *job) onPage(ctx context.Context, p crawlers.Page) error {
+	if p.Truncated != "" {
+		j.truncated.Add(1)
+	}
+	switch {
+	case p.Status == http.StatusNotModified:
+		if p.RecordID != 0 {
+			j.unchanged.Add(1)
+			return j.records.Seen(ctx, p.RecordID, j.cfg.Now())
+		}
+		return nil
+	case p.Status == http.StatusNotFound || p.Status == http.StatusGone:
+		j.countError(fmt.Sprintf("http_%d", p.Status))
+		if p.RecordID != 0 {
+			j.missing.Add(1)
+		}
+		return nil
+	case p.Status >= 500:
+		j.countError("http_5xx")
+		return nil
+	case p.Status == http.StatusTooManyRequests:
+		j.countError("http_429")
+		return nil
+	case p.Status >= 400:
+		j.countError(fmt.Sprintf("http_%d", p.Status))
+		return nil
+	case p.Status != http.StatusOK || p.RecordID == 0:
+		return nil
+	}
+	u, _ := url.Parse(p.URL)
+	rec, err := parsers.Parse(p.Body, u, p.Header.Get("Content-Type"))
+	if err != nil {
+		j.notRecord.Add(1)
+		j.cfg.Logger.Warn("record page not parsed", "url", p.URL, "err", err)
+		return nil
+	}
+	if rec.ID != p.RecordID {
+		j.cfg.Logger.Warn("record page names another id", "url", p.URL, "id", rec.ID)
+	}
+	applied, err := j.records.Apply(ctx, rec, p.CaptureID, j.cfg.Now())
+	if err != nil {
+		return err
+	}
+	switch applied.Outcome {
+	case store.New:
+		j.newRecs.Add(1)
+	case store.Changed:
+		j.changed.Add(1)
+		j.cfg.Logger.Info("record changed", "id", rec.ID, "version", applied.Version, "fields", applied.Changed)
+	default:
+		j.unchanged.Add(1)
+	}
+	for _, w := range rec.Warnings {
+		if w.Code == "unknown_label" {
+			j.cfg.Logger.Warn("unknown label: the source may have changed", "id", rec.ID, "label", w.Label)
+		}
+	}
+	return nil
+}
+
+func (j *job) onError(ctx context.Context, u, kind string, err error) {
+	j.countError(kind)
+	if e := j.st.AddFetchError(context.WithoutCancel(ctx), j.crawlID, u, kind, err.Error(), j.cfg.Now()); e != nil {
+		j.cfg.Logger.Error("fetch error not recorded", "url", u, "err", e)
+	}
+}
+
+// conditional gives the validators of a URL's last good capture.
+func (j *job) conditional(ctx context.Context, u string) (etag, lastModified string) {
+	c, err := j.st.LastGoodCapture(ctx, u)
+	if err != nil {
+		return "", ""
+	}
+	return c.ETag, c.LastModified
+}
+
+// frontier adapts the catalog's frontier to a crawl.
+type frontier struct {
+	st *archive.Store
+	id int64
+}
+
+func (f frontier) Enqueue(ctx context.Context, key, u string) (bool, error) {
+	return f.st.Enqueue(ctx, f.id, key, u)
+}
+
+func (f frontier) MarkDone(ctx context.Context, key string) error {
+	return f.st.MarkDone(ctx, f.id, key)
+}
