@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -142,11 +143,17 @@ func Run(ctx context.Context, opts Options, stats *Stats) error {
 		return fmt.Errorf("crawl %s: %w", opts.Base, err)
 	}
 	cr.robots = r
-	delay := max(opts.Delay, r.delay)
-	if r.delay > opts.Delay {
-		opts.Logger.Info("robots.txt asks for a longer delay", "crawl_delay", r.delay)
+	delay, parallel := opts.Delay, opts.Parallel
+	if r.delay > 0 {
+		// Crawl-delay is the time between two requests to the site: one at
+		// a time, at least that far apart.
+		delay, parallel = max(delay, r.delay), 1
+		opts.Logger.Info("robots.txt sets a Crawl-delay: one request at a time", "crawl_delay", r.delay, "delay", delay)
 	}
-	if err := cr.newCollector(delay); err != nil {
+	if !r.allowed(opts.Base.ResolveReference(&url.URL{Path: "/"})) {
+		opts.Logger.Warn("robots.txt forbids the site's home page", "site", opts.Base.String())
+	}
+	if err := cr.newCollector(delay, parallel); err != nil {
 		return err
 	}
 
@@ -169,7 +176,7 @@ func Run(ctx context.Context, opts Options, stats *Stats) error {
 // here (with Crawl-delay, which colly ignores), bodies are limited by the
 // archiving transport (colly would cut at 10 MiB silently), nothing is
 // cached outside the archive, and charsets are left to the parsers.
-func (cr *crawler) newCollector(delay time.Duration) error {
+func (cr *crawler) newCollector(delay time.Duration, parallel int) error {
 	o := cr.opts
 	c := colly.NewCollector(colly.StdlibContext(cr.ctx))
 	c.UserAgent = o.UserAgent
@@ -195,7 +202,7 @@ func (cr *crawler) newCollector(delay time.Duration) error {
 		}
 		return nil
 	})
-	if err := c.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: o.Parallel, Delay: delay, RandomDelay: delay / 2}); err != nil {
+	if err := c.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: parallel, Delay: delay, RandomDelay: delay / 2}); err != nil {
 		return fmt.Errorf("crawl: %w", err)
 	}
 	c.OnRequest(cr.onRequest)
@@ -220,6 +227,10 @@ func (cr *crawler) seed(ctx context.Context, client *http.Client, delay time.Dur
 	wait := func(ctx context.Context) error {
 		return sleepCtx(ctx, delay+jitter(delay/2))
 	}
+	sitemaps = slices.DeleteFunc(sitemaps, func(s string) bool {
+		u, err := url.Parse(s)
+		return err != nil || !cr.robots.allowed(u)
+	})
 	pages, err := readSitemaps(ctx, client, o.UserAgent, sitemaps, wait)
 	if err != nil {
 		return

@@ -61,10 +61,10 @@ func (r *Retry) RoundTrip(req *http.Request) (*http.Response, error) {
 		wait := backoff(r.opts.Base, attempt)
 		if resp != nil {
 			if ra, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+				if ra > r.opts.Max {
+					return resp, nil // the server asks for more patience than we have
+				}
 				wait = ra
-			}
-			if wait > r.opts.Max {
-				return resp, nil // the server asks for more patience than we have
 			}
 			resp.Body.Close()
 		}

@@ -16,7 +16,7 @@ const robotsAgent = "archivio"
 
 // robots is a site's robots.txt as it applies to archivio.
 type robots struct {
-	group    *robotstxt.Group
+	data     *robotstxt.RobotsData
 	sitemaps []string
 	delay    time.Duration
 }
@@ -46,7 +46,7 @@ func fetchRobots(ctx context.Context, client *http.Client, base *url.URL, ua str
 		return nil, fmt.Errorf("robots.txt: %w", err)
 	}
 	g := data.FindGroup(robotsAgent)
-	return &robots{group: g, sitemaps: data.Sitemaps, delay: g.CrawlDelay}, nil
+	return &robots{data: data, sitemaps: data.Sitemaps, delay: g.CrawlDelay}, nil
 }
 
 // allowed reports whether robots.txt lets archivio fetch u.
@@ -58,5 +58,7 @@ func (r *robots) allowed(u *url.URL) bool {
 	if u.RawQuery != "" {
 		p += "?" + u.RawQuery
 	}
-	return r.group.Test(p)
+	// TestAgent, unlike a group's Test, also honours the "disallow all"
+	// that a 5xx answer for robots.txt means.
+	return r.data.TestAgent(p, robotsAgent)
 }

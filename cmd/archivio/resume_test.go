@@ -1,0 +1,154 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"archivio/archive"
+	"archivio/internal/demosite"
+	"archivio/internal/store"
+	"archivio/parsers"
+)
+
+// TestMain lets a test run archivio in a child process (the test binary
+// itself), so that it can kill it like a real crash.
+func TestMain(m *testing.M) {
+	if args := os.Getenv("ARCHIVIO_TEST_CHILD_ARGS"); args != "" {
+		var a []string
+		if err := json.Unmarshal([]byte(args), &a); err != nil {
+			os.Exit(3)
+		}
+		e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+		os.Exit(exitCode(run(context.Background(), a, e), os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+func child(t *testing.T, args ...string) *exec.Cmd {
+	t.Helper()
+	a, _ := json.Marshal(args)
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "ARCHIVIO_TEST_CHILD_ARGS="+string(a))
+	return cmd
+}
+
+// TestKillAndResume kills a crawl with SIGKILL in the middle, then resumes
+// it: every WARC record must read back, no file may stay open, every
+// record must be stored, and no page captured before the kill may be
+// captured again.
+func TestKillAndResume(t *testing.T) {
+	const records = 60
+	site, err := demosite.New(demosite.Options{Records: records})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(site.Handler())
+	defer srv.Close()
+	dir := t.TempDir()
+	args := []string{"crawl", "--base-url", srv.URL, "--allow-private", "--delay", "30ms", "--parallel", "2", "--data", dir, "--quiet"}
+
+	first := child(t, args...)
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for countRecordRequests(site) < records/3 {
+		if time.Now().After(deadline) {
+			first.Process.Kill()
+			t.Fatal("the first crawl did not get a third of the way")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if err := first.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	first.Wait()
+	before := countRecordRequests(site)
+	if before >= records {
+		t.Fatalf("the crawl finished before it was killed (%d record requests)", before)
+	}
+	captured := capturedRecords(t, dir)
+
+	out, err := child(t, append(args, "--resume")...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("resumed crawl: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "(resumed)") {
+		t.Errorf("the report does not say the crawl was resumed:\n%s", out)
+	}
+
+	if open, _ := filepath.Glob(filepath.Join(dir, "warc", "*.open")); len(open) != 0 {
+		t.Errorf("WARC files left open: %v", open)
+	}
+	perURL := map[string]int{}
+	files, _ := filepath.Glob(filepath.Join(dir, "warc", "*.warc.gz"))
+	for _, f := range files {
+		err := archive.ScanWARC(context.Background(), f, func(r archive.ScannedRecord) error {
+			if r.Type != "response" && r.Type != "revisit" {
+				return nil
+			}
+			perURL[r.TargetURI]++
+			_, err := archive.ReadResponse(context.Background(), f, r.Offset)
+			return err
+		})
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	for u, n := range perURL {
+		if _, isRecord := parsers.RecordID(u); isRecord && n != 1 {
+			t.Errorf("%s archived %d times", u, n)
+		}
+	}
+	for u := range captured {
+		if perURL[u] != 1 {
+			t.Errorf("%s, captured before the kill, is archived %d times", u, perURL[u])
+		}
+	}
+	st, err := archive.Open(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	vs, err := store.NewRecords(st).Latest(context.Background(), 0)
+	if err != nil || len(vs) != records {
+		t.Errorf("%d records stored after the resume (%v), want %d", len(vs), err, records)
+	}
+}
+
+func countRecordRequests(site *demosite.Site) int {
+	n := 0
+	for _, p := range site.Requests() {
+		if _, ok := parsers.RecordID(p); ok {
+			n++
+		}
+	}
+	return n
+}
+
+// capturedRecords lists the record URLs whose responses are whole in the
+// WARC files of a killed crawl (the cut last record does not count).
+func capturedRecords(t *testing.T, dir string) map[string]bool {
+	t.Helper()
+	out := map[string]bool{}
+	files, _ := filepath.Glob(filepath.Join(dir, "warc", "*"))
+	for _, f := range files {
+		if strings.HasSuffix(f, ".cdxj") {
+			continue
+		}
+		archive.ScanWARC(context.Background(), f, func(r archive.ScannedRecord) error {
+			if _, ok := parsers.RecordID(r.TargetURI); ok && r.Type == "response" {
+				out[r.TargetURI] = true
+			}
+			return nil
+		})
+	}
+	return out
+}
