@@ -1,7 +1,6 @@
 package crawlers
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -16,7 +15,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/PuerkitoBio/goquery"
 	"github.com/gocolly/colly/v2"
 )
 
@@ -121,10 +119,15 @@ type crawler struct {
 	c      *colly.Collector
 	stats  *Stats
 	ctx    context.Context
+	queue  *queue
 
 	mu     sync.Mutex
 	err    error // the first fatal error (an archive that cannot be written)
 	queued int
+	// seen holds the keys this run has offered the frontier: most links
+	// (navigation, listings) repeat on every page, and the frontier need
+	// hear of each only once. Keys are short, so this stays small.
+	seen map[string]bool
 }
 
 // Run crawls the site: robots.txt, its sitemaps (or /sitemap.xml), the home
@@ -135,7 +138,7 @@ func Run(ctx context.Context, opts Options, stats *Stats) error {
 	if err := opts.defaults(); err != nil {
 		return err
 	}
-	cr := &crawler{opts: opts, scope: scope{base: opts.Base, prefixes: opts.Follow}, stats: stats, ctx: ctx}
+	cr := &crawler{opts: opts, scope: scope{base: opts.Base, prefixes: opts.Follow}, stats: stats, ctx: ctx, queue: newQueue(), seen: map[string]bool{}}
 	client := &http.Client{Transport: opts.Transport, Timeout: opts.Timeout}
 
 	r, err := fetchRobots(ctx, client, opts.Base, opts.UserAgent)
@@ -164,7 +167,9 @@ func Run(ctx context.Context, opts Options, stats *Stats) error {
 	} else {
 		cr.seed(ctx, client, delay)
 	}
-	cr.c.Wait()
+	// Twice the parallelism keeps the site's request slots busy while
+	// workers parse; colly's limit rule does the pacing.
+	cr.queue.work(ctx, 2*parallel, cr.fetch)
 	if cr.err != nil {
 		return cr.err
 	}
@@ -180,7 +185,7 @@ func (cr *crawler) newCollector(delay time.Duration, parallel int) error {
 	o := cr.opts
 	c := colly.NewCollector(colly.StdlibContext(cr.ctx))
 	c.UserAgent = o.UserAgent
-	c.Async = true
+	c.Async = false // the queue's workers call colly, each waiting for its page
 	c.IgnoreRobotsTxt = true
 	c.MaxBodySize = 0
 	c.MaxDepth = 0
@@ -208,7 +213,8 @@ func (cr *crawler) newCollector(delay time.Duration, parallel int) error {
 	c.OnRequest(cr.onRequest)
 	c.OnResponse(cr.onResponse)
 	c.OnError(cr.onError)
-	c.OnHTML("a[href]", cr.onLink)
+	// No OnHTML callback: links are found by pageLinks, so colly never
+	// builds a document tree.
 	cr.c = c
 	return nil
 }
@@ -277,10 +283,11 @@ func (cr *crawler) request(key, rawURL string, recordID int) {
 		return
 	}
 	cr.mu.Lock()
-	if cr.opts.MaxPages > 0 && cr.queued >= cr.opts.MaxPages {
+	if cr.seen[key] || (cr.opts.MaxPages > 0 && cr.queued >= cr.opts.MaxPages) {
 		cr.mu.Unlock()
 		return
 	}
+	cr.seen[key] = true
 	added, err := cr.opts.Frontier.Enqueue(cr.ctx, key, rawURL)
 	if err != nil || !added {
 		cr.mu.Unlock()
@@ -309,17 +316,27 @@ func (cr *crawler) resume(e ResumeEntry) {
 	}
 	cr.mu.Lock()
 	cr.queued++
+	cr.seen[e.Key] = true
 	cr.mu.Unlock()
 	cr.send(e.Key, e.URL, rid)
 }
 
 func (cr *crawler) send(key, rawURL string, recordID int) {
 	cr.stats.Queued.Add(1)
+	cr.queue.push(job{key: key, url: rawURL, recordID: recordID})
+}
+
+// fetch runs one queued job through colly and returns when its page and
+// callbacks are done.
+func (cr *crawler) fetch(j job) {
+	if cr.ctx.Err() != nil {
+		return
+	}
 	ctx := colly.NewContext()
-	ctx.Put("key", key)
-	ctx.Put("record", strconv.Itoa(recordID))
-	if err := cr.c.Request(http.MethodGet, rawURL, nil, ctx, nil); err != nil {
-		cr.opts.Logger.Debug("not requested", "url", rawURL, "err", err)
+	ctx.Put("key", j.key)
+	ctx.Put("record", strconv.Itoa(j.recordID))
+	if err := cr.c.Request(http.MethodGet, j.url, nil, ctx, nil); err != nil && cr.ctx.Err() == nil {
+		cr.opts.Logger.Debug("not requested", "url", j.url, "err", err)
 	}
 }
 
@@ -362,12 +379,29 @@ func (cr *crawler) onResponse(r *colly.Response) {
 	} else {
 		cr.stats.Fetched.Add(1)
 	}
-	if err := cr.opts.OnPage(cr.ctx, p); err != nil {
+	cr.handle(&p)
+}
+
+// handle gives a page to OnPage, notes it done, and follows its links when
+// it is an HTML page that answered 200.
+func (cr *crawler) handle(p *Page) {
+	if err := cr.opts.OnPage(cr.ctx, *p); err != nil {
 		cr.fail(err)
 		return
 	}
-	if err := cr.opts.Frontier.MarkDone(cr.ctx, key); err != nil {
+	if err := cr.opts.Frontier.MarkDone(cr.ctx, p.Key); err != nil {
 		cr.fail(err)
+		return
+	}
+	if p.Status != http.StatusOK || !strings.Contains(p.Header.Get("Content-Type"), "html") {
+		return
+	}
+	u, err := url.Parse(p.URL)
+	if err != nil {
+		return
+	}
+	for _, l := range pageLinks(p.Body, u) {
+		cr.link(l)
 	}
 }
 
@@ -390,47 +424,9 @@ func (cr *crawler) onError(r *colly.Response, err error) {
 	}
 }
 
-// onLink follows the links of HTML pages that answered 200.
-func (cr *crawler) onLink(e *colly.HTMLElement) {
-	if e.Response.StatusCode != http.StatusOK {
-		return
-	}
-	href := strings.TrimSpace(e.Attr("href"))
-	if href == "" || strings.HasPrefix(href, "#") {
-		return
-	}
-	cr.link(e.Request.AbsoluteURL(href))
-}
-
 // replay handles a page taken from the archive as if just fetched: the
 // callback, then link discovery.
 func (cr *crawler) replay(p *Page) {
-	if err := cr.opts.OnPage(cr.ctx, *p); err != nil {
-		cr.fail(err)
-		return
-	}
-	if err := cr.opts.Frontier.MarkDone(cr.ctx, p.Key); err != nil {
-		cr.fail(err)
-		return
-	}
-	if p.Status != http.StatusOK || !strings.Contains(p.Header.Get("Content-Type"), "html") {
-		return
-	}
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(p.Body))
-	if err != nil {
-		return
-	}
-	base, err := url.Parse(p.URL)
-	if err != nil {
-		return
-	}
-	doc.Find("a[href]").Each(func(_ int, a *goquery.Selection) {
-		href := strings.TrimSpace(a.AttrOr("href", ""))
-		if href == "" || strings.HasPrefix(href, "#") {
-			return
-		}
-		if u, err := base.Parse(href); err == nil {
-			cr.link(u.String())
-		}
-	})
+	cr.stats.Queued.Add(1)
+	cr.handle(p)
 }

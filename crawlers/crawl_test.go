@@ -80,7 +80,7 @@ func (s *site) count(p string) int {
 	return n
 }
 
-func html(body string) http.HandlerFunc {
+func htmlPage(body string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, "<html><body>"+body+"</body></html>")
@@ -134,11 +134,11 @@ func TestDiscoveryAndDeduplicationByID(t *testing.T) {
 		"/sitemap.xml": func(w http.ResponseWriter, r *http.Request) {
 			fmt.Fprintf(w, `<?xml version="1.0"?><urlset><url><loc>http://%s/scheda-processo/3</loc></url></urlset>`, r.Host)
 		},
-		"/": html(`<a href="/processi">Processi</a> <a href="/chi-siamo">Chi siamo</a> <a href="/archive/x.jpg">img</a>
+		"/": htmlPage(`<a href="/processi">Processi</a> <a href="/chi-siamo">Chi siamo</a> <a href="/archive/x.jpg">img</a>
 			<a href="https://other.example/scheda-processo/9">altro sito</a>`),
-		"/processi": html(`<a href="/scheda-processo/1">uno</a> <a href="/processi/ambito/scheda-processo/1">uno ancora</a>
+		"/processi": htmlPage(`<a href="/scheda-processo/1">uno</a> <a href="/processi/ambito/scheda-processo/1">uno ancora</a>
 			<a href="/scheda-processo/2#top">due</a> <a href="?page=2">avanti</a>`),
-		"/scheda-processo/": html(`scheda`),
+		"/scheda-processo/": htmlPage(`scheda`),
 	})
 	pages, errs := run(t, s, nil)
 	if len(errs) != 0 {
@@ -165,9 +165,9 @@ func TestDiscoveryAndDeduplicationByID(t *testing.T) {
 func TestRobotsDisallowAndCrawlDelay(t *testing.T) {
 	s := newSite(t, map[string]http.HandlerFunc{
 		"/robots.txt":        text(200, "User-agent: *\nDisallow: /processi/privati\nCrawl-delay: 1\n"),
-		"/":                  html(`<a href="/processi">a</a> <a href="/processi/privati">b</a> <a href="/scheda-processo/5">c</a>`),
-		"/processi":          html(`lista`),
-		"/scheda-processo/5": html(`scheda`),
+		"/":                  htmlPage(`<a href="/processi">a</a> <a href="/processi/privati">b</a> <a href="/scheda-processo/5">c</a>`),
+		"/processi":          htmlPage(`lista`),
+		"/scheda-processo/5": htmlPage(`scheda`),
 	})
 	run(t, s, func(o *Options) { o.Parallel = 4 })
 	if n := s.count("/processi/privati"); n != 0 {
@@ -193,7 +193,7 @@ func TestRobotsDisallowAndCrawlDelay(t *testing.T) {
 func TestRobotsServerErrorForbidsAll(t *testing.T) {
 	s := newSite(t, map[string]http.HandlerFunc{
 		"/robots.txt": text(503, "down"),
-		"/":           html(`<a href="/processi">a</a>`),
+		"/":           htmlPage(`<a href="/processi">a</a>`),
 	})
 	run(t, s, nil)
 	for _, p := range s.requests() {
@@ -206,13 +206,13 @@ func TestRobotsServerErrorForbidsAll(t *testing.T) {
 func TestHTTPErrorsAndRedirects(t *testing.T) {
 	s := newSite(t, map[string]http.HandlerFunc{
 		"/robots.txt": text(404, ""),
-		"/":           html(`<a href="/processi">l</a>`),
-		"/processi": html(`<a href="/scheda-processo/1">1</a> <a href="/scheda-processo/2">2</a>
+		"/":           htmlPage(`<a href="/processi">l</a>`),
+		"/processi": htmlPage(`<a href="/scheda-processo/1">1</a> <a href="/scheda-processo/2">2</a>
 			<a href="/scheda-processo/3">3</a> <a href="/scheda-processo/4">4</a>`),
 		"/scheda-processo/1": func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "/nuova/scheda-1", http.StatusMovedPermanently)
 		},
-		"/nuova/scheda-1":    html(`spostata`),
+		"/nuova/scheda-1":    htmlPage(`spostata`),
 		"/scheda-processo/2": text(404, "non trovata"),
 		"/scheda-processo/3": text(410, "rimossa"),
 		"/scheda-processo/4": func(w http.ResponseWriter, r *http.Request) {
@@ -245,7 +245,7 @@ func TestConditionalHeadersOnlyForRecords(t *testing.T) {
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}
-		html(`<a href="/scheda-processo/7">7</a>`)(w, r)
+		htmlPage(`<a href="/scheda-processo/7">7</a>`)(w, r)
 	}
 	s := newSite(t, map[string]http.HandlerFunc{"/robots.txt": text(404, ""), "/": cond, "/scheda-processo/7": cond})
 	pages, _ := run(t, s, func(o *Options) {
@@ -267,9 +267,9 @@ func TestConditionalHeadersOnlyForRecords(t *testing.T) {
 func TestMaxPages(t *testing.T) {
 	s := newSite(t, map[string]http.HandlerFunc{
 		"/robots.txt":       text(404, ""),
-		"/":                 html(`<a href="/processi">l</a>`),
-		"/processi":         html(`<a href="/scheda-processo/1">1</a><a href="/scheda-processo/2">2</a><a href="/scheda-processo/3">3</a>`),
-		"/scheda-processo/": html(`s`),
+		"/":                 htmlPage(`<a href="/processi">l</a>`),
+		"/processi":         htmlPage(`<a href="/scheda-processo/1">1</a><a href="/scheda-processo/2">2</a><a href="/scheda-processo/3">3</a>`),
+		"/scheda-processo/": htmlPage(`s`),
 	})
 	pages, _ := run(t, s, func(o *Options) { o.MaxPages = 3 })
 	if len(pages) != 3 {
@@ -280,8 +280,8 @@ func TestMaxPages(t *testing.T) {
 func TestIDEnumeration(t *testing.T) {
 	s := newSite(t, map[string]http.HandlerFunc{
 		"/robots.txt":       text(404, ""),
-		"/":                 html(`home`),
-		"/scheda-processo/": html(`s`),
+		"/":                 htmlPage(`home`),
+		"/scheda-processo/": htmlPage(`s`),
 	})
 	run(t, s, func(o *Options) { o.FromID, o.ToID = 10, 14 })
 	for id := 10; id <= 14; id++ {

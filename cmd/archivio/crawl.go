@@ -120,6 +120,19 @@ func crawlWithUI(ctx context.Context, e *env, lf *logFlags, cfg jobs.Config) (*j
 		return nil, err
 	}
 	cfg.Logger = log
+	if bar == nil && !lf.quiet {
+		// No terminal: a plain progress line every ten seconds.
+		var next time.Duration
+		cfg.Progress = func(p jobs.Progress) {
+			if p.Elapsed < next {
+				return
+			}
+			next = p.Elapsed + 10*time.Second
+			log.Info("progress", "pages", p.Fetched, "not_modified", p.NotModified,
+				"queued", max(p.Queued-p.Fetched-p.NotModified-p.Errors, 0), "errors", p.Errors,
+				"elapsed", p.Elapsed.Round(time.Second))
+		}
+	}
 	rep, err := jobs.Crawl(ctx, cfg)
 	if bar != nil {
 		bar.finish()

@@ -1,0 +1,61 @@
+package crawlers
+
+import (
+	"bytes"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// pageLinks returns the targets of a page's <a href> and <area href>
+// links, resolved against its <base href> or its URL. It reads the page
+// as a stream of tags, without building a tree: link discovery runs on
+// every page of a crawl.
+func pageLinks(body []byte, pageURL *url.URL) []string {
+	z := html.NewTokenizer(bytes.NewReader(body))
+	base := pageURL
+	var out []string
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return out
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			if !hasAttr {
+				continue
+			}
+			a := atom.Lookup(name)
+			if a != atom.A && a != atom.Area && a != atom.Base {
+				continue
+			}
+			href := ""
+			for {
+				k, v, more := z.TagAttr()
+				if string(k) == "href" {
+					href = strings.TrimSpace(string(v))
+				}
+				if !more {
+					break
+				}
+			}
+			if href == "" || strings.HasPrefix(href, "#") {
+				continue
+			}
+			u, err := base.Parse(href)
+			if err != nil {
+				continue
+			}
+			if a == atom.Base {
+				if u.IsAbs() {
+					base = u
+				}
+				continue
+			}
+			u.Fragment = ""
+			out = append(out, u.String())
+		}
+	}
+}
