@@ -54,7 +54,7 @@ func (s *Store) AddCapture(ctx context.Context, c *Capture) (int64, error) {
 	if c.CrawlID != 0 {
 		crawl = c.CrawlID
 	}
-	res, err := s.db.ExecContext(ctx, `INSERT INTO captures
+	res, err := s.exec(ctx, `INSERT INTO captures
 		(crawl_id, url, fetched_at, status, content_type, etag, last_modified, payload_digest,
 		 payload_length, truncated, revisit_of, warc_file, warc_offset, warc_length, warc_record_id)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -87,7 +87,7 @@ func scanCapture(row interface{ Scan(...any) error }) (*Capture, error) {
 
 // Capture returns the capture with this id.
 func (s *Store) Capture(ctx context.Context, id int64) (*Capture, error) {
-	c, err := scanCapture(s.db.QueryRowContext(ctx, `SELECT `+captureColumns+` FROM captures WHERE id = ?`, id))
+	c, err := scanCapture(s.queryRow(ctx, `SELECT `+captureColumns+` FROM captures WHERE id = ?`, id))
 	if err != nil {
 		return nil, fmt.Errorf("capture %d: %w", id, err)
 	}
@@ -97,7 +97,7 @@ func (s *Store) Capture(ctx context.Context, id int64) (*Capture, error) {
 // LastGoodCapture returns the latest capture of url that answered 200, the
 // one a conditional request is made against.
 func (s *Store) LastGoodCapture(ctx context.Context, url string) (*Capture, error) {
-	c, err := scanCapture(s.db.QueryRowContext(ctx, `SELECT `+captureColumns+` FROM captures
+	c, err := scanCapture(s.queryRow(ctx, `SELECT `+captureColumns+` FROM captures
 		WHERE url = ? AND status = 200 AND truncated = '' ORDER BY fetched_at DESC, id DESC LIMIT 1`, url))
 	if err != nil {
 		return nil, fmt.Errorf("last capture of %s: %w", url, err)
@@ -108,7 +108,7 @@ func (s *Store) LastGoodCapture(ctx context.Context, url string) (*Capture, erro
 // OriginalCapture returns the latest full (non-revisit) capture of url
 // whose payload has this digest: the record a revisit refers to.
 func (s *Store) OriginalCapture(ctx context.Context, url, digest string) (*Capture, error) {
-	c, err := scanCapture(s.db.QueryRowContext(ctx, `SELECT `+captureColumns+` FROM captures
+	c, err := scanCapture(s.queryRow(ctx, `SELECT `+captureColumns+` FROM captures
 		WHERE url = ? AND payload_digest = ? AND revisit_of IS NULL AND truncated = ''
 		ORDER BY fetched_at DESC, id DESC LIMIT 1`, url, digest))
 	if err != nil {
@@ -121,7 +121,7 @@ func (s *Store) OriginalCapture(ctx context.Context, url, digest string) (*Captu
 // place.
 func (s *Store) HasCaptureAt(ctx context.Context, file string, offset int64) (bool, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM captures WHERE warc_file = ? AND warc_offset = ?`, file, offset).Scan(&n)
+	err := s.queryRow(ctx, `SELECT COUNT(*) FROM captures WHERE warc_file = ? AND warc_offset = ?`, file, offset).Scan(&n)
 	return n > 0, err
 }
 
@@ -146,6 +146,6 @@ func (s *Store) CapturesOf(ctx context.Context, crawlID int64) ([]*Capture, erro
 // CaptureCount is the number of captures in the catalog.
 func (s *Store) CaptureCount(ctx context.Context) (int64, error) {
 	var n int64
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM captures`).Scan(&n)
+	err := s.queryRow(ctx, `SELECT COUNT(*) FROM captures`).Scan(&n)
 	return n, err
 }

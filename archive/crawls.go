@@ -23,7 +23,7 @@ type Crawl struct {
 
 // StartCrawl records the start of a crawl and returns its id.
 func (s *Store) StartCrawl(ctx context.Context, source, baseURL string, at time.Time) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `INSERT INTO crawls (source, base_url, started_at, status) VALUES (?, ?, ?, 'running')`,
+	res, err := s.exec(ctx, `INSERT INTO crawls (source, base_url, started_at, status) VALUES (?, ?, ?, 'running')`,
 		source, baseURL, FormatTime(at))
 	if err != nil {
 		return 0, fmt.Errorf("start crawl of %s: %w", source, err)
@@ -33,7 +33,7 @@ func (s *Store) StartCrawl(ctx context.Context, source, baseURL string, at time.
 
 // ReopenCrawl marks an unfinished crawl as running again, for --resume.
 func (s *Store) ReopenCrawl(ctx context.Context, id int64) error {
-	if _, err := s.db.ExecContext(ctx, `UPDATE crawls SET status = 'running', finished_at = NULL WHERE id = ?`, id); err != nil {
+	if _, err := s.exec(ctx, `UPDATE crawls SET status = 'running', finished_at = NULL WHERE id = ?`, id); err != nil {
 		return fmt.Errorf("reopen crawl %d: %w", id, err)
 	}
 	return nil
@@ -41,7 +41,7 @@ func (s *Store) ReopenCrawl(ctx context.Context, id int64) error {
 
 // FinishCrawl records how a crawl ended and its report.
 func (s *Store) FinishCrawl(ctx context.Context, id int64, status, report string, at time.Time) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE crawls SET status = ?, report = ?, finished_at = ? WHERE id = ?`,
+	_, err := s.exec(ctx, `UPDATE crawls SET status = ?, report = ?, finished_at = ? WHERE id = ?`,
 		status, report, FormatTime(at), id)
 	if err != nil {
 		return fmt.Errorf("finish crawl %d: %w", id, err)
@@ -64,7 +64,7 @@ func (s *Store) crawlWhere(ctx context.Context, where string, args ...any) (*Cra
 	var c Crawl
 	var started string
 	var finished, report sql.NullString
-	err := s.db.QueryRowContext(ctx, `SELECT id, source, base_url, started_at, finished_at, status, report
+	err := s.queryRow(ctx, `SELECT id, source, base_url, started_at, finished_at, status, report
 		FROM crawls WHERE `+where+` ORDER BY id DESC LIMIT 1`, args...).
 		Scan(&c.ID, &c.Source, &c.BaseURL, &started, &finished, &c.Status, &report)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -84,7 +84,7 @@ func (s *Store) crawlWhere(ctx context.Context, where string, args ...any) (*Cra
 // AddFetchError records a fetch that got no response (DNS, refused,
 // timeout, TLS) or was refused by policy, for the crawl report.
 func (s *Store) AddFetchError(ctx context.Context, crawlID int64, url, kind, msg string, at time.Time) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO fetch_errors (crawl_id, url, at, kind, message) VALUES (?, ?, ?, ?, ?)`,
+	_, err := s.exec(ctx, `INSERT INTO fetch_errors (crawl_id, url, at, kind, message) VALUES (?, ?, ?, ?, ?)`,
 		crawlID, url, FormatTime(at), kind, msg)
 	if err != nil {
 		return fmt.Errorf("add fetch error for %s: %w", url, err)
@@ -102,7 +102,7 @@ type FrontierEntry struct {
 // was new. A key already queued or done is not added again: this is how a
 // record linked in several URL shapes is fetched once.
 func (s *Store) Enqueue(ctx context.Context, crawlID int64, key, url string) (bool, error) {
-	res, err := s.db.ExecContext(ctx, `INSERT OR IGNORE INTO frontier (crawl_id, key, url, state) VALUES (?, ?, ?, 'queued')`,
+	res, err := s.exec(ctx, `INSERT OR IGNORE INTO frontier (crawl_id, key, url, state) VALUES (?, ?, ?, 'queued')`,
 		crawlID, key, url)
 	if err != nil {
 		return false, fmt.Errorf("enqueue %s: %w", url, err)
@@ -113,7 +113,7 @@ func (s *Store) Enqueue(ctx context.Context, crawlID int64, key, url string) (bo
 
 // MarkDone marks a frontier entry as fetched.
 func (s *Store) MarkDone(ctx context.Context, crawlID int64, key string) error {
-	if _, err := s.db.ExecContext(ctx, `UPDATE frontier SET state = 'done' WHERE crawl_id = ? AND key = ?`, crawlID, key); err != nil {
+	if _, err := s.exec(ctx, `UPDATE frontier SET state = 'done' WHERE crawl_id = ? AND key = ?`, crawlID, key); err != nil {
 		return fmt.Errorf("mark %s done: %w", key, err)
 	}
 	return nil
@@ -139,7 +139,7 @@ func (s *Store) Frontier(ctx context.Context, crawlID int64, state string) ([]Fr
 
 // CaptureInCrawl returns the latest capture of url made by a crawl.
 func (s *Store) CaptureInCrawl(ctx context.Context, crawlID int64, url string) (*Capture, error) {
-	c, err := scanCapture(s.db.QueryRowContext(ctx, `SELECT `+captureColumns+` FROM captures
+	c, err := scanCapture(s.queryRow(ctx, `SELECT `+captureColumns+` FROM captures
 		WHERE crawl_id = ? AND url = ? ORDER BY id DESC LIMIT 1`, crawlID, url))
 	if err != nil {
 		return nil, fmt.Errorf("capture of %s in crawl %d: %w", url, crawlID, err)
@@ -150,7 +150,7 @@ func (s *Store) CaptureInCrawl(ctx context.Context, crawlID int64, url string) (
 // CrawlRequests counts the responses a crawl archived since a time.
 func (s *Store) CrawlRequests(ctx context.Context, crawlID int64, since time.Time) (int64, error) {
 	var n int64
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM captures WHERE crawl_id = ? AND fetched_at >= ?`,
+	err := s.queryRow(ctx, `SELECT COUNT(*) FROM captures WHERE crawl_id = ? AND fetched_at >= ?`,
 		crawlID, FormatTime(since)).Scan(&n)
 	return n, err
 }

@@ -91,7 +91,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		return fmt.Errorf("migrate: database is at version %d, newer than this archivio (%d): upgrade archivio", current, len(migrations)-1)
 	}
 	for v := current + 1; v < len(migrations); v++ {
-		err := s.tx(ctx, func(tx *sql.Tx) error {
+		err := WithTx(ctx, s.db, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
 				return err
 			}

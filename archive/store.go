@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	_ "github.com/mattn/go-sqlite3" // the database/sql driver "sqlite3"
 )
@@ -18,6 +19,9 @@ import (
 type Store struct {
 	dir string
 	db  *sql.DB
+
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt // prepared once: a crawl runs the same few statements per page
 }
 
 // DBName is the database file inside a data directory.
@@ -44,7 +48,7 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	// One connection: SQLite has one writer at a time anyway, and a single
 	// connection makes every statement see the previous one's writes.
 	db.SetMaxOpenConns(1)
-	s := &Store{dir: dir, db: db}
+	s := &Store{dir: dir, db: db, stmts: map[string]*sql.Stmt{}}
 	if err := s.checkPragmas(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -86,6 +90,12 @@ func (s *Store) Close() error {
 	if s.db == nil {
 		return ErrStoreClosed
 	}
+	s.mu.Lock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
+	s.mu.Unlock()
 	_, cerr := s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	err := s.db.Close()
 	s.db = nil
@@ -98,9 +108,46 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// tx runs fn in a transaction, committing when it returns nil.
-func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+// prepared returns the statement for q, preparing it the first time.
+func (s *Store) prepared(ctx context.Context, q string) (*sql.Stmt, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if st, ok := s.stmts[q]; ok {
+		return st, nil
+	}
+	if s.stmts == nil {
+		return nil, ErrStoreClosed
+	}
+	st, err := s.db.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	s.stmts[q] = st
+	return st, nil
+}
+
+// exec runs a prepared statement.
+func (s *Store) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	st, err := s.prepared(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+// queryRow runs a prepared query for one row.
+func (s *Store) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	st, err := s.prepared(ctx, q)
+	if err != nil {
+		return s.db.QueryRowContext(ctx, q, args...) // reports the same error at Scan
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+// WithTx runs fn in a transaction of db, committing when fn returns nil
+// and rolling back otherwise.
+func WithTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
+	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}

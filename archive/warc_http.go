@@ -38,6 +38,10 @@ func warcHTTPHeader(head []byte) (http.Header, error) {
 	if len(bytes.TrimRight(fields, "\r\n")) == 0 {
 		return http.Header{}, nil
 	}
+	if !bytes.HasSuffix(fields, []byte("\n\r\n")) && !bytes.HasSuffix(fields, []byte("\n\n")) {
+		// A revisit's block may stop before the blank line.
+		fields = bytes.Join([][]byte{bytes.TrimRight(fields, "\r\n"), []byte("\r\n\r\n")}, nil)
+	}
 	h, err := textproto.NewReader(bufio.NewReader(bytes.NewReader(fields))).ReadMIMEHeader()
 	if err != nil {
 		return nil, fmt.Errorf("http header: %w", err)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"strings"
+	"sync"
 	"time"
 
 	gowarc "github.com/nlnwa/gowarc/v2"
@@ -110,7 +111,7 @@ func buildWARCExchange(ex *Exchange, date time.Time, revisitOf *Original) (*warc
 		b.AddWarcHeader(gowarc.WarcConcurrentTo, other)
 	}
 
-	rb := gowarc.NewRecordBuilder(gowarc.Request, warcRecordOptions(len(ex.Request))...)
+	rb := newRecordBuilder(gowarc.Request, warcRecordOptions(len(ex.Request))...)
 	common(rb, reqID, respID)
 	rb.AddWarcHeader(gowarc.ContentType, warcHTTPRequest)
 	if _, err := rb.Write(ex.Request); err != nil {
@@ -123,7 +124,7 @@ func buildWARCExchange(ex *Exchange, date time.Time, revisitOf *Original) (*warc
 	}
 
 	if revisitOf == nil {
-		b := gowarc.NewRecordBuilder(gowarc.Response, warcRecordOptions(len(ex.Response)+len(ex.Body))...)
+		b := newRecordBuilder(gowarc.Response, warcRecordOptions(len(ex.Response)+len(ex.Body))...)
 		common(b, respID, reqID)
 		b.AddWarcHeader(gowarc.ContentType, warcHTTPResponse)
 		if ex.Truncated != "" {
@@ -148,7 +149,7 @@ func buildWARCExchange(ex *Exchange, date time.Time, revisitOf *Original) (*warc
 	// A revisit keeps the HTTP head only; its payload digest is that of the
 	// body received now, which equals the original's by definition of the
 	// identical-payload-digest profile.
-	b := gowarc.NewRecordBuilder(gowarc.Revisit, warcRecordOptions(len(ex.Response))...)
+	b := newRecordBuilder(gowarc.Revisit, warcRecordOptions(len(ex.Response))...)
 	common(b, respID, reqID)
 	b.AddWarcHeader(gowarc.ContentType, warcHTTPResponse)
 	b.AddWarcHeader(gowarc.WarcProfile, warcProfileDigest)
@@ -188,7 +189,7 @@ func buildWARCInfo(name, software, hostname string, date time.Time) (gowarc.Warc
 	} {
 		fmt.Fprintf(&block, "%s: %s\r\n", f[0], warcFieldValue(f[1]))
 	}
-	b := gowarc.NewRecordBuilder(gowarc.Warcinfo, warcRecordOptions(block.Len())...)
+	b := newRecordBuilder(gowarc.Warcinfo, warcRecordOptions(block.Len())...)
 	b.AddWarcHeader(gowarc.WarcRecordID, id)
 	b.AddWarcHeaderTime(gowarc.WarcDate, date.UTC().Truncate(time.Microsecond))
 	b.AddWarcHeader(gowarc.WarcFilename, name)
@@ -214,16 +215,35 @@ func encodeWARCRecord(rec gowarc.WarcRecord, infoID string) ([]byte, error) {
 	if infoID != "" {
 		rec.WarcHeader().Set(gowarc.WarcWarcinfoID, infoID)
 	}
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	if _, _, err := gowarc.NewMarshaler().Marshal(zw, rec, 0); err != nil {
+	// gowarc writes a record in many small pieces: marshal into memory,
+	// then compress in one write with a pooled gzip writer (a new one
+	// allocates about a megabyte of state, which dominated a crawl's CPU).
+	plain := plainBufs.Get().(*bytes.Buffer)
+	plain.Reset()
+	defer plainBufs.Put(plain)
+	if _, _, err := gowarc.NewMarshaler().Marshal(plain, rec, 0); err != nil {
 		return nil, fmt.Errorf("marshal %s record: %w", rec.Type(), err)
+	}
+	var buf bytes.Buffer
+	buf.Grow(plain.Len()/3 + 64)
+	zw := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(zw)
+	zw.Reset(&buf)
+	if _, err := zw.Write(plain.Bytes()); err != nil {
+		return nil, fmt.Errorf("compress %s record: %w", rec.Type(), err)
 	}
 	if err := zw.Close(); err != nil {
 		return nil, fmt.Errorf("compress %s record: %w", rec.Type(), err)
 	}
 	return buf.Bytes(), nil
 }
+
+// Pools of reusable encoding state. They hold no data between records:
+// every use starts with Reset.
+var (
+	gzipWriters = sync.Pool{New: func() any { return gzip.NewWriter(nil) }}
+	plainBufs   = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+)
 
 // newWARCRecordID returns a fresh "<urn:uuid:...>" (a random, version 4 UUID).
 func newWARCRecordID() (string, error) {
@@ -252,4 +272,16 @@ func warcFieldValue(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// builderMu serializes the making of record builders: gowarc's
+// NewRecordBuilder writes a package variable of the uuid library each time
+// (uuid.EnableRandPool), a data race between concurrent writers. Only the
+// making is serialized; digests and the rest run in parallel.
+var builderMu sync.Mutex
+
+func newRecordBuilder(t gowarc.RecordType, opts ...gowarc.WarcRecordOption) gowarc.WarcRecordBuilder {
+	builderMu.Lock()
+	defer builderMu.Unlock()
+	return gowarc.NewRecordBuilder(t, opts...)
 }

@@ -98,16 +98,59 @@ func (w *WARCWriter) WriteExchange(ctx context.Context, ex Exchange, revisitOf *
 	if err := ex.check(revisitOf); err != nil {
 		return Written{}, fmt.Errorf("write exchange %s: %w", ex.TargetURI, err)
 	}
+	date := ex.Date
+	if date.IsZero() {
+		date = w.opts.Now()
+	}
+	date = date.UTC().Truncate(time.Microsecond)
+	// Building (digests) and compressing happen outside the writer's lock,
+	// so several exchanges are prepared at once while one is written. The
+	// records name the warcinfo of the file they go to; when a rotation
+	// happens in between, they are encoded again under the lock.
+	recs, err := buildWARCExchange(&ex, date, revisitOf)
+	if err != nil {
+		return Written{}, fmt.Errorf("write exchange %s: %w", ex.TargetURI, err)
+	}
+	defer recs.close()
+	w.mu.Lock()
+	infoID := w.infoID
+	w.mu.Unlock()
+	var pre *encodedExchange
+	if infoID != "" {
+		if pre, err = encodeWARCExchange(recs, infoID); err != nil {
+			return Written{}, fmt.Errorf("write exchange %s: %w", ex.TargetURI, err)
+		}
+	}
+
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	written, err := w.writeLocked(ctx, &ex, revisitOf)
+	written, err := w.writeLocked(ctx, &ex, date, recs, pre)
 	if err != nil {
 		return Written{}, fmt.Errorf("write exchange %s: %w", ex.TargetURI, err)
 	}
 	return written, nil
 }
 
-func (w *WARCWriter) writeLocked(ctx context.Context, ex *Exchange, revisitOf *Original) (Written, error) {
+// encodedExchange is an exchange's two records, compressed, for the file
+// whose warcinfo is infoID.
+type encodedExchange struct {
+	infoID    string
+	req, resp []byte
+}
+
+func encodeWARCExchange(recs *warcExchangeRecords, infoID string) (*encodedExchange, error) {
+	req, err := encodeWARCRecord(recs.request, infoID)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := encodeWARCRecord(recs.response, infoID)
+	if err != nil {
+		return nil, err
+	}
+	return &encodedExchange{infoID: infoID, req: req, resp: resp}, nil
+}
+
+func (w *WARCWriter) writeLocked(ctx context.Context, ex *Exchange, date time.Time, recs *warcExchangeRecords, pre *encodedExchange) (Written, error) {
 	if w.closed {
 		return Written{}, ErrWARCWriterClosed
 	}
@@ -115,31 +158,19 @@ func (w *WARCWriter) writeLocked(ctx context.Context, ex *Exchange, revisitOf *O
 	if err := ctx.Err(); err != nil {
 		return Written{}, err
 	}
-	date := ex.Date
-	if date.IsZero() {
-		date = w.opts.Now()
-	}
-	date = date.UTC().Truncate(time.Microsecond)
-	recs, err := buildWARCExchange(ex, date, revisitOf)
-	if err != nil {
-		return Written{}, err
-	}
-	defer recs.close()
-
 	for {
 		if w.f == nil {
 			if err := w.openFileLocked(); err != nil {
 				return Written{}, err
 			}
 		}
-		req, err := encodeWARCRecord(recs.request, w.infoID)
-		if err != nil {
-			return Written{}, err
+		if pre == nil || pre.infoID != w.infoID {
+			var err error
+			if pre, err = encodeWARCExchange(recs, w.infoID); err != nil {
+				return Written{}, err
+			}
 		}
-		resp, err := encodeWARCRecord(recs.response, w.infoID)
-		if err != nil {
-			return Written{}, err
-		}
+		req, resp := pre.req, pre.resp
 		n := int64(len(req) + len(resp))
 		// A file holding more than its warcinfo is rotated before it would
 		// pass the limit; an exchange larger than the limit gets a file of
@@ -164,7 +195,7 @@ func (w *WARCWriter) writeLocked(ctx context.Context, ex *Exchange, revisitOf *O
 			RecordID:      h.Get(gowarc.WarcRecordID),
 			PayloadDigest: h.Get(gowarc.WarcPayloadDigest),
 			BlockDigest:   h.Get(gowarc.WarcBlockDigest),
-			Revisit:       revisitOf != nil,
+			Revisit:       recs.response.Type() == gowarc.Revisit,
 		}
 		w.index = append(w.index, newCDXJEntry(ex.TargetURI, date, ex.Response, written))
 		return written, nil

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -108,6 +109,10 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 // crawlWithUI runs a crawl with logs on stderr and, on a terminal, a live
 // progress bar.
 func crawlWithUI(ctx context.Context, e *env, lf *logFlags, cfg jobs.Config) (*jobs.Report, error) {
+	// A crawl allocates per page and keeps little: collecting garbage half
+	// as often buys about a tenth more speed for a few MB (see the README's
+	// crawl benchmark).
+	debug.SetGCPercent(200)
 	var logOut io.Writer = e.stderr
 	var bar *progressBar
 	if !lf.quiet && isTerminal(e.stderr) && lf.format != "json" {

@@ -73,7 +73,7 @@ func (r *Records) Apply(ctx context.Context, rec *parsers.Record, captureID int6
 		return Applied{}, fmt.Errorf("apply record %d: %w", rec.ID, err)
 	}
 	var out Applied
-	err = withTx(ctx, r.db, func(tx *sql.Tx) error {
+	err = archive.WithTx(ctx, r.db, func(tx *sql.Tx) error {
 		var latest int
 		var prev []byte
 		err := tx.QueryRowContext(ctx, `SELECT v.version, v.data FROM records r
