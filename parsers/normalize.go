@@ -169,9 +169,11 @@ func collapseSpace(s string) string {
 }
 
 // configLeak matches the per-field configuration strings the observatory's
-// pages leak into their text, such as "VISIBLE=True;UPDATABLE=False;": one or
-// more upper-case KEY=value pairs joined by semicolons.
-var configLeak = regexp.MustCompile(`\b[A-Z][A-Z0-9_]{2,}=[A-Za-z0-9_.\-]*(?:;\s*[A-Z][A-Z0-9_]{2,}=[A-Za-z0-9_.\-]*)*;?`)
+// pages leak into their text, such as "VISIBLE=True;UPDATABLE=False;": upper
+// case KEY=value pairs, at least one ended by a semicolon (which a query
+// string in a URL never has). No word boundary is needed before the key:
+// the leak is often glued to the label ("Anno di avvioVISIBLE=True;").
+var configLeak = regexp.MustCompile(`[A-Z][A-Z0-9_]{2,}=[A-Za-z0-9_.\-]*;(?:\s*[A-Z][A-Z0-9_]{2,}=[A-Za-z0-9_.\-]*;?)*`)
 
 // stripConfigLeaks removes leaked configuration strings from page text.
 func stripConfigLeaks(s string) string {

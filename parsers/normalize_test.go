@@ -82,6 +82,8 @@ func TestStripConfigLeaks(t *testing.T) {
 		{"leak after label", "Partecipanti VISIBLE=True;UPDATABLE=False;MANDATORY=False", "Partecipanti"},
 		{"single pair with semicolon", "ORDER=3; Concluso", "Concluso"},
 		{"ordinary equals sign", "a = b", "a = b"},
+		{"glued to the label", "Anno di avvioVISIBLE=True;", "Anno di avvio"},
+		{"a query string in a URL is kept", "http://www.comune.it/page?PAGE=2&ID=5", "http://www.comune.it/page?PAGE=2&ID=5"},
 		{"lower-case key kept", "x=1;y=2", "x=1;y=2"},
 		{"no leak", "Comune di Bologna", "Comune di Bologna"},
 	}
