@@ -92,19 +92,23 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err := showRecord141(ctx, e, *data); err != nil {
 		return err
 	}
+	again := ""
+	if *data != "./archivio-demo" {
+		again = " --data " + *data
+	}
 	fmt.Fprintf(e.stdout, `
 What to try next:
   go run ./cmd/archivio records --data %[1]s
       the records, latest version of each
   go run ./cmd/archivio records --data %[1]s --id 141 --format jsonl
       one record with its provenance: capture, WARC file and offset, parser version
-  go run ./cmd/archivio demo
+  go run ./cmd/archivio demo%[2]s
       crawl again: conditional requests, 304 Not Modified, no new versions
   go run ./cmd/archivio reparse --data %[1]s
       read the archived pages again with the parser, no network
   npx warcio index %[1]s/warc/*.warc.gz
       read the WARC files with an independent reader
-`, *data)
+`, *data, again)
 	return nil
 }
 
