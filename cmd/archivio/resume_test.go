@@ -2,12 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"encoding/json"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"os/signal"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -26,7 +29,10 @@ func TestMain(m *testing.M) {
 			os.Exit(3)
 		}
 		e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
-		os.Exit(exitCode(run(context.Background(), a, e), os.Stderr))
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		err := run(ctx, a, e)
+		stop()
+		os.Exit(exitCode(err, os.Stderr))
 	}
 	os.Exit(m.Run())
 }
@@ -151,4 +157,47 @@ func capturedRecords(t *testing.T, dir string) map[string]bool {
 		})
 	}
 	return out
+}
+
+// TestInterruptStopsCleanly sends SIGINT (Ctrl-C) in the middle of a
+// crawl: the WARC file is closed, the crawl is recorded as interrupted,
+// and the report is printed.
+func TestInterruptStopsCleanly(t *testing.T) {
+	site, err := demosite.New(demosite.Options{Records: 60})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(site.Handler())
+	defer srv.Close()
+	dir := t.TempDir()
+	cmd := child(t, "crawl", "--base-url", srv.URL, "--allow-private", "--delay", "30ms", "--data", dir, "--quiet")
+	var out strings.Builder
+	cmd.Stdout = &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for countRecordRequests(site) < 10 {
+		time.Sleep(5 * time.Millisecond)
+	}
+	cmd.Process.Signal(os.Interrupt)
+	err = cmd.Wait()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Errorf("exit: %v, want status 1", err)
+	}
+	if !strings.Contains(out.String(), "interrupted") || !strings.Contains(out.String(), "--resume") {
+		t.Errorf("no report of the interruption:\n%s", out.String())
+	}
+	if open, _ := filepath.Glob(filepath.Join(dir, "warc", "*.open")); len(open) != 0 {
+		t.Errorf("WARC files left open after Ctrl-C: %v", open)
+	}
+	st, err := archive.Open(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c, err := st.LastCrawl(context.Background(), "osservatorio")
+	if err != nil || c.Status != "interrupted" || c.Report == "" {
+		t.Errorf("crawl after Ctrl-C: %+v %v", c, err)
+	}
 }
