@@ -109,7 +109,7 @@ func (s *Store) LastGoodCapture(ctx context.Context, url string) (*Capture, erro
 // whose payload has this digest: the record a revisit refers to.
 func (s *Store) OriginalCapture(ctx context.Context, url, digest string) (*Capture, error) {
 	c, err := scanCapture(s.queryRow(ctx, `SELECT `+captureColumns+` FROM captures
-		WHERE url = ? AND payload_digest = ? AND revisit_of IS NULL AND truncated = ''
+		WHERE url = ? AND payload_digest = ? AND status = 200 AND revisit_of IS NULL AND truncated = ''
 		ORDER BY fetched_at DESC, id DESC LIMIT 1`, url, digest))
 	if err != nil {
 		return nil, fmt.Errorf("original capture of %s: %w", url, err)

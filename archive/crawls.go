@@ -49,10 +49,23 @@ func (s *Store) FinishCrawl(ctx context.Context, id int64, status, report string
 	return nil
 }
 
-// UnfinishedCrawl returns the latest crawl of source that did not finish
-// (interrupted, or still marked running because its process died).
+// UnfinishedCrawl returns the latest crawl of source that did not finish:
+// interrupted, failed, or still marked running because its process died.
 func (s *Store) UnfinishedCrawl(ctx context.Context, source string) (*Crawl, error) {
-	return s.crawlWhere(ctx, `source = ? AND status IN ('running', 'interrupted')`, source)
+	return s.crawlWhere(ctx, `source = ? AND status IN ('running', 'interrupted', 'failed')
+		AND (report IS NULL OR json_extract(report, '$.superseded_by') IS NULL)`, source)
+}
+
+// SupersedeUnfinished marks the unfinished crawls of source older than
+// crawl id as superseded by it: they are no longer resumable.
+func (s *Store) SupersedeUnfinished(ctx context.Context, source string, id int64, at time.Time) error {
+	_, err := s.exec(ctx, `UPDATE crawls SET status = CASE status WHEN 'running' THEN 'interrupted' ELSE status END,
+		finished_at = COALESCE(finished_at, ?), report = json_set(COALESCE(report, '{}'), '$.superseded_by', ?)
+		WHERE source = ? AND id < ? AND status IN ('running', 'interrupted', 'failed')`, FormatTime(at), id, source, id)
+	if err != nil {
+		return fmt.Errorf("supersede unfinished crawls of %s: %w", source, err)
+	}
+	return nil
 }
 
 // LastCrawl returns the latest crawl of source.

@@ -77,6 +77,71 @@ CREATE TABLE record_versions (
 );
 CREATE INDEX record_versions_capture ON record_versions (capture_id);
 `,
+	2: `
+CREATE TABLE links (
+	url               TEXT PRIMARY KEY,
+	first_seen        TEXT NOT NULL,
+	active            INTEGER NOT NULL DEFAULT 1,
+	state             TEXT NOT NULL DEFAULT 'up' CHECK (state IN ('up', 'suspect', 'down')),
+	state_since       TEXT,
+	fail_streak       INTEGER NOT NULL DEFAULT 0,
+	fail_since        TEXT,
+	ok_streak         INTEGER NOT NULL DEFAULT 0,
+	ok_since          TEXT,
+	last_checked      TEXT,
+	last_verdict      TEXT NOT NULL DEFAULT '',
+	last_ok           TEXT,
+	last_good_capture INTEGER REFERENCES captures(id),
+	redirect_chain    TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE link_refs (
+	url           TEXT NOT NULL REFERENCES links(url),
+	record_id     INTEGER NOT NULL REFERENCES records(id),
+	field         TEXT NOT NULL,
+	source        TEXT NOT NULL,
+	declared_gone INTEGER NOT NULL,
+	PRIMARY KEY (url, record_id, field)
+);
+CREATE INDEX link_refs_record ON link_refs (record_id);
+CREATE TABLE link_checks (
+	id         INTEGER PRIMARY KEY,
+	url        TEXT NOT NULL,
+	checked_at TEXT NOT NULL,
+	verdict    TEXT NOT NULL,
+	status     INTEGER NOT NULL,
+	method     TEXT NOT NULL,
+	final_url  TEXT NOT NULL,
+	chain      TEXT NOT NULL,
+	error      TEXT NOT NULL,
+	capture_id INTEGER REFERENCES captures(id),
+	elapsed_ms INTEGER NOT NULL
+);
+CREATE INDEX link_checks_url ON link_checks (url, checked_at);
+CREATE TABLE alerts (
+	id                INTEGER PRIMARY KEY,
+	kind              TEXT NOT NULL CHECK (kind IN ('down', 'up')),
+	url               TEXT NOT NULL,
+	verdict           TEXT NOT NULL,
+	since             TEXT NOT NULL,
+	at                TEXT NOT NULL,
+	last_good_capture INTEGER REFERENCES captures(id),
+	delivered         TEXT NOT NULL DEFAULT '{}'
+);
+-- The links of the records already stored, from their latest versions.
+INSERT OR IGNORE INTO links (url, first_seen)
+	SELECT json_extract(l.value, '$.url'), r.first_seen
+	FROM records r JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version,
+	     json_each(v.data, '$.links') l;
+INSERT OR IGNORE INTO link_refs (url, record_id, field, source, declared_gone)
+	SELECT json_extract(l.value, '$.url'), r.id, json_extract(l.value, '$.field'),
+	       json_extract(l.value, '$.source'), json_extract(l.value, '$.declared_gone')
+	FROM records r JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version,
+	     json_each(v.data, '$.links') l;
+`,
+	3: `
+-- A resumed crawl looks up each queued URL's capture in the crawl.
+CREATE INDEX captures_crawl_url ON captures (crawl_id, url, id);
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -30,6 +30,11 @@ const (
 	transferHeader = "X-Archivio-Removed-Transfer-Encoding"
 )
 
+// ErrNotArchived wraps every failure to keep an exchange (a WARC write, a
+// catalog insert): a crawl must stop on it rather than go on fetching what
+// it cannot keep.
+var ErrNotArchived = errors.New("not archived")
+
 // DefaultMaxBody is the largest response body kept whole: 32 MiB.
 const DefaultMaxBody = 32 << 20
 
@@ -91,6 +96,9 @@ func (r *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 	body, truncated := readBody(ctx, resp.Body, r.opts.MaxBody)
 	resp.Body.Close()
 	at := r.opts.Now()
+	// What was received is kept even when the request's deadline passed
+	// while reading it (the cut is recorded as WARC-Truncated: time).
+	ctx = context.WithoutCancel(ctx)
 
 	digest := PayloadDigest(body)
 	ex := Exchange{
@@ -109,12 +117,12 @@ func (r *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 			orig = &Original{TargetURI: c.URL, Date: c.FetchedAt, RecordID: c.WARCRecordID}
 			revisitOf = c.ID
 		} else if !errors.Is(err, ErrNotFound) {
-			return nil, fmt.Errorf("record %s: %w", ex.TargetURI, err)
+			return nil, fmt.Errorf("record %s: %w: %w", ex.TargetURI, ErrNotArchived, err)
 		}
 	}
 	w, err := r.warc.WriteExchange(ctx, ex, orig)
 	if err != nil {
-		return nil, fmt.Errorf("record %s: %w", ex.TargetURI, err)
+		return nil, fmt.Errorf("record %s: %w: %w", ex.TargetURI, ErrNotArchived, err)
 	}
 	c := &Capture{
 		CrawlID:       r.opts.CrawlID,
@@ -135,7 +143,7 @@ func (r *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	id, err := r.store.AddCapture(ctx, c)
 	if err != nil {
-		return nil, fmt.Errorf("record %s: %w", ex.TargetURI, err)
+		return nil, fmt.Errorf("record %s: %w: %w", ex.TargetURI, ErrNotArchived, err)
 	}
 	resp.Header.Set(CaptureHeader, strconv.FormatInt(id, 10))
 	if truncated != "" {
@@ -217,9 +225,14 @@ func responseHead(resp *http.Response) []byte {
 
 // decodeForCaller gives the caller the body without its content coding,
 // as Go's client does when it negotiates compression itself.
+// The coding header goes even when the body does not decode (a 304 or an
+// error page labelled gzip, a mislabelled body): the caller must never try
+// to decode again.
 func decodeForCaller(resp *http.Response, body []byte, max int64) {
 	if decoded, ok := DecodePayload(resp.Header, body, max); ok {
 		body = decoded
+	}
+	if resp.Header.Get("Content-Encoding") != "" {
 		resp.Header.Del("Content-Encoding")
 		resp.Header.Del("Content-Length")
 		resp.Uncompressed = true

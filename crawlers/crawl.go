@@ -8,7 +8,6 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,6 +15,8 @@ import (
 	"time"
 
 	"github.com/gocolly/colly/v2"
+
+	"archivio/archive"
 )
 
 // Frontier remembers what a crawl has queued and fetched. Enqueue reports
@@ -118,7 +119,8 @@ type crawler struct {
 	robots *robots
 	c      *colly.Collector
 	stats  *Stats
-	ctx    context.Context
+	ctx    context.Context // the run's: canceled by fail
+	cancel context.CancelFunc
 	queue  *queue
 
 	mu     sync.Mutex
@@ -138,7 +140,11 @@ func Run(ctx context.Context, opts Options, stats *Stats) error {
 	if err := opts.defaults(); err != nil {
 		return err
 	}
-	cr := &crawler{opts: opts, scope: scope{base: opts.Base, prefixes: opts.Follow}, stats: stats, ctx: ctx, queue: newQueue(), seen: map[string]bool{}}
+	runCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	cr := &crawler{opts: opts, scope: scope{base: opts.Base, prefixes: opts.Follow}, stats: stats, ctx: runCtx, cancel: cancel,
+		queue: newQueue(), seen: map[string]bool{}}
+	ctx = runCtx
 	client := &http.Client{Transport: opts.Transport, Timeout: opts.Timeout}
 
 	r, err := fetchRobots(ctx, client, opts.Base, opts.UserAgent)
@@ -160,13 +166,12 @@ func Run(ctx context.Context, opts Options, stats *Stats) error {
 		return err
 	}
 
-	if len(opts.Resume) > 0 {
-		for _, e := range opts.Resume {
-			cr.resume(e)
-		}
-	} else {
-		cr.seed(ctx, client, delay)
+	for _, e := range opts.Resume {
+		cr.resume(e)
 	}
+	// Seeding again on resume finds what an interrupted seeding missed; the
+	// frontier skips every key already queued or done.
+	cr.seed(ctx, client, delay)
 	// Twice the parallelism keeps the site's request slots busy while
 	// workers parse; colly's limit rule does the pacing.
 	cr.queue.work(ctx, 2*parallel, cr.fetch)
@@ -197,13 +202,19 @@ func (cr *crawler) newCollector(delay time.Duration, parallel int) error {
 	c.AllowedDomains = nil
 	c.DisallowedDomains = nil
 	c.WithTransport(charsetShield{o.Transport})
-	c.SetRequestTimeout(o.Timeout)
+	// No client-wide timeout: it would cover every retry and backoff.
+	// Each attempt has its own, in the Retry transport below colly.
+	c.SetRequestTimeout(0)
 	c.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
 		if len(via) >= 10 {
 			return fmt.Errorf("stopped after %d redirects", len(via))
 		}
 		if !sameSite(req.URL.Host, o.Base.Host) {
 			return http.ErrUseLastResponse // off-site: keep the redirect answer
+		}
+		if !cr.robots.allowed(req.URL) {
+			cr.stats.Blocked.Add(1)
+			return http.ErrUseLastResponse // robots.txt forbids the target
 		}
 		return nil
 	})
@@ -233,11 +244,13 @@ func (cr *crawler) seed(ctx context.Context, client *http.Client, delay time.Dur
 	wait := func(ctx context.Context) error {
 		return sleepCtx(ctx, delay+jitter(delay/2))
 	}
-	sitemaps = slices.DeleteFunc(sitemaps, func(s string) bool {
+	// A sitemap, listed or nested in an index, is read only on the site
+	// and where robots.txt allows.
+	allowed := func(s string) bool {
 		u, err := url.Parse(s)
-		return err != nil || !cr.robots.allowed(u)
-	})
-	pages, err := readSitemaps(ctx, client, o.UserAgent, sitemaps, wait)
+		return err == nil && sameSite(u.Host, o.Base.Host) && cr.robots.allowed(u)
+	}
+	pages, err := readSitemaps(ctx, client, o.UserAgent, sitemaps, wait, allowed)
 	if err != nil {
 		return
 	}
@@ -340,12 +353,15 @@ func (cr *crawler) fetch(j job) {
 	}
 }
 
+// fail records the first fatal error and stops the run: what is queued
+// stays queued for --resume.
 func (cr *crawler) fail(err error) {
 	cr.mu.Lock()
-	defer cr.mu.Unlock()
 	if cr.err == nil {
 		cr.err = err
 	}
+	cr.mu.Unlock()
+	cr.cancel()
 }
 
 func (cr *crawler) onRequest(r *colly.Request) {
@@ -408,6 +424,10 @@ func (cr *crawler) handle(p *Page) {
 func (cr *crawler) onError(r *colly.Response, err error) {
 	if r.StatusCode != 0 {
 		return // an HTTP answer: onResponse has it (ParseHTTPErrorResponse)
+	}
+	if errors.Is(err, archive.ErrNotArchived) {
+		cr.fail(fmt.Errorf("crawl stopped: %w", err)) // left queued: nothing unarchived is used
+		return
 	}
 	kind := ErrorKind(err)
 	if kind == "canceled" || cr.ctx.Err() != nil {

@@ -17,6 +17,9 @@ type RetryOptions struct {
 	Attempts int           // tries in all, default 4
 	Base     time.Duration // first backoff, default 1s; doubles each retry, with ±50% jitter
 	Max      time.Duration // longest wait, default 60s; a longer Retry-After gives up instead
+	// AttemptTimeout bounds each attempt on its own (0: none), so a slow
+	// first try does not eat the time of the retries.
+	AttemptTimeout time.Duration
 	// Sleep waits d or until ctx ends; tests replace it. Default: a timer.
 	Sleep func(ctx context.Context, d time.Duration) error
 	// OnRetry, when set, hears of each retry (for logs and counters).
@@ -53,7 +56,7 @@ func NewRetry(next http.RoundTripper, opts RetryOptions) *Retry {
 // body (GET, HEAD) are retried.
 func (r *Retry) RoundTrip(req *http.Request) (*http.Response, error) {
 	for attempt := 1; ; attempt++ {
-		resp, err := r.next.RoundTrip(req)
+		resp, err := r.attempt(req)
 		reason, retryable := shouldRetry(resp, err)
 		if !retryable || attempt >= r.opts.Attempts || req.Body != nil && req.Body != http.NoBody {
 			return resp, err
@@ -76,6 +79,33 @@ func (r *Retry) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, err
 		}
 	}
+}
+
+// attempt sends req once, within AttemptTimeout. The timeout's context
+// ends when the response body is closed.
+func (r *Retry) attempt(req *http.Request) (*http.Response, error) {
+	if r.opts.AttemptTimeout <= 0 {
+		return r.next.RoundTrip(req)
+	}
+	ctx, cancel := context.WithTimeout(req.Context(), r.opts.AttemptTimeout)
+	resp, err := r.next.RoundTrip(req.WithContext(ctx))
+	if err != nil {
+		cancel()
+		return nil, err
+	}
+	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+	return resp, nil
+}
+
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (c *cancelOnClose) Close() error {
+	err := c.ReadCloser.Close()
+	c.cancel()
+	return err
 }
 
 // shouldRetry says whether an attempt's outcome is worth another try.
@@ -119,6 +149,9 @@ func retryAfter(v string, now time.Time) (time.Duration, bool) {
 		return 0, false
 	}
 	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+		if s > 86400 { // a day is "never" here; larger values would overflow
+			s = 86400
+		}
 		return time.Duration(s) * time.Second, true
 	}
 	if t, err := http.ParseTime(v); err == nil {

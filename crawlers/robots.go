@@ -37,6 +37,11 @@ func fetchRobots(ctx context.Context, client *http.Client, base *url.URL, ua str
 		return nil, fmt.Errorf("robots.txt: %w", err)
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusTooManyRequests {
+		// Not "no robots.txt": the site asks to slow down, even after
+		// the retries.
+		return nil, fmt.Errorf("robots.txt: the site answers 429 Too Many Requests")
+	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, 512<<10)) // RFC 9309: at least 500 KiB
 	if err != nil {
 		return nil, fmt.Errorf("robots.txt: %w", err)

@@ -26,14 +26,14 @@ const maxSitemaps = 50
 // readSitemaps fetches the sitemaps (and the sitemaps they index) and
 // returns the page URLs they list. Sitemaps that fail are skipped: they
 // only help discovery. wait is called before each fetch for politeness.
-func readSitemaps(ctx context.Context, client *http.Client, ua string, start []string, wait func(context.Context) error) ([]string, error) {
+func readSitemaps(ctx context.Context, client *http.Client, ua string, start []string, wait func(context.Context) error, allowed func(string) bool) ([]string, error) {
 	var pages []string
 	seen := map[string]bool{}
 	queue := append([]string(nil), start...)
 	for len(queue) > 0 && len(seen) < maxSitemaps {
 		u := queue[0]
 		queue = queue[1:]
-		if seen[u] {
+		if seen[u] || !allowed(u) {
 			continue
 		}
 		seen[u] = true

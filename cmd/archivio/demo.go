@@ -6,10 +6,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
+	"strings"
 	"time"
 
 	"archivio/archive"
+	"archivio/internal/alerts"
 	"archivio/internal/demosite"
 	"archivio/internal/jobs"
 	"archivio/internal/store"
@@ -60,6 +63,9 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err := inet.Handle(demoHost, site.Handler()); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
+	if err := setUpDemoLinks(site, inet); err != nil {
+		return err
+	}
 	transport := inet.Transport()
 	// The same settings as a real crawl's network: HTTP/1.1, bodies kept
 	// as received.
@@ -92,6 +98,9 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err := showRecord141(ctx, e, *data); err != nil {
 		return err
 	}
+	if err := demoLinkChecks(ctx, e, &lf, *data, transport); err != nil {
+		return err
+	}
 	again := ""
 	if *data != "./archivio-demo" {
 		again = " --data " + *data
@@ -106,6 +115,10 @@ What to try next:
       crawl again: conditional requests, 304 Not Modified, no new versions
   go run ./cmd/archivio reparse --data %[1]s
       read the archived pages again with the parser, no network
+  go run ./cmd/archivio links --data %[1]s
+      every link the records carry, with its state and last verdict
+  go run ./cmd/archivio alerts --data %[1]s --format jsonl
+      the alerts; the same are in %[1]s/alerts.atom
   npx warcio index %[1]s/warc/*.warc.gz
       read the WARC files with an independent reader
 `, *data, again)
@@ -149,4 +162,55 @@ func indexText(v, m *int) string {
 		return "-"
 	}
 	return fmt.Sprintf("%d / %d", *v, *m)
+}
+
+// demoChecks are the demo's link-check thresholds: shorter than the real
+// defaults (3 failing checks spanning 24 h to be down, 2 good ones to be up
+// again) so that two checks a moment apart show an alert.
+var demoThresholds = archive.Thresholds{FailThreshold: 2, FailWindow: 0, RecoverThreshold: 1}
+
+// demoLinkChecks checks the links of the demo records twice and shows the
+// alerts they raise.
+func demoLinkChecks(ctx context.Context, e *env, lf *logFlags, dir string, transport http.RoundTripper) error {
+	fmt.Fprintf(e.stdout, "\nChecking every link the records carry, twice. Demo thresholds: a link is down after %d failing\n"+
+		"checks in a row with no minimum span (the real default is 3 spanning 24 h).\n", demoThresholds.FailThreshold)
+	log, err := lf.logger(io.Discard)
+	if err != nil {
+		return err
+	}
+	sinks, err := alertSinks(e, dir, log)
+	if err != nil {
+		return err
+	}
+	var rep *jobs.LinksReport
+	for range 2 {
+		rep, err = jobs.CheckLinks(ctx, jobs.LinksConfig{
+			DataDir: dir, UserAgent: userAgent("demo"), Timeout: 2 * time.Second, Thresholds: demoThresholds,
+			AllowPrivate: true, Transport: transport, Software: "archivio/" + buildVersion(), Sinks: sinks, Logger: log,
+		})
+		if err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+	}
+	printLinksReport(e.stdout, rep)
+	st, err := archive.Open(ctx, dir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	all, err := storedAlerts(ctx, st)
+	if err != nil {
+		return err
+	}
+	for _, a := range all {
+		if a.URL == "http://"+vanishedSite && a.Kind == "down" {
+			fmt.Fprintf(e.stdout, "\nThe alert for record 141's vanished site:\n%s\n", indent(alerts.Describe(a), "  "))
+			break
+		}
+	}
+	return nil
+}
+
+func indent(s, prefix string) string {
+	return prefix + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n"+prefix)
 }

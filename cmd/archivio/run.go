@@ -40,6 +40,8 @@ func commands() []command {
 		{"crawl", "crawl a source into the WARC archive and the catalog", runCrawl},
 		{"records", "list the stored records (latest versions) as a table or JSON Lines", runRecords},
 		{"reparse", "read the archived record pages again with the current parser", runReparse},
+		{"links", "list the links the records carry with their health; \"links check\" checks them", runLinks},
+		{"alerts", "list the alerts: sources that went offline or came back", runAlerts},
 		{"parse", "read saved process pages and print them as JSON Lines records", runParse},
 		{"version", "print the archivio and parser versions", runVersion},
 	}

@@ -8,8 +8,8 @@ import (
 )
 
 // assetPrefixes are the folders of images, stylesheets and scripts. The
-// record pages also refer to /css/ and /themes/.
-var assetPrefixes = []string{"/archive/", "/media/", "/img/", "/static/", "/css/", "/themes/"}
+// record pages also refer to /css/ and /themes/, and record 1408 to /odp_files/.
+var assetPrefixes = []string{"/archive/", "/media/", "/odp_files/", "/img/", "/static/", "/css/", "/themes/"}
 
 // assetModified is the Last-Modified date of every asset.
 var assetModified = time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC)

@@ -97,6 +97,11 @@ func Crawl(ctx context.Context, cfg Config) (*Report, error) {
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
 		return nil, fmt.Errorf("crawl: base URL %q is not an http(s) address", cfg.BaseURL)
 	}
+	lock, err := archive.LockDir(cfg.DataDir)
+	if err != nil {
+		return nil, fmt.Errorf("crawl: %w", err)
+	}
+	defer lock.Unlock()
 	st, err := archive.Open(ctx, cfg.DataDir)
 	if err != nil {
 		return nil, err
@@ -163,6 +168,11 @@ func (j *job) run(ctx context.Context) (*Report, error) {
 		if j.crawlID, err = j.st.StartCrawl(ctx, cfg.Source, j.base.String(), cfg.Now()); err != nil {
 			return nil, err
 		}
+		// A fresh crawl supersedes any unfinished one: resuming that later
+		// would replay older pages over newer versions.
+		if err := j.st.SupersedeUnfinished(ctx, cfg.Source, j.crawlID, cfg.Now()); err != nil {
+			return nil, err
+		}
 	}
 	rep.CrawlID = j.crawlID
 
@@ -178,6 +188,12 @@ func (j *job) run(ctx context.Context) (*Report, error) {
 	}
 	rec := archive.NewRecorder(next, w, j.st, archive.RecorderOptions{CrawlID: j.crawlID, MaxBody: cfg.MaxBody, Now: cfg.Now})
 	retry := cfg.Retry
+	if retry.AttemptTimeout == 0 {
+		retry.AttemptTimeout = cfg.Timeout
+		if retry.AttemptTimeout <= 0 {
+			retry.AttemptTimeout = 30 * time.Second
+		}
+	}
 	if retry.OnRetry == nil {
 		retry.OnRetry = func(req *http.Request, attempt int, wait time.Duration, reason string) {
 			cfg.Logger.Info("retrying", "url", req.URL.String(), "attempt", attempt, "wait", wait.Round(time.Millisecond), "reason", reason)
@@ -304,6 +320,11 @@ func (j *job) onPage(ctx context.Context, p crawlers.Page) error {
 		return nil
 	case p.Status != http.StatusOK || p.RecordID == 0:
 		return nil
+	case p.Truncated != "":
+		// A cut page would make a version with fields missing; the
+		// record keeps its last whole version.
+		j.cfg.Logger.Warn("record page cut; not parsed", "url", p.URL, "reason", p.Truncated)
+		return nil
 	}
 	u, _ := url.Parse(p.URL)
 	rec, err := parsers.Parse(p.Body, u, p.Header.Get("Content-Type"))
@@ -343,10 +364,21 @@ func (j *job) onError(ctx context.Context, u, kind string, err error) {
 	}
 }
 
-// conditional gives the validators of a URL's last good capture.
+// conditional gives the validators of the capture a record page's latest
+// version was read from. Only that capture: validators from a newer one
+// that was never parsed (a crash, a parse failure) would let a 304 hide a
+// page archivio has no version of.
 func (j *job) conditional(ctx context.Context, u string) (etag, lastModified string) {
-	c, err := j.st.LastGoodCapture(ctx, u)
-	if err != nil {
+	id, ok := parsers.RecordID(u)
+	if !ok {
+		return "", ""
+	}
+	vs, err := j.records.Latest(ctx, id)
+	if err != nil || len(vs) == 0 {
+		return "", ""
+	}
+	c, err := j.st.Capture(ctx, vs[0].CaptureID)
+	if err != nil || c.URL != u {
 		return "", ""
 	}
 	return c.ETag, c.LastModified

@@ -35,15 +35,21 @@ func demo(t *testing.T, opts demosite.Options) (*demosite.Site, Config) {
 	if err := inet.Handle(demoHost, site.Handler()); err != nil {
 		t.Fatal(err)
 	}
-	tr := inet.Transport()
-	tr.ForceAttemptHTTP2 = false
-	tr.TLSNextProto = map[string]func(string, *tls.Conn) http.RoundTripper{}
-	tr.DisableCompression = true
+	tr := vnetTransport(inet)
 	return site, Config{
 		DataDir: t.TempDir(), Source: "osservatorio", BaseURL: "https://" + demoHost,
 		UserAgent: "archivio/test (+https://example.org/contact)", Parallel: 4, Delay: 0,
 		Timeout: 10 * time.Second, Transport: tr,
 	}
+}
+
+// vnetTransport is the virtual internet's transport set up as a crawl's.
+func vnetTransport(inet *vnet.Internet) *http.Transport {
+	tr := inet.Transport()
+	tr.ForceAttemptHTTP2 = false
+	tr.TLSNextProto = map[string]func(string, *tls.Conn) http.RoundTripper{}
+	tr.DisableCompression = true
+	return tr
 }
 
 func crawl(t *testing.T, cfg Config) *Report {

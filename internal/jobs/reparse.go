@@ -27,6 +27,11 @@ func Reparse(ctx context.Context, dataDir string, now func() time.Time) (*Repars
 	if now == nil {
 		now = time.Now
 	}
+	lock, err := archive.LockDir(dataDir)
+	if err != nil {
+		return nil, fmt.Errorf("reparse: %w", err)
+	}
+	defer lock.Unlock()
 	st, err := archive.Open(ctx, dataDir)
 	if err != nil {
 		return nil, err

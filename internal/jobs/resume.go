@@ -58,7 +58,7 @@ func (j *job) reconcile(ctx context.Context, repaired []archive.RepairReport) er
 // target is what matters.
 func (j *job) archived(ctx context.Context, e crawlers.ResumeEntry) (*crawlers.Page, bool) {
 	c, err := j.st.CaptureInCrawl(ctx, j.crawlID, e.URL)
-	if err != nil || (c.Status >= 300 && c.Status < 400 && c.Status != 304) {
+	if err != nil || c.Truncated != "" || !finalAnswer(c.Status) {
 		return nil, false
 	}
 	body, header, err := j.payload(ctx, c)
@@ -100,4 +100,12 @@ func (j *job) payload(ctx context.Context, c *archive.Capture) ([]byte, http.Hea
 	}
 	decoded, _ := archive.DecodePayload(header, body, archive.DefaultMaxBody)
 	return decoded, header, nil
+}
+
+// finalAnswer reports whether a status settles a page for a crawl: a
+// redirect, a 429 or a 5xx captured before an interruption (mid-retry) is
+// fetched again instead.
+func finalAnswer(status int) bool {
+	return status >= 200 && status < 300 || status == http.StatusNotModified ||
+		status == http.StatusNotFound || status == http.StatusGone
 }

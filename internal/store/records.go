@@ -88,6 +88,18 @@ func (r *Records) Apply(ctx context.Context, rec *parsers.Record, captureID int6
 		case err != nil:
 			return err
 		default:
+			var stale bool
+			if err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT fetched_at FROM captures WHERE id = ?) <
+				(SELECT c.fetched_at FROM records r JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version
+				 JOIN captures c ON c.id = v.capture_id WHERE r.id = ?), 0)`, captureID, rec.ID).Scan(&stale); err != nil {
+				return err
+			}
+			if stale {
+				// A capture older than the latest version's (a resumed old
+				// crawl) never overrides newer content.
+				out = Applied{Outcome: Unchanged, Version: latest}
+				return nil
+			}
 			changed, err := diffFields(prev, data)
 			if err != nil {
 				return err
@@ -106,7 +118,10 @@ func (r *Records) Apply(ctx context.Context, rec *parsers.Record, captureID int6
 		changedJSON, _ := json.Marshal(nonNil(out.Changed))
 		_, err = tx.ExecContext(ctx, `INSERT INTO record_versions (record_id, version, capture_id, parser_version, created_at, data, changed_fields)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, rec.ID, out.Version, captureID, parsers.Version, archive.FormatTime(seenAt), string(data), string(changedJSON))
-		return err
+		if err != nil {
+			return err
+		}
+		return syncLinks(ctx, tx, rec, seenAt)
 	})
 	if err != nil {
 		return Applied{}, fmt.Errorf("apply record %d: %w", rec.ID, err)
@@ -214,4 +229,44 @@ func (r *Records) query(ctx context.Context, q string, args ...any) ([]*Version,
 		out = append(out, v)
 	}
 	return out, rows.Err()
+}
+
+// syncLinks keeps the link inventory current with a record's new version:
+// the links it cites now, with their fields, and links no record cites any
+// more set inactive (their history stays).
+func syncLinks(ctx context.Context, tx *sql.Tx, rec *parsers.Record, seenAt time.Time) error {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT url FROM link_refs WHERE record_id = ?`, rec.ID)
+	if err != nil {
+		return err
+	}
+	var before []string
+	for rows.Next() {
+		var u string
+		if err := rows.Scan(&u); err != nil {
+			rows.Close()
+			return err
+		}
+		before = append(before, u)
+	}
+	rows.Close()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM link_refs WHERE record_id = ?`, rec.ID); err != nil {
+		return err
+	}
+	for _, l := range rec.Links {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO links (url, first_seen) VALUES (?, ?)
+			ON CONFLICT (url) DO UPDATE SET active = 1`, l.URL, archive.FormatTime(seenAt)); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO link_refs (url, record_id, field, source, declared_gone)
+			VALUES (?, ?, ?, ?, ?)`, l.URL, rec.ID, l.Field, l.Source, l.DeclaredGone); err != nil {
+			return err
+		}
+	}
+	for _, u := range before {
+		if _, err := tx.ExecContext(ctx, `UPDATE links SET active = 0 WHERE url = ?
+			AND NOT EXISTS (SELECT 1 FROM link_refs WHERE link_refs.url = links.url)`, u); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -92,3 +92,77 @@ func TestDiffFields(t *testing.T) {
 		})
 	}
 }
+
+func TestLinkInventoryFollowsVersions(t *testing.T) {
+	ctx := context.Background()
+	st, err := archive.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	recs := NewRecords(st)
+	day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	gone := parsers.Link{URL: "http://www.fabbricaideedistretto.it", Field: "source_notes", Source: "text", DeclaredGone: true}
+	site := parsers.Link{URL: "https://www.comune.fiorano-modenese.mo.it/", Field: "website", Source: "href"}
+	rec := &parsers.Record{ID: 141, URL: "u", Title: ptr("La fabbrica delle idee"), Links: []parsers.Link{gone, site}}
+	if _, err := recs.Apply(ctx, rec, newCapture(t, st, 1), day); err != nil {
+		t.Fatal(err)
+	}
+	links, err := st.Links(ctx, "", true)
+	if err != nil || len(links) != 2 {
+		t.Fatalf("links %+v %v", links, err)
+	}
+	if l, _ := st.Link(ctx, gone.URL); !l.DeclaredGone || l.State != archive.StateUp || l.RecordIDs[0] != 141 || l.Fields[0] != "source_notes" {
+		t.Errorf("declared-gone link: %+v", l)
+	}
+	refs, err := st.LinkRecords(ctx, gone.URL)
+	if err != nil || len(refs) != 1 || refs[0].Title != "La fabbrica delle idee" {
+		t.Errorf("records citing it: %+v %v", refs, err)
+	}
+	next := *rec
+	next.Links = []parsers.Link{gone}
+	if _, err := recs.Apply(ctx, &next, newCapture(t, st, 2), day.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	active, _ := st.Links(ctx, "", true)
+	all, _ := st.Links(ctx, "", false)
+	if len(active) != 1 || len(all) != 2 {
+		t.Errorf("a link no record cites any more is inactive but kept: %d active of %d", len(active), len(all))
+	}
+}
+
+func TestRecordCheckMovesStateAndKeepsHistory(t *testing.T) {
+	ctx := context.Background()
+	st, err := archive.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	rec := &parsers.Record{ID: 141, URL: "u", Links: []parsers.Link{{URL: "http://x.example.it", Field: "website", Source: "href"}}}
+	if _, err := NewRecords(st).Apply(ctx, rec, newCapture(t, st, 1), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	th := archive.Thresholds{FailThreshold: 2, FailWindow: time.Hour, RecoverThreshold: 1}
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var got []archive.Transition
+	for i, v := range []string{"ok", "dns_not_found", "dns_not_found", "dns_not_found", "ok"} {
+		tr, _, err := st.RecordCheck(ctx, archive.Check{URL: "http://x.example.it", CheckedAt: start.Add(time.Duration(i) * time.Hour), Verdict: v, Method: "GET"}, th)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tr != "" {
+			got = append(got, tr)
+		}
+	}
+	if len(got) != 2 || got[0] != "down" || got[1] != "up" {
+		t.Errorf("transitions %v, want [down up]", got)
+	}
+	h, err := st.LinkHistory(ctx, "http://x.example.it")
+	if err != nil || len(h) != 5 {
+		t.Errorf("history %d checks, %v", len(h), err)
+	}
+	l, _ := st.Link(ctx, "http://x.example.it")
+	if l.State != archive.StateUp || l.Verdict != "ok" || !l.LastOK.Equal(start.Add(4*time.Hour)) {
+		t.Errorf("link after recovery: %+v", l)
+	}
+}

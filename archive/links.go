@@ -1,0 +1,231 @@
+package archive
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Link is one URL of the link inventory with its health.
+type Link struct {
+	URL             string          `json:"url"`
+	State           string          `json:"state"`
+	StateSince      time.Time       `json:"state_since"`
+	Verdict         string          `json:"verdict"` // of the last check
+	RecordIDs       []int           `json:"record_ids"`
+	Fields          []string        `json:"fields"`
+	DeclaredGone    bool            `json:"declared_gone"`
+	Active          bool            `json:"active"` // still cited by a record's latest version
+	LastChecked     time.Time       `json:"last_checked"`
+	LastOK          time.Time       `json:"last_ok"`
+	LastGoodCapture int64           `json:"last_good_capture"` // capture id, 0 when none
+	RedirectChain   json.RawMessage `json:"redirect_chain"`
+}
+
+// Links returns the link inventory, by URL: every link when state is "",
+// else those in that state; only links a record still cites when
+// activeOnly.
+func (s *Store) Links(ctx context.Context, state string, activeOnly bool) ([]Link, error) {
+	where, args := "", []any{}
+	if state != "" {
+		where += ` AND l.state = ?`
+		args = append(args, state)
+	}
+	if activeOnly {
+		where += ` AND l.active = 1`
+	}
+	return s.listLinks(ctx, where, args...)
+}
+
+// Link returns one link of the inventory.
+func (s *Store) Link(ctx context.Context, url string) (*Link, error) {
+	ls, err := s.listLinks(ctx, ` AND l.url = ?`, url)
+	if err != nil {
+		return nil, err
+	}
+	if len(ls) == 0 {
+		return nil, fmt.Errorf("link %s: %w", url, ErrNotFound)
+	}
+	return &ls[0], nil
+}
+
+func (s *Store) listLinks(ctx context.Context, where string, args ...any) ([]Link, error) {
+	q := `SELECT l.url, l.state, COALESCE(l.state_since, ''), l.last_verdict, l.active, COALESCE(l.last_checked, ''),
+		COALESCE(l.last_ok, ''), COALESCE(l.last_good_capture, 0), l.redirect_chain,
+		COALESCE(GROUP_CONCAT(DISTINCT r.record_id), ''), COALESCE(GROUP_CONCAT(DISTINCT r.field), ''), COALESCE(MAX(r.declared_gone), 0)
+		FROM links l LEFT JOIN link_refs r ON r.url = l.url WHERE 1 = 1`
+	rows, err := s.db.QueryContext(ctx, q+where+` GROUP BY l.url ORDER BY l.url`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list links: %w", err)
+	}
+	defer rows.Close()
+	var out []Link
+	for rows.Next() {
+		var l Link
+		var since, checked, ok, ids, fields, chain string
+		if err := rows.Scan(&l.URL, &l.State, &since, &l.Verdict, &l.Active, &checked, &ok, &l.LastGoodCapture,
+			&chain, &ids, &fields, &l.DeclaredGone); err != nil {
+			return nil, fmt.Errorf("list links: %w", err)
+		}
+		l.StateSince, l.LastChecked, l.LastOK = ParseTime(since), ParseTime(checked), ParseTime(ok)
+		l.RedirectChain = json.RawMessage(chain)
+		l.RecordIDs = splitInts(ids)
+		l.Fields = splitSorted(fields)
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+func splitInts(s string) []int {
+	out := []int{}
+	for _, p := range strings.Split(s, ",") {
+		if n, err := strconv.Atoi(p); err == nil {
+			out = append(out, n)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+func splitSorted(s string) []string {
+	out := []string{}
+	if s != "" {
+		out = strings.Split(s, ",")
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Check is one check of a link, as stored in its history.
+type Check struct {
+	URL       string          `json:"url"`
+	CheckedAt time.Time       `json:"checked_at"`
+	Verdict   string          `json:"verdict"`
+	Status    int             `json:"status"`
+	Method    string          `json:"method"`
+	FinalURL  string          `json:"final_url"`
+	Chain     json.RawMessage `json:"chain"`
+	Error     string          `json:"error"`
+	CaptureID int64           `json:"capture_id"`
+	Elapsed   time.Duration   `json:"elapsed"`
+}
+
+// RecordCheck stores a check in the link's history and moves its state,
+// returning the transition it made and the new state.
+func (s *Store) RecordCheck(ctx context.Context, c Check, t Thresholds) (Transition, LinkState, error) {
+	if len(c.Chain) == 0 {
+		c.Chain = json.RawMessage("[]")
+	}
+	var tr Transition
+	var st LinkState
+	err := WithTx(ctx, s.db, func(tx *sql.Tx) error {
+		var err error
+		if st, err = linkState(ctx, tx, c.URL); err != nil {
+			return err
+		}
+		good := GoodVerdict(c.Verdict)
+		st, tr = NextState(st, good, c.CheckedAt, t)
+		var capture any
+		if c.CaptureID != 0 {
+			capture = c.CaptureID
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO link_checks (url, checked_at, verdict, status, method, final_url, chain, error, capture_id, elapsed_ms)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.URL, FormatTime(c.CheckedAt), c.Verdict, c.Status, c.Method, c.FinalURL,
+			string(c.Chain), c.Error, capture, c.Elapsed.Milliseconds()); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE links SET state = ?, state_since = ?, fail_streak = ?, fail_since = ?, ok_streak = ?, ok_since = ?,
+			last_checked = ?, last_verdict = ?, redirect_chain = ?,
+			last_ok = CASE WHEN ? THEN ? ELSE last_ok END,
+			last_good_capture = CASE WHEN ? AND ? IS NOT NULL THEN ? ELSE last_good_capture END
+			WHERE url = ?`,
+			st.State, FormatTime(st.Since), st.FailStreak, nullTime(st.FailSince), st.OKStreak, nullTime(st.OKSince),
+			FormatTime(c.CheckedAt), c.Verdict, string(c.Chain),
+			good, FormatTime(c.CheckedAt),
+			good && c.Status == 200, capture, capture,
+			c.URL)
+		return err
+	})
+	if err != nil {
+		return "", LinkState{}, fmt.Errorf("record check of %s: %w", c.URL, err)
+	}
+	return tr, st, nil
+}
+
+func nullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return FormatTime(t)
+}
+
+func linkState(ctx context.Context, tx *sql.Tx, url string) (LinkState, error) {
+	var st LinkState
+	var since, failSince, okSince sql.NullString
+	err := tx.QueryRowContext(ctx, `SELECT state, state_since, fail_streak, fail_since, ok_streak, ok_since FROM links WHERE url = ?`, url).
+		Scan(&st.State, &since, &st.FailStreak, &failSince, &st.OKStreak, &okSince)
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, fmt.Errorf("%w: %s is not in the link inventory", ErrNotFound, url)
+	}
+	st.Since, st.FailSince, st.OKSince = ParseTime(since.String), ParseTime(failSince.String), ParseTime(okSince.String)
+	if !since.Valid {
+		st.State = "" // never checked: NextState starts it up
+	}
+	return st, err
+}
+
+// LinkHistory returns the checks of a link, oldest first.
+func (s *Store) LinkHistory(ctx context.Context, url string) ([]Check, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT url, checked_at, verdict, status, method, final_url, chain, error,
+		COALESCE(capture_id, 0), elapsed_ms FROM link_checks WHERE url = ? ORDER BY checked_at, id`, url)
+	if err != nil {
+		return nil, fmt.Errorf("history of %s: %w", url, err)
+	}
+	defer rows.Close()
+	var out []Check
+	for rows.Next() {
+		var c Check
+		var at, chain string
+		var ms int64
+		if err := rows.Scan(&c.URL, &at, &c.Verdict, &c.Status, &c.Method, &c.FinalURL, &chain, &c.Error, &c.CaptureID, &ms); err != nil {
+			return nil, fmt.Errorf("history of %s: %w", url, err)
+		}
+		c.CheckedAt, c.Chain, c.Elapsed = ParseTime(at), json.RawMessage(chain), time.Duration(ms)*time.Millisecond
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// LinkRecord is a record citing a link.
+type LinkRecord struct {
+	ID    int
+	Title string
+	URL   string
+}
+
+// LinkRecords returns the records whose latest version cites url.
+func (s *Store) LinkRecords(ctx context.Context, url string) ([]LinkRecord, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT r.id, COALESCE(json_extract(v.data, '$.title'), ''), r.url
+		FROM link_refs l JOIN records r ON r.id = l.record_id
+		JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version
+		WHERE l.url = ? ORDER BY r.id`, url)
+	if err != nil {
+		return nil, fmt.Errorf("records citing %s: %w", url, err)
+	}
+	defer rows.Close()
+	var out []LinkRecord
+	for rows.Next() {
+		var r LinkRecord
+		if err := rows.Scan(&r.ID, &r.Title, &r.URL); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"archivio/archive"
+	"archivio/internal/alerts"
+)
+
+const alertsUsage = `
+Usage: archivio alerts [--data DIR] [--format table|jsonl]
+
+Lists every alert raised by "archivio links check", oldest first: kind
+(down: a source went offline, confirmed over several checks; up: it came
+back), url, verdict of the check that decided, record_ids (and titles) of
+the records citing it, since (when the new state began), last_good_capture
+(archivio's own latest good copy) and at (when the alert was raised). The
+same alerts are in DIR/alerts.atom as an Atom feed.
+
+Examples:
+  archivio alerts
+  archivio alerts --format jsonl --data ./archivio-demo
+`
+
+func runAlerts(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "alerts", alertsUsage)
+	data := fs.String("data", defaultDataDir(e), "data directory (default $ARCHIVIO_DATA or ./archivio-data)")
+	format := fs.String("format", "table", "table or jsonl")
+	if stop, err := parseFlags(fs, e, args); stop {
+		return err
+	}
+	if *format != "table" && *format != "jsonl" {
+		return fmt.Errorf("%w: --format must be table or jsonl", errUsage)
+	}
+	if err := requireArchive(*data); err != nil {
+		return err
+	}
+	st, err := archive.Open(ctx, *data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	list, err := storedAlerts(ctx, st)
+	if err != nil {
+		return err
+	}
+	if *format == "jsonl" {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		for _, a := range list {
+			if err := enc.Encode(a); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "AT\tKIND\tURL\tVERDICT\tRECORDS\tSINCE\tLAST GOOD CAPTURE")
+	for _, a := range list {
+		var recs []string
+		for _, r := range a.Records {
+			recs = append(recs, fmt.Sprintf("%d %s", r.ID, clip(r.Title, 40)))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", a.At.UTC().Format(time.RFC3339), a.Kind, clip(a.URL, 60), a.Verdict,
+			orDash(strings.Join(recs, "; ")), a.Since.UTC().Format(time.RFC3339), orDash(captureText(a.LastGoodCapture)))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "%d alerts\n", len(list))
+	return nil
+}
+
+// storedAlerts rebuilds the alerts from the database.
+func storedAlerts(ctx context.Context, st *archive.Store) ([]alerts.Alert, error) {
+	rows, err := st.Alerts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]alerts.Alert, 0, len(rows))
+	for _, r := range rows {
+		a := alerts.Alert{ID: r.ID, Kind: r.Kind, URL: r.URL, Verdict: r.Verdict, Since: r.Since, At: r.At,
+			Records: []alerts.RecordRef{}, LastGoodCapture: captureRef(ctx, st, r.LastGoodCapture)}
+		recs, err := st.LinkRecords(ctx, r.URL)
+		if err != nil {
+			return nil, err
+		}
+		for _, rec := range recs {
+			a.Records = append(a.Records, alerts.RecordRef{ID: rec.ID, Title: rec.Title, URL: rec.URL})
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}

@@ -1,0 +1,297 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"maps"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"archivio/archive"
+	"archivio/internal/alerts"
+	"archivio/internal/jobs"
+)
+
+const linksUsage = `
+Usage: archivio links [--data DIR] [--state up|suspect|down] [--format table|csv|jsonl]
+       archivio links check [--data DIR] [--allow-private] [--timeout D] [--fail-threshold N]
+                            [--fail-window D] [--recover-threshold N] [--parallel N]
+
+"archivio links" lists every link the stored records carry (their Link
+field, URLs in free text, images, documents), one row per link: url, state
+(up, suspect, down), verdict of the last check, record_ids and fields citing
+it, declared_gone (the record's own text says the site is gone),
+last_checked, last_ok, last_good_capture (archivio's own latest good copy)
+and redirect_chain.
+
+"archivio links check" checks every link once: HEAD, then GET when HEAD is
+refused or the page must be read; redirects followed (up to 10) and kept;
+every answer archived as WARC evidence. Each check gets a verdict: ok,
+redirect, redirect_home, gone, server_error, dns_not_found, dns_error,
+refused, timeout, tls_error, soft_404, parked, blocked, unsafe_address.
+A link is down after --fail-threshold failing checks in a row spanning at
+least --fail-window, and up again after --recover-threshold good checks in a
+row; each of those transitions raises one alert (see archivio alerts).
+Links come from records and are untrusted: loopback, private and other
+non-public addresses are refused (unsafe_address) unless --allow-private.
+
+Alerts go to the log, to DIR/alerts.atom, to a webhook when
+ARCHIVIO_WEBHOOK_URL is set (signed with ARCHIVIO_WEBHOOK_SECRET in
+X-Archivio-Signature), and by e-mail when ARCHIVIO_SMTP_HOST, _FROM and _TO
+are set (_PORT, _USERNAME, _PASSWORD optional).
+
+Examples:
+  archivio links check
+  archivio links --state down
+  archivio links --format csv > links.csv
+  archivio links check --fail-threshold 1 --fail-window 0 --data ./archivio-demo --allow-private
+`
+
+func runLinks(ctx context.Context, e *env, args []string) error {
+	if len(args) > 0 && args[0] == "check" {
+		return runLinksCheck(ctx, e, args[1:])
+	}
+	fs := newFlagSet(e, "links", linksUsage)
+	data := fs.String("data", defaultDataDir(e), "data directory (default $ARCHIVIO_DATA or ./archivio-data)")
+	state := fs.String("state", "", "only links in this state: up, suspect or down")
+	format := fs.String("format", "table", "table, csv or jsonl")
+	if stop, err := parseFlags(fs, e, args); stop {
+		return err
+	}
+	switch *state {
+	case "", archive.StateUp, archive.StateSuspect, archive.StateDown:
+	default:
+		return fmt.Errorf("%w: --state must be up, suspect or down", errUsage)
+	}
+	if *format != "table" && *format != "csv" && *format != "jsonl" {
+		return fmt.Errorf("%w: --format must be table, csv or jsonl", errUsage)
+	}
+	if err := requireArchive(*data); err != nil {
+		return err
+	}
+	st, err := archive.Open(ctx, *data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	links, err := st.Links(ctx, *state, false)
+	if err != nil {
+		return err
+	}
+	rows := make([]linkRow, 0, len(links))
+	for _, l := range links {
+		rows = append(rows, newLinkRow(ctx, st, l))
+	}
+	return writeLinks(e.stdout, *format, rows)
+}
+
+// linkRow is a link as "archivio links" prints it.
+type linkRow struct {
+	URL             string          `json:"url"`
+	State           string          `json:"state"`
+	Verdict         string          `json:"verdict"`
+	RecordIDs       []int           `json:"record_ids"`
+	Fields          []string        `json:"fields"`
+	DeclaredGone    bool            `json:"declared_gone"`
+	Active          bool            `json:"active"`
+	LastChecked     *time.Time      `json:"last_checked"`
+	LastOK          *time.Time      `json:"last_ok"`
+	LastGoodCapture *alerts.Capture `json:"last_good_capture"`
+	RedirectChain   json.RawMessage `json:"redirect_chain"`
+}
+
+func newLinkRow(ctx context.Context, st *archive.Store, l archive.Link) linkRow {
+	r := linkRow{URL: l.URL, State: l.State, Verdict: l.Verdict, RecordIDs: l.RecordIDs, Fields: l.Fields,
+		DeclaredGone: l.DeclaredGone, Active: l.Active, LastChecked: timeOrNil(l.LastChecked), LastOK: timeOrNil(l.LastOK),
+		RedirectChain: l.RedirectChain}
+	r.LastGoodCapture = captureRef(ctx, st, l.LastGoodCapture)
+	return r
+}
+
+// captureRef describes a capture for people and programs, nil for none.
+func captureRef(ctx context.Context, st *archive.Store, id int64) *alerts.Capture {
+	if id == 0 {
+		return nil
+	}
+	c, err := st.Capture(ctx, id)
+	if err != nil {
+		return nil
+	}
+	return &alerts.Capture{URL: c.URL, At: c.FetchedAt, WARCFile: c.WARCFile, Offset: c.WARCOffset}
+}
+
+func timeOrNil(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
+}
+
+func writeLinks(w io.Writer, format string, rows []linkRow) error {
+	switch format {
+	case "jsonl":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		for _, r := range rows {
+			if err := enc.Encode(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"url", "state", "verdict", "record_ids", "fields", "declared_gone", "active", "last_checked", "last_ok", "last_good_capture", "redirect_chain"})
+		for _, r := range rows {
+			cw.Write([]string{r.URL, r.State, r.Verdict, joinInts(r.RecordIDs, ";"), strings.Join(r.Fields, ";"),
+				strconv.FormatBool(r.DeclaredGone), strconv.FormatBool(r.Active), fmtTimePtr(r.LastChecked), fmtTimePtr(r.LastOK),
+				captureText(r.LastGoodCapture), string(r.RedirectChain)})
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "STATE\tVERDICT\tURL\tRECORDS\tFIELDS\tDECLARED GONE\tLAST CHECKED\tLAST GOOD CAPTURE")
+	for _, r := range rows {
+		gone := ""
+		if r.DeclaredGone {
+			gone = "yes"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.State, orDash(r.Verdict), clip(r.URL, 70), joinInts(r.RecordIDs, ","),
+			strings.Join(r.Fields, ","), gone, orDash(fmtTimePtr(r.LastChecked)), orDash(captureText(r.LastGoodCapture)))
+	}
+	return tw.Flush()
+}
+
+func joinInts(ns []int, sep string) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, sep)
+}
+
+func fmtTimePtr(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+func captureText(c *alerts.Capture) string {
+	if c == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s %s@%d", c.At.UTC().Format(time.RFC3339), c.WARCFile, c.Offset)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func runLinksCheck(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "links check", linksUsage)
+	data := fs.String("data", defaultDataDir(e), "data directory (default $ARCHIVIO_DATA or ./archivio-data)")
+	allowPrivate := fs.Bool("allow-private", false, "allow loopback and private addresses (tests, the demo)")
+	timeout := fs.Duration("timeout", 20*time.Second, "per link")
+	th := archive.DefaultThresholds()
+	fs.IntVar(&th.FailThreshold, "fail-threshold", th.FailThreshold, "failing checks in a row before a link is down")
+	fs.DurationVar(&th.FailWindow, "fail-window", th.FailWindow, "that the failing checks must span")
+	fs.IntVar(&th.RecoverThreshold, "recover-threshold", th.RecoverThreshold, "good checks in a row before a down link is up")
+	parallel := fs.Int("parallel", 8, "links checked at once (at most 2 on one host)")
+	contact := fs.String("contact", e.env("ARCHIVIO_CONTACT"), "URL or e-mail put in the User-Agent (default $ARCHIVIO_CONTACT)")
+	var lf logFlags
+	lf.register(fs)
+	if stop, err := parseFlags(fs, e, args); stop {
+		return err
+	}
+	if err := th.Validate(); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if err := requireArchive(*data); err != nil {
+		return err
+	}
+	log, err := lf.logger(e.stderr)
+	if err != nil {
+		return err
+	}
+	sinks, err := alertSinks(e, *data, log)
+	if err != nil {
+		return err
+	}
+	rep, err := jobs.CheckLinks(ctx, jobs.LinksConfig{
+		DataDir: *data, UserAgent: userAgent(*contact), Timeout: *timeout, Thresholds: th, Parallel: *parallel,
+		AllowPrivate: *allowPrivate, Software: "archivio/" + buildVersion(), Sinks: sinks, Logger: log,
+	})
+	if rep != nil {
+		printLinksReport(e.stdout, rep)
+	}
+	return err
+}
+
+// alertSinks are where alerts go: the log, the Atom feed in the data
+// directory, and a webhook and e-mail when the environment configures
+// them (secrets never come from files or flags).
+func alertSinks(e *env, dir string, log *slog.Logger) (alerts.Sink, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	atom, err := alerts.NewAtom(alerts.AtomOptions{Path: filepath.Join(dir, "alerts.atom"), Title: "archivio: sources down and back up", FeedID: "urn:archivio:alerts:" + abs})
+	if err != nil {
+		return nil, err
+	}
+	sinks := alerts.Multi{alerts.NewLog(log), atom}
+	if u := e.env("ARCHIVIO_WEBHOOK_URL"); u != "" {
+		hook, err := alerts.NewWebhook(alerts.WebhookOptions{URL: u, Secret: e.env("ARCHIVIO_WEBHOOK_SECRET")})
+		if err != nil {
+			return nil, fmt.Errorf("webhook: %w", err)
+		}
+		sinks = append(sinks, hook)
+	}
+	if host := e.env("ARCHIVIO_SMTP_HOST"); host != "" {
+		port, _ := strconv.Atoi(e.env("ARCHIVIO_SMTP_PORT"))
+		if port == 0 {
+			port = 587
+		}
+		mail, err := alerts.NewSMTP(alerts.SMTPOptions{Host: host, Port: port, From: e.env("ARCHIVIO_SMTP_FROM"),
+			To: strings.Split(e.env("ARCHIVIO_SMTP_TO"), ","), Username: e.env("ARCHIVIO_SMTP_USERNAME"), Password: e.env("ARCHIVIO_SMTP_PASSWORD")})
+		if err != nil {
+			return nil, fmt.Errorf("e-mail: %w", err)
+		}
+		sinks = append(sinks, mail)
+	}
+	return sinks, nil
+}
+
+func printLinksReport(w io.Writer, r *jobs.LinksReport) {
+	var v, s []string
+	for _, k := range sortedCounts(r.Verdicts) {
+		v = append(v, fmt.Sprintf("%s %d", k, r.Verdicts[k]))
+	}
+	for _, k := range sortedCounts(r.States) {
+		s = append(s, fmt.Sprintf("%s %d", k, r.States[k]))
+	}
+	fmt.Fprintf(w, "Checked %d links in %.1fs\n  verdicts  %s\n  states    %s\n  alerts    %d\n",
+		r.Checked, r.Seconds, orDash(strings.Join(v, ", ")), orDash(strings.Join(s, ", ")), len(r.Alerts))
+	for _, a := range r.Alerts {
+		fmt.Fprintf(w, "    %s %s (%s) since %s\n", strings.ToUpper(a.Kind), a.URL, a.Verdict, a.Since.UTC().Format(time.RFC3339))
+	}
+	for _, u := range r.Undeliver {
+		fmt.Fprintf(w, "  not delivered: %s\n", u)
+	}
+}
+
+func sortedCounts(m map[string]int) []string {
+	return slices.Sorted(maps.Keys(m))
+}
