@@ -187,6 +187,7 @@ func demoLinkChecks(ctx context.Context, e *env, lf *logFlags, dir string, trans
 		rep, err = jobs.CheckLinks(ctx, jobs.LinksConfig{
 			DataDir: dir, UserAgent: userAgent("demo"), Timeout: 2 * time.Second, Thresholds: demoThresholds,
 			AllowPrivate: true, Transport: transport, Software: "archivio/" + buildVersion(), Sinks: sinks, Logger: log,
+			SnapshotDelay: 50 * time.Millisecond,
 		})
 		if err != nil {
 			return fmt.Errorf("demo: %w", err)

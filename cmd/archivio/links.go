@@ -18,6 +18,7 @@ import (
 	"archivio/archive"
 	"archivio/internal/alerts"
 	"archivio/internal/jobs"
+	"archivio/internal/wayback"
 )
 
 const linksUsage = `
@@ -42,6 +43,12 @@ least --fail-window, and up again after --recover-threshold good checks in a
 row; each of those transitions raises one alert (see archivio alerts).
 Links come from records and are untrusted: loopback, private and other
 non-public addresses are refused (unsafe_address) unless --allow-private.
+
+For each live record website (a Link field), the page and its same-site
+pages are archived to --snapshot-depth links (default 1), politely, so that
+when the site vanishes archivio still has its own copy (last_good_capture).
+With --wayback (or $ARCHIVIO_WAYBACK_ENDPOINT) down alerts also name the
+latest Wayback Machine copy; off by default.
 
 Alerts go to the log, to DIR/alerts.atom, to a webhook when
 ARCHIVIO_WEBHOOK_URL is set (signed with ARCHIVIO_WEBHOOK_SECRET in
@@ -209,6 +216,8 @@ func runLinksCheck(ctx context.Context, e *env, args []string) error {
 	fs.DurationVar(&th.FailWindow, "fail-window", th.FailWindow, "that the failing checks must span")
 	fs.IntVar(&th.RecoverThreshold, "recover-threshold", th.RecoverThreshold, "good checks in a row before a down link is up")
 	parallel := fs.Int("parallel", 8, "links checked at once (at most 2 on one host)")
+	snapshotDepth := fs.Int("snapshot-depth", 1, "archive each live record website and its same-site pages this many links deep (-1: none)")
+	waybackEndpoint := fs.String("wayback", e.env("ARCHIVIO_WAYBACK_ENDPOINT"), "Wayback Machine availability endpoint (e.g. https://archive.org/wayback/available): down alerts name the latest Wayback copy; off when empty")
 	contact := fs.String("contact", e.env("ARCHIVIO_CONTACT"), "URL or e-mail put in the User-Agent (default $ARCHIVIO_CONTACT)")
 	var lf logFlags
 	lf.register(fs)
@@ -229,9 +238,18 @@ func runLinksCheck(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	var wb *wayback.Client
+	if *waybackEndpoint != "" {
+		wb = &wayback.Client{Endpoint: *waybackEndpoint, UserAgent: userAgent(*contact)}
+	}
+	depth := *snapshotDepth
+	if depth == 0 {
+		depth = -2 // only the website's page: the check already archived it
+	}
 	rep, err := jobs.CheckLinks(ctx, jobs.LinksConfig{
 		DataDir: *data, UserAgent: userAgent(*contact), Timeout: *timeout, Thresholds: th, Parallel: *parallel,
 		AllowPrivate: *allowPrivate, Software: "archivio/" + buildVersion(), Sinks: sinks, Logger: log,
+		SnapshotDepth: depth, Wayback: wb,
 	})
 	if rep != nil {
 		printLinksReport(e.stdout, rep)
@@ -282,8 +300,8 @@ func printLinksReport(w io.Writer, r *jobs.LinksReport) {
 	for _, k := range sortedCounts(r.States) {
 		s = append(s, fmt.Sprintf("%s %d", k, r.States[k]))
 	}
-	fmt.Fprintf(w, "Checked %d links in %.1fs\n  verdicts  %s\n  states    %s\n  alerts    %d\n",
-		r.Checked, r.Seconds, orDash(strings.Join(v, ", ")), orDash(strings.Join(s, ", ")), len(r.Alerts))
+	fmt.Fprintf(w, "Checked %d links in %.1fs (%d pages of live record websites archived)\n  verdicts  %s\n  states    %s\n  alerts    %d\n",
+		r.Checked, r.Seconds, r.Snapshots, orDash(strings.Join(v, ", ")), orDash(strings.Join(s, ", ")), len(r.Alerts))
 	for _, a := range r.Alerts {
 		fmt.Fprintf(w, "    %s %s (%s) since %s\n", strings.ToUpper(a.Kind), a.URL, a.Verdict, a.Since.UTC().Format(time.RFC3339))
 	}

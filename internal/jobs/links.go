@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"sync"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 	"archivio/crawlers"
 	"archivio/internal/alerts"
 	"archivio/internal/netguard"
+	"archivio/internal/wayback"
 )
 
 // LinksConfig is one run of link checks.
@@ -33,13 +35,22 @@ type LinksConfig struct {
 	// non-public addresses (unless AllowPrivate).
 	Transport http.RoundTripper
 	Sinks     alerts.Sink // where alerts go (besides the database)
-	Logger    *slog.Logger
-	Now       func() time.Time
+	// SnapshotDepth is how far to archive each live record website
+	// (a Link field) and its same-site pages: 0 means the default, 1;
+	// -1 none; -2 only the page (the check's own capture).
+	SnapshotDepth int
+	SnapshotDelay time.Duration // between snapshot pages, default 1s
+	// Wayback, when set, is a Wayback Machine availability endpoint: a
+	// down alert then also names the latest Wayback copy.
+	Wayback *wayback.Client
+	Logger  *slog.Logger
+	Now     func() time.Time
 }
 
 // LinksReport is what a run of link checks did.
 type LinksReport struct {
 	Checked   int            `json:"checked"`
+	Snapshots int            `json:"snapshot_pages"` // pages of live record websites archived
 	Verdicts  map[string]int `json:"verdicts"`
 	States    map[string]int `json:"states"`
 	Alerts    []alerts.Alert `json:"alerts"`
@@ -95,9 +106,9 @@ func CheckLinks(ctx context.Context, cfg LinksConfig) (*LinksReport, error) {
 	if next == nil {
 		next = guardedTransport(cfg.AllowPrivate)
 	}
+	recorder := archive.NewRecorder(next, w, st, archive.RecorderOptions{CrawlID: runID, MaxBody: cfg.MaxBody, Now: cfg.Now})
 	checker, err := crawlers.NewChecker(crawlers.CheckOptions{
-		Transport: archive.NewRecorder(next, w, st, archive.RecorderOptions{CrawlID: runID, MaxBody: cfg.MaxBody, Now: cfg.Now}),
-		UserAgent: cfg.UserAgent, Timeout: cfg.Timeout, Now: cfg.Now,
+		Transport: recorder, UserAgent: cfg.UserAgent, Timeout: cfg.Timeout, Now: cfg.Now,
 	})
 	if err != nil {
 		w.Close()
@@ -109,7 +120,7 @@ func CheckLinks(ctx context.Context, cfg LinksConfig) (*LinksReport, error) {
 		return nil, err
 	}
 
-	r := &linkRun{cfg: cfg, st: st, checker: checker, rep: &LinksReport{Verdicts: map[string]int{}, States: map[string]int{}, Alerts: []alerts.Alert{}}}
+	r := &linkRun{cfg: cfg, st: st, checker: checker, transport: recorder, rep: &LinksReport{Verdicts: map[string]int{}, States: map[string]int{}, Alerts: []alerts.Alert{}}}
 	r.checkAll(ctx, links)
 	closeErr := w.Close()
 
@@ -160,9 +171,10 @@ func guardedTransport(allowPrivate bool) *http.Transport {
 
 // linkRun is one run of checks.
 type linkRun struct {
-	cfg     LinksConfig
-	st      *archive.Store
-	checker *crawlers.Checker
+	cfg       LinksConfig
+	st        *archive.Store
+	checker   *crawlers.Checker
+	transport http.RoundTripper // archiving, for snapshots
 
 	mu    sync.Mutex // guards rep, err, hosts; serializes alert delivery
 	rep   *LinksReport
@@ -233,12 +245,42 @@ func (r *linkRun) check(ctx context.Context, l archive.Link) {
 	}
 	r.rep.Checked++
 	r.rep.Verdicts[res.Verdict]++
+	if archive.GoodVerdict(res.Verdict) && slices.Contains(l.Fields, "website") {
+		r.mu.Unlock()
+		r.snapshot(ctx, l.URL)
+		r.mu.Lock()
+	}
 	r.cfg.Logger.Debug("checked", "url", l.URL, "verdict", res.Verdict, "state", state.State)
 	if tr == "" {
 		return
 	}
 	if err := r.alert(ctx, l.URL, string(tr), res.Verdict, state.Since); err != nil && r.err == nil {
 		r.err = err
+	}
+}
+
+// snapshot archives a live record website and its same-site pages, so
+// that when the site vanishes archivio still has its own copy. Failures
+// are logged: the check itself is already recorded.
+func (r *linkRun) snapshot(ctx context.Context, u string) {
+	depth := r.cfg.SnapshotDepth
+	switch {
+	case depth == 0:
+		depth = crawlers.DefaultSnapshotDepth
+	case depth < 0:
+		return
+	}
+	res, err := crawlers.Snapshot(ctx, crawlers.SnapshotOptions{
+		Start: u, Depth: depth, Transport: r.transport, UserAgent: r.cfg.UserAgent,
+		Delay: r.cfg.SnapshotDelay, Timeout: r.cfg.Timeout, Logger: r.cfg.Logger,
+	})
+	if res != nil {
+		r.mu.Lock()
+		r.rep.Snapshots += len(res.Pages)
+		r.mu.Unlock()
+	}
+	if err != nil {
+		r.cfg.Logger.Warn("snapshot of a record website failed", "url", u, "err", err)
 	}
 }
 
@@ -260,6 +302,16 @@ func (r *linkRun) alert(ctx context.Context, u, kind, verdict string, since time
 	if captureID != 0 {
 		if c, err := r.st.Capture(ctx, captureID); err == nil {
 			a.LastGoodCapture = &alerts.Capture{URL: c.URL, At: c.FetchedAt, WARCFile: c.WARCFile, Offset: c.WARCOffset}
+		}
+	}
+	if kind == "down" && r.cfg.Wayback != nil {
+		if snap, err := r.cfg.Wayback.Latest(ctx, u); err == nil {
+			if a.LastGoodCapture == nil {
+				a.LastGoodCapture = &alerts.Capture{}
+			}
+			a.LastGoodCapture.Wayback = snap.URL
+		} else {
+			r.cfg.Logger.Info("no Wayback copy", "url", u, "err", err)
 		}
 	}
 	a.ID, err = r.st.AddAlert(ctx, archive.AlertRow{Kind: kind, URL: u, Verdict: verdict, Since: since, At: a.At, LastGoodCapture: captureID})

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -19,14 +20,16 @@ import (
 	"archivio/internal/demosite"
 	"archivio/internal/pagegen"
 	"archivio/internal/vnet"
+	"archivio/internal/wayback"
 )
 
 // linkWorld is a crawled demo site whose records cite hosts that behave
 // in every way a link can fail, on a virtual internet.
 type linkWorld struct {
-	inet *vnet.Internet
-	cfg  Config
-	now  time.Time
+	inet    *vnet.Internet
+	cfg     Config
+	now     time.Time
+	wayback *wayback.Client
 }
 
 func newLinkWorld(t *testing.T) *linkWorld {
@@ -62,7 +65,8 @@ func newLinkWorld(t *testing.T) *linkWorld {
 		})
 	}
 	live := http.NewServeMux()
-	live.Handle("/partecipazione", html(200, "<h1>Città della longevità</h1><p>Il percorso partecipativo.</p>"))
+	live.Handle("/partecipazione", html(200, `<h1>Città della longevità</h1><p>Il percorso partecipativo.</p><a href="/partecipazione/incontri">Incontri</a>`))
+	live.Handle("/partecipazione/incontri", html(200, "<h1>Incontri</h1><p>Calendario degli incontri.</p>"))
 	live.Handle("/", html(404, "<h1>Pagina non trovata</h1>"))
 	inet.Handle("www.comune.formigine.mo.it", live)
 	inet.Handle("www.comune.ra.it", html(404, "<h1>Pagina non trovata</h1>"))
@@ -82,6 +86,7 @@ func (w *linkWorld) check(t *testing.T, th archive.Thresholds, sinks alerts.Sink
 	rep, err := CheckLinks(context.Background(), LinksConfig{
 		DataDir: w.cfg.DataDir, UserAgent: "archivio/test", Timeout: 2 * time.Second, Thresholds: th,
 		AllowPrivate: true, Transport: w.cfg.Transport, Sinks: sinks, Now: func() time.Time { return now },
+		SnapshotDelay: time.Millisecond, Wayback: w.wayback,
 	})
 	if err != nil {
 		t.Fatalf("links check: %v", err)
@@ -123,8 +128,20 @@ func TestLinkChecksAlertOncePerTransition(t *testing.T) {
 	}
 	sinks := alerts.Multi{webhook, atom}
 	th := archive.Thresholds{FailThreshold: 2, FailWindow: 6 * time.Hour, RecoverThreshold: 2}
+	way := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("url") == "http://www.fabbricaideedistretto.it" {
+			fmt.Fprint(rw, `{"archived_snapshots":{"closest":{"available":true,"url":"http://web.archive.org/web/20120101000000/http://www.fabbricaideedistretto.it/","timestamp":"20120101000000","status":"200"}}}`)
+			return
+		}
+		fmt.Fprint(rw, `{"archived_snapshots":{}}`)
+	}))
+	defer way.Close()
+	w.wayback = &wayback.Client{Endpoint: way.URL}
 
 	first := w.check(t, th, sinks)
+	if first.Snapshots < 2 {
+		t.Errorf("the live record website and its same-site page must be archived: %d snapshot pages", first.Snapshots)
+	}
 	if len(first.Alerts) != 0 {
 		t.Errorf("one failing check must not alert: %v", alertKeys(first.Alerts))
 	}
@@ -145,6 +162,9 @@ func TestLinkChecksAlertOncePerTransition(t *testing.T) {
 	for _, a := range second.Alerts {
 		if a.URL == "http://www.fabbricaideedistretto.it" && (len(a.Records) != 1 || a.Records[0].ID != 141 || a.Records[0].Title == "") {
 			t.Errorf("the alert must name record 141 and its title: %+v", a.Records)
+		}
+		if a.URL == "http://www.fabbricaideedistretto.it" && (a.LastGoodCapture == nil || !strings.Contains(a.LastGoodCapture.Wayback, "web.archive.org")) {
+			t.Errorf("the down alert must name the latest Wayback copy: %+v", a.LastGoodCapture)
 		}
 	}
 	if third := w.check(t, th, sinks); len(third.Alerts) != 0 {
