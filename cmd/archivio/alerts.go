@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"archivio/archive"
-	"archivio/internal/alerts"
+	"archivio/internal/jobs"
 )
 
 const alertsUsage = `
@@ -45,7 +45,7 @@ func runAlerts(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	list, err := storedAlerts(ctx, st)
+	list, err := jobs.StoredAlerts(ctx, st)
 	if err != nil {
 		return err
 	}
@@ -74,26 +74,4 @@ func runAlerts(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stderr, "%d alerts\n", len(list))
 	return nil
-}
-
-// storedAlerts rebuilds the alerts from the database.
-func storedAlerts(ctx context.Context, st *archive.Store) ([]alerts.Alert, error) {
-	rows, err := st.Alerts(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]alerts.Alert, 0, len(rows))
-	for _, r := range rows {
-		a := alerts.Alert{ID: r.ID, Kind: r.Kind, URL: r.URL, Verdict: r.Verdict, Since: r.Since, At: r.At,
-			Records: []alerts.RecordRef{}, LastGoodCapture: captureRef(ctx, st, r.LastGoodCapture)}
-		recs, err := st.LinkRecords(ctx, r.URL)
-		if err != nil {
-			return nil, err
-		}
-		for _, rec := range recs {
-			a.Records = append(a.Records, alerts.RecordRef{ID: rec.ID, Title: rec.Title, URL: rec.URL})
-		}
-		out = append(out, a)
-	}
-	return out, nil
 }

@@ -199,7 +199,7 @@ func demoLinkChecks(ctx context.Context, e *env, lf *logFlags, dir string, trans
 		return err
 	}
 	defer st.Close()
-	all, err := storedAlerts(ctx, st)
+	all, err := jobs.StoredAlerts(ctx, st)
 	if err != nil {
 		return err
 	}

@@ -119,20 +119,8 @@ func newLinkRow(ctx context.Context, st *archive.Store, l archive.Link) linkRow 
 	r := linkRow{URL: l.URL, State: l.State, Verdict: l.Verdict, RecordIDs: l.RecordIDs, Fields: l.Fields,
 		DeclaredGone: l.DeclaredGone, Active: l.Active, LastChecked: timeOrNil(l.LastChecked), LastOK: timeOrNil(l.LastOK),
 		RedirectChain: l.RedirectChain}
-	r.LastGoodCapture = captureRef(ctx, st, l.LastGoodCapture)
+	r.LastGoodCapture = jobs.CaptureRef(ctx, st, l.LastGoodCapture)
 	return r
-}
-
-// captureRef describes a capture for people and programs, nil for none.
-func captureRef(ctx context.Context, st *archive.Store, id int64) *alerts.Capture {
-	if id == 0 {
-		return nil
-	}
-	c, err := st.Capture(ctx, id)
-	if err != nil {
-		return nil
-	}
-	return &alerts.Capture{URL: c.URL, At: c.FetchedAt, WARCFile: c.WARCFile, Offset: c.WARCOffset}
 }
 
 func timeOrNil(t time.Time) *time.Time {

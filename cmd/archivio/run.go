@@ -42,6 +42,9 @@ func commands() []command {
 		{"reparse", "read the archived record pages again with the current parser", runReparse},
 		{"links", "list the links the records carry with their health; \"links check\" checks them", runLinks},
 		{"alerts", "list the alerts: sources that went offline or came back", runAlerts},
+		{"run", "run as a daemon: scheduled crawls and link checks, metrics, status", runDaemon},
+		{"status", "show what the archive holds and whether a daemon runs", runStatus},
+		{"config", "write (config init) or check (config check) the archivio.yaml configuration", runConfig},
 		{"parse", "read saved process pages and print them as JSON Lines records", runParse},
 		{"version", "print the archivio and parser versions", runVersion},
 	}

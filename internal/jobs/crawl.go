@@ -47,6 +47,9 @@ type Config struct {
 	// runs, and once at the end.
 	Progress func(Progress)
 	Now      func() time.Time
+	// NoLock says the caller already holds the data directory's lock (the
+	// daemon holds it for its whole life).
+	NoLock bool
 }
 
 // Progress is the live state of a crawl.
@@ -97,11 +100,13 @@ func Crawl(ctx context.Context, cfg Config) (*Report, error) {
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
 		return nil, fmt.Errorf("crawl: base URL %q is not an http(s) address", cfg.BaseURL)
 	}
-	lock, err := archive.LockDir(cfg.DataDir)
-	if err != nil {
-		return nil, fmt.Errorf("crawl: %w", err)
+	if !cfg.NoLock {
+		lock, err := archive.LockDir(cfg.DataDir)
+		if err != nil {
+			return nil, fmt.Errorf("crawl: %w", err)
+		}
+		defer lock.Unlock()
 	}
-	defer lock.Unlock()
 	st, err := archive.Open(ctx, cfg.DataDir)
 	if err != nil {
 		return nil, err

@@ -35,6 +35,7 @@ type LinksConfig struct {
 	// non-public addresses (unless AllowPrivate).
 	Transport http.RoundTripper
 	Sinks     alerts.Sink // where alerts go (besides the database)
+	NoLock    bool        // the caller holds the data directory's lock
 	// SnapshotDepth is how far to archive each live record website
 	// (a Link field) and its same-site pages: 0 means the default, 1;
 	// -1 none; -2 only the page (the check's own capture).
@@ -80,11 +81,13 @@ func CheckLinks(ctx context.Context, cfg LinksConfig) (*LinksReport, error) {
 	if cfg.PerHost <= 0 {
 		cfg.PerHost = 2
 	}
-	lock, err := archive.LockDir(cfg.DataDir)
-	if err != nil {
-		return nil, fmt.Errorf("links check: %w", err)
+	if !cfg.NoLock {
+		lock, err := archive.LockDir(cfg.DataDir)
+		if err != nil {
+			return nil, fmt.Errorf("links check: %w", err)
+		}
+		defer lock.Unlock()
 	}
-	defer lock.Unlock()
 	st, err := archive.Open(ctx, cfg.DataDir)
 	if err != nil {
 		return nil, err

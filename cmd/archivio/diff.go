@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"archivio/internal/export"
+)
+
+const diffUsage = `
+Usage: archivio diff [--data DIR] --from T1 --to T2 [--format text|json]
+
+Compares the records as known at two moments (dates, meaning 00:00 UTC,
+or RFC 3339 times): the records added, removed, and changed, field by
+field with the old and new values. json prints one JSON array.
+
+Examples:
+  archivio diff --from 2025-01-01 --to 2026-01-01
+  archivio diff --from 2025-06-01T00:00:00Z --to 2025-07-01 --format json --data ./archivio-demo
+`
+
+func runDiff(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "diff", diffUsage)
+	data := fs.String("data", defaultDataDir(e), "data directory (default $ARCHIVIO_DATA or ./archivio-data)")
+	from := fs.String("from", "", "the earlier moment: a date or RFC 3339 time")
+	to := fs.String("to", "", "the later moment: a date or RFC 3339 time")
+	format := fs.String("format", "text", "text or json")
+	if stop, err := parseFlags(fs, e, args); stop {
+		return err
+	}
+	if *format != "text" && *format != "json" {
+		return fmt.Errorf("%w: --format must be text or json", errUsage)
+	}
+	if *from == "" || *to == "" {
+		return fmt.Errorf("%w: --from and --to are required", errUsage)
+	}
+	t1, err := export.ParseMoment(*from)
+	if err != nil {
+		return fmt.Errorf("%w: --from: %v", errUsage, err)
+	}
+	t2, err := export.ParseMoment(*to)
+	if err != nil {
+		return fmt.Errorf("%w: --to: %v", errUsage, err)
+	}
+	if err := requireArchive(*data); err != nil {
+		return err
+	}
+	changes, err := export.Diff(ctx, *data, t1, t2)
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(changes)
+	}
+	for _, c := range changes {
+		title, _ := c.Title.(string)
+		fmt.Fprintf(e.stdout, "%-7s %d %s\n", c.Kind, c.ID, title)
+		for _, f := range c.Fields {
+			fmt.Fprintf(e.stdout, "        %s: %s -> %s\n", f.Field, showValue(f.From), showValue(f.To))
+		}
+	}
+	fmt.Fprintf(e.stderr, "%d records differ\n", len(changes))
+	return nil
+}
+
+// showValue prints a field value compactly: JSON, with null for missing.
+func showValue(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
+}

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"archivio/archive"
+	"archivio/internal/store"
+	"archivio/parsers"
+)
+
+// exportArchive makes an archive with record 141 at two versions (day 1
+// and day 3) and record 9 added on day 3.
+func exportArchive(t *testing.T) string {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	st, err := archive.Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	rs := store.NewRecords(st)
+	str := func(s string) *string { return &s }
+	apply := func(r *parsers.Record, day int) {
+		at := time.Date(2025, 1, day, 12, 0, 0, 0, time.UTC)
+		id, err := st.AddCapture(ctx, &archive.Capture{URL: r.URL, FetchedAt: at, Status: 200, WARCFile: "x.warc.gz", WARCOffset: int64(day*1000 + r.ID)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := rs.Apply(ctx, r, id, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	apply(&parsers.Record{ID: 141, URL: "https://example.org/scheda-processo/141", Title: str("Bilancio"), Status: str("Concluso"),
+		Participants: []string{"Singoli cittadini"}}, 1)
+	apply(&parsers.Record{ID: 141, URL: "https://example.org/scheda-processo/141", Title: str("Bilancio"), Status: str("In corso"),
+		Participants: []string{"Singoli cittadini"}}, 3)
+	apply(&parsers.Record{ID: 9, URL: "https://example.org/scheda-processo/9", Title: str("Piazza")}, 3)
+	return dir
+}
+
+func runCmd(t *testing.T, fn func(context.Context, *env, []string) error, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := fn(context.Background(), &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut}, args)
+	return out.String(), errOut.String(), err
+}
+
+func TestExportCommand(t *testing.T) {
+	data := exportArchive(t)
+	for _, format := range []string{"csv", "jsonl", "parquet", "sqlite"} {
+		out := filepath.Join(t.TempDir(), format)
+		stdout, _, err := runCmd(t, runExport, "--data", data, "--format", format, "--out", out, "--as-of", "2025-01-02")
+		if err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if !strings.Contains(stdout, "processes") {
+			t.Errorf("%s: output %q", format, stdout)
+		}
+		for _, f := range []string{"datapackage.json", "CODEBOOK.md", "manifest.json"} {
+			if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+				t.Errorf("%s: %v", format, err)
+			}
+		}
+	}
+	out := filepath.Join(t.TempDir(), "x")
+	if _, _, err := runCmd(t, runExport, "--data", data, "--format", "csv", "--excel", "--out", out); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(filepath.Join(out, "processes.csv"))
+	if !bytes.HasPrefix(b, []byte("\ufeffid;")) || !bytes.Contains(b, []byte("In corso")) {
+		t.Errorf("excel export: %q", b)
+	}
+}
+
+func TestExportCommandUsage(t *testing.T) {
+	data := exportArchive(t)
+	for name, args := range map[string][]string{
+		"no format":      {"--data", data, "--out", t.TempDir()},
+		"bad format":     {"--data", data, "--format", "xlsx", "--out", t.TempDir()},
+		"no out":         {"--data", data, "--format", "csv"},
+		"excel not csv":  {"--data", data, "--format", "jsonl", "--excel", "--out", t.TempDir()},
+		"bad as-of":      {"--data", data, "--format", "csv", "--out", t.TempDir(), "--as-of", "01/02/2025"},
+		"diff no to":     nil,
+		"diff bad from":  nil,
+		"diff bad forma": nil,
+	} {
+		fn := runExport
+		switch name {
+		case "diff no to":
+			fn, args = runDiff, []string{"--data", data, "--from", "2025-01-01"}
+		case "diff bad from":
+			fn, args = runDiff, []string{"--data", data, "--from", "yesterday", "--to", "2025-01-01"}
+		case "diff bad forma":
+			fn, args = runDiff, []string{"--data", data, "--from", "2025-01-01", "--to", "2025-01-04", "--format", "xml"}
+		}
+		if _, _, err := runCmd(t, fn, args...); !errors.Is(err, errUsage) {
+			t.Errorf("%s: err = %v, want a usage error", name, err)
+		}
+	}
+	if _, _, err := runCmd(t, runExport, "--data", t.TempDir(), "--format", "csv", "--out", t.TempDir()); err == nil || errors.Is(err, errUsage) {
+		t.Errorf("no archive: err = %v", err)
+	}
+	for _, fn := range []func(context.Context, *env, []string) error{runExport, runDiff} {
+		if out, _, err := runCmd(t, fn, "--help"); err != nil || !strings.Contains(out, "Example") {
+			t.Errorf("--help: %v %q", err, out)
+		}
+	}
+}
+
+func TestDiffCommand(t *testing.T) {
+	data := exportArchive(t)
+	out, _, err := runCmd(t, runDiff, "--data", data, "--from", "2025-01-02", "--to", "2025-01-04")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"added   9 Piazza", "changed 141 Bilancio", `status: "Concluso" -> "In corso"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("diff lacks %q:\n%s", want, out)
+		}
+	}
+	out, _, err = runCmd(t, runDiff, "--data", data, "--from", "2025-01-04T00:00:00Z", "--to", "2025-01-02", "--format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var changes []struct {
+		ID   int
+		Kind string
+	}
+	if err := json.Unmarshal([]byte(out), &changes); err != nil || len(changes) != 2 || changes[1].Kind != "removed" && changes[0].Kind != "removed" {
+		t.Errorf("json diff: %v %s", err, out)
+	}
+}

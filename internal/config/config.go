@@ -1,0 +1,77 @@
+// Package config reads archivio's configuration file (archivio.yaml):
+// the data directory, the daemon's listen address, the sources to crawl
+// with their schedules and politeness, the link checks and the alert
+// sinks. Secrets never come from the file: it names environment variables.
+package config
+
+import "time"
+
+// Config is archivio.yaml.
+type Config struct {
+	Data         string            `yaml:"data"`          // data directory, default ./archivio-data
+	Listen       string            `yaml:"listen"`        // daemon HTTP address, default 127.0.0.1:8089
+	AllowPrivate bool              `yaml:"allow_private"` // allow loopback and private addresses
+	Timezone     string            `yaml:"timezone"`      // for schedules, default Europe/Rome
+	Contact      string            `yaml:"contact"`       // put in the User-Agent
+	CatchUp      *bool             `yaml:"catch_up"`      // run a job missed while the daemon was down once at start, default true
+	JobTimeout   Duration          `yaml:"job_timeout"`   // default 6h
+	ShutdownWait Duration          `yaml:"shutdown_wait"` // in-flight jobs on SIGTERM, default 20s
+	Sources      map[string]Source `yaml:"sources"`
+	Links        Links             `yaml:"links"`
+	Alerts       Alerts            `yaml:"alerts"`
+}
+
+// Source is one crawlable source: the observatory (kind "osservatorio",
+// the default for the source named osservatorio) or a municipal site
+// (kind "site").
+type Source struct {
+	Kind     string   `yaml:"kind"`     // osservatorio or site
+	BaseURL  string   `yaml:"base_url"` // osservatorio: the site
+	Schedule string   `yaml:"schedule"` // cron, 5 fields (seconds optional as a 6th leading field) or @every 6h
+	Delay    Duration `yaml:"delay"`    // default 1s
+	Parallel int      `yaml:"parallel"` // default 2
+	// site sources
+	Seeds    []string `yaml:"seeds"`
+	Hosts    []string `yaml:"hosts"`    // allowed hosts, default the seeds' hosts
+	Prefixes []string `yaml:"prefixes"` // path prefixes to follow, default "/"
+	MaxDepth int      `yaml:"max_depth"`
+}
+
+// Links configures the link checks.
+type Links struct {
+	Schedule         string   `yaml:"schedule"`          // default "0 */6 * * *"
+	Timeout          Duration `yaml:"timeout"`           // default 20s
+	FailThreshold    int      `yaml:"fail_threshold"`    // default 3
+	FailWindow       Duration `yaml:"fail_window"`       // default 24h
+	RecoverThreshold int      `yaml:"recover_threshold"` // default 2
+	Parallel         int      `yaml:"parallel"`          // default 8
+	SnapshotDepth    *int     `yaml:"snapshot_depth"`    // default 1, -1 for none
+	Wayback          string   `yaml:"wayback"`           // availability endpoint, off when empty
+}
+
+// Alerts configures the alert sinks. Secrets are read from the
+// environment variables the file names.
+type Alerts struct {
+	Webhook Webhook `yaml:"webhook"`
+	Atom    *bool   `yaml:"atom"` // DATA/alerts.atom, default true
+	SMTP    SMTP    `yaml:"smtp"`
+}
+
+// Webhook is a JSON POST sink.
+type Webhook struct {
+	URL       string `yaml:"url"`
+	SecretEnv string `yaml:"secret_env"` // the variable holding the HMAC secret, e.g. ARCHIVIO_WEBHOOK_SECRET
+}
+
+// SMTP is the e-mail sink.
+type SMTP struct {
+	Host        string   `yaml:"host"`
+	Port        int      `yaml:"port"` // default 587
+	From        string   `yaml:"from"`
+	To          []string `yaml:"to"`
+	Username    string   `yaml:"username"`
+	PasswordEnv string   `yaml:"password_env"` // the variable holding the password
+}
+
+// Duration is a time.Duration written as "1s", "6h", "24h" in the file.
+type Duration time.Duration

@@ -1,0 +1,264 @@
+// Package daemon is "archivio run": it holds the data directory, runs the
+// configured crawls and link checks on their cron schedules, serves
+// /healthz, /metrics, /status and /feed.atom, and on SIGTERM or SIGINT
+// stops scheduling, lets jobs in flight finish (or cancels them at the
+// deadline), closes everything and returns.
+package daemon
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"archivio/archive"
+	"archivio/internal/alerts"
+	"archivio/internal/config"
+	"archivio/internal/jobs"
+	"archivio/internal/schedule"
+	"archivio/internal/wayback"
+)
+
+// Options are what the daemon needs besides its configuration.
+type Options struct {
+	Version   string
+	UserAgent string
+	Logger    *slog.Logger
+	Sinks     alerts.Sink       // alert sinks (built from the configuration by the caller)
+	Listener  net.Listener      // default: listen on cfg.Listen
+	Transport http.RoundTripper // the network for crawls and checks; default the guarded ones
+	Jitter    time.Duration     // before each run, default 30s
+	// Started, when set, is called once the schedules run and the HTTP
+	// server listens, with the address it listens on.
+	Started func(addr string)
+}
+
+// Run runs the daemon until ctx ends.
+func Run(ctx context.Context, cfg *config.Config, o Options) error {
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	lock, err := archive.LockDir(cfg.Data)
+	if err != nil {
+		return fmt.Errorf("run: %w", err)
+	}
+	defer lock.Unlock()
+
+	d := &daemon{cfg: cfg, o: o, m: newMetrics(), started: time.Now()}
+	if err := d.initMetrics(ctx); err != nil {
+		return err
+	}
+	catchUp := cfg.CatchUp == nil || *cfg.CatchUp
+	d.sched = schedule.New(schedule.Options{
+		Location: cfg.Location(), Timeout: time.Duration(cfg.JobTimeout), Jitter: o.Jitter, CatchUp: catchUp,
+		Logger: o.Logger, Observe: d.m.observeRun,
+	})
+	if err := d.addJobs(ctx); err != nil {
+		return err
+	}
+
+	ln := o.Listener
+	if ln == nil {
+		if ln, err = net.Listen("tcp", cfg.Listen); err != nil {
+			return fmt.Errorf("run: listen on %s: %w", cfg.Listen, err)
+		}
+	}
+	srv := &http.Server{Handler: d.routes(), ReadHeaderTimeout: 10 * time.Second}
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- srv.Serve(ln) }()
+
+	d.sched.Start()
+	o.Logger.Info("archivio running", "listen", ln.Addr().String(), "data", cfg.Data, "jobs", len(d.sched.Status()))
+	if o.Started != nil {
+		o.Started(ln.Addr().String())
+	}
+
+	var runErr error
+	select {
+	case <-ctx.Done():
+		o.Logger.Info("stopping: letting jobs in flight finish", "deadline", time.Duration(cfg.ShutdownWait))
+	case err := <-serveErr:
+		runErr = fmt.Errorf("run: http server: %w", err)
+	}
+	stopCtx, cancel := context.WithTimeout(context.Background(), time.Duration(cfg.ShutdownWait))
+	defer cancel()
+	d.sched.Stop(stopCtx)
+	shutCtx, cancel2 := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel2()
+	if err := srv.Shutdown(shutCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		o.Logger.Warn("http server shutdown", "err", err)
+	}
+	o.Logger.Info("archivio stopped")
+	return runErr
+}
+
+// daemon is one running daemon.
+type daemon struct {
+	cfg     *config.Config
+	o       Options
+	m       *metrics
+	sched   *schedule.Scheduler
+	started time.Time
+}
+
+// addJobs schedules a crawl per source and the link checks, with the time
+// each last ran (for catch-up) from the database.
+func (d *daemon) addJobs(ctx context.Context) error {
+	st, err := archive.Open(ctx, d.cfg.Data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	names := make([]string, 0, len(d.cfg.Sources))
+	for n := range d.cfg.Sources {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		src := d.cfg.Sources[name]
+		if src.Kind == "site" {
+			d.o.Logger.Warn("site sources are not crawled by this version; skipped", "source", name)
+			continue
+		}
+		job := schedule.Job{Name: "crawl " + name, Spec: src.Schedule, Run: d.crawlJob(name, src)}
+		if c, err := st.LastCrawl(ctx, name); err == nil {
+			job.LastRun = c.StartedAt
+		}
+		if err := d.sched.Add(job); err != nil {
+			return fmt.Errorf("run: %w", err)
+		}
+	}
+	links := schedule.Job{Name: "links", Spec: d.cfg.Links.Schedule, Run: d.linksJob()}
+	if c, err := st.LastCrawl(ctx, "links"); err == nil {
+		links.LastRun = c.StartedAt
+	}
+	if err := d.sched.Add(links); err != nil {
+		return fmt.Errorf("run: %w", err)
+	}
+	return nil
+}
+
+func (d *daemon) crawlJob(name string, src config.Source) func(context.Context) error {
+	return func(ctx context.Context) error {
+		rep, err := jobs.Crawl(ctx, jobs.Config{
+			DataDir: d.cfg.Data, Source: name, BaseURL: src.BaseURL, UserAgent: d.o.UserAgent,
+			Parallel: src.Parallel, Delay: time.Duration(src.Delay), AllowPrivate: d.cfg.AllowPrivate,
+			Transport: d.o.Transport, Software: "archivio/" + d.o.Version, Logger: d.o.Logger, NoLock: true,
+			Resume: true, // a crawl cut short by a stop or a crash continues at its next run
+		})
+		d.m.observeCrawl(rep)
+		return d.refreshCounts(ctx, err)
+	}
+}
+
+func (d *daemon) linksJob() func(context.Context) error {
+	return func(ctx context.Context) error {
+		l := d.cfg.Links
+		cfg := jobs.LinksConfig{
+			DataDir: d.cfg.Data, UserAgent: d.o.UserAgent, Timeout: time.Duration(l.Timeout),
+			Thresholds: archive.Thresholds{FailThreshold: l.FailThreshold, FailWindow: time.Duration(l.FailWindow), RecoverThreshold: l.RecoverThreshold},
+			Parallel:   l.Parallel, AllowPrivate: d.cfg.AllowPrivate, Software: "archivio/" + d.o.Version,
+			Transport: d.o.Transport, Sinks: d.o.Sinks, Logger: d.o.Logger, NoLock: true,
+		}
+		if l.SnapshotDepth != nil {
+			cfg.SnapshotDepth = *l.SnapshotDepth
+			if cfg.SnapshotDepth == 0 {
+				cfg.SnapshotDepth = -2 // only the page, which the check archives
+			}
+		}
+		if l.Wayback != "" {
+			cfg.Wayback = &wayback.Client{Endpoint: l.Wayback, UserAgent: d.o.UserAgent}
+		}
+		rep, err := jobs.CheckLinks(ctx, cfg)
+		d.m.observeLinks(rep)
+		return d.refreshCounts(ctx, err)
+	}
+}
+
+// refreshCounts updates the gauges read from the database after a job.
+func (d *daemon) refreshCounts(ctx context.Context, jobErr error) error {
+	if err := d.initMetrics(context.WithoutCancel(ctx)); err != nil && jobErr == nil {
+		return err
+	}
+	return jobErr
+}
+
+// initMetrics sets the gauges from the database.
+func (d *daemon) initMetrics(ctx context.Context) error {
+	s, err := summarize(ctx, d.cfg.Data)
+	if err != nil {
+		return err
+	}
+	for _, state := range []string{"up", "suspect", "down"} {
+		d.m.links.WithLabelValues(state).Set(float64(s.Links[state]))
+	}
+	d.m.recordsTotal.Set(float64(s.Records))
+	return nil
+}
+
+func (d *daemon) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, "ok")
+	})
+	mux.Handle("GET /metrics", promhttp.HandlerFor(d.m.reg, promhttp.HandlerOpts{}))
+	mux.HandleFunc("GET /status", d.serveStatus)
+	mux.HandleFunc("GET /feed.atom", d.serveFeed)
+	return mux
+}
+
+// Status is the daemon's picture, served at /status.
+type Status struct {
+	Version string               `json:"version"`
+	Data    string               `json:"data"`
+	Since   time.Time            `json:"running_since"`
+	Jobs    []schedule.JobStatus `json:"jobs"`
+	Summary
+}
+
+func (d *daemon) serveStatus(w http.ResponseWriter, r *http.Request) {
+	s, err := summarize(r.Context(), d.cfg.Data)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(Status{Version: d.o.Version, Data: d.cfg.Data, Since: d.started, Jobs: d.sched.Status(), Summary: *s})
+}
+
+func (d *daemon) serveFeed(w http.ResponseWriter, r *http.Request) {
+	st, err := archive.Open(r.Context(), d.cfg.Data)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	defer st.Close()
+	list, err := jobs.StoredAlerts(r.Context(), st)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	updated := d.started
+	if len(list) > 0 {
+		updated = list[len(list)-1].At
+	}
+	abs, _ := filepath.Abs(d.cfg.Data)
+	body, err := alerts.RenderAtom("archivio: sources down and back up", "urn:archivio:alerts:"+abs, updated, list)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
+	w.Write(body)
+}

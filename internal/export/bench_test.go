@@ -1,0 +1,103 @@
+package export
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	"archivio/archive"
+	"archivio/parsers"
+)
+
+const benchRecords = 100_000
+
+// benchArchive fills an archive with n synthetic records, one version each,
+// written straight into the tables in one transaction (Apply per record
+// would dominate the setup).
+func benchArchive(b *testing.B, n int) string {
+	dir := b.TempDir()
+	ctx := context.Background()
+	st, err := archive.Open(ctx, dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	tx, err := st.DB().Begin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	at := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := 1; i <= n; i++ {
+		r := rec141()
+		r.ID = i
+		r.URL = fmt.Sprintf("https://example.org/scheda-processo/%d", i)
+		r.Title = sp(fmt.Sprintf("Processo partecipativo numero %d", i))
+		r.Objectives = sp("Coinvolgere la cittadinanza nella definizione delle priorità di spesa del bilancio comunale, con incontri pubblici e laboratori.")
+		r.Techniques = []string{"World café", "Open space technology", "Questionario"}
+		r.Links = nil
+		data, _ := json.Marshal(r)
+		when := archive.FormatTime(at.Add(time.Duration(i) * time.Second))
+		if _, err := tx.Exec(`INSERT INTO captures (id, url, fetched_at, status, payload_digest, warc_file, warc_offset) VALUES (?, ?, ?, 200, ?, 'b.warc.gz', ?)`,
+			i, r.URL, when, fmt.Sprintf("sha1:B%d", i), i); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := tx.Exec(`INSERT INTO records (id, url, first_seen, last_seen, latest_version) VALUES (?, ?, ?, ?, 1)`, i, r.URL, when, when); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := tx.Exec(`INSERT INTO record_versions (record_id, version, capture_id, parser_version, created_at, data, changed_fields)
+			VALUES (?, 1, ?, ?, ?, ?, '[]')`, i, i, parsers.Version, when, string(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkExport exports 100,000 synthetic records in each format and
+// reports records/s and the peak heap in use (sampled every 10 ms).
+func BenchmarkExport(b *testing.B) {
+	data := benchArchive(b, benchRecords)
+	for _, format := range []string{"csv", "jsonl", "parquet", "sqlite"} {
+		b.Run(format, func(b *testing.B) {
+			var peak uint64
+			stop := make(chan struct{})
+			var wg sync.WaitGroup
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				var m runtime.MemStats
+				for {
+					runtime.ReadMemStats(&m)
+					peak = max(peak, m.HeapInuse)
+					select {
+					case <-stop:
+						return
+					case <-time.After(10 * time.Millisecond):
+					}
+				}
+			}()
+			start := time.Now()
+			for i := 0; i < b.N; i++ {
+				res, err := Export(context.Background(), Options{DataDir: data, OutDir: filepath.Join(b.TempDir(), "out"), Format: format})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if res.Tables[0].Rows != benchRecords {
+					b.Fatalf("%d rows", res.Tables[0].Rows)
+				}
+			}
+			elapsed := time.Since(start)
+			close(stop)
+			wg.Wait()
+			b.ReportMetric(float64(benchRecords*b.N)/elapsed.Seconds(), "records/s")
+			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
+		})
+	}
+}

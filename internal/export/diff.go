@@ -1,0 +1,116 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"archivio/archive"
+)
+
+// Change is how one record differs between two moments.
+type Change struct {
+	ID    int    `json:"id"`
+	Kind  string `json:"kind"`  // added, removed or changed
+	Title any    `json:"title"` // the title at the later moment, or the earlier one for a removed record
+	// Fields are the schema fields that differ, in schema order; only for
+	// a changed record.
+	Fields []FieldChange `json:"fields,omitempty"`
+}
+
+// FieldChange is one field's value before and after; nil is a missing
+// value.
+type FieldChange struct {
+	Field string `json:"field"`
+	From  any    `json:"from"`
+	To    any    `json:"to"`
+}
+
+// diffFieldNames are the fields compared: the schema's, plus
+// participation_index_max.
+func diffFieldNames() []string {
+	var out []string
+	for _, f := range fields {
+		out = append(out, f.Name)
+		if f.Kind == "index" {
+			out = append(out, f.Name+"_max")
+		}
+	}
+	return out
+}
+
+// Diff compares the records of the archive in dataDir as known at from
+// with those known at to: records added, removed, and changed field by
+// field. Records whose version is the same at both moments are not read.
+func Diff(ctx context.Context, dataDir string, from, to time.Time) ([]Change, error) {
+	st, err := archive.Open(ctx, dataDir)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	rows, err := st.DB().QueryContext(ctx, `WITH a AS (`+pickVersions+`), b AS (`+pickVersions+`),
+		ids AS (SELECT record_id FROM a UNION SELECT record_id FROM b)
+		SELECT i.record_id, va.data, vb.data FROM ids i
+		LEFT JOIN a ON a.record_id = i.record_id LEFT JOIN b ON b.record_id = i.record_id
+		LEFT JOIN record_versions va ON va.record_id = a.record_id AND va.version = a.version
+		LEFT JOIN record_versions vb ON vb.record_id = b.record_id AND vb.version = b.version
+		WHERE a.version IS NOT b.version ORDER BY i.record_id`, archive.FormatTime(from), archive.FormatTime(to))
+	if err != nil {
+		return nil, fmt.Errorf("diff: %w", err)
+	}
+	defer rows.Close()
+	names := diffFieldNames()
+	out := []Change{}
+	for rows.Next() {
+		var id int
+		var a, b []byte
+		if err := rows.Scan(&id, &a, &b); err != nil {
+			return nil, fmt.Errorf("diff: %w", err)
+		}
+		da, err := decodeDoc(a)
+		if err != nil {
+			return nil, fmt.Errorf("diff: record %d: %w", id, err)
+		}
+		db, err := decodeDoc(b)
+		if err != nil {
+			return nil, fmt.Errorf("diff: record %d: %w", id, err)
+		}
+		c := Change{ID: id}
+		switch {
+		case da == nil:
+			c.Kind, c.Title = "added", db["title"]
+		case db == nil:
+			c.Kind, c.Title = "removed", da["title"]
+		default:
+			c.Kind, c.Title = "changed", db["title"]
+			for _, n := range names {
+				if !sameJSON(da[n], db[n]) {
+					c.Fields = append(c.Fields, FieldChange{Field: n, From: da[n], To: db[n]})
+				}
+			}
+			if len(c.Fields) == 0 {
+				continue // a new version that differs only outside the schema (links)
+			}
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+func decodeDoc(b []byte) (map[string]any, error) {
+	if b == nil {
+		return nil, nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var m map[string]any
+	return m, dec.Decode(&m)
+}
+
+func sameJSON(a, b any) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return bytes.Equal(x, y)
+}

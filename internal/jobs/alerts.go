@@ -1,0 +1,43 @@
+package jobs
+
+import (
+	"context"
+
+	"archivio/archive"
+	"archivio/internal/alerts"
+)
+
+// StoredAlerts rebuilds every alert from the database, oldest first, with
+// the records citing its URL and its last good capture.
+func StoredAlerts(ctx context.Context, st *archive.Store) ([]alerts.Alert, error) {
+	rows, err := st.Alerts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]alerts.Alert, 0, len(rows))
+	for _, r := range rows {
+		a := alerts.Alert{ID: r.ID, Kind: r.Kind, URL: r.URL, Verdict: r.Verdict, Since: r.Since, At: r.At,
+			Records: []alerts.RecordRef{}, LastGoodCapture: CaptureRef(ctx, st, r.LastGoodCapture)}
+		recs, err := st.LinkRecords(ctx, r.URL)
+		if err != nil {
+			return nil, err
+		}
+		for _, rec := range recs {
+			a.Records = append(a.Records, alerts.RecordRef{ID: rec.ID, Title: rec.Title, URL: rec.URL})
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// CaptureRef describes a capture for alerts and listings, nil for none.
+func CaptureRef(ctx context.Context, st *archive.Store, id int64) *alerts.Capture {
+	if id == 0 {
+		return nil
+	}
+	c, err := st.Capture(ctx, id)
+	if err != nil {
+		return nil
+	}
+	return &alerts.Capture{URL: c.URL, At: c.FetchedAt, WARCFile: c.WARCFile, Offset: c.WARCOffset}
+}
