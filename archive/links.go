@@ -58,8 +58,9 @@ func (s *Store) Link(ctx context.Context, url string) (*Link, error) {
 func (s *Store) listLinks(ctx context.Context, where string, args ...any) ([]Link, error) {
 	q := `SELECT l.url, l.state, COALESCE(l.state_since, ''), l.last_verdict, l.active, COALESCE(l.last_checked, ''),
 		COALESCE(l.last_ok, ''), COALESCE(l.last_good_capture, 0), l.redirect_chain,
-		COALESCE(GROUP_CONCAT(DISTINCT r.record_id), ''), COALESCE(GROUP_CONCAT(DISTINCT r.field), ''), COALESCE(MAX(r.declared_gone), 0)
-		FROM links l LEFT JOIN link_refs r ON r.url = l.url WHERE 1 = 1`
+		COALESCE(GROUP_CONCAT(DISTINCT r.record_id), ''), COALESCE(GROUP_CONCAT(DISTINCT r.field), ''), COALESCE(MAX(r.declared_gone), 0),
+		COALESCE(GROUP_CONCAT(DISTINCT 'site:' || sl.source), '')
+		FROM links l LEFT JOIN link_refs r ON r.url = l.url LEFT JOIN site_links sl ON sl.url = l.url WHERE 1 = 1`
 	rows, err := s.db.QueryContext(ctx, q+where+` GROUP BY l.url ORDER BY l.url`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list links: %w", err)
@@ -68,15 +69,15 @@ func (s *Store) listLinks(ctx context.Context, where string, args ...any) ([]Lin
 	var out []Link
 	for rows.Next() {
 		var l Link
-		var since, checked, ok, ids, fields, chain string
+		var since, checked, ok, ids, fields, chain, sites string
 		if err := rows.Scan(&l.URL, &l.State, &since, &l.Verdict, &l.Active, &checked, &ok, &l.LastGoodCapture,
-			&chain, &ids, &fields, &l.DeclaredGone); err != nil {
+			&chain, &ids, &fields, &l.DeclaredGone, &sites); err != nil {
 			return nil, fmt.Errorf("list links: %w", err)
 		}
 		l.StateSince, l.LastChecked, l.LastOK = ParseTime(since), ParseTime(checked), ParseTime(ok)
 		l.RedirectChain = json.RawMessage(chain)
 		l.RecordIDs = splitInts(ids)
-		l.Fields = splitSorted(fields)
+		l.Fields = splitSorted(strings.Trim(fields+","+sites, ","))
 		out = append(out, l)
 	}
 	return out, rows.Err()
@@ -228,4 +229,26 @@ func (s *Store) LinkRecords(ctx context.Context, url string) ([]LinkRecord, erro
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// AddSiteLinks adds the links found on a page of a site source to the
+// link inventory (links already known stay as they are, active again).
+func (s *Store) AddSiteLinks(ctx context.Context, source, pageURL string, urls []string, at time.Time) error {
+	err := WithTx(ctx, s.db, func(tx *sql.Tx) error {
+		for _, u := range urls {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO links (url, first_seen) VALUES (?, ?)
+				ON CONFLICT (url) DO UPDATE SET active = 1`, u, FormatTime(at)); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO site_links (url, source, page_url, first_seen) VALUES (?, ?, ?, ?)`,
+				u, source, pageURL, FormatTime(at)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("add links of %s: %w", pageURL, err)
+	}
+	return nil
 }

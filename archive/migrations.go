@@ -142,6 +142,17 @@ INSERT OR IGNORE INTO link_refs (url, record_id, field, source, declared_gone)
 -- A resumed crawl looks up each queued URL's capture in the crawl.
 CREATE INDEX captures_crawl_url ON captures (crawl_id, url, id);
 `,
+	4: `
+-- Links found on the pages of site sources (municipal sites), which join
+-- the link inventory beside the records' links.
+CREATE TABLE site_links (
+	url        TEXT NOT NULL REFERENCES links(url),
+	source     TEXT NOT NULL,
+	page_url   TEXT NOT NULL,
+	first_seen TEXT NOT NULL,
+	PRIMARY KEY (url, source, page_url)
+);
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

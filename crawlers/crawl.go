@@ -36,6 +36,7 @@ type Page struct {
 	Body      []byte // decoded of any content coding
 	CaptureID int64  // the catalog id of the archived response, 0 if unknown
 	Truncated string // why the body was cut, "" when whole
+	Depth     int    // links followed from a seed (site sources)
 }
 
 // Options configure a crawl. Zero values take the documented defaults.
@@ -51,6 +52,10 @@ type Options struct {
 	FromID    int               // with ToID: also try every record id in [FromID, ToID]
 	ToID      int
 	Follow    []string // listing path prefixes to follow, default ["/processi"]
+	// Site, when set, makes this a crawl of a site source (municipal
+	// pages) instead of the observatory: its seeds, hosts, path prefixes
+	// and depth replace the observatory's home, sitemaps and listings.
+	Site *Site
 	// Resume, when set, continues an interrupted crawl: these queued
 	// entries are fetched instead of starting from the home page.
 	Resume []ResumeEntry
@@ -67,6 +72,14 @@ type Options struct {
 	// OnError hears of fetches that got no response.
 	OnError func(ctx context.Context, url, kind string, err error)
 	Logger  *slog.Logger
+}
+
+// Site is a site source's scope.
+type Site struct {
+	Seeds    []string // where the crawl starts
+	Hosts    []string // hosts it may fetch from (a leading "www." and the port do not matter)
+	Prefixes []string // path prefixes it follows, e.g. "/partecipa"; "/" for the whole site
+	MaxDepth int      // links followed from a seed
 }
 
 // ResumeEntry is a queued frontier entry of an interrupted crawl.
@@ -123,9 +136,11 @@ type crawler struct {
 	cancel context.CancelFunc
 	queue  *queue
 
-	mu     sync.Mutex
-	err    error // the first fatal error (an archive that cannot be written)
-	queued int
+	mu         sync.Mutex
+	err        error // the first fatal error (an archive that cannot be written)
+	queued     int
+	client     *http.Client       // for robots.txt and sitemaps
+	hostRobots map[string]*robots // robots.txt of a site source's other hosts
 	// seen holds the keys this run has offered the frontier: most links
 	// (navigation, listings) repeat on every page, and the frontier need
 	// hear of each only once. Keys are short, so this stays small.
@@ -142,16 +157,17 @@ func Run(ctx context.Context, opts Options, stats *Stats) error {
 	}
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	cr := &crawler{opts: opts, scope: scope{base: opts.Base, prefixes: opts.Follow}, stats: stats, ctx: runCtx, cancel: cancel,
-		queue: newQueue(), seen: map[string]bool{}}
-	ctx = runCtx
 	client := &http.Client{Transport: opts.Transport, Timeout: opts.Timeout}
+	cr := &crawler{opts: opts, scope: scope{base: opts.Base, prefixes: opts.Follow, site: opts.Site}, stats: stats, ctx: runCtx, cancel: cancel,
+		queue: newQueue(), seen: map[string]bool{}, client: client, hostRobots: map[string]*robots{}}
+	ctx = runCtx
 
 	r, err := fetchRobots(ctx, client, opts.Base, opts.UserAgent)
 	if err != nil {
 		return fmt.Errorf("crawl %s: %w", opts.Base, err)
 	}
 	cr.robots = r
+	cr.hostRobots[hostKey(opts.Base.Host)] = r
 	delay, parallel := opts.Delay, opts.Parallel
 	if r.delay > 0 {
 		// Crawl-delay is the time between two requests to the site: one at
@@ -209,10 +225,10 @@ func (cr *crawler) newCollector(delay time.Duration, parallel int) error {
 		if len(via) >= 10 {
 			return fmt.Errorf("stopped after %d redirects", len(via))
 		}
-		if !sameSite(req.URL.Host, o.Base.Host) {
+		if !cr.scope.onSite(req.URL.Host) {
 			return http.ErrUseLastResponse // off-site: keep the redirect answer
 		}
-		if !cr.robots.allowed(req.URL) {
+		if !cr.allowed(req.URL) {
 			cr.stats.Blocked.Add(1)
 			return http.ErrUseLastResponse // robots.txt forbids the target
 		}
@@ -234,8 +250,18 @@ func (cr *crawler) newCollector(delay time.Duration, parallel int) error {
 // the enumerated ids.
 func (cr *crawler) seed(ctx context.Context, client *http.Client, delay time.Duration) {
 	o := cr.opts
+	if o.Site != nil {
+		for _, s := range o.Site.Seeds {
+			if u, err := url.Parse(s); err == nil {
+				if t, ok := cr.scope.classify(u); ok {
+					cr.request(t.key, t.url, 0, 0)
+				}
+			}
+		}
+		return
+	}
 	home, _ := cr.scope.classify(o.Base.ResolveReference(&url.URL{Path: "/"}))
-	cr.request(home.key, home.url, 0)
+	cr.request(home.key, home.url, 0, 0)
 
 	sitemaps := cr.robots.sitemaps
 	if len(sitemaps) == 0 {
@@ -255,11 +281,11 @@ func (cr *crawler) seed(ctx context.Context, client *http.Client, delay time.Dur
 		return
 	}
 	for _, p := range pages {
-		cr.link(p)
+		cr.link(p, 0)
 	}
 	for id := o.FromID; id > 0 && id <= o.ToID; id++ {
 		t := cr.scope.record(id)
-		cr.request(t.key, t.url, id)
+		cr.request(t.key, t.url, id, 0)
 	}
 }
 
@@ -270,28 +296,31 @@ func jitter(d time.Duration) time.Duration {
 	return rand.N(d)
 }
 
-// link queues a discovered URL when the crawl follows it.
-func (cr *crawler) link(raw string) {
+// link queues a URL discovered at depth when the crawl follows it.
+func (cr *crawler) link(raw string, depth int) {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return
 	}
 	if t, ok := cr.scope.classify(u); ok {
-		cr.request(t.key, t.url, t.recordID)
+		cr.request(t.key, t.url, t.recordID, depth)
 	}
 }
 
 // request queues a URL unless its key was seen, robots.txt forbids it, or
 // the page limit is reached.
-func (cr *crawler) request(key, rawURL string, recordID int) {
+func (cr *crawler) request(key, rawURL string, recordID, depth int) {
 	if cr.ctx.Err() != nil {
+		return
+	}
+	if s := cr.opts.Site; s != nil && depth > s.MaxDepth {
 		return
 	}
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		return
 	}
-	if !cr.robots.allowed(u) {
+	if !cr.allowed(u) {
 		cr.stats.Blocked.Add(1)
 		return
 	}
@@ -311,8 +340,32 @@ func (cr *crawler) request(key, rawURL string, recordID int) {
 	}
 	cr.queued++
 	cr.mu.Unlock()
-	cr.send(key, rawURL, recordID)
+	cr.send(key, rawURL, recordID, depth)
 }
+
+// allowed checks u against the robots.txt of its host, reading it (through
+// the archiving transport) the first time a site source's other host
+// comes up. An unreadable robots.txt forbids the host.
+func (cr *crawler) allowed(u *url.URL) bool {
+	h := hostKey(u.Host)
+	cr.mu.Lock()
+	r, ok := cr.hostRobots[h]
+	cr.mu.Unlock()
+	if !ok {
+		origin := &url.URL{Scheme: u.Scheme, Host: u.Host}
+		var err error
+		if r, err = fetchRobots(cr.ctx, cr.client, origin, cr.opts.UserAgent); err != nil {
+			cr.opts.Logger.Warn("robots.txt unreadable: host skipped", "host", u.Host, "err", err)
+			r = nil
+		}
+		cr.mu.Lock()
+		cr.hostRobots[h] = r
+		cr.mu.Unlock()
+	}
+	return r != nil && r.allowed(u)
+}
+
+func hostKey(h string) string { return strings.ToLower(h) }
 
 // resume requests an entry an interrupted crawl had queued but not
 // fetched, or processes it from the archive when it had been captured.
@@ -331,12 +384,12 @@ func (cr *crawler) resume(e ResumeEntry) {
 	cr.queued++
 	cr.seen[e.Key] = true
 	cr.mu.Unlock()
-	cr.send(e.Key, e.URL, rid)
+	cr.send(e.Key, e.URL, rid, 0)
 }
 
-func (cr *crawler) send(key, rawURL string, recordID int) {
+func (cr *crawler) send(key, rawURL string, recordID, depth int) {
 	cr.stats.Queued.Add(1)
-	cr.queue.push(job{key: key, url: rawURL, recordID: recordID})
+	cr.queue.push(job{key: key, url: rawURL, recordID: recordID, depth: depth})
 }
 
 // fetch runs one queued job through colly and returns when its page and
@@ -348,6 +401,7 @@ func (cr *crawler) fetch(j job) {
 	ctx := colly.NewContext()
 	ctx.Put("key", j.key)
 	ctx.Put("record", strconv.Itoa(j.recordID))
+	ctx.Put("depth", strconv.Itoa(j.depth))
 	if err := cr.c.Request(http.MethodGet, j.url, nil, ctx, nil); err != nil && cr.ctx.Err() == nil {
 		cr.opts.Logger.Debug("not requested", "url", j.url, "err", err)
 	}
@@ -383,11 +437,13 @@ func (cr *crawler) onRequest(r *colly.Request) {
 func (cr *crawler) onResponse(r *colly.Response) {
 	key := r.Ctx.Get("key")
 	rid, _ := strconv.Atoi(r.Ctx.Get("record"))
+	depth, _ := strconv.Atoi(r.Ctx.Get("depth"))
 	restoreContentType(*r.Headers)
 	capture, _ := strconv.ParseInt(r.Headers.Get("X-Archivio-Capture"), 10, 64)
 	p := Page{
 		URL: r.Request.URL.String(), Key: key, RecordID: rid, Status: r.StatusCode,
 		Header: *r.Headers, Body: r.Body, CaptureID: capture, Truncated: r.Headers.Get("X-Archivio-Truncated"),
+		Depth: depth,
 	}
 	cr.stats.Bytes.Add(int64(len(r.Body)))
 	if r.StatusCode == http.StatusNotModified {
@@ -417,7 +473,7 @@ func (cr *crawler) handle(p *Page) {
 		return
 	}
 	for _, l := range pageLinks(p.Body, u) {
-		cr.link(l)
+		cr.link(l, p.Depth+1)
 	}
 }
 

@@ -299,3 +299,30 @@ func keys[V any](m map[string]V) []string {
 	slices.Sort(out)
 	return out
 }
+
+func TestSiteSourceScopeAndDepth(t *testing.T) {
+	s := newSite(t, map[string]http.HandlerFunc{
+		"/robots.txt":              text(200, "User-agent: *\nDisallow: /partecipa/riservato\n"),
+		"/partecipa":               htmlPage(`<a href="/partecipa/bilancio">b</a> <a href="/notizie">n</a> <a href="/partecipa/riservato">r</a> <a href="https://other.example/x">x</a>`),
+		"/partecipa/bilancio":      htmlPage(`<a href="/partecipa/bilancio/2024">2024</a>`),
+		"/partecipa/bilancio/2024": htmlPage(`<a href="/partecipa/bilancio/2024/dettaglio">d</a>`),
+		"/notizie":                 htmlPage(`news`),
+	})
+	base, _ := url.Parse(s.URL)
+	pages, _ := run(t, s, func(o *Options) {
+		o.Site = &Site{Seeds: []string{s.URL + "/partecipa"}, Hosts: []string{base.Host}, Prefixes: []string{"/partecipa"}, MaxDepth: 2}
+	})
+	for _, p := range []string{"/partecipa", "/partecipa/bilancio", "/partecipa/bilancio/2024"} {
+		if pages[p].Status != 200 || pages[p].RecordID != 0 {
+			t.Errorf("%s: %+v", p, pages[p])
+		}
+	}
+	for _, p := range []string{"/partecipa/bilancio/2024/dettaglio", "/notizie", "/partecipa/riservato", "/"} {
+		if s.count(p) != 0 {
+			t.Errorf("%s fetched: beyond the depth, outside the prefixes, forbidden, or not a seed", p)
+		}
+	}
+	if pages["/partecipa/bilancio/2024"].Depth != 2 {
+		t.Errorf("depth %d", pages["/partecipa/bilancio/2024"].Depth)
+	}
+}

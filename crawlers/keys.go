@@ -21,6 +21,46 @@ type target struct {
 type scope struct {
 	base     *url.URL
 	prefixes []string // listing paths to follow, e.g. "/processi"
+	site     *Site    // a site source's scope, nil for the observatory
+}
+
+// onSite reports whether a host belongs to the crawl.
+func (s *scope) onSite(host string) bool {
+	if s.site == nil {
+		return sameSite(host, s.base.Host)
+	}
+	for _, h := range s.site.Hosts {
+		if sameSite(host, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// classifySite is classify for a site source: its hosts, its prefixes,
+// pages only; every page keyed by host, path and query.
+func (s *scope) classifySite(u *url.URL) (target, bool) {
+	if (u.Scheme != "http" && u.Scheme != "https") || !s.onSite(u.Host) {
+		return target{}, false
+	}
+	p := u.Path
+	if p == "" {
+		p = "/"
+	}
+	if skipExt[strings.ToLower(path.Ext(p))] {
+		return target{}, false
+	}
+	follow := false
+	for _, pre := range s.site.Prefixes {
+		follow = follow || pre == "/" || p == pre || strings.HasPrefix(p, strings.TrimSuffix(pre, "/")+"/")
+	}
+	if !follow {
+		return target{}, false
+	}
+	c := *u
+	c.Path, c.Fragment = p, ""
+	host := strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+	return target{key: "url:" + host + p + querySuffix(u.RawQuery), url: c.String()}, true
 }
 
 // skipExt are file types that are never pages.
@@ -35,6 +75,9 @@ var skipExt = map[string]bool{
 // /scheda-processo/{id}, /processi/ambito/scheda-processo/{id}) becomes
 // the record's canonical URL on the base site, keyed by its id.
 func (s *scope) classify(u *url.URL) (target, bool) {
+	if u != nil && s.site != nil {
+		return s.classifySite(u)
+	}
 	if u == nil || (u.Scheme != "http" && u.Scheme != "https") || !sameSite(u.Host, s.base.Host) {
 		return target{}, false
 	}

@@ -9,6 +9,9 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
+// PageLinks returns the links of an HTML page, resolved (see pageLinks).
+func PageLinks(body []byte, pageURL *url.URL) []string { return pageLinks(body, pageURL) }
+
 // pageLinks returns the targets of a page's <a href> and <area href>
 // links, resolved against its <base href> or its URL. It reads the page
 // as a stream of tags, without building a tree: link discovery runs on

@@ -10,6 +10,7 @@ type job struct {
 	key      string
 	url      string
 	recordID int
+	depth    int
 }
 
 // queue holds the URLs a crawl has yet to fetch and hands them to a fixed

@@ -5,12 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"archivio/crawlers"
+	"archivio/internal/config"
 	"archivio/internal/jobs"
 )
 
@@ -22,7 +25,11 @@ Crawls a source politely and archives every HTTP exchange (robots.txt,
 sitemaps, redirects, errors, pages) as WARC/1.1 evidence under DIR/warc,
 with the catalog of captures and the parsed records in DIR/archivio.db.
 
-SOURCE is "osservatorio" (the default): https://www.osservatoriopartecipazione.it.
+SOURCE is "osservatorio" (the default): https://www.osservatoriopartecipazione.it,
+or any source of the configuration file (--config, $ARCHIVIO_CONFIG or
+./archivio.yaml): a "site" source crawls municipal pages from its seeds,
+within its hosts, path prefixes and depth, and adds their links to other
+sites to the link inventory.
 The crawl reads robots.txt (and obeys it, Crawl-delay included), the
 sitemaps, the home page and the listing pages, and every process page they
 lead to, each record once whatever URL shape links to it. Requests are
@@ -41,9 +48,24 @@ Examples:
   archivio crawl --resume
 `
 
-// sources are the crawlable sources and their sites.
-var sources = map[string]string{
-	"osservatorio": "https://www.osservatoriopartecipazione.it",
+// lookupSource finds a source by name: in the configuration file when
+// there is one (--config, $ARCHIVIO_CONFIG or ./archivio.yaml), else among
+// the built-in sources (osservatorio).
+func lookupSource(e *env, flagPath, name string) (config.Source, error) {
+	path := config.PathFrom(flagPath, e.env)
+	cfg := config.Default()
+	if _, err := os.Stat(path); err == nil {
+		if cfg, err = config.Load(path); err != nil {
+			return config.Source{}, err
+		}
+	} else if flagPath != "" {
+		return config.Source{}, fmt.Errorf("crawl: %w", err)
+	}
+	src, ok := cfg.Sources[name]
+	if !ok {
+		return config.Source{}, fmt.Errorf("%w: unknown source %q (known: %s)", errUsage, name, strings.Join(cfg.SourceNames(), ", "))
+	}
+	return src, nil
 }
 
 func runCrawl(ctx context.Context, e *env, args []string) error {
@@ -64,20 +86,27 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	timeout := fs.Duration("timeout", 30*time.Second, "per request")
 	maxBody := fs.Int64("max-body", 32<<20, "cut response bodies after this many bytes (the cut is recorded)")
 	warcSize := fs.Int64("warc-size", 1<<30, "start a new WARC file after this many bytes")
+	configPath := fs.String("config", "", "configuration file naming the sources (default $ARCHIVIO_CONFIG or ./archivio.yaml, when present)")
 	var lf logFlags
 	lf.register(fs)
 	if stop, err := parseFlags(fs, e, args); stop {
 		return err
 	}
-	if fs.NArg() > 1 || (fs.NArg() == 1 && source != "osservatorio") {
+	if fs.NArg() > 1 {
 		return fmt.Errorf("%w: crawl takes one SOURCE", errUsage)
 	}
 	if fs.NArg() == 1 {
 		source = fs.Arg(0)
 	}
-	site, ok := sources[source]
-	if !ok {
-		return fmt.Errorf("%w: unknown source %q (known: osservatorio)", errUsage, source)
+	src, err := lookupSource(e, *configPath, source)
+	if err != nil {
+		return err
+	}
+	site := src.BaseURL
+	var siteScope *crawlers.Site
+	if src.Kind == "site" {
+		siteScope = &crawlers.Site{Seeds: src.Seeds, Hosts: src.Hosts, Prefixes: src.Prefixes, MaxDepth: src.MaxDepth}
+		site = src.Seeds[0]
 	}
 	if *baseURL != "" {
 		site = *baseURL
@@ -90,7 +119,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		DataDir: *data, Source: source, BaseURL: site, UserAgent: userAgent(*contact),
 		Parallel: *parallel, Delay: *delay, Timeout: *timeout, MaxPages: *maxPages, FromID: from, ToID: to,
 		Resume: *resume, AllowPrivate: *allowPrivate, MaxBody: *maxBody, WARCMaxSize: *warcSize,
-		Software: "archivio/" + buildVersion(),
+		Software: "archivio/" + buildVersion(), Site: siteScope,
 	}
 	if *contact == "" {
 		fmt.Fprintln(e.stderr, "archivio: tip: name a contact with --contact (or $ARCHIVIO_CONTACT) so site operators can reach you")

@@ -20,6 +20,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"archivio/archive"
+	"archivio/crawlers"
 	"archivio/internal/alerts"
 	"archivio/internal/config"
 	"archivio/internal/jobs"
@@ -124,10 +125,6 @@ func (d *daemon) addJobs(ctx context.Context) error {
 	sort.Strings(names)
 	for _, name := range names {
 		src := d.cfg.Sources[name]
-		if src.Kind == "site" {
-			d.o.Logger.Warn("site sources are not crawled by this version; skipped", "source", name)
-			continue
-		}
 		job := schedule.Job{Name: "crawl " + name, Spec: src.Schedule, Run: d.crawlJob(name, src)}
 		if c, err := st.LastCrawl(ctx, name); err == nil {
 			job.LastRun = c.StartedAt
@@ -147,9 +144,15 @@ func (d *daemon) addJobs(ctx context.Context) error {
 }
 
 func (d *daemon) crawlJob(name string, src config.Source) func(context.Context) error {
+	base := src.BaseURL
+	var site *crawlers.Site
+	if src.Kind == "site" && len(src.Seeds) > 0 {
+		base = src.Seeds[0]
+		site = &crawlers.Site{Seeds: src.Seeds, Hosts: src.Hosts, Prefixes: src.Prefixes, MaxDepth: src.MaxDepth}
+	}
 	return func(ctx context.Context) error {
 		rep, err := jobs.Crawl(ctx, jobs.Config{
-			DataDir: d.cfg.Data, Source: name, BaseURL: src.BaseURL, UserAgent: d.o.UserAgent,
+			DataDir: d.cfg.Data, Source: name, BaseURL: base, UserAgent: d.o.UserAgent, Site: site,
 			Parallel: src.Parallel, Delay: time.Duration(src.Delay), AllowPrivate: d.cfg.AllowPrivate,
 			Transport: d.o.Transport, Software: "archivio/" + d.o.Version, Logger: d.o.Logger, NoLock: true,
 			Resume: true, // a crawl cut short by a stop or a crash continues at its next run

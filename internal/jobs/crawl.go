@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -50,6 +51,10 @@ type Config struct {
 	// NoLock says the caller already holds the data directory's lock (the
 	// daemon holds it for its whole life).
 	NoLock bool
+	// Site makes this the crawl of a site source (municipal pages): its
+	// pages are archived, and their links to other sites join the link
+	// inventory.
+	Site *crawlers.Site
 }
 
 // Progress is the live state of a crawl.
@@ -210,7 +215,7 @@ func (j *job) run(ctx context.Context) (*Report, error) {
 	crawlErr := crawlers.Run(ctx, crawlers.Options{
 		Base: j.base, UserAgent: cfg.UserAgent, Transport: transport, Frontier: frontier{j.st, j.crawlID},
 		Parallel: cfg.Parallel, Delay: cfg.Delay, Timeout: cfg.Timeout, MaxPages: cfg.MaxPages,
-		FromID: cfg.FromID, ToID: cfg.ToID, Resume: resume, Archived: j.archived, Conditional: j.conditional,
+		FromID: cfg.FromID, ToID: cfg.ToID, Resume: resume, Archived: j.archived, Conditional: j.conditional, Site: cfg.Site,
 		OnPage: j.onPage, OnError: j.onError, Logger: cfg.Logger,
 	}, &j.stats)
 	stopProgress()
@@ -323,6 +328,8 @@ func (j *job) onPage(ctx context.Context, p crawlers.Page) error {
 	case p.Status >= 400:
 		j.countError(fmt.Sprintf("http_%d", p.Status))
 		return nil
+	case p.Status == http.StatusOK && j.cfg.Site != nil:
+		return j.siteLinks(ctx, p)
 	case p.Status != http.StatusOK || p.RecordID == 0:
 		return nil
 	case p.Truncated != "":
@@ -401,4 +408,39 @@ func (f frontier) Enqueue(ctx context.Context, key, u string) (bool, error) {
 
 func (f frontier) MarkDone(ctx context.Context, key string) error {
 	return f.st.MarkDone(ctx, f.id, key)
+}
+
+// siteLinks adds a site page's links to other sites to the link inventory.
+func (j *job) siteLinks(ctx context.Context, p crawlers.Page) error {
+	if !strings.Contains(p.Header.Get("Content-Type"), "html") {
+		return nil
+	}
+	u, err := url.Parse(p.URL)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, l := range crawlers.PageLinks(p.Body, u) {
+		lu, err := url.Parse(l)
+		if err != nil || (lu.Scheme != "http" && lu.Scheme != "https") || lu.Host == "" || seen[l] || onHosts(lu.Host, j.cfg.Site.Hosts) {
+			continue
+		}
+		seen[l] = true
+		out = append(out, l)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return j.st.AddSiteLinks(ctx, j.cfg.Source, p.URL, out, j.cfg.Now())
+}
+
+func onHosts(host string, hosts []string) bool {
+	h := strings.TrimPrefix(strings.ToLower(host), "www.")
+	for _, x := range hosts {
+		if strings.TrimPrefix(strings.ToLower(x), "www.") == h {
+			return true
+		}
+	}
+	return false
 }

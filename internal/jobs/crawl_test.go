@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"archivio/archive"
+	"archivio/crawlers"
 	"archivio/internal/demosite"
 	"archivio/internal/pagegen"
 	"archivio/internal/store"
@@ -198,5 +200,42 @@ func TestReparseChangesNothingWithTheSameParser(t *testing.T) {
 	}
 	if rep.Records != 18 || len(rep.Changed) != 0 || rep.Unchanged != 18 {
 		t.Errorf("reparse: %+v", rep)
+	}
+}
+
+func TestSiteSourceAddsOutlinksToTheInventory(t *testing.T) {
+	mux := http.NewServeMux()
+	page := func(body string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write([]byte("<html><body>" + body + "</body></html>"))
+		}
+	}
+	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
+	mux.HandleFunc("/partecipa", page(`<a href="/partecipa/bilancio">bilancio</a> <a href="https://www.fabbricaideedistretto.it/">progetto</a>`))
+	mux.HandleFunc("/partecipa/bilancio", page(`<a href="https://www.regione.emilia-romagna.it/partecipazione">regione</a> <a href="/partecipa">su</a>`))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	host := strings.TrimPrefix(srv.URL, "http://")
+	rep, err := Crawl(context.Background(), Config{
+		DataDir: t.TempDir(), Source: "fiorano", BaseURL: srv.URL + "/partecipa", UserAgent: "archivio/test", AllowPrivate: true,
+		Site: &crawlers.Site{Seeds: []string{srv.URL + "/partecipa"}, Hosts: []string{host}, Prefixes: []string{"/partecipa"}, MaxDepth: 2},
+	})
+	if err != nil || rep.PagesFetched != 2 || rep.RecordsNew != 0 {
+		t.Fatalf("site crawl: %+v %v", rep, err)
+	}
+	st, err := archive.Open(context.Background(), rep.Database[:len(rep.Database)-len("/"+archive.DBName)])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	links, err := st.Links(context.Background(), "", true)
+	if err != nil || len(links) != 2 {
+		t.Fatalf("inventory %+v %v", links, err)
+	}
+	for _, l := range links {
+		if !slices.Equal(l.Fields, []string{"site:fiorano"}) || len(l.RecordIDs) != 0 {
+			t.Errorf("link %s: fields %v records %v", l.URL, l.Fields, l.RecordIDs)
+		}
 	}
 }
