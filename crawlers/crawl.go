@@ -197,27 +197,11 @@ func Run(ctx context.Context, opts Options, stats *Stats) error {
 	return ctx.Err()
 }
 
-// newCollector makes the run's collector. colly's defaults and its COLLY_*
-// environment variables are overridden on purpose: robots.txt is obeyed
-// here (with Crawl-delay, which colly ignores), bodies are limited by the
-// archiving transport (colly would cut at 10 MiB silently), nothing is
-// cached outside the archive, and charsets are left to the parsers.
+// newCollector makes the run's collector (see newCollector), paced by
+// colly's limit rule.
 func (cr *crawler) newCollector(delay time.Duration, parallel int) error {
 	o := cr.opts
-	c := colly.NewCollector(colly.StdlibContext(cr.ctx))
-	c.UserAgent = o.UserAgent
-	c.Async = false // the queue's workers call colly, each waiting for its page
-	c.IgnoreRobotsTxt = true
-	c.MaxBodySize = 0
-	c.MaxDepth = 0
-	c.MaxRequests = 0
-	c.CacheDir = ""
-	c.DetectCharset = false
-	c.ParseHTTPErrorResponse = true
-	c.AllowURLRevisit = true // de-duplication is the frontier's, by record id
-	c.AllowedDomains = nil
-	c.DisallowedDomains = nil
-	c.WithTransport(charsetShield{o.Transport})
+	c := newCollector(cr.ctx, o.UserAgent, o.Transport)
 	// No client-wide timeout: it would cover every retry and backoff.
 	// Each attempt has its own, in the Retry transport below colly.
 	c.SetRequestTimeout(0)

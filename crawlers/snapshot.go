@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/http/cookiejar"
 	"net/url"
 	"path"
 	"strconv"
@@ -208,36 +207,10 @@ func (s *snapshotter) run() error {
 	return s.ctx.Err()
 }
 
-// newCollector makes the snapshot's collector. As in Run, colly's defaults
-// and its COLLY_* environment variables are overridden on purpose:
-// robots.txt is obeyed here (with Crawl-delay), bodies are limited by the
-// archiving transport, nothing is cached outside the archive, charsets
-// are left alone, and de-duplication and depth are the snapshot's.
+// newCollector makes the snapshot's collector (see newCollector).
 func (s *snapshotter) newCollector() {
 	o := s.opts
-	c := colly.NewCollector(colly.StdlibContext(s.ctx))
-	c.UserAgent = o.UserAgent
-	c.Headers = nil
-	c.Async = false
-	c.IgnoreRobotsTxt = true
-	c.MaxBodySize = 0
-	c.MaxDepth = 0
-	c.MaxRequests = 0
-	c.CacheDir = ""
-	c.DetectCharset = false
-	c.CheckHead = false
-	c.ParseHTTPErrorResponse = true
-	c.AllowURLRevisit = true
-	c.AllowedDomains = nil
-	c.DisallowedDomains = nil
-	c.URLFilters = nil
-	c.DisallowedURLFilters = nil
-	c.TraceHTTP = false
-	// A jar of the snapshot's own (COLLY_DISABLE_COOKIES would drop it):
-	// some sites send a visitor round a cookie redirect first.
-	jar, _ := cookiejar.New(nil) // never fails without options
-	c.SetCookieJar(jar)
-	c.WithTransport(charsetShield{o.Transport})
+	c := newCollector(s.ctx, o.UserAgent, o.Transport)
 	c.SetRequestTimeout(o.Timeout)
 	c.SetRedirectHandler(s.redirect)
 	c.OnRequest(func(r *colly.Request) {

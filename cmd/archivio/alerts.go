@@ -8,7 +8,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"archivio/archive"
 	"archivio/internal/jobs"
 )
 
@@ -37,10 +36,7 @@ func runAlerts(ctx context.Context, e *env, args []string) error {
 	if *format != "table" && *format != "jsonl" {
 		return fmt.Errorf("%w: --format must be table or jsonl", errUsage)
 	}
-	if err := requireArchive(*data); err != nil {
-		return err
-	}
-	st, err := archive.Open(ctx, *data)
+	st, err := openArchive(ctx, *data)
 	if err != nil {
 		return err
 	}

@@ -81,10 +81,7 @@ func runLinks(ctx context.Context, e *env, args []string) error {
 	if *format != "table" && *format != "csv" && *format != "jsonl" {
 		return fmt.Errorf("%w: --format must be table, csv or jsonl", errUsage)
 	}
-	if err := requireArchive(*data); err != nil {
-		return err
-	}
-	st, err := archive.Open(ctx, *data)
+	st, err := openArchive(ctx, *data)
 	if err != nil {
 		return err
 	}

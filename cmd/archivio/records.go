@@ -41,10 +41,7 @@ func runRecords(ctx context.Context, e *env, args []string) error {
 	if *format != "table" && *format != "jsonl" {
 		return fmt.Errorf("%w: --format must be table or jsonl", errUsage)
 	}
-	if err := requireArchive(*data); err != nil {
-		return err
-	}
-	st, err := archive.Open(ctx, *data)
+	st, err := openArchive(ctx, *data)
 	if err != nil {
 		return err
 	}
@@ -131,6 +128,15 @@ func withProvenance(v *store.Version, c *archive.Capture) ([]byte, error) {
 	out = append(out, `,"provenance":`...)
 	out = append(out, pj...)
 	return append(out, '}'), nil
+}
+
+// openArchive opens an existing archive for reading commands: a data
+// directory without one is an error, not a new empty archive.
+func openArchive(ctx context.Context, dir string) (*archive.Store, error) {
+	if err := requireArchive(dir); err != nil {
+		return nil, err
+	}
+	return archive.Open(ctx, dir)
 }
 
 // requireArchive fails clearly when a data directory has no archive yet,
