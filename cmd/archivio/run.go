@@ -40,6 +40,8 @@ func commands() []command {
 		{"crawl", "crawl a source into the WARC archive and the catalog", runCrawl},
 		{"records", "list the stored records (latest versions) as a table or JSON Lines", runRecords},
 		{"reparse", "read the archived record pages again with the current parser", runReparse},
+		{"export", "write the records as research datasets (CSV, JSON Lines, Parquet, SQLite) with a codebook", runExport},
+		{"diff", "records added, removed and changed between two moments", runDiff},
 		{"links", "list the links the records carry with their health; \"links check\" checks them", runLinks},
 		{"alerts", "list the alerts: sources that went offline or came back", runAlerts},
 		{"run", "run as a daemon: scheduled crawls and link checks, metrics, status", runDaemon},

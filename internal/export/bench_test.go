@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -14,7 +16,7 @@ import (
 	"archivio/parsers"
 )
 
-const benchRecords = 100_000
+var benchRecords = envInt("ARCHIVIO_BENCH_RECORDS", 100_000)
 
 // benchArchive fills an archive with n synthetic records, one version each,
 // written straight into the tables in one transaction (Apply per record
@@ -42,15 +44,18 @@ func benchArchive(b *testing.B, n int) string {
 		r.Links = nil
 		data, _ := json.Marshal(r)
 		when := archive.FormatTime(at.Add(time.Duration(i) * time.Second))
-		if _, err := tx.Exec(`INSERT INTO captures (id, url, fetched_at, status, payload_digest, warc_file, warc_offset) VALUES (?, ?, ?, 200, ?, 'b.warc.gz', ?)`,
+		if _, err := tx.Exec(`INSERT INTO captures (id, url, fetched_at, status, payload_digest, payload_length, warc_file, warc_offset, warc_length, warc_record_id) VALUES (?, ?, ?, 200, ?, 1000, 'b.warc.gz', ?, 500, '')`,
 			i, r.URL, when, fmt.Sprintf("sha1:B%d", i), i); err != nil {
+			tx.Rollback()
 			b.Fatal(err)
 		}
 		if _, err := tx.Exec(`INSERT INTO records (id, url, first_seen, last_seen, latest_version) VALUES (?, ?, ?, ?, 1)`, i, r.URL, when, when); err != nil {
+			tx.Rollback()
 			b.Fatal(err)
 		}
 		if _, err := tx.Exec(`INSERT INTO record_versions (record_id, version, capture_id, parser_version, created_at, data, changed_fields)
 			VALUES (?, 1, ?, ?, ?, ?, '[]')`, i, i, parsers.Version, when, string(data)); err != nil {
+			tx.Rollback()
 			b.Fatal(err)
 		}
 	}
@@ -64,6 +69,7 @@ func benchArchive(b *testing.B, n int) string {
 // reports records/s and the peak heap in use (sampled every 10 ms).
 func BenchmarkExport(b *testing.B) {
 	data := benchArchive(b, benchRecords)
+	b.ResetTimer()
 	for _, format := range []string{"csv", "jsonl", "parquet", "sqlite"} {
 		b.Run(format, func(b *testing.B) {
 			var peak uint64
@@ -100,4 +106,11 @@ func BenchmarkExport(b *testing.B) {
 			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
 		})
 	}
+}
+
+func envInt(key string, def int) int {
+	if n, err := strconv.Atoi(os.Getenv(key)); err == nil && n > 0 {
+		return n
+	}
+	return def
 }
