@@ -60,8 +60,15 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err := requireArchive(*data); err != nil {
 		return err
 	}
+	var progress func(int)
+	if isTerminal(e.stderr) {
+		progress = func(n int) { fmt.Fprintf(e.stderr, "\r\033[Kexporting: %d records", n) }
+	}
 	res, err := export.Export(ctx, export.Options{DataDir: *data, OutDir: *out, Format: *format, AsOf: at,
-		Excel: *excel, Version: buildVersion()})
+		Excel: *excel, Version: buildVersion(), Progress: progress})
+	if progress != nil {
+		fmt.Fprint(e.stderr, "\r\033[K")
+	}
 	if err != nil {
 		return err
 	}

@@ -29,6 +29,9 @@ type Options struct {
 	// Now is the clock for the export time (and a zero AsOf); nil means
 	// time.Now.
 	Now func() time.Time
+	// Progress, when set, hears how many records are written, every
+	// thousand and at the end (for a progress line on a terminal).
+	Progress func(records int)
 }
 
 // FileInfo is one file written.
@@ -91,7 +94,7 @@ func Export(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	tables, err := writeTables(ctx, st, snk, asOf, res)
+	tables, err := writeTables(ctx, st, snk, asOf, res, o.Progress)
 	if cerr := snk.Close(); err == nil {
 		err = cerr
 	}
@@ -124,7 +127,7 @@ func Export(ctx context.Context, o Options) (*Result, error) {
 }
 
 // writeTables streams the records and the link inventory into the sink.
-func writeTables(ctx context.Context, st *archive.Store, snk sink, asOf time.Time, res *Result) ([]*table, error) {
+func writeTables(ctx context.Context, st *archive.Store, snk sink, asOf time.Time, res *Result, progress func(int)) ([]*table, error) {
 	proc, longs, links := processesTable(), longTables(), linksTable()
 	tables := append(append([]*table{proc}, longs...), links)
 	writers := make([]tableWriter, len(tables))
@@ -161,6 +164,9 @@ func writeTables(ctx context.Context, st *archive.Store, snk sink, asOf time.Tim
 			return err
 		}
 		counts[0]++
+		if progress != nil && counts[0]%1000 == 0 {
+			progress(counts[0])
+		}
 		if !v.capturedAt.IsZero() {
 			if res.CapturedFrom.IsZero() || v.capturedAt.Before(res.CapturedFrom) {
 				res.CapturedFrom = v.capturedAt
