@@ -30,7 +30,7 @@ type Options struct {
 	// time.Now.
 	Now func() time.Time
 	// Progress, when set, hears how many records are written, every
-	// thousand and at the end (for a progress line on a terminal).
+	// thousand (for a progress line on a terminal).
 	Progress func(records int)
 }
 
