@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"syscall"
 	"time"
+
+	"archivio/internal/wait"
 )
 
 // RetryOptions configure Retry. Zero values take the defaults.
@@ -143,33 +145,11 @@ func backoff(base time.Duration, attempt int) time.Duration {
 	return d/2 + rand.N(d)
 }
 
-// retryAfter reads a Retry-After header: seconds or an HTTP date.
+// retryAfter reads a Retry-After header (a day at most: longer is
+// "never" here).
 func retryAfter(v string, now time.Time) (time.Duration, bool) {
-	if v == "" {
-		return 0, false
-	}
-	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
-		if s > 86400 { // a day is "never" here; larger values would overflow
-			s = 86400
-		}
-		return time.Duration(s) * time.Second, true
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		return max(t.Sub(now), 0), true
-	}
-	return 0, false
+	return wait.RetryAfter(v, now, 24*time.Hour)
 }
 
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
+// sleepCtx waits d or until ctx ends.
+func sleepCtx(ctx context.Context, d time.Duration) error { return wait.Sleep(ctx, d) }

@@ -3,10 +3,9 @@ package alerts
 import (
 	"context"
 	"math/rand/v2"
-	"net/http"
-	"strconv"
-	"strings"
 	"time"
+
+	"archivio/internal/wait"
 )
 
 // maxWait caps every wait between webhook attempts, whether it comes from
@@ -30,44 +29,10 @@ func backoff(base time.Duration, n int) time.Duration {
 	return min(d, maxWait)
 }
 
-// retryAfter reads a Retry-After header value (RFC 9110 section 10.2.3):
-// delay-seconds or an HTTP date, relative to now. The wait is capped at
-// maxWait; a date in the past means no wait. ok is false when the value is
-// missing or unreadable.
-func retryAfter(v string, now time.Time) (d time.Duration, ok bool) {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0, false
-	}
-	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if secs < 0 {
-			return 0, false
-		}
-		if secs >= int64(maxWait/time.Second) {
-			return maxWait, true
-		}
-		return time.Duration(secs) * time.Second, true
-	}
-	t, err := http.ParseTime(v)
-	if err != nil {
-		return 0, false
-	}
-	d = t.Sub(now)
-	return min(max(d, 0), maxWait), true
+// retryAfter reads a Retry-After header value, capped at maxWait.
+func retryAfter(v string, now time.Time) (time.Duration, bool) {
+	return wait.RetryAfter(v, now, maxWait)
 }
 
-// sleep waits for d or until ctx ends, whichever comes first; it returns
-// ctx's error if ctx ended first.
-func sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
+// sleep waits for d or until ctx ends, whichever comes first.
+func sleep(ctx context.Context, d time.Duration) error { return wait.Sleep(ctx, d) }
