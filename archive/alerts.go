@@ -6,16 +6,19 @@ import (
 	"time"
 )
 
-// AlertRow is a stored alert: one transition of a link.
+// AlertRow is a stored alert: one transition of a link (kinds "down" and
+// "up") or of a source's parse health ("drift" and "recovered").
 type AlertRow struct {
 	ID              int64
-	Kind            string // "down" or "up"
-	URL             string
-	Verdict         string
+	Kind            string // "down", "up", "drift" or "recovered"
+	URL             string // the link; for parse health, the source's address
+	Verdict         string // the check's verdict; for parse health, the rules that broke
 	Since           time.Time
 	At              time.Time
 	LastGoodCapture int64  // capture id, 0 when none
 	Delivered       string // JSON object: sink name -> "ok" or the error
+	Source          string // the source, for parse health alerts
+	Detail          string // JSON: what changed, for parse health alerts; "" for link alerts
 }
 
 // AddAlert stores an alert and returns its id.
@@ -24,13 +27,14 @@ func (s *Store) AddAlert(ctx context.Context, a AlertRow) (int64, error) {
 	if a.LastGoodCapture != 0 {
 		capture = a.LastGoodCapture
 	}
-	res, err := s.exec(ctx, `INSERT INTO alerts (kind, url, verdict, since, at, last_good_capture) VALUES (?, ?, ?, ?, ?, ?)`,
-		a.Kind, a.URL, a.Verdict, FormatTime(a.Since), FormatTime(a.At), capture)
+	res, err := s.exec(ctx, insertAlert, a.Kind, a.URL, a.Verdict, FormatTime(a.Since), FormatTime(a.At), capture, a.Source, a.Detail)
 	if err != nil {
 		return 0, fmt.Errorf("add alert for %s: %w", a.URL, err)
 	}
 	return res.LastInsertId()
 }
+
+const insertAlert = `INSERT INTO alerts (kind, url, verdict, since, at, last_good_capture, source, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 
 // MarkDelivered records how an alert's delivery went.
 func (s *Store) MarkDelivered(ctx context.Context, id int64, delivered string) error {
@@ -42,7 +46,7 @@ func (s *Store) MarkDelivered(ctx context.Context, id int64, delivered string) e
 
 // Alerts returns every alert, oldest first.
 func (s *Store) Alerts(ctx context.Context) ([]AlertRow, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, kind, url, verdict, since, at, COALESCE(last_good_capture, 0), delivered
+	rows, err := s.db.QueryContext(ctx, `SELECT id, kind, url, verdict, since, at, COALESCE(last_good_capture, 0), delivered, source, detail
 		FROM alerts ORDER BY at, id`)
 	if err != nil {
 		return nil, fmt.Errorf("list alerts: %w", err)
@@ -52,7 +56,7 @@ func (s *Store) Alerts(ctx context.Context) ([]AlertRow, error) {
 	for rows.Next() {
 		var a AlertRow
 		var since, at string
-		if err := rows.Scan(&a.ID, &a.Kind, &a.URL, &a.Verdict, &since, &at, &a.LastGoodCapture, &a.Delivered); err != nil {
+		if err := rows.Scan(&a.ID, &a.Kind, &a.URL, &a.Verdict, &since, &at, &a.LastGoodCapture, &a.Delivered, &a.Source, &a.Detail); err != nil {
 			return nil, fmt.Errorf("list alerts: %w", err)
 		}
 		a.Since, a.At = ParseTime(since), ParseTime(at)

@@ -153,6 +153,66 @@ CREATE TABLE site_links (
 	PRIMARY KEY (url, source, page_url)
 );
 `,
+	5: `
+-- How each record page read in a crawl came out: parsed, confirmed
+-- unchanged (304), or unreadable; with the schema fields whose labels were
+-- found and the unknown and near-miss labels met. A crawl's parse health
+-- is computed from these rows.
+CREATE TABLE parse_results (
+	crawl_id   INTEGER NOT NULL REFERENCES crawls(id),
+	record_id  INTEGER NOT NULL,
+	url        TEXT NOT NULL,
+	capture_id INTEGER REFERENCES captures(id),
+	outcome    TEXT NOT NULL CHECK (outcome IN ('parsed', 'unchanged', 'unreadable')),
+	via        TEXT NOT NULL CHECK (via IN ('fetched', 'not_modified')),
+	fields     TEXT NOT NULL DEFAULT '[]',
+	unknown    TEXT NOT NULL DEFAULT '[]',
+	fuzzy      TEXT NOT NULL DEFAULT '[]',
+	reason     TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (crawl_id, record_id)
+);
+-- Record pages whose latest capture could not be read as a record. The
+-- capture stays in the archive; the row goes when a parser reads it (a
+-- later crawl or archivio reparse).
+CREATE TABLE parse_failures (
+	record_id      INTEGER PRIMARY KEY,
+	url            TEXT NOT NULL,
+	capture_id     INTEGER NOT NULL REFERENCES captures(id),
+	crawl_id       INTEGER REFERENCES crawls(id),
+	reason         TEXT NOT NULL,
+	parser_version TEXT NOT NULL,
+	first_failed   TEXT NOT NULL,
+	last_failed    TEXT NOT NULL
+);
+-- Each source's parse health state: healthy, or drift since a crawl broke
+-- against the last healthy one (the baseline later crawls compare with).
+CREATE TABLE parse_drift (
+	source         TEXT PRIMARY KEY,
+	state          TEXT NOT NULL CHECK (state IN ('healthy', 'drift')),
+	since          TEXT NOT NULL,
+	since_crawl    INTEGER REFERENCES crawls(id),
+	last_crawl     INTEGER REFERENCES crawls(id),
+	baseline_crawl INTEGER REFERENCES crawls(id),
+	findings       TEXT NOT NULL DEFAULT '[]'
+);
+-- Alerts gain the parse drift kinds and a JSON detail.
+CREATE TABLE alerts_next (
+	id                INTEGER PRIMARY KEY,
+	kind              TEXT NOT NULL CHECK (kind IN ('down', 'up', 'drift', 'recovered')),
+	url               TEXT NOT NULL,
+	verdict           TEXT NOT NULL,
+	since             TEXT NOT NULL,
+	at                TEXT NOT NULL,
+	last_good_capture INTEGER REFERENCES captures(id),
+	delivered         TEXT NOT NULL DEFAULT '{}',
+	source            TEXT NOT NULL DEFAULT '',
+	detail            TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO alerts_next (id, kind, url, verdict, since, at, last_good_capture, delivered)
+	SELECT id, kind, url, verdict, since, at, last_good_capture, delivered FROM alerts;
+DROP TABLE alerts;
+ALTER TABLE alerts_next RENAME TO alerts;
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -66,7 +66,9 @@ type Version struct {
 var ignoredInDiff = map[string]bool{"url": true, "raw": true, "warnings": true}
 
 // Apply stores rec, read from capture captureID at seenAt, as a new version
-// when its content differs from the record's latest version.
+// when its content differs from the record's latest version. A parse
+// failure of the record's page from that capture or an older one is
+// cleared.
 func (r *Records) Apply(ctx context.Context, rec *parsers.Record, captureID int64, seenAt time.Time) (Applied, error) {
 	data, err := json.Marshal(rec)
 	if err != nil {
@@ -107,7 +109,10 @@ func (r *Records) Apply(ctx context.Context, rec *parsers.Record, captureID int6
 			if len(changed) == 0 {
 				out = Applied{Outcome: Unchanged, Version: latest}
 				_, err := tx.ExecContext(ctx, `UPDATE records SET last_seen = MAX(last_seen, ?) WHERE id = ?`, archive.FormatTime(seenAt), rec.ID)
-				return err
+				if err != nil {
+					return err
+				}
+				return clearFailure(ctx, tx, rec.ID, captureID)
 			}
 			out = Applied{Outcome: Changed, Version: latest + 1, Changed: changed}
 			if _, err := tx.ExecContext(ctx, `UPDATE records SET latest_version = ?, last_seen = MAX(last_seen, ?), url = ? WHERE id = ?`,
@@ -121,12 +126,25 @@ func (r *Records) Apply(ctx context.Context, rec *parsers.Record, captureID int6
 		if err != nil {
 			return err
 		}
+		if err := clearFailure(ctx, tx, rec.ID, captureID); err != nil {
+			return err
+		}
 		return syncLinks(ctx, tx, rec, seenAt)
 	})
 	if err != nil {
 		return Applied{}, fmt.Errorf("apply record %d: %w", rec.ID, err)
 	}
 	return out, nil
+}
+
+// clearFailure ends a record page's parse failure once a record was read
+// from the failed capture or a newer one; an older capture (a resumed old
+// crawl) leaves a newer failure open.
+func clearFailure(ctx context.Context, tx *sql.Tx, id int, captureID int64) error {
+	_, err := tx.ExecContext(ctx, `DELETE FROM parse_failures WHERE record_id = ?
+		AND (SELECT fetched_at FROM captures WHERE id = parse_failures.capture_id) <= (SELECT fetched_at FROM captures WHERE id = ?)`,
+		id, captureID)
+	return err
 }
 
 // Seen notes that a record was confirmed unchanged (a 304 answer or an

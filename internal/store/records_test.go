@@ -166,3 +166,54 @@ func TestRecordCheckMovesStateAndKeepsHistory(t *testing.T) {
 		t.Errorf("link after recovery: %+v", l)
 	}
 }
+
+func TestApplyClearsParseFailure(t *testing.T) {
+	ctx := context.Background()
+	st, err := archive.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	recs := NewRecords(st)
+	rec := &parsers.Record{ID: 141, URL: "https://www.osservatoriopartecipazione.it/scheda-processo/141", Title: ptr("La fabbrica delle idee")}
+	day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	older, failed, newer := newCapture(t, st, 1), newCapture(t, st, 2), newCapture(t, st, 3)
+	fail := func(capture int64) {
+		t.Helper()
+		if err := st.AddParseFailure(ctx, archive.ParseFailure{RecordID: 141, URL: rec.URL, CaptureID: capture, Reason: "not a process page",
+			ParserVersion: parsers.Version, LastFailed: day}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	open := func() bool {
+		_, err := st.ParseFailure(ctx, 141)
+		return err == nil
+	}
+
+	fail(failed)
+	// A record read from an older capture (a resumed old crawl) leaves the
+	// newer failure open.
+	if _, err := recs.Apply(ctx, rec, older, day); err != nil {
+		t.Fatal(err)
+	}
+	if !open() {
+		t.Error("an older capture cleared a newer parse failure")
+	}
+	// Read from the failed capture itself (reparse, or a 304 re-read), the
+	// failure ends, also when the content is unchanged.
+	if a, err := recs.Apply(ctx, rec, failed, day); err != nil || a.Outcome != Unchanged {
+		t.Fatalf("apply %+v %v", a, err)
+	}
+	if open() {
+		t.Error("the parse failure is still open after the failed capture was read")
+	}
+	fail(newer)
+	changed := *rec
+	changed.Status = ptr("Concluso")
+	if a, err := recs.Apply(ctx, &changed, newer, day); err != nil || a.Outcome != Changed {
+		t.Fatalf("apply %+v %v", a, err)
+	}
+	if open() {
+		t.Error("the parse failure is still open after a new version")
+	}
+}
