@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -19,7 +20,7 @@ import (
 
 const crawlUsage = `
 Usage: archivio crawl [SOURCE] [--data DIR] [--base-url URL] [--parallel N] [--delay D]
-                      [--max-pages N] [--ids FROM-TO] [--resume] [--allow-private]
+                      [--max-pages N] [--ids FROM-TO] [--resume] [--allow-private] [--format text|json]
 
 Crawls a source politely and archives every HTTP exchange (robots.txt,
 sitemaps, redirects, errors, pages) as WARC/1.1 evidence under DIR/warc,
@@ -35,7 +36,9 @@ sitemaps, the home page and the listing pages, and every process page they
 lead to, each record once whatever URL shape links to it. Requests are
 conditional when the page was captured before, so an unchanged page costs a
 304. A record whose content changed gets a new version naming the changed
-fields.
+fields. A record page the parser cannot read is kept as a parse failure
+(archivio records lists it, archivio reparse reads it again), and the
+report's parse health compares the pages read with the previous crawl.
 
 Ctrl-C stops cleanly (WARC closed, catalog committed, report printed); after
 a crash or kill, --resume continues the interrupted crawl without fetching
@@ -46,6 +49,7 @@ Examples:
   archivio crawl osservatorio --ids 1-4000 --delay 2s
   archivio crawl --base-url http://127.0.0.1:8080 --allow-private --delay 0 --data /tmp/mirror
   archivio crawl --resume
+  archivio crawl --format json > report.json
 `
 
 // lookupSource finds a source by name: in the configuration file when
@@ -87,6 +91,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	maxBody := fs.Int64("max-body", 32<<20, "cut response bodies after this many bytes (the cut is recorded)")
 	warcSize := fs.Int64("warc-size", 1<<30, "start a new WARC file after this many bytes")
 	configPath := fs.String("config", "", "configuration file naming the sources (default $ARCHIVIO_CONFIG or ./archivio.yaml, when present)")
+	format := fs.String("format", "text", "report format: text, or json (the report stored with the crawl)")
 	var lf logFlags
 	lf.register(fs)
 	if stop, err := parseFlags(fs, e, args); stop {
@@ -94,6 +99,9 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	}
 	if fs.NArg() > 1 {
 		return fmt.Errorf("%w: crawl takes one SOURCE", errUsage)
+	}
+	if *format != "text" && *format != "json" {
+		return fmt.Errorf("%w: --format must be text or json", errUsage)
 	}
 	if fs.NArg() == 1 {
 		source = fs.Arg(0)
@@ -125,7 +133,14 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "archivio: tip: name a contact with --contact (or $ARCHIVIO_CONTACT) so site operators can reach you")
 	}
 	rep, err := crawlWithUI(ctx, e, &lf, cfg)
-	if rep != nil {
+	if rep != nil && *format == "json" {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			return err
+		}
+	} else if rep != nil {
 		printReport(e.stdout, rep)
 	}
 	if errors.Is(err, context.Canceled) {
@@ -207,11 +222,12 @@ func printReport(w io.Writer, r *jobs.Report) {
 	fmt.Fprintf(w, "Crawl %d of %s (%s): %s in %.1fs\n", r.CrawlID, r.Source, r.BaseURL, state, r.Seconds)
 	fmt.Fprintf(w, "  pages fetched     %d (%d not modified, %d taken from the archive), %d responses archived, %s\n",
 		r.PagesFetched, r.NotModified, r.FromArchive, r.Requests, byteSize(r.Bytes))
-	fmt.Fprintf(w, "  records           %d new, %d changed, %d unchanged, %d missing (404/410)\n",
-		r.RecordsNew, r.RecordsChanged, r.RecordsUnchanged, r.RecordsMissing)
-	if r.NotRecordPages > 0 || r.RobotsBlocked > 0 || r.Truncated > 0 {
-		fmt.Fprintf(w, "  skipped           %d pages not readable as records, %d URLs forbidden by robots.txt, %d bodies cut at the size limit\n",
-			r.NotRecordPages, r.RobotsBlocked, r.Truncated)
+	fmt.Fprintf(w, "  records           %d new, %d changed, %d unchanged, %d missing (404/410), %d unreadable\n",
+		r.RecordsNew, r.RecordsChanged, r.RecordsUnchanged, r.RecordsMissing, r.Unreadable)
+	printParseHealth(w, r.ParseHealth)
+	if r.RobotsBlocked > 0 || r.Truncated > 0 {
+		fmt.Fprintf(w, "  skipped           %d URLs forbidden by robots.txt, %d bodies cut at the size limit\n",
+			r.RobotsBlocked, r.Truncated)
 	}
 	if len(r.Errors) > 0 {
 		kinds := make([]string, 0, len(r.Errors))

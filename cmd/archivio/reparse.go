@@ -14,7 +14,11 @@ Usage: archivio reparse [--data DIR]
 Reads every record's latest archived page again, from the WARC files only
 (no network), with this archivio's parser. A record whose parsed content
 differs gets a new version that names the changed fields and the parser
-version; the others stay as they are. Run it after upgrading archivio.
+version; the others stay as they are. Record pages kept as parse failures
+(pages a crawl could not read as records) are read again from their
+archived captures: those this parser reads become records, and their
+failures are cleared; the others stay parse failures, which is not an
+error. Run it after upgrading archivio.
 
 Example:
   archivio reparse --data ./archivio-demo
@@ -35,6 +39,16 @@ func runReparse(ctx context.Context, e *env, args []string) error {
 			rep.Records, len(rep.Changed), rep.Unchanged, len(rep.Failed))
 		if len(rep.Changed) > 0 {
 			fmt.Fprintf(e.stdout, "  changed: %v\n", rep.Changed)
+		}
+		if rep.Unreadable > 0 {
+			fmt.Fprintf(e.stdout, "Read %d unreadable record pages again: %d now read as records, %d still unreadable (kept as parse failures)\n",
+				rep.Unreadable, len(rep.Recovered), len(rep.StillUnreadable))
+			if len(rep.Recovered) > 0 {
+				fmt.Fprintf(e.stdout, "  now read: %v\n", rep.Recovered)
+			}
+			for _, u := range rep.StillUnreadable {
+				fmt.Fprintf(e.stdout, "  still unreadable: %s\n", u)
+			}
 		}
 		for _, f := range rep.Failed {
 			fmt.Fprintf(e.stderr, "archivio reparse: %s\n", f)

@@ -22,6 +22,7 @@ type Site struct {
 	hits     map[string]int // by path
 	uriHits  map[string]int // by path+query, for paths with a query
 	admin    int            // requests under /admin
+	layout   string         // every record page's layout, when set (SetLayout)
 }
 
 // New returns a site with opts. Zero fields take their documented
@@ -130,5 +131,9 @@ func (s *Site) recordPage(id int) (record, bool) {
 	if !ok {
 		return record{}, false
 	}
-	return *r, true
+	rec := *r
+	if s.layout != "" {
+		rec.layout = s.layout
+	}
+	return rec, true
 }

@@ -82,14 +82,15 @@ type Report struct {
 	RecordsNew       int64                  `json:"records_new"`
 	RecordsChanged   int64                  `json:"records_changed"`
 	RecordsUnchanged int64                  `json:"records_unchanged"`
-	RecordsMissing   int64                  `json:"records_missing"` // record pages answering 404 or 410
-	NotRecordPages   int64                  `json:"not_record_pages"`
+	RecordsMissing   int64                  `json:"records_missing"`    // record pages answering 404 or 410
+	Unreadable       int64                  `json:"records_unreadable"` // record pages kept as parse failures
 	RobotsBlocked    int64                  `json:"robots_blocked"`
 	Errors           map[string]int64       `json:"errors"` // by kind: timeout, dns_not_found, http_404, http_5xx, ...
 	Truncated        int64                  `json:"truncated"`
 	Repaired         []archive.RepairReport `json:"repaired,omitempty"`
 	WARCDir          string                 `json:"warc_dir"`
 	Database         string                 `json:"database"`
+	ParseHealth      *ParseHealthReport     `json:"parse_health,omitempty"` // nil when no record page was read
 }
 
 // Crawl crawls cfg's source. It returns the report whenever the crawl
@@ -130,7 +131,7 @@ type job struct {
 	crawlID int64
 	stats   crawlers.Stats
 
-	newRecs, changed, unchanged, missing, notRecord, fromArchive, truncated atomic.Int64
+	newRecs, changed, unchanged, missing, unreadable, fromArchive, truncated atomic.Int64
 
 	mu   sync.Mutex
 	errs map[string]int64
@@ -254,7 +255,7 @@ func (j *job) fill(ctx context.Context, rep *Report) {
 	rep.Seconds = rep.Finished.Sub(rep.Started).Seconds()
 	rep.PagesFetched, rep.NotModified, rep.Bytes, rep.RobotsBlocked = s.Fetched, s.NotModified, s.Bytes, s.Blocked
 	rep.RecordsNew, rep.RecordsChanged, rep.RecordsUnchanged = j.newRecs.Load(), j.changed.Load(), j.unchanged.Load()
-	rep.RecordsMissing, rep.NotRecordPages, rep.FromArchive = j.missing.Load(), j.notRecord.Load(), j.fromArchive.Load()
+	rep.RecordsMissing, rep.Unreadable, rep.FromArchive = j.missing.Load(), j.unreadable.Load(), j.fromArchive.Load()
 	rep.Truncated = j.truncated.Load()
 	if n, err := j.st.CrawlRequests(ctx, j.crawlID, rep.Started); err == nil {
 		rep.Requests = n
@@ -262,6 +263,11 @@ func (j *job) fill(ctx context.Context, rep *Report) {
 	j.mu.Lock()
 	rep.Errors = j.errs
 	j.mu.Unlock()
+	h, err := j.parseHealth(ctx)
+	if err != nil {
+		j.cfg.Logger.Error("parse health not computed", "crawl", j.crawlID, "err", err)
+	}
+	rep.ParseHealth = h
 }
 
 // progress reports the crawl's state to cfg.Progress until stopped.
@@ -309,8 +315,7 @@ func (j *job) onPage(ctx context.Context, p crawlers.Page) error {
 	switch {
 	case p.Status == http.StatusNotModified:
 		if p.RecordID != 0 {
-			j.unchanged.Add(1)
-			return j.records.Seen(ctx, p.RecordID, j.cfg.Now())
+			return j.recordNotModified(ctx, p)
 		}
 		return nil
 	case p.Status == http.StatusNotFound || p.Status == http.StatusGone:
@@ -338,35 +343,8 @@ func (j *job) onPage(ctx context.Context, p crawlers.Page) error {
 		j.cfg.Logger.Warn("record page cut; not parsed", "url", p.URL, "reason", p.Truncated)
 		return nil
 	}
-	u, _ := url.Parse(p.URL)
-	rec, err := parsers.Parse(p.Body, u, p.Header.Get("Content-Type"))
-	if err != nil {
-		j.notRecord.Add(1)
-		j.cfg.Logger.Warn("record page not parsed", "url", p.URL, "err", err)
-		return nil
-	}
-	if rec.ID != p.RecordID {
-		j.cfg.Logger.Warn("record page names another id", "url", p.URL, "id", rec.ID)
-	}
-	applied, err := j.records.Apply(ctx, rec, p.CaptureID, j.cfg.Now())
-	if err != nil {
-		return err
-	}
-	switch applied.Outcome {
-	case store.New:
-		j.newRecs.Add(1)
-	case store.Changed:
-		j.changed.Add(1)
-		j.cfg.Logger.Info("record changed", "id", rec.ID, "version", applied.Version, "fields", applied.Changed)
-	default:
-		j.unchanged.Add(1)
-	}
-	for _, w := range rec.Warnings {
-		if w.Code == "unknown_label" {
-			j.cfg.Logger.Warn("unknown label: the source may have changed", "id", rec.ID, "label", w.Label)
-		}
-	}
-	return nil
+	return j.readRecord(ctx, recordPage{RecordID: p.RecordID, URL: p.URL, Body: p.Body,
+		ContentType: p.Header.Get("Content-Type"), CaptureID: p.CaptureID})
 }
 
 func (j *job) onError(ctx context.Context, u, kind string, err error) {
@@ -376,20 +354,35 @@ func (j *job) onError(ctx context.Context, u, kind string, err error) {
 	}
 }
 
-// conditional gives the validators of the capture a record page's latest
-// version was read from. Only that capture: validators from a newer one
-// that was never parsed (a crash, a parse failure) would let a 304 hide a
-// page archivio has no version of.
+// conditional gives the validators of the capture a record page was last
+// read from: the capture of its open parse failure when it has one (always
+// newer than its latest version: reading a newer capture clears the
+// failure), else the capture of its latest version. Never a newer capture
+// that was not read (a crash): a 304 would then hide a page archivio has
+// no version of.
+//
+// A failed page is asked with its failed capture's validators because a
+// 304 then says the page is still exactly that capture, which
+// recordNotModified reads again from the archive with the current parser:
+// the page is not fetched whole while it stays the same, and a parser that
+// has learned its markup turns it into a record at the next crawl. Asking
+// with the last version's validators instead would fetch the broken page
+// whole at every crawl for as long as it stays broken.
 func (j *job) conditional(ctx context.Context, u string) (etag, lastModified string) {
 	id, ok := parsers.RecordID(u)
 	if !ok {
 		return "", ""
 	}
-	vs, err := j.records.Latest(ctx, id)
-	if err != nil || len(vs) == 0 {
+	var captureID int64
+	if f, err := j.st.ParseFailure(ctx, id); err == nil {
+		captureID = f.CaptureID
+	} else if vs, err := j.records.Latest(ctx, id); err == nil && len(vs) > 0 {
+		captureID = vs[0].CaptureID
+	}
+	if captureID == 0 {
 		return "", ""
 	}
-	c, err := j.st.Capture(ctx, vs[0].CaptureID)
+	c, err := j.st.Capture(ctx, captureID)
 	if err != nil || c.URL != u {
 		return "", ""
 	}

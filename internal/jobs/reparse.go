@@ -18,11 +18,20 @@ type ReparseReport struct {
 	Changed   []int    `json:"changed"` // ids of records that got a new version
 	Unchanged int      `json:"unchanged"`
 	Failed    []string `json:"failed"` // "id: reason"
+	// Unreadable is the record pages kept as parse failures that were read
+	// again; Recovered the ids of those the parser now reads (each now a
+	// record version, its failure cleared), StillUnreadable the others
+	// ("id: reason"), which stay parse failures.
+	Unreadable      int      `json:"unreadable"`
+	Recovered       []int    `json:"recovered"`
+	StillUnreadable []string `json:"still_unreadable"`
 }
 
 // Reparse reads each record's latest archived page again with the current
 // parser, from the WARC files only, and stores a new version where the
-// parser's output changed.
+// parser's output changed. Record pages kept as parse failures are read
+// again too, from their failed captures: those the parser now reads become
+// record versions and their failures are cleared.
 func Reparse(ctx context.Context, dataDir string, now func() time.Time) (*ReparseReport, error) {
 	if now == nil {
 		now = time.Now
@@ -42,11 +51,24 @@ func Reparse(ctx context.Context, dataDir string, now func() time.Time) (*Repars
 	if err != nil {
 		return nil, err
 	}
+	failures, err := st.ParseFailures(ctx)
+	if err != nil {
+		return nil, err
+	}
+	failed := map[int]bool{}
+	for _, f := range failures {
+		failed[f.RecordID] = true
+	}
 	j := &job{st: st, cfg: Config{Now: now}}
-	rep := &ReparseReport{Records: len(latest), Changed: []int{}, Failed: []string{}}
+	rep := &ReparseReport{Records: len(latest), Changed: []int{}, Failed: []string{}, Recovered: []int{}, StillUnreadable: []string{}}
 	for _, v := range latest {
 		if err := ctx.Err(); err != nil {
 			return rep, err
+		}
+		if failed[v.RecordID] {
+			// Its newest capture is the failed one, read below.
+			rep.Records--
+			continue
 		}
 		c, err := st.Capture(ctx, v.CaptureID)
 		if err == nil {
@@ -81,8 +103,51 @@ func Reparse(ctx context.Context, dataDir string, now func() time.Time) (*Repars
 			rep.Unchanged++
 		}
 	}
+	if err := reparseFailures(ctx, j, recs, failures, rep); err != nil {
+		return rep, err
+	}
 	if len(rep.Failed) > 0 {
 		return rep, errors.New("reparse: some records could not be read again")
 	}
 	return rep, nil
+}
+
+// reparseFailures reads the failed captures of the record pages kept as
+// parse failures again with the current parser.
+func reparseFailures(ctx context.Context, j *job, recs *store.Records, failures []archive.ParseFailure, rep *ReparseReport) error {
+	for _, f := range failures {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rep.Unreadable++
+		c, err := j.st.Capture(ctx, f.CaptureID)
+		if err != nil {
+			rep.Failed = append(rep.Failed, fmt.Sprintf("%d: %v", f.RecordID, err))
+			continue
+		}
+		body, header, err := j.payload(ctx, c)
+		if err != nil {
+			rep.Failed = append(rep.Failed, fmt.Sprintf("%d: read archive: %v", f.RecordID, err))
+			continue
+		}
+		u, _ := url.Parse(c.URL)
+		rec, err := parsers.Parse(body, u, header.Get("Content-Type"))
+		if err != nil {
+			rep.StillUnreadable = append(rep.StillUnreadable, fmt.Sprintf("%d: %v", f.RecordID, err))
+			f.Reason, f.ParserVersion, f.LastFailed = err.Error(), parsers.Version, j.cfg.Now()
+			if err := j.st.AddParseFailure(ctx, f); err != nil {
+				return err
+			}
+			continue
+		}
+		applied, err := recs.Apply(ctx, rec, c.ID, j.cfg.Now())
+		if err != nil {
+			return err
+		}
+		rep.Recovered = append(rep.Recovered, f.RecordID)
+		if applied.Outcome != store.Unchanged {
+			rep.Changed = append(rep.Changed, rec.ID)
+		}
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package pagegen
 import (
 	"fmt"
 	"html"
+	"slices"
 	"strings"
 )
 
@@ -69,7 +70,7 @@ func Render(p *Page, layout string) ([]byte, error) {
 }
 
 func findLayout(name string) (layout, bool) {
-	for _, l := range allLayouts {
+	for _, l := range slices.Concat(allLayouts, extraLayouts) {
 		if l.name == name {
 			return l, true
 		}

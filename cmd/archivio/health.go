@@ -1,0 +1,68 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"archivio/archive"
+	"archivio/internal/jobs"
+)
+
+// shownLabels bounds the labels and examples a report prints; the JSON
+// report has them all.
+const shownLabels = 5
+
+// printParseHealth writes a crawl's parse health for people: the record
+// pages read and how, fields per record against the previous crawl, the
+// fields found markedly less often, unknown and near-miss labels and
+// unreadable pages with an example each.
+func printParseHealth(w io.Writer, h *jobs.ParseHealthReport) {
+	if h == nil {
+		return
+	}
+	prev := "no previous crawl"
+	if h.Previous != nil {
+		prev = fmt.Sprintf("previous crawl %d: %.1f, %d of %d unreadable", h.Previous.CrawlID, h.Previous.FieldsPerRecord,
+			h.Previous.Unreadable, h.Previous.RecordPages)
+	}
+	fmt.Fprintf(w, "  parse health      %d record pages (%d fetched, %d not modified): %d read, %d unreadable; %.1f fields per record (%s)\n",
+		h.RecordPages, h.Fetched, h.NotModified, h.Parsed, h.Unreadable, h.FieldsPerRecord, prev)
+	var fewer []string
+	for _, f := range h.FieldShares {
+		if h.Previous != nil && f.PreviousShare-f.Share >= 0.1 {
+			fewer = append(fewer, fmt.Sprintf("%s %s (was %s)", f.Field, percent(f.Share), percent(f.PreviousShare)))
+		}
+	}
+	if len(fewer) > 0 {
+		fmt.Fprintf(w, "  fields found less %s\n", strings.Join(fewer, ", "))
+	}
+	printLabels(w, "unknown labels", h.UnknownLabels)
+	printLabels(w, "near-miss labels", h.FuzzyLabels)
+	for i, p := range h.UnreadableExamples {
+		head := "unreadable"
+		if i > 0 {
+			head = ""
+		}
+		fmt.Fprintf(w, "  %-17s %s (capture %d): %s\n", head, p.URL, p.CaptureID, p.Reason)
+	}
+}
+
+func printLabels(w io.Writer, head string, ls []archive.LabelCount) {
+	for i, l := range ls {
+		if i == shownLabels {
+			fmt.Fprintf(w, "  %-17s ... and %d more (all in the JSON report: --format json)\n", "", len(ls)-shownLabels)
+			return
+		}
+		name := fmt.Sprintf("%q", l.Label)
+		if l.Field != "" {
+			name += " as " + l.Field
+		}
+		fmt.Fprintf(w, "  %-17s %s on %d pages, e.g. %s\n", head, name, l.Pages, l.Example.URL)
+		head = ""
+	}
+}
+
+func percent(share float64) string {
+	return fmt.Sprintf("%.0f%%", share*100)
+}

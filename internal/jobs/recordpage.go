@@ -1,0 +1,153 @@
+package jobs
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+
+	"archivio/archive"
+	"archivio/crawlers"
+	"archivio/internal/store"
+	"archivio/parsers"
+)
+
+// recordPage is a record page's body to read: as fetched, or from the
+// archive.
+type recordPage struct {
+	RecordID    int
+	URL         string
+	Body        []byte
+	ContentType string
+	CaptureID   int64 // the capture the body is
+	NotModified bool  // the crawl's answer was a 304: the body comes from the archive
+}
+
+// readRecord parses a record page and stores the record as a new version
+// when its content changed. A page the parser cannot read is kept as a
+// parse failure. Either way the crawl's parse results note how it came
+// out.
+func (j *job) readRecord(ctx context.Context, p recordPage) error {
+	u, _ := url.Parse(p.URL)
+	rec, err := parsers.Parse(p.Body, u, p.ContentType)
+	if err != nil {
+		return j.unreadablePage(ctx, p, err.Error())
+	}
+	if rec.ID != p.RecordID {
+		j.cfg.Logger.Warn("record page names another id", "url", p.URL, "id", rec.ID)
+	}
+	applied, err := j.records.Apply(ctx, rec, p.CaptureID, j.cfg.Now())
+	if err != nil {
+		return err
+	}
+	switch applied.Outcome {
+	case store.New:
+		j.newRecs.Add(1)
+	case store.Changed:
+		j.changed.Add(1)
+		j.cfg.Logger.Info("record changed", "id", rec.ID, "version", applied.Version, "fields", applied.Changed)
+	default:
+		j.unchanged.Add(1)
+	}
+	for _, w := range rec.Warnings {
+		if w.Code == "unknown_label" {
+			j.cfg.Logger.Warn("unknown label: the source may have changed", "id", rec.ID, "label", w.Label)
+		}
+	}
+	return j.noteResult(ctx, p, rec, archive.OutcomeParsed, "")
+}
+
+// unreadablePage keeps a record page the parser could not read as a parse
+// failure: its capture stays in the archive, the catalog says why, and the
+// next crawl asks for it conditionally (see conditional).
+func (j *job) unreadablePage(ctx context.Context, p recordPage, reason string) error {
+	j.unreadable.Add(1)
+	j.cfg.Logger.Warn("record page unreadable: kept as a parse failure", "url", p.URL, "capture", p.CaptureID, "reason", reason)
+	err := j.st.AddParseFailure(ctx, archive.ParseFailure{RecordID: p.RecordID, URL: p.URL, CaptureID: p.CaptureID,
+		CrawlID: j.crawlID, Reason: reason, ParserVersion: parsers.Version, LastFailed: j.cfg.Now()})
+	if err != nil {
+		return err
+	}
+	return j.noteResult(ctx, p, nil, archive.OutcomeUnreadable, reason)
+}
+
+// recordNotModified handles a record page that answered 304. A page kept
+// as a parse failure is read again from its failed capture (the 304 says
+// the page is still that capture) with the current parser; any other
+// record is confirmed unchanged, and its parse health is that of its
+// latest version.
+func (j *job) recordNotModified(ctx context.Context, p crawlers.Page) error {
+	f, err := j.st.ParseFailure(ctx, p.RecordID)
+	switch {
+	case err == nil:
+		return j.rereadFailed(ctx, f)
+	case !errors.Is(err, archive.ErrNotFound):
+		return err
+	}
+	j.unchanged.Add(1)
+	if err := j.records.Seen(ctx, p.RecordID, j.cfg.Now()); err != nil {
+		return err
+	}
+	vs, err := j.records.Latest(ctx, p.RecordID)
+	if err != nil || len(vs) == 0 {
+		return err
+	}
+	var rec parsers.Record
+	if err := json.Unmarshal(vs[0].Data, &rec); err != nil {
+		return fmt.Errorf("record %d: read latest version: %w", p.RecordID, err)
+	}
+	return j.noteResult(ctx, recordPage{RecordID: p.RecordID, URL: p.URL, CaptureID: vs[0].CaptureID, NotModified: true},
+		&rec, archive.OutcomeUnchanged, "")
+}
+
+// rereadFailed reads a failed record page's capture again from the
+// archive, with the current parser.
+func (j *job) rereadFailed(ctx context.Context, f *archive.ParseFailure) error {
+	p := recordPage{RecordID: f.RecordID, URL: f.URL, CaptureID: f.CaptureID, NotModified: true}
+	c, err := j.st.Capture(ctx, f.CaptureID)
+	if err != nil {
+		return j.unreadablePage(ctx, p, fmt.Sprintf("read archive: %v", err))
+	}
+	body, header, err := j.payload(ctx, c)
+	if err != nil {
+		return j.unreadablePage(ctx, p, fmt.Sprintf("read archive: %v", err))
+	}
+	p.Body, p.ContentType = body, header.Get("Content-Type")
+	return j.readRecord(ctx, p)
+}
+
+// noteResult records how a record page came out in this crawl.
+func (j *job) noteResult(ctx context.Context, p recordPage, rec *parsers.Record, outcome, reason string) error {
+	r := archive.ParseResult{CrawlID: j.crawlID, RecordID: p.RecordID, URL: p.URL, CaptureID: p.CaptureID,
+		Outcome: outcome, NotModified: p.NotModified, Reason: reason}
+	if rec != nil {
+		r.Fields, r.Unknown, r.Fuzzy = labelsOf(rec)
+	}
+	return j.st.AddParseResult(ctx, r)
+}
+
+// labelsOf lists what a parsed record's page showed: the schema fields
+// whose labels were found (exactly or as near misses), the labels the
+// parser does not know, and the near misses with the field chosen.
+func labelsOf(rec *parsers.Record) (fields, unknown []string, fuzzy []archive.FuzzyLabel) {
+	for _, r := range rec.Raw {
+		if r.Field != "" {
+			fields = append(fields, r.Field)
+		}
+	}
+	for _, w := range rec.Warnings {
+		switch w.Code {
+		case "unknown_label":
+			if w.Label != "" {
+				unknown = append(unknown, w.Label)
+			}
+		case "fuzzy_label":
+			if w.Field != "" {
+				fields = append(fields, w.Field)
+				fuzzy = append(fuzzy, archive.FuzzyLabel{Label: w.Label, Field: w.Field})
+			}
+		}
+	}
+	return fields, unknown, fuzzy
+}
