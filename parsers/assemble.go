@@ -16,6 +16,7 @@ type assembler struct {
 	rec       *Record
 	base      *url.URL
 	container *html.Node // see recordContainer
+	explain   *explainer // nil unless the caller asked how the page was read
 
 	body        bool // past the header
 	section     string
@@ -26,6 +27,7 @@ type assembler struct {
 
 	knownSeen   map[*fieldDef]bool
 	unknownSeen map[string]bool
+	fuzzySeen   map[string]bool
 	assigned    map[string]string // field name -> raw text it was set from
 	linkAt      map[linkKey]int
 }
@@ -38,6 +40,7 @@ type openField struct {
 	label   string
 	section string
 	blocks  []token
+	tok     token // the label token
 }
 
 func newAssembler(base *url.URL, container *html.Node) *assembler {
@@ -47,6 +50,7 @@ func newAssembler(base *url.URL, container *html.Node) *assembler {
 		container:   container,
 		knownSeen:   make(map[*fieldDef]bool),
 		unknownSeen: make(map[string]bool),
+		fuzzySeen:   make(map[string]bool),
 		assigned:    make(map[string]string),
 		linkAt:      make(map[linkKey]int),
 	}
@@ -59,6 +63,7 @@ func (a *assembler) run(tokens []token) {
 			a.close()
 			a.body = true
 			a.section = t.text
+			a.explain.section(t)
 		case tokLabel:
 			if t.field == nil && !a.body {
 				a.header(t) // a badge styled as a label, a header cell
@@ -67,17 +72,25 @@ func (a *assembler) run(tokens []token) {
 			a.body = true
 			if t.field != nil && t.field.mapLink {
 				a.flushMap()
-				a.pendingMap = &openField{def: t.field, label: shownLabel(t.text), section: a.section}
+				a.pendingMap = &openField{def: t.field, label: shownLabel(t.text), section: a.section, tok: t}
 				continue
 			}
 			a.close()
-			a.open = &openField{def: t.field, label: shownLabel(t.text), section: a.section}
-			if t.field == nil {
-				a.unknownLabel(t.text)
+			a.open = &openField{def: t.field, label: shownLabel(t.text), section: a.section, tok: t}
+			switch {
+			case t.field == nil:
+				a.unknownLabel(shownLabel(t.text))
+			case t.how == matchFuzzy:
+				a.fuzzyLabel(a.open)
 			}
 		case tokText:
 			if a.body && a.container != nil && t.node != nil && !inside(t.node, a.container) {
 				a.close() // past the record: page furniture
+				a.explain.unused(t, "outside the element holding the record's labels")
+				continue
+			}
+			if t.check == checkNone && isMarker(t.text) && len(t.links) == 0 && len(t.images) == 0 {
+				a.explain.decoration(t.text, t.node, "a block of its own")
 				continue
 			}
 			if a.pendingMap != nil && a.takeMap(t) {
@@ -88,6 +101,8 @@ func (a *assembler) run(tokens []token) {
 				a.header(t)
 			case a.open != nil:
 				a.open.blocks = append(a.open.blocks, t)
+			default:
+				a.explain.unused(t, "after a section heading, before any label")
 			}
 		}
 	}
@@ -138,12 +153,16 @@ func (a *assembler) header(t token) {
 	}
 	text := t.text
 	switch {
-	case text == "", cta.MatchString(text):
+	case text == "":
+	case cta.MatchString(text):
+		a.explain.unused(t, "the call to action")
 	case a.badges(text):
 	case strings.HasPrefix(text, "Regione ") && len(text) < 60 && a.rec.Region == nil:
 		a.rec.Region = &text
 	case a.headerTitle == "":
 		a.headerTitle = text
+	default:
+		a.explain.unused(t, "header text")
 	}
 }
 
@@ -164,10 +183,28 @@ func (a *assembler) badges(text string) bool {
 	return true
 }
 
-// shownLabel is a label as the page shows it, without the colon or
-// asterisk that some layouts put after it.
+// shownLabel is a label as the page shows it, without the colon and the
+// decorations that some layouts put around it.
 func shownLabel(s string) string {
-	return strings.TrimRight(s, " :*")
+	t, _ := trimLabelDecor(s)
+	if t == "" {
+		return strings.TrimRight(s, " :*")
+	}
+	return t
+}
+
+// fuzzyLabel reports a near-miss label, once per label text.
+func (a *assembler) fuzzyLabel(f *openField) {
+	if a.fuzzySeen[f.label] {
+		return
+	}
+	a.fuzzySeen[f.label] = true
+	a.rec.Warnings = append(a.rec.Warnings, Warning{
+		Code:    "fuzzy_label",
+		Field:   f.def.name,
+		Label:   f.label,
+		Message: fmt.Sprintf("label %q read as %q (%s): the source may have changed", f.label, f.def.labels[0], f.def.name),
+	})
 }
 
 func (a *assembler) unknownLabel(label string) {
@@ -185,19 +222,8 @@ func (a *assembler) unknownLabel(label string) {
 // finish ends a field: it keeps the raw text, collects the links, and sets
 // the typed value.
 func (a *assembler) finish(f *openField) {
-	var lines, texts []string
-	for _, b := range f.blocks {
-		switch {
-		case b.text != "":
-			lines = append(lines, b.text)
-			texts = append(texts, b.text)
-		case len(b.images) > 0:
-			lines = append(lines, b.images[0].src)
-		case len(b.links) > 0:
-			lines = append(lines, b.links[0].href)
-		}
-	}
-	raw := strings.Join(lines, "\n")
+	v := a.valueOf(f)
+	raw := strings.Join(v.lines, "\n")
 	name := ""
 	if f.def != nil {
 		name = f.def.name
@@ -207,21 +233,30 @@ func (a *assembler) finish(f *openField) {
 		}
 	}
 	a.rec.Raw = append(a.rec.Raw, RawField{Section: f.section, Label: f.label, Field: name, Text: raw})
+	ex := a.explain.label(f, raw)
 	a.collectLinks(f, name)
-	if f.def == nil || len(lines) == 0 {
+	switch {
+	case f.def == nil:
+		ex.note("not in the dictionary")
 		return
-	}
-	if len(texts) == 1 && dict.isPlaceholder(texts[0]) {
+	case len(v.lines) == 0:
+		ex.note("empty")
+		return
+	case len(v.texts) == 1 && dict.isPlaceholder(v.texts[0]):
+		ex.note("the observatory's placeholder for no data: null")
 		return
 	}
 	if prev, ok := a.assigned[name]; ok {
 		if prev != raw {
 			a.warn("duplicate_label", f, fmt.Sprintf("%q appears again; the first value is kept", f.label))
 		}
+		ex.note("repeated: the first value is kept")
 		return
 	}
-	if a.setValue(f, texts) {
+	if a.setValue(f, v) {
 		a.assigned[name] = raw
+	} else {
+		ex.note("no value read")
 	}
 }
 
@@ -231,43 +266,4 @@ func (a *assembler) warn(code string, f *openField, msg string) {
 		w.Field = f.def.name
 	}
 	a.rec.Warnings = append(a.rec.Warnings, w)
-}
-
-// collectLinks adds every URL of a field's value to the record's links:
-// link targets, image sources of image fields, and addresses written in the
-// text, with whether the text around them says they are gone.
-func (a *assembler) collectLinks(f *openField, field string) {
-	for _, b := range f.blocks {
-		for _, l := range b.links {
-			gone := false
-			if i := strings.Index(b.text, l.text); l.text != "" && i >= 0 {
-				gone = declaredGone(b.text, i, i+len(l.text))
-			}
-			a.addLink(ResolveURL(a.base, l.href), field, "href", gone)
-		}
-		if f.def != nil && f.def.kind == kindImage {
-			for _, im := range b.images {
-				a.addLink(ResolveURL(a.base, im.src), field, "src", false)
-			}
-			if len(b.images) == 0 && len(b.links) == 0 && looksLikeImagePath(b.text) {
-				a.addLink(ResolveURL(a.base, b.text), field, "text", false)
-			}
-		}
-		for _, u := range findURLs(b.text) {
-			a.addLink(u.url, field, "text", declaredGone(b.text, u.start, u.end))
-		}
-	}
-}
-
-func (a *assembler) addLink(u, field, source string, gone bool) {
-	if u == "" || !strings.HasPrefix(u, "http") {
-		return
-	}
-	k := linkKey{u, field}
-	if i, ok := a.linkAt[k]; ok {
-		a.rec.Links[i].DeclaredGone = a.rec.Links[i].DeclaredGone || gone
-		return
-	}
-	a.linkAt[k] = len(a.rec.Links)
-	a.rec.Links = append(a.rec.Links, Link{URL: u, Field: field, Source: source, DeclaredGone: gone})
 }

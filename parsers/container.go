@@ -1,6 +1,9 @@
 package parsers
 
-import "golang.org/x/net/html"
+import (
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
 
 // recordContainer returns the smallest element that holds every known label
 // and section heading of the page. A record's values sit beside its labels,
@@ -18,6 +21,11 @@ func recordContainer(tokens []token) *html.Node {
 			continue
 		}
 		c = commonAncestor(c, t.node)
+	}
+	// Labels in one row of a table (a row of labels over a row of values)
+	// hold their values in the next rows: the record is the table.
+	for c != nil && c.Type == html.ElementNode && (c.DataAtom == atom.Tr || c.DataAtom == atom.Thead || c.DataAtom == atom.Tbody || c.DataAtom == atom.Tfoot) {
+		c = c.Parent
 	}
 	return c
 }

@@ -1,6 +1,7 @@
 package parsers
 
 import (
+	"context"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -16,13 +17,23 @@ const (
 	tokSection                // a section heading
 )
 
+// checkState is the state of a checkbox or radio button a block shows.
+type checkState int8
+
+const (
+	checkNone checkState = iota
+	checkOff
+	checkOn
+)
+
 // anchor is a link inside a block.
 type anchor struct {
 	href string
 	text string
 }
 
-// image is an image inside a block.
+// image is an image inside a block. An icon element with an accessible
+// name (role="img" aria-label) is an image without a source.
 type image struct {
 	src string
 	alt string
@@ -31,13 +42,20 @@ type image struct {
 // token is one step of the linearized page: the page as a reader sees it,
 // one block after another, without the markup that laid it out.
 type token struct {
-	kind   tokKind
-	text   string
-	field  *fieldDef // tokLabel
-	marked bool      // tokLabel: the markup marks it as a label (dt, th, label, ...)
-	links  []anchor
-	images []image
-	node   *html.Node // the element the token came from
+	kind  tokKind
+	text  string
+	field *fieldDef // tokLabel
+	// marked says the markup presents a tokLabel as a label (dt, th,
+	// label, legend, heading, label class); weak that it is only a bold
+	// text leading its block, a label only when the page's known labels
+	// are written so (see gateWeakLabels).
+	marked, weak bool
+	how          matchKind // tokLabel, tokSection: how the text matched the dictionary
+	dropped      string    // decorations removed from the label's text
+	check        checkState
+	links        []anchor
+	images       []image
+	node         *html.Node // the element the token came from
 }
 
 // linearizer walks a parsed page and produces tokens.
@@ -48,21 +66,37 @@ type linearizer struct {
 	links  []anchor
 	images []image
 	atext  []strings.Builder // text of the open anchors, innermost last
+	check  checkState        // the current block shows a checkbox or radio button
 
 	scratch   []byte     // reused by visibleText
 	el        *html.Node // the element being walked
 	blockNode *html.Node // the element where the current block began
+	scopes    []string   // legends of the fieldsets being walked, innermost last
+
+	forms *formIndex // controls and the labels that point at them; nil on pages without
+
+	ctx   context.Context
+	steps int   // elements walked, to check ctx now and then
+	err   error // ctx's error once canceled
 
 	h1 string // the first visible h1: the record's title in most layouts
 }
 
+// ctxCheckEvery is how many elements are walked between two looks at the
+// context: a huge page stops within milliseconds of a cancel.
+const ctxCheckEvery = 4096
+
 // linearize walks the page. sizeHint is the page's size in bytes, used to
 // size the token list once instead of growing it.
-func linearize(root *html.Node, sizeHint int) *linearizer {
-	l := &linearizer{tokens: make([]token, 0, sizeHint/80+16)}
+func linearize(ctx context.Context, root *html.Node, sizeHint int) (*linearizer, error) {
+	l := &linearizer{tokens: make([]token, 0, sizeHint/80+16), ctx: ctx, forms: indexForms(root)}
 	l.walk(root)
 	l.flush()
-	return l
+	if l.err != nil {
+		return nil, l.err
+	}
+	gateWeakLabels(l.tokens)
+	return l, nil
 }
 
 func (l *linearizer) walk(n *html.Node) {
@@ -81,7 +115,10 @@ func (l *linearizer) walk(n *html.Node) {
 	default:
 		return
 	}
-	if skipElement(n) {
+	if l.steps++; l.steps%ctxCheckEvery == 0 && l.err == nil {
+		l.err = l.ctx.Err()
+	}
+	if l.err != nil || skipElement(n) {
 		return
 	}
 	parent := l.el
@@ -102,27 +139,38 @@ func (l *linearizer) walk(n *html.Node) {
 		l.flush()
 		return
 	case atom.A:
+		if t := textOf(n, 16); isMarker(t) && !hasImage(n) {
+			return // a help link: "?"
+		}
 		l.anchor(n)
+		return
+	case atom.Input, atom.Select, atom.Textarea:
+		l.control(n, false)
+		return
+	case atom.Option, atom.Optgroup, atom.Datalist:
+		return // outside a select: not shown
+	case atom.Table:
+		if l.table(n) {
+			return
+		}
+	case atom.Fieldset:
+		l.scopes = append(l.scopes, legendText(n))
+		defer func() { l.scopes = l.scopes[:len(l.scopes)-1] }()
+	}
+	if isIcon(n) {
+		if name := collapseSpace(attr(n, "aria-label")); name != "" {
+			l.startBlock()
+			l.images = append(l.images, image{alt: name})
+		}
 		return
 	}
 
-	text, media := l.visibleText(n)
+	text, media, controls := l.visibleText(n)
 	if n.DataAtom == atom.H1 && l.h1 == "" {
 		l.h1 = text
 	}
-	if text != "" && !media {
-		s, f := dict.lookup(text)
-		if s != "" {
-			l.flush()
-			l.tokens = append(l.tokens, token{kind: tokSection, text: s, node: n})
-			return
-		}
-		marked := marksLabel(n, text)
-		if f != nil || marked {
-			l.flush()
-			l.tokens = append(l.tokens, token{kind: tokLabel, text: text, field: f, marked: marked, node: n})
-			return
-		}
+	if text != "" && !media && l.labelElement(n, text, controls) {
+		return
 	}
 	block := isBlock(n)
 	if block {
@@ -132,6 +180,84 @@ func (l *linearizer) walk(n *html.Node) {
 	if block {
 		l.flush()
 	}
+}
+
+// labelElement emits n as a section heading or a label when its text says
+// so, with the values of the form controls it holds or points at, and
+// reports whether it did.
+func (l *linearizer) labelElement(n *html.Node, text string, controls bool) bool {
+	marked, weak := marksLabel(n, text), false
+	if !marked && l.leadingBold(n) {
+		marked, weak = true, true
+	}
+	m := dict.lookup(text)
+	if !m.found() && marked {
+		m = dict.lookupFuzzy(text, l.scope())
+	}
+	if m.section != "" && !controls {
+		l.flush()
+		l.tokens = append(l.tokens, token{kind: tokSection, text: m.section, how: m.how, dropped: m.dropped, node: n})
+		return true
+	}
+	target := l.forms.target(n)
+	if n.DataAtom == atom.Label && m.field == nil {
+		// The text of a checkbox or radio button is its option, not a
+		// field: "Sì" beside the checked one.
+		if c := l.forms.checkIn(n, target); c != nil {
+			l.flush()
+			l.check = checkOf(c)
+			l.startBlock()
+			l.buf.WriteString(text)
+			l.flush()
+			return true
+		}
+	}
+	if m.field == nil && !marked {
+		return false
+	}
+	l.flush()
+	l.tokens = append(l.tokens, token{kind: tokLabel, text: text, field: m.field, marked: marked, weak: weak && m.how != matchExact && m.how != matchNormalized,
+		how: m.how, dropped: m.dropped, node: n})
+	switch {
+	case target != nil:
+		l.emitControl(target, n)
+		if l.check != checkNone {
+			l.flush()
+		}
+	case controls:
+		l.controlsIn(n)
+	}
+	return true
+}
+
+// leadingBold reports whether n is bold text at the start of its block
+// followed by a line break: "<p><strong>Label</strong><br>value</p>".
+func (l *linearizer) leadingBold(n *html.Node) bool {
+	if n.DataAtom != atom.Strong && n.DataAtom != atom.B {
+		return false
+	}
+	if strings.TrimSpace(l.buf.String()) != "" || len(l.links) > 0 || len(l.images) > 0 {
+		return false
+	}
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		switch {
+		case s.Type == html.TextNode && strings.TrimSpace(s.Data) == "":
+			continue
+		case s.Type == html.ElementNode && s.DataAtom == atom.Br:
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+func (l *linearizer) scope() string {
+	for i := len(l.scopes) - 1; i >= 0; i-- {
+		if l.scopes[i] != "" {
+			return l.scopes[i]
+		}
+	}
+	return ""
 }
 
 func (l *linearizer) children(n *html.Node) {
@@ -156,100 +282,30 @@ func (l *linearizer) anchor(n *html.Node) {
 	l.links = append(l.links, anchor{href: href, text: collapseSpace(stripConfigLeaks(t))})
 }
 
-// startBlock notes where the current block begins, when it is empty.
-func (l *linearizer) startBlock() {
-	if l.blockNode == nil {
-		l.blockNode = l.el
+// gateWeakLabels keeps a bold text leading its block as a label only when
+// at least two of the page's known labels are written the same way; on
+// other pages it is emphasis inside a value ("<strong>Fase 1</strong><br>
+// ascolto") and goes back to being text.
+func gateWeakLabels(tokens []token) {
+	weak, bold := 0, 0
+	for _, t := range tokens {
+		if t.kind != tokLabel {
+			continue
+		}
+		if t.weak {
+			weak++
+		} else if t.field != nil && t.node != nil && (t.node.DataAtom == atom.Strong || t.node.DataAtom == atom.B) {
+			bold++
+		}
 	}
-}
-
-// flush ends the current block and emits it. A block whose whole text is a
-// label or a section heading becomes one; a block that begins with a known
-// label and a colon ("Data ultima modifica: 15/02/2020") becomes the label
-// and its value.
-func (l *linearizer) flush() {
-	raw := l.buf.String()
-	l.buf.Reset()
-	links, images, node := l.links, l.images, l.blockNode
-	l.links, l.images, l.blockNode = nil, nil, nil
-	text := collapseSpace(stripConfigLeaks(raw))
-	if text == "" && len(links) == 0 && len(images) == 0 {
+	if weak == 0 || bold >= 2 {
 		return
 	}
-	media := len(links) > 0 || len(images) > 0
-	if text != "" {
-		s, f := dict.lookup(text)
-		if s != "" && !media {
-			l.tokens = append(l.tokens, token{kind: tokSection, text: s, node: node})
-			return
-		}
-		if f != nil && (!media || f.mapLink) {
-			l.tokens = append(l.tokens, token{kind: tokLabel, text: text, field: f, node: node})
-			if media { // <a href="map.jpg">Mappa</a>
-				l.tokens = append(l.tokens, token{kind: tokText, links: links, images: images, node: node})
-			}
-			return
-		}
-		if i := strings.IndexByte(text, ':'); i > 0 && i <= dict.longest+8 {
-			if f := dict.field(text[:i]); f != nil {
-				l.tokens = append(l.tokens, token{kind: tokLabel, text: strings.TrimSpace(text[:i]), field: f, node: node})
-				text = strings.TrimSpace(text[i+1:])
-			}
+	for i := range tokens {
+		if t := &tokens[i]; t.kind == tokLabel && t.weak {
+			*t = token{kind: tokText, text: t.text, node: t.node}
 		}
 	}
-	l.tokens = append(l.tokens, token{kind: tokText, text: text, links: links, images: images, node: node})
-}
-
-// visibleTextLimit bounds the text read to decide whether an element is a
-// label: labels are short, and reading more would make the walk quadratic.
-const (
-	visibleTextLimit  = 160
-	visibleNodesLimit = 64
-)
-
-// visibleText returns the collapsed visible text of n when it is short, and
-// whether n holds an image or a link. Long text returns "".
-func (l *linearizer) visibleText(n *html.Node) (text string, media bool) {
-	l.scratch = l.scratch[:0]
-	nodes := 0
-	if !l.collectText(n, &nodes, &media) {
-		return "", media
-	}
-	if len(l.scratch) == 0 {
-		return "", media
-	}
-	return collapseSpace(stripConfigLeaks(string(l.scratch))), media
-}
-
-// collectText appends the visible text under n to l.scratch and reports
-// false as soon as it grows past the limits.
-func (l *linearizer) collectText(n *html.Node, nodes *int, media *bool) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		*nodes++
-		if *nodes > visibleNodesLimit || len(l.scratch) > visibleTextLimit {
-			return false
-		}
-		switch c.Type {
-		case html.TextNode:
-			l.scratch = append(l.scratch, c.Data...)
-		case html.ElementNode:
-			if skipElement(c) {
-				continue
-			}
-			switch c.DataAtom {
-			case atom.Img, atom.A:
-				// An image or a link inside is a value (a map, a URL, a
-				// document), so the element is not a label.
-				*media = true
-			case atom.Br:
-				l.scratch = append(l.scratch, ' ')
-			}
-			if !l.collectText(c, nodes, media) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 func attr(n *html.Node, key string) string {
@@ -259,4 +315,23 @@ func attr(n *html.Node, key string) string {
 		}
 	}
 	return ""
+}
+
+// hasImage reports whether an image is inside n.
+func hasImage(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Img || hasImage(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return true
+		}
+	}
+	return false
 }

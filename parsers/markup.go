@@ -10,11 +10,12 @@ import (
 // skipElement reports whether n and everything inside it is left out of the
 // record: content a reader does not see (hidden elements, tooltips, help
 // text, leaked field metadata), and page furniture that is not the record
-// (navigation, footers, forms' controls, scripts).
+// (navigation, footers, buttons, scripts). Form controls are not skipped:
+// their values are read (controls.go).
 func skipElement(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Nav, atom.Footer,
-		atom.Button, atom.Select, atom.Option, atom.Textarea, atom.Input, atom.Iframe,
+		atom.Button, atom.Iframe,
 		atom.Svg, atom.Math, atom.Object, atom.Embed, atom.Audio, atom.Video, atom.Canvas,
 		atom.Dialog, atom.Head, atom.Title, atom.Meta, atom.Link:
 		return true
@@ -125,10 +126,11 @@ func marksLabel(n *html.Node, text string) bool {
 		return false
 	}
 	switch n.DataAtom {
-	case atom.Dt, atom.Th, atom.Label, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+	case atom.Dt, atom.Th, atom.Label, atom.Legend, atom.Caption, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		return true
 	case atom.Strong, atom.B:
-		return strings.HasSuffix(text, ":")
+		// "Label:", also with a decoration after the colon ("Label: ?").
+		return strings.HasSuffix(strings.TrimRight(text, " *?ⓘ\u00a0"), ":")
 	}
 	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
 		if labelClasses[c] || strings.HasSuffix(c, "-label") || strings.HasSuffix(c, "_label") ||

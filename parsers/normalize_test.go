@@ -196,8 +196,8 @@ func TestDeclaredGone(t *testing.T) {
 			if len(us) != 1 {
 				t.Fatalf("findURLs(%q) found %d addresses", tt.in, len(us))
 			}
-			if got := declaredGone(tt.in, us[0].start, us[0].end); got != tt.want {
-				t.Errorf("declaredGone(%q) = %v, want %v", tt.in, got, tt.want)
+			if got := newGoneText(tt.in, us).at(us[0].start); got != tt.want {
+				t.Errorf("gone at %q = %v, want %v", tt.in, got, tt.want)
 			}
 		})
 	}

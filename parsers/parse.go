@@ -1,13 +1,12 @@
 package parsers
 
 import (
-	"bytes"
+	"context"
 	"fmt"
 	"net/url"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
-	"golang.org/x/net/html"
 )
 
 // minKnownLabels is how many distinct dictionary labels a page must carry to
@@ -24,23 +23,63 @@ const minKnownLabels = 2
 //
 // Non-fatal findings are in the record's Warnings. Parse fails with
 // ErrNotRecordPage when the page is not a process page and ErrNoRecordID
-// when no id can be found.
+// when no id can be found. Its work is linear in the page's size.
 func Parse(body []byte, pageURL *url.URL, contentType string) (*Record, error) {
+	rec, _, err := parse(context.Background(), body, pageURL, contentType, nil)
+	return rec, err
+}
+
+// ParseContext is Parse that stops, returning ctx's error, soon after ctx
+// is canceled, however large the page.
+func ParseContext(ctx context.Context, body []byte, pageURL *url.URL, contentType string) (*Record, error) {
+	rec, _, err := parse(ctx, body, pageURL, contentType, nil)
+	return rec, err
+}
+
+// Explain parses a page as Parse does and also tells how it was read. The
+// explanation is returned even when the page is not read as a record (the
+// error says why), so a maintainer can see what the parser saw.
+func Explain(body []byte, pageURL *url.URL, contentType string) (*Record, *Explanation, error) {
+	x := &explainer{}
+	rec, _, err := parse(context.Background(), body, pageURL, contentType, x)
+	x.e.Labels = nonNil(x.e.Labels)
+	x.e.Decorations = nonNil(x.e.Decorations)
+	x.e.Unused = nonNil(x.e.Unused)
+	x.e.Warnings = nonNil(x.e.Warnings)
+	x.e.Sections = nonNil(x.e.Sections)
+	return rec, &x.e, err
+}
+
+func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType string, x *explainer) (*Record, *explainer, error) {
 	dec := decodeBody(body, contentType)
-	root, err := html.Parse(bytes.NewReader(dec.text))
+	if x != nil {
+		x.e.Encoding = dec.encoding
+	}
+	root, nestWarn, err := parseHTML(ctx, dec.text)
 	if err != nil {
-		return nil, fmt.Errorf("parse html: %w", err)
+		return nil, x, err
 	}
 	doc := goquery.NewDocumentFromNode(root)
-	lin := linearize(root, len(dec.text))
+	lin, err := linearize(ctx, root, len(dec.text))
+	if err != nil {
+		return nil, x, fmt.Errorf("parse: %w", err)
+	}
 
-	a := newAssembler(documentBase(doc, pageURL), recordContainer(lin.tokens))
-	if dec.warning != nil {
-		a.rec.Warnings = append(a.rec.Warnings, *dec.warning)
+	container := recordContainer(lin.tokens)
+	a := newAssembler(documentBase(doc, pageURL), container)
+	a.explain = x
+	if x != nil && container != nil {
+		x.e.Container = describeNode(container)
+	}
+	for _, w := range []*Warning{dec.warning, nestWarn} {
+		if w != nil {
+			a.rec.Warnings = append(a.rec.Warnings, *w)
+		}
 	}
 	a.run(lin.tokens)
 	if a.known < minKnownLabels {
-		return nil, fmt.Errorf("%w: %d of the observatory's field labels found", ErrNotRecordPage, a.known)
+		x.finish(a.rec)
+		return nil, x, fmt.Errorf("%w: %d of the observatory's field labels found", ErrNotRecordPage, a.known)
 	}
 
 	rec := a.rec
@@ -61,7 +100,8 @@ func Parse(body []byte, pageURL *url.URL, contentType string) (*Record, error) {
 		}
 	}
 	if !ok {
-		return nil, ErrNoRecordID
+		x.finish(rec)
+		return nil, x, ErrNoRecordID
 	}
 	rec.ID = id
 
@@ -77,7 +117,8 @@ func Parse(body []byte, pageURL *url.URL, contentType string) (*Record, error) {
 	} else {
 		rec.Warnings = append(rec.Warnings, Warning{Code: "no_title", Message: "no title found (no h1, no <title>)"})
 	}
-	return rec, nil
+	x.finish(rec)
+	return rec, x, nil
 }
 
 // documentBase is the URL relative references resolve against: the page's

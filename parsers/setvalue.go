@@ -6,27 +6,32 @@ import (
 )
 
 // setValue reads a field's value by its kind and stores it in the record.
-// texts are the value's non-empty text blocks in page order. It reports
-// whether a value was stored; a value that cannot be read is left null
-// with a bad_value warning.
-func (a *assembler) setValue(f *openField, texts []string) bool {
-	d := f.def
+// v is the value as read from its blocks (see valueOf). It reports whether
+// a value was stored; a value that cannot be read is left null with a
+// bad_value warning.
+func (a *assembler) setValue(f *openField, v fieldValue) bool {
+	d, texts := f.def, v.texts
+	if d.kind == kindBool && len(texts) == 0 && v.check != checkNone {
+		b := v.check == checkOn
+		*d.boolean(a.rec) = &b
+		return true
+	}
 	switch d.kind {
 	case kindText:
 		if len(texts) == 0 {
 			return false
 		}
-		v := strings.Join(texts, "\n")
-		*d.str(a.rec) = &v
+		t := strings.Join(texts, "\n")
+		*d.str(a.rec) = &t
 		return true
 	case kindURL:
-		if v := a.urlValue(f); v != "" {
-			*d.str(a.rec) = &v
+		if u := a.urlValue(f); u != "" {
+			*d.str(a.rec) = &u
 			return true
 		}
 	case kindImage:
-		if v := a.imageValue(f); v != "" {
-			*d.str(a.rec) = &v
+		if u := a.imageValue(f); u != "" {
+			*d.str(a.rec) = &u
 			return true
 		}
 	case kindList, kindCommaList:
@@ -152,6 +157,8 @@ func listItems(f *openField, k kind) []string {
 	var items []string
 	for _, b := range f.blocks {
 		switch {
+		case b.check == checkOff:
+			// an option not chosen
 		case b.text != "":
 			items = append(items, b.text)
 		default:

@@ -142,18 +142,6 @@ var siteNouns = []string{
 	"piattaforma", "website", "site", "page",
 }
 
-// declaredGone reports whether the sentence of s around [start, end) says
-// the site there is no longer available.
-func declaredGone(s string, start, end int) bool {
-	from, to := sentenceAround(s, start, end)
-	// The address itself is left out: "www.chiuso.it" says nothing.
-	sentence := foldText(s[from:start] + " " + s[end:to])
-	if containsWord(sentence, goneStrong) {
-		return true
-	}
-	return containsWord(sentence, goneWeak) && containsWord(sentence, siteNouns)
-}
-
 // containsWord reports whether s holds one of phrases as whole words.
 func containsWord(s string, phrases []string) bool {
 	for _, p := range phrases {
@@ -169,26 +157,6 @@ func containsWord(s string, phrases []string) bool {
 		}
 	}
 	return false
-}
-
-// sentenceAround returns the bounds of the sentence of s containing
-// [start, end): from after the previous ". ", "! ", "? ", ";" or line break
-// to the next one.
-func sentenceAround(s string, start, end int) (from, to int) {
-	for i := start - 1; i > 0; i-- {
-		if s[i] == '\n' || s[i] == ';' || (s[i] == ' ' && strings.IndexByte(".!?", s[i-1]) >= 0) {
-			from = i + 1
-			break
-		}
-	}
-	to = len(s)
-	for i := end; i < len(s); i++ {
-		if s[i] == '\n' || s[i] == ';' || (strings.IndexByte(".!?", s[i]) >= 0 && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n')) {
-			to = i
-			break
-		}
-	}
-	return from, to
 }
 
 // wordAt reports whether s[i:i+n] stands as whole words.

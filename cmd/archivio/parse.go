@@ -16,7 +16,7 @@ import (
 )
 
 const parseUsage = `
-Usage: archivio parse [--url URL] [--content-type TYPE] FILE...
+Usage: archivio parse [--url URL] [--content-type TYPE] [--explain [--format text|json]] FILE...
 
 Reads saved observatory process pages ("scheda processo") and prints one
 JSON object per page, one per line (JSON Lines), on stdout. Fields are those
@@ -35,9 +35,16 @@ the file's path (a mirror's .../scheda-processo/141 or a file named
 141.html), joined to --url as the site address; otherwise from the page's
 own canonical link.
 
+--explain shows how each page was read, for adapting archivio to a new page
+layout: every label found, the element it came from, how it matched the
+field dictionary (exact, normalized, fuzzy or unknown), the decorations
+dropped, each value as shown and as typed, and the text that no field took.
+With --format json it prints the explanation as one JSON object per page.
+
 Examples:
   archivio parse --url https://www.osservatoriopartecipazione.it/scheda-processo/141 scheda.html
   archivio parse mirror/www.osservatoriopartecipazione.it/scheda-processo/*
+  archivio parse --explain --url https://www.osservatoriopartecipazione.it/scheda-processo/141 scheda.html
   curl -s https://www.osservatoriopartecipazione.it/scheda-processo/141 | archivio parse --url https://www.osservatoriopartecipazione.it/scheda-processo/141 -
 `
 
@@ -53,6 +60,8 @@ func runParse(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "parse", parseUsage)
 	pageURL := fs.String("url", "", "the page URL, or the site address to join to ids taken from file names (default "+defaultSite+")")
 	contentType := fs.String("content-type", "", `the HTTP Content-Type the pages were served with, e.g. "text/html; charset=windows-1252" (decides the charset)`)
+	explain := fs.Bool("explain", false, "show how each page was read instead of the records")
+	format := fs.String("format", "text", "with --explain: text or json")
 	if stop, err := parseFlags(fs, e, args); stop {
 		return err
 	}
@@ -66,6 +75,12 @@ func runParse(ctx context.Context, e *env, args []string) error {
 	}
 	if recordURL != nil && len(files) > 1 {
 		return fmt.Errorf("%w: --url names one record but %d files were given; give the site address instead", errUsage, len(files))
+	}
+	if *format != "text" && *format != "json" {
+		return fmt.Errorf("%w: --format must be text or json, not %q", errUsage, *format)
+	}
+	if *explain {
+		return explainFiles(ctx, e, files, site, recordURL, *contentType, *format)
 	}
 
 	enc := json.NewEncoder(e.stdout)
@@ -118,15 +133,20 @@ func parseFile(e *env, name string, site, recordURL *url.URL, contentType string
 	if err != nil {
 		return nil, err
 	}
-	u := recordURL
-	if u == nil {
-		u = urlFromPath(site, name)
-	}
-	rec, err := parsers.Parse(body, u, contentType)
+	rec, err := parsers.Parse(body, pageURLFor(name, site, recordURL), contentType)
 	if errors.Is(err, parsers.ErrNoRecordID) {
 		return nil, fmt.Errorf("%w: pass the page address with --url", err)
 	}
 	return rec, err
+}
+
+// pageURLFor is the URL a file's page is read as: --url when it names a
+// record, else one derived from the file's path (nil when none is).
+func pageURLFor(name string, site, recordURL *url.URL) *url.URL {
+	if recordURL != nil {
+		return recordURL
+	}
+	return urlFromPath(site, name)
 }
 
 // urlFromPath derives a record URL from a file's path, or returns nil.

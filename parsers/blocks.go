@@ -1,0 +1,174 @@
+package parsers
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// startBlock notes where the current block begins, when it is empty.
+func (l *linearizer) startBlock() {
+	if l.blockNode == nil {
+		l.blockNode = l.el
+	}
+}
+
+// flush ends the current block and emits it. A block whose whole text is a
+// label or a section heading becomes one; a block that begins with a known
+// label and a colon ("Data ultima modifica: 15/02/2020") becomes the label
+// and its value.
+func (l *linearizer) flush() {
+	raw := l.buf.String()
+	l.buf.Reset()
+	links, images, node, check := l.links, l.images, l.blockNode, l.check
+	l.links, l.images, l.blockNode, l.check = nil, nil, nil, checkNone
+	text := collapseSpace(stripConfigLeaks(raw))
+	if text == "" && len(links) == 0 && len(images) == 0 && check == checkNone {
+		return
+	}
+	media := len(links) > 0 || len(images) > 0
+	if text != "" && check == checkNone {
+		m := dict.lookup(text)
+		if m.section != "" && !media {
+			l.tokens = append(l.tokens, token{kind: tokSection, text: m.section, how: m.how, dropped: m.dropped, node: node})
+			return
+		}
+		if f := m.field; f != nil && (!media || f.mapLink) {
+			l.tokens = append(l.tokens, token{kind: tokLabel, text: text, field: f, how: m.how, dropped: m.dropped, node: node})
+			if media { // <a href="map.jpg">Mappa</a>
+				l.tokens = append(l.tokens, token{kind: tokText, links: links, images: images, node: node})
+			}
+			return
+		}
+		if i := strings.IndexByte(text, ':'); i > 0 && i <= dict.longest+lookupSlack {
+			if m := dict.lookup(text[:i]); m.field != nil {
+				l.tokens = append(l.tokens, token{kind: tokLabel, text: strings.TrimSpace(text[:i]), field: m.field, how: m.how, dropped: m.dropped, node: node})
+				text = strings.TrimSpace(text[i+1:])
+			}
+		}
+	}
+	l.tokens = append(l.tokens, token{kind: tokText, text: text, links: links, images: images, check: check, node: node})
+}
+
+// visibleTextLimit bounds the text read to decide whether an element is a
+// label: labels are short, and reading more would make the walk quadratic.
+const (
+	visibleTextLimit  = 200
+	visibleNodesLimit = 64
+)
+
+// visibleText returns the collapsed visible text of n when it is short,
+// whether n holds an image or a link, and whether it holds a form control
+// (whose value is not part of the text). Long text returns "".
+func (l *linearizer) visibleText(n *html.Node) (text string, media, controls bool) {
+	l.scratch = l.scratch[:0]
+	nodes := 0
+	if !l.collectText(n, &nodes, &media, &controls) {
+		return "", media, controls
+	}
+	if len(l.scratch) == 0 {
+		return "", media, controls
+	}
+	return collapseSpace(stripConfigLeaks(string(l.scratch))), media, controls
+}
+
+// collectText appends the visible text under n to l.scratch and reports
+// false as soon as it grows past the limits. Decorations that are elements
+// (<abbr>, icons) are left out: they are never part of a label.
+func (l *linearizer) collectText(n *html.Node, nodes *int, media, controls *bool) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		*nodes++
+		if *nodes > visibleNodesLimit || len(l.scratch) > visibleTextLimit {
+			return false
+		}
+		switch c.Type {
+		case html.TextNode:
+			l.scratch = append(l.scratch, c.Data...)
+		case html.ElementNode:
+			if skipElement(c) || isIcon(c) {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.A:
+				if isMarker(textOf(c, 16)) && !hasImage(c) {
+					continue // a help link: "?"
+				}
+				// A link inside is a value (a URL, a document), so the
+				// element is not a label.
+				*media = true
+			case atom.Img:
+				*media = true
+			case atom.Input, atom.Select, atom.Textarea:
+				if shownControl(c) {
+					*controls = true
+				}
+				continue
+			case atom.Abbr:
+				if isMarker(textOf(c, 16)) {
+					continue // <abbr title="obbligatorio">*</abbr>
+				}
+			case atom.Br:
+				l.scratch = append(l.scratch, ' ')
+			}
+			if isBlock(c) {
+				l.scratch = append(l.scratch, ' ')
+			}
+			if !l.collectText(c, nodes, media, controls) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isIcon reports whether n is an icon: an element with role="img" (an
+// <img> is an image, not an icon), or an empty <i> or <span> (a font icon
+// drawn by CSS).
+func isIcon(n *html.Node) bool {
+	if n.DataAtom == atom.Img {
+		return false
+	}
+	if strings.EqualFold(strings.TrimSpace(attr(n, "role")), "img") {
+		return true
+	}
+	if n.DataAtom == atom.I || n.DataAtom == atom.Span {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.TextNode || strings.TrimSpace(c.Data) != "" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// textOf returns up to limit bytes of the text under n.
+func textOf(n *html.Node, limit int) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && b.Len() <= limit; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				b.WriteString(c.Data)
+			case html.ElementNode:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// legendText is the visible text of a fieldset's legend, "" when it has
+// none.
+func legendText(fs *html.Node) string {
+	for c := fs.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Legend && !skipElement(c) {
+			t, _ := trimLabelDecor(collapseSpace(textOf(c, visibleTextLimit)))
+			return t
+		}
+	}
+	return ""
+}

@@ -1,0 +1,103 @@
+package parsers
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Decorations are the marks pages put next to a label for the reader's
+// eye: a help "?", an info "(i)" or "ⓘ", a required-field "*". They are
+// never part of a label, never a value, and never start one.
+
+// markerTokens are decorations written as text, compared after folding.
+// The bare letter "i" is one only when it stands apart (the info icon of a
+// font that lacks "ⓘ").
+var markerTokens = map[string]bool{
+	"?": true, "(?)": true, "[?]": true, "??": true,
+	"i": true, "(i)": true, "[i]": true, "ⓘ": true, "ℹ": true, "ℹ\ufe0f": true, "🛈": true,
+	"*": true, "**": true, "(*)": true, "[*]": true, "†": true,
+	"❓": true, "❔": true, "？": true, "＊": true,
+}
+
+// markerSuffixes may be glued to the end of a label ("Durata (mesi)*",
+// "Stato di avanzamento:?"). Longest first.
+var markerSuffixes = []string{
+	"ℹ\ufe0f", "(?)", "[?]", "(i)", "[i]", "(*)", "[*]", "**", "ⓘ", "ℹ", "🛈", "❓", "❔", "？", "＊", "?", "*", "†",
+}
+
+// isMarker reports whether s, trimmed, is a decoration and nothing else.
+func isMarker(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 8 {
+		return false
+	}
+	return markerTokens[strings.ToLower(s)]
+}
+
+// trimLabelDecor removes decorations, colons and spaces from both ends of a
+// label as shown, and returns the label and what it removed (for
+// --explain). A leading bare "i" is left alone: it may be the Italian
+// article; lookup tries it separately.
+func trimLabelDecor(s string) (label, dropped string) {
+	orig := s
+	for {
+		before := s
+		s = strings.TrimRight(s, " \t\n\u00a0:：.")
+		for _, m := range markerSuffixes {
+			if strings.HasSuffix(s, m) {
+				s = s[:len(s)-len(m)]
+				break
+			}
+		}
+		if strings.HasSuffix(s, " i") || strings.HasSuffix(s, "\u00a0i") || strings.HasSuffix(s, ":i") {
+			s = s[:len(s)-1]
+		}
+		s = strings.TrimLeft(s, " \t\n\u00a0")
+		for _, m := range markerSuffixes {
+			if strings.HasPrefix(s, m) {
+				s = s[len(m):]
+				break
+			}
+		}
+		if s == before {
+			break
+		}
+	}
+	if len(s) == len(orig) {
+		return s, ""
+	}
+	return s, strings.TrimSpace(strings.Replace(orig, s, " ", 1))
+}
+
+// trimValueDecor removes decorations that start a value ("? Concluso",
+// "ⓘ 12"): a marker followed by a space. It returns the value and the
+// marker removed.
+func trimValueDecor(s string) (value, dropped string) {
+	if rest, ok := strings.CutPrefix(s, ":"); ok {
+		// "<strong>Label</strong>: value": the label's colon.
+		v, d := trimValueDecor(strings.TrimSpace(rest))
+		return v, strings.TrimSpace(": " + d)
+	}
+	for _, m := range markerSuffixes {
+		if rest, ok := strings.CutPrefix(s, m); ok && (rest == "" || startsWithSpace(rest)) {
+			return strings.TrimSpace(rest), m
+		}
+	}
+	if rest, ok := strings.CutPrefix(s, "i "); ok && rest != "" && isMarkerLead(rest) {
+		return rest, "i"
+	}
+	return s, ""
+}
+
+// isMarkerLead reports whether text after a lone "i" reads as a value
+// rather than a sentence: "i" then a capital or a digit ("i Concluso",
+// "i 12"). "i cittadini" is Italian, not an icon.
+func isMarkerLead(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+}
+
+func startsWithSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == ' ' || r == '\u00a0' || r == '\t' || r == '\n'
+}

@@ -1,0 +1,136 @@
+package parsers
+
+import (
+	"sort"
+	"strings"
+)
+
+// collectLinks adds every URL of a field's value to the record's links:
+// link targets, image sources of image fields, and addresses written in the
+// text, with whether the text around them says they are gone. Its work is
+// linear in the value's size, however many links it holds.
+func (a *assembler) collectLinks(f *openField, field string) {
+	for _, b := range f.blocks {
+		if b.check == checkOff {
+			continue // an option not chosen
+		}
+		found := findURLs(b.text)
+		var g *goneText
+		if len(found) > 0 || len(b.links) > 0 {
+			g = newGoneText(b.text, found)
+		}
+		cursor := 0
+		for _, l := range b.links {
+			gone := false
+			if l.text != "" && cursor <= len(b.text) {
+				// Links appear in the text in order: look from the last one.
+				if i := strings.Index(b.text[cursor:], l.text); i >= 0 {
+					start := cursor + i
+					cursor = start + len(l.text)
+					gone = g.at(start)
+				}
+			}
+			a.addLink(ResolveURL(a.base, l.href), field, "href", gone)
+		}
+		if f.def != nil && f.def.kind == kindImage {
+			for _, im := range b.images {
+				a.addLink(ResolveURL(a.base, im.src), field, "src", false)
+			}
+			if len(b.images) == 0 && len(b.links) == 0 && looksLikeImagePath(b.text) {
+				a.addLink(ResolveURL(a.base, b.text), field, "text", false)
+			}
+		}
+		for _, u := range found {
+			a.addLink(u.url, field, "text", g.at(u.start))
+		}
+	}
+}
+
+func (a *assembler) addLink(u, field, source string, gone bool) {
+	if u == "" || !strings.HasPrefix(u, "http") {
+		return
+	}
+	k := linkKey{u, field}
+	if i, ok := a.linkAt[k]; ok {
+		a.rec.Links[i].DeclaredGone = a.rec.Links[i].DeclaredGone || gone
+		return
+	}
+	a.linkAt[k] = len(a.rec.Links)
+	a.rec.Links = append(a.rec.Links, Link{URL: u, Field: field, Source: source, DeclaredGone: gone})
+}
+
+// goneText answers, for places in a text, whether the sentence there says
+// a site is gone. Each sentence is read once, with the addresses in it left
+// out ("www.chiuso.it" says nothing), however many links it holds.
+type goneText struct {
+	text  string
+	ends  []int // end of each sentence, ascending
+	urls  []foundURL
+	cache map[int]bool
+}
+
+func newGoneText(s string, urls []foundURL) *goneText {
+	g := &goneText{text: s, urls: urls, cache: map[int]bool{}}
+	for i := 0; i < len(s); i++ {
+		if sentenceEnd(s, i) {
+			g.ends = append(g.ends, i)
+		}
+	}
+	g.ends = append(g.ends, len(s))
+	return g
+}
+
+// sentenceEnd reports whether s[i] ends a sentence: a line break, a
+// semicolon, or ".", "!" or "?" followed by a space or the end.
+func sentenceEnd(s string, i int) bool {
+	switch s[i] {
+	case '\n', ';':
+		return true
+	case '.', '!', '?':
+		return i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n'
+	}
+	return false
+}
+
+// at reports whether the sentence holding position pos says a site is gone.
+func (g *goneText) at(pos int) bool {
+	if g == nil {
+		return false
+	}
+	k := sort.SearchInts(g.ends, pos)
+	if v, ok := g.cache[k]; ok {
+		return v
+	}
+	from := 0
+	if k > 0 {
+		from = g.ends[k-1] + 1
+	}
+	to := g.ends[min(k, len(g.ends)-1)]
+	var b strings.Builder
+	last := from
+	// Leave the addresses out of the sentence.
+	j := sort.Search(len(g.urls), func(i int) bool { return g.urls[i].end > from })
+	for ; j < len(g.urls) && g.urls[j].start < to; j++ {
+		u := g.urls[j]
+		if u.start > last {
+			b.WriteString(g.text[last:u.start])
+		}
+		b.WriteByte(' ')
+		last = max(last, u.end)
+	}
+	if last < to {
+		b.WriteString(g.text[last:to])
+	}
+	v := sentenceSaysGone(foldText(b.String()))
+	g.cache[k] = v
+	return v
+}
+
+// sentenceSaysGone reports whether a folded sentence says a site is no
+// longer available.
+func sentenceSaysGone(sentence string) bool {
+	if containsWord(sentence, goneStrong) {
+		return true
+	}
+	return containsWord(sentence, goneWeak) && containsWord(sentence, siteNouns)
+}
