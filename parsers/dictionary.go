@@ -96,12 +96,11 @@ func (d *dictionary) lookup(text string) match {
 		return m
 	}
 	t, dropped := trimLabelDecor(n)
-	if dropped == "" {
-		return match{}
-	}
-	if m = d.lookupNormalized(t); m.found() {
-		m.dropped = dropped
-		return m
+	if dropped != "" {
+		if m = d.lookupNormalized(t); m.found() {
+			m.dropped = dropped
+			return m
+		}
 	}
 	// A bare "i" before the label: the info icon, not the article, when
 	// what follows is a label.

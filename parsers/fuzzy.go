@@ -30,6 +30,7 @@ var stopWords = map[string]bool{
 	"sui": true, "sulle": true, "per": true, "tra": true, "fra": true, "il": true, "lo": true,
 	"la": true, "i": true, "gli": true, "le": true, "l": true, "un": true, "uno": true, "una": true,
 	"e": true, "ed": true, "o": true, "od": true,
+	"dell": true, "all": true, "nell": true, "sull": true, "dall": true, "un'": true,
 }
 
 // fuzzyLabel is a dictionary label as content-word stems.
@@ -187,5 +188,5 @@ func editDistance(a, b string, limit int) int {
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return prev[len(rb)]
+	return min(prev[len(rb)], limit+1)
 }
