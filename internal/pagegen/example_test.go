@@ -39,3 +39,30 @@ func ExampleContentType() {
 	// divs: text/html
 	// inline: text/html; charset=iso-8859-1
 }
+
+func ExampleMoreLayouts() {
+	for _, layout := range pagegen.MoreLayouts() {
+		fmt.Printf("%s: %s\n", layout, pagegen.ContentType(layout))
+	}
+	// Output:
+	// form: text/html; charset=utf-8
+	// cards: text/html; charset=utf-8
+}
+
+func ExampleRenderRandom() {
+	srcs, err := pagegen.Sources()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p, err := pagegen.ParseText(srcs[0].Text)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a, _ := pagegen.RenderRandom(p, 42)
+	b, _ := pagegen.RenderRandom(p, 42)
+	fmt.Println(string(a.Body) == string(b.Body), a.ContentType == b.ContentType)
+	// Output:
+	// true true
+}

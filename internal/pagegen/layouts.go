@@ -13,26 +13,43 @@ type layout struct {
 	contentType string
 	render      func(b *strings.Builder, p *Page) // writes the page after the provenance comment, as UTF-8
 	encode      func(doc string) ([]byte, error)  // turns the UTF-8 document into the layout's bytes
+	more        bool                              // listed by MoreLayouts, not Layouts
 }
 
-// allLayouts lists the layouts in the order Layouts returns them.
+// allLayouts lists the layouts in the order Layouts and MoreLayouts
+// return them.
 var allLayouts = []layout{
 	{name: "dl", contentType: "text/html; charset=utf-8", render: renderDL, encode: encodeUTF8},
 	{name: "table", contentType: "text/html; charset=windows-1252", render: renderTable, encode: encodeWindows1252},
 	{name: "divs", contentType: "text/html", render: renderDivs, encode: encodeUTF8},
 	{name: "inline", contentType: "text/html; charset=iso-8859-1", render: renderInline, encode: encodeLatin1},
+	{name: "form", contentType: "text/html; charset=utf-8", render: renderForm, encode: encodeUTF8, more: true},
+	{name: "cards", contentType: "text/html; charset=utf-8", render: renderCards, encode: encodeUTF8, more: true},
 }
 
 // baseHref is the <base href> of every layout: image paths stay relative,
 // as written in the record texts.
 const baseHref = "https://www.osservatoriopartecipazione.it/"
 
-// Layouts returns the names of the layouts Render knows:
-// "dl", "table", "divs" and "inline".
-func Layouts() []string {
-	names := make([]string, len(allLayouts))
-	for i, l := range allLayouts {
-		names[i] = l.name
+// Layouts returns the names of the established layouts: "dl", "table",
+// "divs" and "inline". The demo site serves them and the parser's fixture
+// set covers them.
+func Layouts() []string { return layoutNames(false) }
+
+// MoreLayouts returns the names of two more hand-written layouts of
+// readable record pages: "form" (an ASP.NET WebForms read-only form) and
+// "cards" (Bootstrap cards). They are kept apart from Layouts so that what
+// iterates Layouts (the demo site, the parser's golden fixtures) does not
+// change until it takes them on. (ShellLayout is in neither list: its
+// visible page holds no record.)
+func MoreLayouts() []string { return layoutNames(true) }
+
+func layoutNames(more bool) []string {
+	var names []string
+	for _, l := range allLayouts {
+		if l.more == more {
+			names = append(names, l.name)
+		}
 	}
 	return names
 }
@@ -47,13 +64,13 @@ func ContentType(layout string) string {
 	return ""
 }
 
-// Render returns the bytes of p in layout, in that layout's encoding (see
-// ContentType). Every page begins with an HTML comment naming the record
-// it was made from.
+// Render returns the bytes of p in layout (one of Layouts, MoreLayouts or
+// ShellLayout), in that layout's encoding (see ContentType). Every page
+// begins with an HTML comment naming the record it was made from.
 func Render(p *Page, layout string) ([]byte, error) {
 	l, ok := findLayout(layout)
 	if !ok {
-		return nil, fmt.Errorf("%w: %q (have %s)", ErrUnknownLayout, layout, strings.Join(Layouts(), ", "))
+		return nil, fmt.Errorf("%w: %q (have %s)", ErrUnknownLayout, layout, strings.Join(slices.Concat(Layouts(), MoreLayouts(), []string{ShellLayout}), ", "))
 	}
 	if p == nil {
 		return nil, fmt.Errorf("render %s: nil page", layout)
