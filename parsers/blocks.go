@@ -63,6 +63,7 @@ const (
 // (whose value is not part of the text). Long text returns "".
 func (l *linearizer) visibleText(n *html.Node) (text string, media, controls bool) {
 	l.scratch = l.scratch[:0]
+	l.decor = l.decor[:0]
 	nodes := 0
 	if !l.collectText(n, &nodes, &media, &controls) {
 		return "", media, controls
@@ -86,13 +87,22 @@ func (l *linearizer) collectText(n *html.Node, nodes *int, media, controls *bool
 		case html.TextNode:
 			l.scratch = append(l.scratch, c.Data...)
 		case html.ElementNode:
-			if skipElement(c) || isIcon(c) {
+			if skipElement(c) {
+				continue
+			}
+			if isIcon(c) {
+				if t := strings.TrimSpace(textOf(c, 16)); t != "" {
+					l.decor = append(l.decor, t)
+				} else {
+					l.decor = append(l.decor, "<"+c.Data+">")
+				}
 				continue
 			}
 			switch c.DataAtom {
 			case atom.A:
-				if isMarker(textOf(c, 16)) && !hasImage(c) {
-					continue // a help link: "?"
+				if t := textOf(c, 16); isMarker(t) && !hasImage(c) {
+					l.decor = append(l.decor, strings.TrimSpace(t)) // a help link: "?"
+					continue
 				}
 				// A link inside is a value (a URL, a document), so the
 				// element is not a label.
@@ -105,8 +115,9 @@ func (l *linearizer) collectText(n *html.Node, nodes *int, media, controls *bool
 				}
 				continue
 			case atom.Abbr:
-				if isMarker(textOf(c, 16)) {
-					continue // <abbr title="obbligatorio">*</abbr>
+				if t := textOf(c, 16); isMarker(t) {
+					l.decor = append(l.decor, strings.TrimSpace(t)) // <abbr title="obbligatorio">*</abbr>
+					continue
 				}
 			case atom.Br:
 				l.scratch = append(l.scratch, ' ')

@@ -69,6 +69,7 @@ type linearizer struct {
 	check  checkState        // the current block shows a checkbox or radio button
 
 	scratch   []byte     // reused by visibleText
+	decor     []string   // decoration elements visibleText left out
 	el        *html.Node // the element being walked
 	blockNode *html.Node // the element where the current block began
 	scopes    []string   // legends of the fieldsets being walked, innermost last
@@ -216,8 +217,12 @@ func (l *linearizer) labelElement(n *html.Node, text string, controls bool) bool
 		return false
 	}
 	l.flush()
+	dropped := m.dropped
+	if len(l.decor) > 0 {
+		dropped = strings.TrimSpace(strings.Join(l.decor, " ") + " " + dropped)
+	}
 	l.tokens = append(l.tokens, token{kind: tokLabel, text: text, field: m.field, marked: marked, weak: weak && m.how != matchExact && m.how != matchNormalized,
-		how: m.how, dropped: m.dropped, node: n})
+		how: m.how, dropped: dropped, node: n})
 	switch {
 	case target != nil:
 		l.emitControl(target, n)

@@ -29,6 +29,8 @@ func skipElement(n *html.Node) bool {
 		case "hidden":
 			return true
 		case "aria-hidden":
+			// Icons and marks, and content a script keeps out of view
+			// (collapsed panels, inactive tabs, pending revisions).
 			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
 				return true
 			}
