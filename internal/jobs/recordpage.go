@@ -30,7 +30,12 @@ type recordPage struct {
 // out.
 func (j *job) readRecord(ctx context.Context, p recordPage) error {
 	u, _ := url.Parse(p.URL)
-	rec, err := parsers.Parse(p.Body, u, p.ContentType)
+	rec, err := parsers.ParseContext(ctx, p.Body, u, p.ContentType)
+	if err != nil && ctx.Err() != nil {
+		// Stopped mid-parse: the page stays queued and is read again when
+		// the crawl resumes. It is not unreadable.
+		return fmt.Errorf("read record %d: %w", p.RecordID, ctx.Err())
+	}
 	if err != nil {
 		return j.unreadablePage(ctx, p, err.Error())
 	}

@@ -88,8 +88,11 @@ func Reparse(ctx context.Context, dataDir string, now func() time.Time) (*Repars
 			continue
 		}
 		u, _ := url.Parse(c.URL)
-		rec, err := parsers.Parse(body, u, header.Get("Content-Type"))
+		rec, err := parsers.ParseContext(ctx, body, u, header.Get("Content-Type"))
 		if err != nil {
+			if ctx.Err() != nil {
+				return rep, ctx.Err() // stopped, not unreadable
+			}
 			rep.Failed = append(rep.Failed, fmt.Sprintf("%d: %v", v.RecordID, err))
 			continue
 		}
@@ -131,7 +134,10 @@ func reparseFailures(ctx context.Context, j *job, recs *store.Records, failures 
 			continue
 		}
 		u, _ := url.Parse(c.URL)
-		rec, err := parsers.Parse(body, u, header.Get("Content-Type"))
+		rec, err := parsers.ParseContext(ctx, body, u, header.Get("Content-Type"))
+		if err != nil && ctx.Err() != nil {
+			return ctx.Err() // stopped, not unreadable
+		}
 		if err != nil {
 			rep.StillUnreadable = append(rep.StillUnreadable, fmt.Sprintf("%d: %v", f.RecordID, err))
 			f.Reason, f.ParserVersion, f.LastFailed = err.Error(), parsers.Version, j.cfg.Now()
