@@ -14,12 +14,16 @@ import (
 const alertsUsage = `
 Usage: archivio alerts [--data DIR] [--format table|jsonl]
 
-Lists every alert raised by "archivio links check", oldest first: kind
-(down: a source went offline, confirmed over several checks; up: it came
-back), url, verdict of the check that decided, record_ids (and titles) of
-the records citing it, since (when the new state began), last_good_capture
-(archivio's own latest good copy) and at (when the alert was raised). The
-same alerts are in DIR/alerts.atom as an Atom feed.
+Lists every alert, oldest first. Those raised by "archivio links check":
+kind (down: a source went offline, confirmed over several checks; up: it
+came back), url, verdict of the check that decided, record_ids (and
+titles) of the records citing it, since (when the new state began),
+last_good_capture (archivio's own latest good copy) and at (when the alert
+was raised). Those raised by crawls: kind drift (a source's record pages no
+longer read as in its last healthy crawl: pages unreadable, a common field
+no longer found, a new unknown label) or recovered (they read again), with
+the source, what changed, the counts and example pages with their captures
+(in jsonl: "drift"). The same alerts are in DIR/alerts.atom as an Atom feed.
 
 Examples:
   archivio alerts
@@ -61,6 +65,12 @@ func runAlerts(ctx context.Context, e *env, args []string) error {
 		var recs []string
 		for _, r := range a.Records {
 			recs = append(recs, fmt.Sprintf("%d %s", r.ID, clip(r.Title, 40)))
+		}
+		if d := a.Drift; d != nil {
+			recs = []string{fmt.Sprintf("source %s, crawl %d: %d record pages, %d unreadable", d.Source, d.CrawlID, d.RecordPages, d.Unreadable)}
+			for _, f := range d.Findings {
+				recs = append(recs, clip(f.Summary, 80))
+			}
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", a.At.UTC().Format(time.RFC3339), a.Kind, clip(a.URL, 60), a.Verdict,
 			orDash(strings.Join(recs, "; ")), a.Since.UTC().Format(time.RFC3339), orDash(captureText(a.LastGoodCapture)))

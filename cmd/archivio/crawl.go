@@ -15,6 +15,7 @@ import (
 
 	"archivio/crawlers"
 	"archivio/internal/config"
+	"archivio/internal/daemon"
 	"archivio/internal/jobs"
 )
 
@@ -55,21 +56,22 @@ Examples:
 // lookupSource finds a source by name: in the configuration file when
 // there is one (--config, $ARCHIVIO_CONFIG or ./archivio.yaml), else among
 // the built-in sources (osservatorio).
-func lookupSource(e *env, flagPath, name string) (config.Source, error) {
+// It returns the configuration too, for its drift thresholds.
+func lookupSource(e *env, flagPath, name string) (*config.Config, config.Source, error) {
 	path := config.PathFrom(flagPath, e.env)
 	cfg := config.Default()
 	if _, err := os.Stat(path); err == nil {
 		if cfg, err = config.Load(path); err != nil {
-			return config.Source{}, err
+			return nil, config.Source{}, err
 		}
 	} else if flagPath != "" {
-		return config.Source{}, fmt.Errorf("crawl: %w", err)
+		return nil, config.Source{}, fmt.Errorf("crawl: %w", err)
 	}
 	src, ok := cfg.Sources[name]
 	if !ok {
-		return config.Source{}, fmt.Errorf("%w: unknown source %q (known: %s)", errUsage, name, strings.Join(cfg.SourceNames(), ", "))
+		return nil, config.Source{}, fmt.Errorf("%w: unknown source %q (known: %s)", errUsage, name, strings.Join(cfg.SourceNames(), ", "))
 	}
-	return src, nil
+	return cfg, src, nil
 }
 
 func runCrawl(ctx context.Context, e *env, args []string) error {
@@ -106,7 +108,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() == 1 {
 		source = fs.Arg(0)
 	}
-	src, err := lookupSource(e, *configPath, source)
+	conf, src, err := lookupSource(e, *configPath, source)
 	if err != nil {
 		return err
 	}
@@ -127,7 +129,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		DataDir: *data, Source: source, BaseURL: site, UserAgent: userAgent(*contact),
 		Parallel: *parallel, Delay: *delay, Timeout: *timeout, MaxPages: *maxPages, FromID: from, ToID: to,
 		Resume: *resume, AllowPrivate: *allowPrivate, MaxBody: *maxBody, WARCMaxSize: *warcSize,
-		Software: "archivio/" + buildVersion(), Site: siteScope,
+		Software: "archivio/" + buildVersion(), Site: siteScope, Drift: daemon.DriftThresholds(conf.Drift),
 	}
 	if *contact == "" {
 		fmt.Fprintln(e.stderr, "archivio: tip: name a contact with --contact (or $ARCHIVIO_CONTACT) so site operators can reach you")
@@ -169,6 +171,15 @@ func crawlWithUI(ctx context.Context, e *env, lf *logFlags, cfg jobs.Config) (*j
 		return nil, err
 	}
 	cfg.Logger = log
+	if cfg.Sinks == nil {
+		// Parse health alerts go where link alerts go.
+		if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
+			return nil, fmt.Errorf("crawl: %w", err)
+		}
+		if cfg.Sinks, err = alertSinks(e, cfg.DataDir, log); err != nil {
+			return nil, err
+		}
+	}
 	if bar == nil && !lf.quiet {
 		// No terminal: a plain progress line every ten seconds.
 		var next time.Duration

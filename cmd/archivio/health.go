@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"archivio/archive"
 	"archivio/internal/jobs"
@@ -45,6 +46,33 @@ func printParseHealth(w io.Writer, h *jobs.ParseHealthReport) {
 			head = ""
 		}
 		fmt.Fprintf(w, "  %-17s %s (capture %d): %s\n", head, p.URL, p.CaptureID, p.Reason)
+	}
+	printDrift(w, h.Drift)
+}
+
+// printDrift writes how a crawl was judged against its source's baseline.
+func printDrift(w io.Writer, d *jobs.DriftReport) {
+	if d == nil {
+		return
+	}
+	against := "no earlier healthy crawl"
+	if d.BaselineCrawl != 0 {
+		against = fmt.Sprintf("against crawl %d", d.BaselineCrawl)
+	}
+	switch {
+	case !d.Judged:
+		fmt.Fprintf(w, "  drift             not judged: too few record pages; the source stays %s\n", orDash(d.State))
+		return
+	case d.Alert != nil:
+		fmt.Fprintf(w, "  drift             %s (%s): alert %d raised\n", strings.ToUpper(d.Alert.Kind), against, d.Alert.ID)
+	default:
+		fmt.Fprintf(w, "  drift             %s since %s (%s)\n", d.State, d.Since.UTC().Format(time.RFC3339), against)
+	}
+	for _, f := range d.Findings {
+		fmt.Fprintf(w, "                    %s\n", f)
+	}
+	if d.Undelivered != "" {
+		fmt.Fprintf(w, "  not delivered     %s\n", d.Undelivered)
 	}
 }
 

@@ -11,8 +11,16 @@ import (
 // verdict, since when, the records that cite it (id and title) and
 // archivio's last good capture of it. Lines end with "\n"; the text ends
 // with a newline.
+//
+// A parse health alert (drift, recovered) says instead which source, which
+// crawl against which baseline, the counts, and each broken rule with
+// example pages and their captures.
 func Describe(a Alert) string {
 	var b strings.Builder
+	if a.Drift != nil {
+		describeDrift(&b, a)
+		return b.String()
+	}
 	switch a.Kind {
 	case KindDown:
 		fmt.Fprintf(&b, "%s went down", oneLine(a.URL))

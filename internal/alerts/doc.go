@@ -1,10 +1,14 @@
-// Package alerts delivers link alerts to sinks.
+// Package alerts delivers link alerts and parse health alerts to sinks.
 //
 // Another package watches the links that public records cite and decides
 // when a link changes state: it went down (state up -> down, for example
 // http://www.fabbricaideedistretto.it, cited by record 141, now fails with
 // dns_not_found) or it came back (down -> up). Each such transition is an
-// Alert; this package only delivers alerts, it never decides them.
+// Alert. So is a change in a source's parse health: its record pages no
+// longer read as they did (drift: pages unreadable, a common field no
+// longer found, a new unknown label), or they read again (recovered); such
+// an alert carries a Drift with the counts and example pages. This package
+// only delivers alerts, it never decides them.
 //
 // A Sink delivers one alert somewhere:
 //

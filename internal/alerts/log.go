@@ -16,6 +16,9 @@ type logSink struct {
 // attributes alert_id, kind, url, verdict, record_ids, since, at,
 // last_good_capture (the capture's time, or "none") and description
 // (Describe; handlers escape its line breaks, so it stays one line).
+// Parse health alerts log "parse drift" (Warn) or "parse recovered"
+// (Info) with alert_id, kind, source, url, rules, crawl, since, at and
+// description.
 // A nil logger makes every Send fail.
 func NewLog(l *slog.Logger) Sink { return &logSink{l: l} }
 
@@ -29,8 +32,22 @@ func (s *logSink) Send(ctx context.Context, a Alert) error {
 		return fmt.Errorf("log alert: %w", err)
 	}
 	level := slog.LevelInfo
-	if a.Kind == KindDown {
+	if a.Kind == KindDown || a.Kind == KindDrift {
 		level = slog.LevelWarn
+	}
+	if a.Drift != nil {
+		s.l.LogAttrs(ctx, level, "parse "+a.Kind,
+			slog.Int64("alert_id", a.ID),
+			slog.String("kind", a.Kind),
+			slog.String("source", a.Drift.Source),
+			slog.String("url", a.URL),
+			slog.String("rules", a.Verdict),
+			slog.Int64("crawl", a.Drift.CrawlID),
+			slog.Time("since", a.Since),
+			slog.Time("at", a.At),
+			slog.String("description", Describe(a)),
+		)
+		return nil
 	}
 	capture := "none"
 	if a.LastGoodCapture != nil {

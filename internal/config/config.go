@@ -18,6 +18,7 @@ type Config struct {
 	ShutdownWait Duration          `yaml:"shutdown_wait"` // in-flight jobs on SIGTERM, default 20s
 	Sources      map[string]Source `yaml:"sources"`
 	Links        Links             `yaml:"links"`
+	Drift        Drift             `yaml:"drift"`
 	Alerts       Alerts            `yaml:"alerts"`
 }
 
@@ -47,6 +48,19 @@ type Links struct {
 	Parallel         int      `yaml:"parallel"`          // default 8
 	SnapshotDepth    *int     `yaml:"snapshot_depth"`    // default 1, -1 for none
 	Wayback          string   `yaml:"wayback"`           // availability endpoint, off when empty
+}
+
+// Drift decides when a crawl's record pages no longer read as in the
+// source's last healthy crawl, which raises a drift alert: at least
+// UnreadablePercent of the record pages unreadable; a field found on at
+// least FieldWasPercent of the records then and at most FieldNowPercent
+// now; a new unknown label on at least MinPages pages. Each finding needs
+// MinPages pages, and a crawl needs MinPages record pages to be judged.
+type Drift struct {
+	UnreadablePercent int `yaml:"unreadable_percent"` // default 5
+	FieldWasPercent   int `yaml:"field_was_percent"`  // default 50
+	FieldNowPercent   int `yaml:"field_now_percent"`  // default 10
+	MinPages          int `yaml:"min_pages"`          // default 3
 }
 
 // Alerts configures the alert sinks. Secrets are read from the

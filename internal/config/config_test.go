@@ -23,7 +23,7 @@ func TestConfigLoadProblems(t *testing.T) {
 		{
 			name: "unknown top-level key lists the known keys",
 			yaml: "data: ./d\ncolour: blue\n",
-			want: []string{`archivio.yaml:2: colour: unknown key; known keys: data, listen, allow_private, timezone, contact, catch_up, job_timeout, shutdown_wait, sources, links, alerts`},
+			want: []string{`archivio.yaml:2: colour: unknown key; known keys: data, listen, allow_private, timezone, contact, catch_up, job_timeout, shutdown_wait, sources, links, drift, alerts`},
 		},
 		{
 			name: "unknown nested key suggests the closest",
@@ -92,6 +92,15 @@ func TestConfigLoadProblems(t *testing.T) {
 				`archivio.yaml:1: catch_up: want true or false, got "yes please"`,
 				`archivio.yaml:4: sources.osservatorio.parallel: want a whole number, got "two"`,
 				`archivio.yaml:5: sources.osservatorio.seeds: want a list, e.g. [a, b]`,
+			},
+		},
+		{
+			name: "drift percentages out of range, and a field threshold that cannot hold",
+			yaml: "drift:\n  unreadable_percent: 0\n  field_was_percent: 10\n  field_now_percent: 20\n  min_pages: 0\n",
+			want: []string{
+				`archivio.yaml:2: drift.unreadable_percent: want a percentage from 1 to 100, got 0`,
+				`archivio.yaml:4: drift.field_now_percent: must be below field_was_percent (10), got 20`,
+				`archivio.yaml:5: drift.min_pages: must be 1 or more, got 0`,
 			},
 		},
 		{

@@ -43,6 +43,7 @@ func Default() *Config {
 			Parallel:         8,
 			SnapshotDepth:    &depth,
 		},
+		Drift:  Drift{UnreadablePercent: 5, FieldWasPercent: 50, FieldNowPercent: 10, MinPages: 3},
 		Alerts: Alerts{Atom: &yes},
 	}
 }

@@ -98,6 +98,14 @@ func (c *Config) check(lineOf func(string) int) []Problem {
 	if l.Wayback != "" {
 		k.url("links.wayback", l.Wayback)
 	}
+	dr := c.Drift
+	k.percent("drift.unreadable_percent", dr.UnreadablePercent)
+	k.percent("drift.field_was_percent", dr.FieldWasPercent)
+	k.percent("drift.field_now_percent", dr.FieldNowPercent)
+	if dr.FieldNowPercent >= dr.FieldWasPercent {
+		k.add("drift.field_now_percent", "must be below field_was_percent (%d), got %d", dr.FieldWasPercent, dr.FieldNowPercent)
+	}
+	k.count("drift.min_pages", dr.MinPages)
 	w := c.Alerts.Webhook
 	if w.URL != "" {
 		k.url("alerts.webhook.url", w.URL)
@@ -206,6 +214,12 @@ func (k *checker) schedule(key, spec string) {
 func (k *checker) positive(key string, d Duration) {
 	if d <= 0 {
 		k.add(key, "must be more than zero, got %s", d)
+	}
+}
+
+func (k *checker) percent(key string, n int) {
+	if n < 1 || n > 100 {
+		k.add(key, "want a percentage from 1 to 100, got %d", n)
 	}
 }
 

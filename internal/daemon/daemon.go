@@ -156,6 +156,7 @@ func (d *daemon) crawlJob(name string, src config.Source) func(context.Context) 
 			Parallel: src.Parallel, Delay: time.Duration(src.Delay), AllowPrivate: d.cfg.AllowPrivate,
 			Transport: d.o.Transport, Software: "archivio/" + d.o.Version, Logger: d.o.Logger, NoLock: true,
 			Resume: true, // a crawl cut short by a stop or a crash continues at its next run
+			Drift:  DriftThresholds(d.cfg.Drift), Sinks: d.o.Sinks,
 		})
 		d.m.observeCrawl(rep)
 		return d.refreshCounts(ctx, err)

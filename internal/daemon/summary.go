@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"archivio/archive"
+	"archivio/internal/config"
 )
 
 // Summary is what the archive holds, read from the database.
@@ -83,4 +84,15 @@ func summarize(ctx context.Context, dir string) (*Summary, error) {
 		s.Crawls = append(s.Crawls, CrawlState{Source: c.Source, Status: c.Status, Started: c.StartedAt, Finished: c.FinishedAt})
 	}
 	return s, nil
+}
+
+// DriftThresholds turns the configuration's drift percentages into the
+// thresholds crawls judge parse health with.
+func DriftThresholds(c config.Drift) archive.DriftThresholds {
+	return archive.DriftThresholds{
+		UnreadableShare: float64(c.UnreadablePercent) / 100,
+		FieldWasShare:   float64(c.FieldWasPercent) / 100,
+		FieldNowShare:   float64(c.FieldNowPercent) / 100,
+		MinPages:        c.MinPages,
+	}
 }

@@ -2,13 +2,15 @@ package jobs
 
 import (
 	"context"
+	"fmt"
 
 	"archivio/archive"
 	"archivio/internal/alerts"
 )
 
-// StoredAlerts rebuilds every alert from the database, oldest first, with
-// the records citing its URL and its last good capture.
+// StoredAlerts rebuilds every alert from the database, oldest first: a
+// link alert with the records citing its URL and its last good capture, a
+// parse health alert with its drift.
 func StoredAlerts(ctx context.Context, st *archive.Store) ([]alerts.Alert, error) {
 	rows, err := st.Alerts(ctx)
 	if err != nil {
@@ -18,6 +20,13 @@ func StoredAlerts(ctx context.Context, st *archive.Store) ([]alerts.Alert, error
 	for _, r := range rows {
 		a := alerts.Alert{ID: r.ID, Kind: r.Kind, URL: r.URL, Verdict: r.Verdict, Since: r.Since, At: r.At,
 			Records: []alerts.RecordRef{}, LastGoodCapture: CaptureRef(ctx, st, r.LastGoodCapture)}
+		if r.Detail != "" {
+			if a.Drift, err = driftOf(r.Detail); err != nil {
+				return nil, fmt.Errorf("alert %d: %w", r.ID, err)
+			}
+			out = append(out, a)
+			continue
+		}
 		recs, err := st.LinkRecords(ctx, r.URL)
 		if err != nil {
 			return nil, err

@@ -15,6 +15,7 @@ import (
 
 	"archivio/archive"
 	"archivio/crawlers"
+	"archivio/internal/alerts"
 	"archivio/internal/store"
 	"archivio/parsers"
 )
@@ -55,6 +56,12 @@ type Config struct {
 	// pages are archived, and their links to other sites join the link
 	// inventory.
 	Site *crawlers.Site
+	// Drift decides when the record pages no longer read as before; the
+	// zero value means archive.DefaultDriftThresholds.
+	Drift archive.DriftThresholds
+	// Sinks deliver the parse health alerts (drift, recovered), which are
+	// stored either way.
+	Sinks alerts.Sink
 }
 
 // Progress is the live state of a crawl.
@@ -101,6 +108,12 @@ func Crawl(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Drift == (archive.DriftThresholds{}) {
+		cfg.Drift = archive.DefaultDriftThresholds()
+	}
+	if err := cfg.Drift.Validate(); err != nil {
+		return nil, fmt.Errorf("crawl: drift thresholds: %w", err)
 	}
 	base, err := url.Parse(cfg.BaseURL)
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
@@ -235,9 +248,13 @@ func (j *job) run(ctx context.Context) (*Report, error) {
 		rep.Status, rep.Error = "failed", closeErr.Error()
 	}
 	j.fill(fin, rep)
+	driftErr := j.judgeDrift(fin, rep)
 	body, _ := json.Marshal(rep)
 	if err := j.st.FinishCrawl(fin, j.crawlID, rep.Status, string(body), rep.Finished); err != nil {
 		return rep, err
+	}
+	if driftErr != nil {
+		return rep, fmt.Errorf("crawl %s: %w", cfg.Source, driftErr)
 	}
 	switch rep.Status {
 	case "failed":

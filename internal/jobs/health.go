@@ -19,6 +19,9 @@ type ParseHealthReport struct {
 	// FieldShares compares, field by field, the share of the records read
 	// whose page showed the field's label, this crawl and the previous.
 	FieldShares []FieldShare `json:"field_shares"`
+	// Drift is how the crawl was judged against the source's baseline;
+	// nil for a crawl that did not finish.
+	Drift *DriftReport `json:"drift,omitempty"`
 }
 
 // HealthCounts are the totals of a crawl's parse health.
