@@ -207,10 +207,24 @@ func renameLabel(t *testing.T, site *demosite.Site, from, to string) {
 func TestDriftAlertWhenALabelIsRenamed(t *testing.T) {
 	site, cfg, sink, _ := driftWorld(t)
 	crawl(t, cfg)
-	// The site renames "Stato di avanzamento" on every page: the pages
-	// still read, but the field is gone and a new label appears.
-	renameLabel(t, site, "Stato di avanzamento", "Fase attuale del percorso")
+	// A near miss is read as its field: parse health lists it, and it is
+	// no drift.
+	renameLabel(t, site, "Stato di avanzamento", "Stato avanzamento")
 	rep := crawl(t, cfg)
+	h := rep.ParseHealth
+	if h.Drift.Alert != nil || h.Drift.State != archive.HealthHealthy || len(h.FuzzyLabels) != 1 {
+		t.Fatalf("near miss: drift %+v fuzzy %+v", h.Drift, h.FuzzyLabels)
+	}
+	if l := h.FuzzyLabels[0]; l.Label != "Stato avanzamento" || l.Field != "status" || l.Pages != 18 || l.Example.URL == "" || l.Example.CaptureID == 0 {
+		t.Errorf("fuzzy label %+v", l)
+	}
+	if i := slices.IndexFunc(h.FieldShares, func(f FieldShare) bool { return f.Field == "status" }); i < 0 || h.FieldShares[i].Share != 1 {
+		t.Errorf("a near miss still finds its field: %+v", h.FieldShares)
+	}
+	// The site renames it to a label nothing is close to: the pages
+	// still read, but the field is gone and a new label appears.
+	renameLabel(t, site, "Stato avanzamento", "Situazione odierna")
+	rep = crawl(t, cfg)
 	d := rep.ParseHealth.Drift
 	if d.Alert == nil || d.State != archive.HealthDrift {
 		t.Fatalf("drift %+v", d)
@@ -219,7 +233,7 @@ func TestDriftAlertWhenALabelIsRenamed(t *testing.T) {
 	for _, f := range d.Findings {
 		rules = append(rules, f.Rule+":"+f.Field+f.Label)
 	}
-	if !slices.Contains(rules, "field_lost:status") || !slices.Contains(rules, "new_unknown_label:Fase attuale del percorso") ||
+	if !slices.Contains(rules, "field_lost:status") || !slices.Contains(rules, "new_unknown_label:Situazione odierna") ||
 		slices.Contains(rules, "unreadable:") {
 		t.Errorf("findings %v", rules)
 	}
@@ -231,7 +245,7 @@ func TestDriftAlertWhenALabelIsRenamed(t *testing.T) {
 			t.Errorf("field_lost finding %+v", f)
 		}
 	}
-	renameLabel(t, site, "Fase attuale del percorso", "Stato di avanzamento")
+	renameLabel(t, site, "Situazione odierna", "Stato di avanzamento")
 	if d := crawl(t, cfg).ParseHealth.Drift; d.Alert == nil || d.Alert.Kind != alerts.KindRecovered {
 		t.Errorf("recovery %+v", d)
 	}
