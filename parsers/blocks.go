@@ -108,6 +108,10 @@ func (l *linearizer) collectText(n *html.Node, nodes *int, media, controls *bool
 				// element is not a label.
 				*media = true
 			case atom.Img:
+				if isHelpName(attr(c, "alt")) || isHelpName(attr(c, "title")) && attr(c, "alt") == "" {
+					l.decor = append(l.decor, "<img>")
+					continue
+				}
 				*media = true
 			case atom.Input, atom.Select, atom.Textarea:
 				if shownControl(c) {

@@ -25,13 +25,26 @@ var markerSuffixes = []string{
 	"ℹ\ufe0f", "(?)", "[?]", "(i)", "[i]", "(*)", "[*]", "**", "ⓘ", "ℹ", "🛈", "❓", "❔", "？", "＊", "?", "*", "†",
 }
 
-// isMarker reports whether s, trimmed, is a decoration and nothing else.
+// isMarker reports whether s, trimmed, is a decoration and nothing else:
+// one mark, or a few side by side ("* ⓘ").
 func isMarker(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || len(s) > 8 {
+	if s == "" || len(s) > 24 {
 		return false
 	}
-	return markerTokens[strings.ToLower(s)]
+	if markerTokens[strings.ToLower(s)] {
+		return true
+	}
+	fields := strings.Fields(s)
+	if len(fields) < 2 {
+		return false
+	}
+	for _, f := range fields {
+		if !markerTokens[strings.ToLower(f)] {
+			return false
+		}
+	}
+	return true
 }
 
 // trimLabelDecor removes decorations, colons and spaces from both ends of a
@@ -73,17 +86,26 @@ func trimLabelDecor(s string) (label, dropped string) {
 // "ⓘ 12"): a marker followed by a space. It returns the value and the
 // marker removed.
 func trimValueDecor(s string) (value, dropped string) {
+	for {
+		v, d := trimValueDecorOnce(s)
+		if d == "" {
+			return v, strings.TrimSpace(dropped)
+		}
+		s, dropped = v, dropped+" "+d
+	}
+}
+
+func trimValueDecorOnce(s string) (value, dropped string) {
 	if rest, ok := strings.CutPrefix(s, ":"); ok {
 		// "<strong>Label</strong>: value": the label's colon.
-		v, d := trimValueDecor(strings.TrimSpace(rest))
-		return v, strings.TrimSpace(": " + d)
+		return strings.TrimSpace(rest), ":"
 	}
 	for _, m := range markerSuffixes {
 		if rest, ok := strings.CutPrefix(s, m); ok && (rest == "" || startsWithSpace(rest)) {
 			return strings.TrimSpace(rest), m
 		}
 	}
-	if rest, ok := strings.CutPrefix(s, "i "); ok && rest != "" && isMarkerLead(rest) {
+	if rest, ok := strings.CutPrefix(s, "i "); ok && rest != "" && (isMarkerLead(rest) || isMarker(strings.Fields(rest)[0])) {
 		return rest, "i"
 	}
 	return s, ""
@@ -100,4 +122,21 @@ func isMarkerLead(rest string) bool {
 func startsWithSpace(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r == ' ' || r == '\u00a0' || r == '\t' || r == '\n'
+}
+
+// helpNames are the accessible names of help and info icons: an icon so
+// named is a decoration, not a value (unlike the icons that show the items
+// of "Ambito di intervento").
+var helpNames = map[string]bool{
+	"aiuto": true, "help": true, "info": true, "informazioni": true, "informazione": true,
+	"guida": true, "suggerimento": true, "tooltip": true, "nota": true, "note": true,
+	"obbligatorio": true, "campo obbligatorio": true, "required": true, "maggiori informazioni": true,
+	"more info": true, "more information": true, "spiegazione": true, "dettagli": true,
+}
+
+// isHelpName reports whether an icon's name or an image's alt text says it
+// is a help or info mark.
+func isHelpName(name string) bool {
+	n := strings.TrimSpace(foldText(name))
+	return isMarker(n) || helpNames[n] || strings.HasPrefix(n, "aiuto ") || strings.HasPrefix(n, "help ") || strings.HasPrefix(n, "info ")
 }

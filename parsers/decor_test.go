@@ -52,6 +52,8 @@ func TestTrimValueDecor(t *testing.T) {
 		{"?Concluso", "?Concluso"},                                 // no space: not a marker
 		{"*** nota", "*** nota"},
 		{"(i.e. example)", "(i.e. example)"},
+		{"* ⓘ Concluso", "Concluso"},
+		{"i i ACER Ravenna", "ACER Ravenna"},
 	}
 	for _, tt := range tests {
 		if got, _ := trimValueDecor(tt.in); got != tt.want {
@@ -61,12 +63,12 @@ func TestTrimValueDecor(t *testing.T) {
 }
 
 func TestIsMarker(t *testing.T) {
-	for _, s := range []string{"?", " ? ", "(i)", "i", "I", "ⓘ", "*", "(*)", "[?]", "ℹ"} {
+	for _, s := range []string{"?", " ? ", "(i)", "i", "I", "ⓘ", "*", "(*)", "[?]", "ℹ", "* ⓘ", "* *", "i i"} {
 		if !isMarker(s) {
 			t.Errorf("isMarker(%q) = false", s)
 		}
 	}
-	for _, s := range []string{"", "No", "Sì", "a", "??? x", "(ii)", "12"} {
+	for _, s := range []string{"", "No", "Sì", "a", "??? x", "(ii)", "12", "* nota", "i cittadini"} {
 		if isMarker(s) {
 			t.Errorf("isMarker(%q) = true", s)
 		}

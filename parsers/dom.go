@@ -128,11 +128,14 @@ func (l *linearizer) walk(n *html.Node) {
 	switch n.DataAtom {
 	case atom.Img:
 		if src := strings.TrimSpace(attr(n, "src")); src != "" {
-			l.startBlock()
 			alt := attr(n, "alt")
 			if alt == "" {
 				alt = attr(n, "title")
 			}
+			if isHelpName(alt) {
+				return // a help or info icon drawn as an image
+			}
+			l.startBlock()
 			l.images = append(l.images, image{src: src, alt: collapseSpace(alt)})
 		}
 		return
@@ -150,6 +153,10 @@ func (l *linearizer) walk(n *html.Node) {
 		return
 	case atom.Option, atom.Optgroup, atom.Datalist:
 		return // outside a select: not shown
+	case atom.Abbr, atom.Sup:
+		if isMarker(textOf(n, 16)) {
+			return // a required-field or help mark standing alone
+		}
 	case atom.Table:
 		if l.table(n) {
 			return
@@ -159,7 +166,7 @@ func (l *linearizer) walk(n *html.Node) {
 		defer func() { l.scopes = l.scopes[:len(l.scopes)-1] }()
 	}
 	if isIcon(n) {
-		if name := collapseSpace(attr(n, "aria-label")); name != "" {
+		if name := collapseSpace(attr(n, "aria-label")); name != "" && !isHelpName(name) {
 			l.startBlock()
 			l.images = append(l.images, image{alt: name})
 		}
@@ -190,6 +197,12 @@ func (l *linearizer) labelElement(n *html.Node, text string, controls bool) bool
 	marked, weak := marksLabel(n, text), false
 	if !marked && l.leadingBold(n) {
 		marked, weak = true, true
+	}
+	if controls && !isLabelElement(n) && l.textInChild(n, text) {
+		// A wrapper holding a label and controls: its label is the child
+		// that shows the text, its values the controls (each may have its
+		// own label, or be named by aria-label). Walk it.
+		return false
 	}
 	m := dict.lookup(text)
 	if !m.found() && marked {
@@ -226,13 +239,30 @@ func (l *linearizer) labelElement(n *html.Node, text string, controls bool) bool
 	switch {
 	case target != nil:
 		l.emitControl(target, n)
-		if l.check != checkNone {
-			l.flush()
-		}
+		l.flush() // the control's value is whole: what follows is not part of it
 	case controls:
 		l.controlsIn(n)
 	}
 	return true
+}
+
+// isLabelElement reports whether n is an element that labels what it
+// holds: a <label> wrapping its control, a <legend> over its fieldset.
+func isLabelElement(n *html.Node) bool {
+	return n.DataAtom == atom.Label || n.DataAtom == atom.Legend
+}
+
+// textInChild reports whether a child element of n shows all of n's text.
+func (l *linearizer) textInChild(n *html.Node, text string) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || skipElement(c) {
+			continue
+		}
+		if t, _, _ := l.visibleText(c); t == text {
+			return true
+		}
+	}
+	return false
 }
 
 // leadingBold reports whether n is bold text at the start of its block

@@ -154,12 +154,18 @@ func canonicalURL(doc *goquery.Document) string {
 // "La fabbrica delle idee | Osservatorio Partecipazione" -> "La fabbrica delle idee".
 func siteTitle(t string) string {
 	t = collapseSpace(t)
+	// The site's name follows the last separator; the title itself may hold
+	// others ("Ritorno all'Astoria - un progetto ... :: Osservatorio").
+	cut, sepLen := -1, 0
 	for _, sep := range []string{" | ", " – ", " — ", " - ", " :: ", " · "} {
-		if i := strings.LastIndex(t, sep); i > 0 {
-			site := foldText(t[i:])
-			if strings.Contains(site, "osservatorio") || strings.Contains(site, "partecipazione") {
-				return strings.TrimSpace(t[:i])
-			}
+		if i := strings.LastIndex(t, sep); i > cut {
+			cut, sepLen = i, len(sep)
+		}
+	}
+	if cut > 0 {
+		site := foldText(t[cut+sepLen:])
+		if strings.Contains(site, "osservatorio") || strings.Contains(site, "partecipazione") {
+			return strings.TrimSpace(t[:cut])
 		}
 	}
 	return t
