@@ -5,8 +5,6 @@ import (
 	"compress/flate"
 	"compress/gzip"
 	"context"
-	"crypto/sha1"
-	"encoding/base32"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +13,7 @@ import (
 	"net/http/httptrace"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -25,6 +24,9 @@ const (
 	CaptureHeader = "X-Archivio-Capture"
 	// TruncatedHeader carries the WARC-Truncated reason when the body was cut.
 	TruncatedHeader = "X-Archivio-Truncated"
+	// LengthHeader carries the length of the body handed on (decoded of
+	// its content coding), which a caller may read only part of.
+	LengthHeader = "X-Archivio-Length"
 	// transferHeader notes, in the archived response head, that Go's HTTP
 	// client removed a transfer coding before archivio saw the body.
 	transferHeader = "X-Archivio-Removed-Transfer-Encoding"
@@ -35,23 +37,55 @@ const (
 // it cannot keep.
 var ErrNotArchived = errors.New("not archived")
 
+// ErrInterrupted wraps (with context.Canceled) the error of a request
+// whose body was cut because its caller stopped (Ctrl-C, SIGTERM): what
+// arrived is archived with WARC-Truncated: unspecified, and the response
+// is not handed on, so that nothing takes a cut page for a whole one.
+var ErrInterrupted = errors.New("interrupted while receiving the body")
+
 // DefaultMaxBody is the largest response body kept whole: 32 MiB.
 const DefaultMaxBody = 32 << 20
 
 // RecorderOptions configure a Recorder.
 type RecorderOptions struct {
-	CrawlID int64            // the crawl the captures belong to; 0 for none
-	MaxBody int64            // bodies are cut after this many bytes (default DefaultMaxBody), the cut recorded
-	Now     func() time.Time // clock (default time.Now)
+	CrawlID int64 // the crawl the captures belong to; 0 for none
+	// MaxBody bounds a body both as received and decoded of its content
+	// coding (default DefaultMaxBody): reading stops as soon as either
+	// passes it, and the cut is recorded (WARC-Truncated: length). So a
+	// decompression bomb costs at most MaxBody of decoding.
+	MaxBody int64
+	// SpoolMemory is how much of a response is kept in memory while it
+	// arrives (default DefaultSpoolMemory); the rest goes to a temporary
+	// file.
+	SpoolMemory int64
+	Now         func() time.Time // clock (default time.Now)
+}
+
+// BodyCuts count the responses a Recorder archived with a cut body, by
+// reason.
+type BodyCuts struct {
+	Length      int64 `json:"length"`      // past MaxBody, as received or decoded
+	Time        int64 `json:"time"`        // the request's deadline passed mid-body
+	Disconnect  int64 `json:"disconnect"`  // the connection failed mid-body (reset, short body, broken chunks)
+	Interrupted int64 `json:"interrupted"` // the caller stopped (ErrInterrupted)
 }
 
 // Recorder is the recording transport: an http.RoundTripper that keeps
 // every exchange it carries (robots.txt, sitemaps, redirects, errors, pages)
 // as a WARC request and response record and lists the response in the
 // catalog, before the caller sees it. An identical payload of a URL already
-// captured becomes a revisit record. The response handed back has its body
-// decoded (gzip, deflate) and carries the capture id in CaptureHeader;
-// what is archived is the response as received.
+// captured becomes a revisit record. What is archived is the response as
+// received.
+//
+// Bodies stream: each goes to its WARC record's spool as it arrives (in
+// memory up to SpoolMemory, then a temporary file), is measured decoded
+// on the way so that MaxBody bounds it as received and decoded, and is
+// written to the WARC file from the spool. The response handed back reads
+// the body from the spool, decoded of its content coding (gzip, deflate),
+// so the caller chooses how much of it to hold in memory; its length is
+// in LengthHeader and closing it releases the spool. It carries the
+// capture id in CaptureHeader and, for a cut body, the reason in
+// TruncatedHeader.
 //
 // A response that cannot be archived is an error: archivio never uses data
 // it did not keep.
@@ -60,6 +94,8 @@ type Recorder struct {
 	warc  *WARCWriter
 	store *Store
 	opts  RecorderOptions
+
+	length, time, disconnect, interrupted atomic.Int64
 }
 
 // NewRecorder wraps next. The transport next should not decompress on its
@@ -70,10 +106,18 @@ func NewRecorder(next http.RoundTripper, w *WARCWriter, s *Store, opts RecorderO
 	if opts.MaxBody <= 0 {
 		opts.MaxBody = DefaultMaxBody
 	}
+	if opts.SpoolMemory <= 0 {
+		opts.SpoolMemory = DefaultSpoolMemory
+	}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
 	return &Recorder{next: next, warc: w, store: s, opts: opts}
+}
+
+// Cuts counts the responses archived so far with a cut body.
+func (r *Recorder) Cuts() BodyCuts {
+	return BodyCuts{Length: r.length.Load(), Time: r.time.Load(), Disconnect: r.disconnect.Load(), Interrupted: r.interrupted.Load()}
 }
 
 // RoundTrip sends req, archives the exchange and returns the response.
@@ -93,36 +137,55 @@ func (r *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	body, truncated := readBody(ctx, resp.Body, r.opts.MaxBody)
+	target := req.URL.String()
+	notArchived := func(err error) error { return fmt.Errorf("record %s: %w: %w", target, ErrNotArchived, err) }
+	head := responseHead(resp)
+	dir, err := r.warc.spoolDir()
+	if err != nil {
+		resp.Body.Close()
+		return nil, notArchived(err)
+	}
+	sp, err := newSpooledBody(head, r.opts.SpoolMemory, dir)
+	if err != nil {
+		resp.Body.Close()
+		return nil, notArchived(err)
+	}
+	got, err := receive(ctx, resp, sp, r.opts.MaxBody)
 	resp.Body.Close()
+	if err != nil {
+		sp.Close()
+		return nil, notArchived(err)
+	}
 	at := r.opts.Now()
-	// What was received is kept even when the request's deadline passed
-	// while reading it (the cut is recorded as WARC-Truncated: time).
+	// What was received is kept even when the request's context ended
+	// while reading it.
 	ctx = context.WithoutCancel(ctx)
 
-	digest := PayloadDigest(body)
 	ex := Exchange{
-		TargetURI: req.URL.String(),
+		TargetURI: target,
 		Date:      at,
 		IP:        ip,
 		Request:   requestBytes(req),
-		Response:  responseHead(resp),
-		Body:      body,
-		Truncated: truncated,
+		Response:  head,
+		Truncated: got.cut,
+		spool:     sp,
 	}
+	digest := sp.digest()
 	var orig *Original
 	var revisitOf int64
-	if truncated == "" && resp.StatusCode == http.StatusOK {
+	if got.cut == "" && resp.StatusCode == http.StatusOK {
 		if c, err := r.store.OriginalCapture(ctx, ex.TargetURI, digest); err == nil {
 			orig = &Original{TargetURI: c.URL, Date: c.FetchedAt, RecordID: c.WARCRecordID}
 			revisitOf = c.ID
 		} else if !errors.Is(err, ErrNotFound) {
-			return nil, fmt.Errorf("record %s: %w: %w", ex.TargetURI, ErrNotArchived, err)
+			sp.Close()
+			return nil, notArchived(err)
 		}
 	}
 	w, err := r.warc.WriteExchange(ctx, ex, orig)
 	if err != nil {
-		return nil, fmt.Errorf("record %s: %w: %w", ex.TargetURI, ErrNotArchived, err)
+		sp.Close()
+		return nil, notArchived(err)
 	}
 	c := &Capture{
 		CrawlID:       r.opts.CrawlID,
@@ -133,8 +196,8 @@ func (r *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 		ETag:          resp.Header.Get("ETag"),
 		LastModified:  resp.Header.Get("Last-Modified"),
 		PayloadDigest: digest,
-		PayloadLength: int64(len(body)),
-		Truncated:     truncated,
+		PayloadLength: sp.size,
+		Truncated:     got.cut,
 		RevisitOf:     revisitOf,
 		WARCFile:      w.File,
 		WARCOffset:    w.Offset,
@@ -143,43 +206,49 @@ func (r *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	id, err := r.store.AddCapture(ctx, c)
 	if err != nil {
-		return nil, fmt.Errorf("record %s: %w: %w", ex.TargetURI, ErrNotArchived, err)
+		sp.Close()
+		return nil, notArchived(err)
+	}
+	r.count(got)
+	if got.interrupted {
+		sp.Close()
+		return nil, fmt.Errorf("record %s: %w: %w", target, ErrInterrupted, context.Canceled)
+	}
+	body, err := got.handOn(sp)
+	if err != nil {
+		sp.Close()
+		return nil, fmt.Errorf("record %s: read the spool back: %w", target, err)
 	}
 	resp.Header.Set(CaptureHeader, strconv.FormatInt(id, 10))
-	if truncated != "" {
-		resp.Header.Set(TruncatedHeader, truncated)
+	if got.cut != "" {
+		resp.Header.Set(TruncatedHeader, got.cut)
 	}
-	decodeForCaller(resp, body, r.opts.MaxBody)
+	// The caller gets the body without its content coding, as from Go's
+	// client when it negotiates compression itself. The coding header goes
+	// even when the body does not decode (a 304 or an error page labelled
+	// gzip, a mislabelled body), and Uncompressed is set whatever the
+	// coding: nothing downstream may decode again (colly, for one, inflates
+	// bodies whose type or URL says gzip, without a limit).
+	resp.Header.Del("Content-Encoding")
+	resp.Header.Del("Content-Length")
+	resp.Header.Set(LengthHeader, strconv.FormatInt(got.handed, 10))
+	resp.Uncompressed = true
+	resp.ContentLength = got.handed
+	resp.Body = body
 	return resp, nil
 }
 
-// readBody reads at most max bytes of a body and says why it stopped early:
-// "length" past max, "time" when the request's deadline passed, and
-// "disconnect" when the connection failed mid-body.
-func readBody(ctx context.Context, rc io.Reader, max int64) ([]byte, string) {
-	body, err := io.ReadAll(io.LimitReader(rc, max+1))
+func (r *Recorder) count(got received) {
 	switch {
-	case int64(len(body)) > max:
-		return body[:max], "length"
-	case err == nil:
-		return body, ""
-	case ctx.Err() != nil || isTimeout(err):
-		return body, "time"
-	default:
-		return body, "disconnect"
+	case got.interrupted:
+		r.interrupted.Add(1)
+	case got.cut == "length":
+		r.length.Add(1)
+	case got.cut == "time":
+		r.time.Add(1)
+	case got.cut == "disconnect":
+		r.disconnect.Add(1)
 	}
-}
-
-func isTimeout(err error) bool {
-	var ne net.Error
-	return errors.As(err, &ne) && ne.Timeout()
-}
-
-// PayloadDigest is the WARC payload digest of a body: "sha1:" and the
-// base32 SHA-1, as WARC readers compute it.
-func PayloadDigest(body []byte) string {
-	sum := sha1.Sum(body)
-	return "sha1:" + base32.StdEncoding.EncodeToString(sum[:])
 }
 
 // requestBytes is the request as sent on the wire: request line, Host and
@@ -223,27 +292,10 @@ func responseHead(resp *http.Response) []byte {
 	return b.Bytes()
 }
 
-// decodeForCaller gives the caller the body without its content coding,
-// as Go's client does when it negotiates compression itself.
-// The coding header goes even when the body does not decode (a 304 or an
-// error page labelled gzip, a mislabelled body): the caller must never try
-// to decode again.
-func decodeForCaller(resp *http.Response, body []byte, max int64) {
-	if decoded, ok := DecodePayload(resp.Header, body, max); ok {
-		body = decoded
-	}
-	if resp.Header.Get("Content-Encoding") != "" {
-		resp.Header.Del("Content-Encoding")
-		resp.Header.Del("Content-Length")
-		resp.Uncompressed = true
-	}
-	resp.ContentLength = int64(len(body))
-	resp.Body = io.NopCloser(bytes.NewReader(body))
-}
-
 // DecodePayload removes a gzip or deflate content coding from an archived
 // payload and reports whether it did. A payload that does not decode is
-// left as it is; a decompression bomb stops at ten times max.
+// left as it is; the decoded payload stops at max bytes (a decompression
+// bomb costs no more).
 func DecodePayload(h http.Header, body []byte, max int64) ([]byte, bool) {
 	var zr io.Reader
 	var err error
@@ -256,7 +308,7 @@ func DecodePayload(h http.Header, body []byte, max int64) ([]byte, bool) {
 	if zr == nil || err != nil {
 		return body, false
 	}
-	decoded, derr := io.ReadAll(io.LimitReader(zr, 10*max))
+	decoded, derr := io.ReadAll(io.LimitReader(zr, max))
 	if derr != nil && len(decoded) == 0 {
 		return body, false
 	}

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	gowarc "github.com/nlnwa/gowarc/v2"
 )
 
 // recording is a Store, a WARC writer and a client whose transport records.
@@ -175,22 +177,86 @@ func TestRecorderFailsWhenItCannotArchive(t *testing.T) {
 	}
 }
 
-func TestReadBodyReasons(t *testing.T) {
+// receiveString runs receive over body with header Content-Encoding ce and
+// returns what it decided and what the caller would read.
+func receiveString(t *testing.T, ctx context.Context, body io.Reader, ce string, max int64) (received, string, int64) {
+	t.Helper()
+	sp, err := newSpooledBody([]byte("HTTP/1.1 200 OK\r\n\r\n"), 64, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sp.Close()
+	resp := &http.Response{Header: http.Header{}, Body: io.NopCloser(body)}
+	if ce != "" {
+		resp.Header.Set("Content-Encoding", ce)
+	}
+	got, err := receive(ctx, resp, sp, max)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sp.build(func(b gowarc.WarcRecordBuilder) {
+		b.AddWarcHeader(gowarc.WarcRecordID, "<urn:uuid:0b0f6f1e-7b1a-4a43-9d7a-3c0c8b1f7a10>")
+		b.AddWarcHeaderTime(gowarc.WarcDate, time.Now())
+		b.AddWarcHeader(gowarc.ContentType, warcHTTPResponse)
+		if got.cut != "" {
+			b.AddWarcHeader(gowarc.WarcTruncated, got.cut)
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	rc, err := got.handOn(sp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	handed, err := io.ReadAll(rc)
+	if err != nil {
+		t.Fatalf("reading the handed-on body: %v", err)
+	}
+	return got, string(handed), sp.size
+}
+
+func TestReceiveReasons(t *testing.T) {
 	ctx := context.Background()
-	if b, why := readBody(ctx, strings.NewReader("abc"), 10); string(b) != "abc" || why != "" {
-		t.Errorf("whole body: %q %q", b, why)
+	if got, b, _ := receiveString(t, ctx, strings.NewReader("abc"), "", 10); b != "abc" || got.cut != "" {
+		t.Errorf("whole body: %q %+v", b, got)
 	}
-	if b, why := readBody(ctx, strings.NewReader("abcdef"), 3); string(b) != "abc" || why != "length" {
-		t.Errorf("long body: %q %q", b, why)
+	if got, b, n := receiveString(t, ctx, strings.NewReader("abcdef"), "", 3); b != "abc" || n != 3 || got.cut != "length" {
+		t.Errorf("long body: %q (%d stored) %+v", b, n, got)
 	}
-	if _, why := readBody(ctx, io.MultiReader(strings.NewReader("ab"), errReader{io.ErrUnexpectedEOF}), 10); why != "disconnect" {
-		t.Errorf("dropped connection: %q", why)
+	if got, _, _ := receiveString(t, ctx, io.MultiReader(strings.NewReader("ab"), errReader{io.ErrUnexpectedEOF}), "", 10); got.cut != "disconnect" {
+		t.Errorf("dropped connection: %+v", got)
 	}
 	cctx, cancel := context.WithTimeout(ctx, time.Nanosecond)
 	defer cancel()
 	<-cctx.Done()
-	if _, why := readBody(cctx, errReader{context.DeadlineExceeded}, 10); why != "time" {
-		t.Errorf("deadline: %q", why)
+	if got, _, _ := receiveString(t, cctx, errReader{context.DeadlineExceeded}, "", 10); got.cut != "time" || got.interrupted {
+		t.Errorf("deadline: %+v", got)
+	}
+	stopped, stop := context.WithCancel(ctx)
+	stop()
+	if got, _, _ := receiveString(t, stopped, io.MultiReader(strings.NewReader("ab"), errReader{context.Canceled}), "", 10); got.cut != "unspecified" || !got.interrupted {
+		t.Errorf("canceled: %+v, want interrupted", got)
+	}
+
+	page := strings.Repeat("<p>Processo partecipativo</p>", 100)
+	if got, b, _ := receiveString(t, ctx, bytes.NewReader(gzipString(page)), "gzip", 1<<20); b != page || got.cut != "" || got.coding != "gzip" {
+		t.Errorf("gzip body: %d bytes handed, %+v", len(b), got)
+	}
+	// Small when coded, over the limit decoded: cut once the decoded size
+	// passes the limit, long before the coded stream ends.
+	bomb := gzipString(strings.Repeat("0", 4<<20))
+	got, b, stored := receiveString(t, ctx, bytes.NewReader(bomb), "gzip", 64<<10)
+	if got.cut != "length" || len(b) != 64<<10 || stored >= int64(len(bomb)) {
+		t.Errorf("bomb: %+v, %d bytes handed, %d of %d coded bytes stored", got, len(b), stored, len(bomb))
+	}
+	// A body labelled gzip that is not: handed on as it came.
+	if got, b, _ := receiveString(t, ctx, strings.NewReader("plain text"), "gzip", 100); b != "plain text" || got.coding != "" || got.cut != "" {
+		t.Errorf("mislabelled body: %q %+v", b, got)
+	}
+	// A gzip stream cut short: what decodes is handed on, without an error.
+	coded := gzipString(page)
+	if got, b, _ := receiveString(t, ctx, io.MultiReader(bytes.NewReader(coded[:len(coded)/2]), errReader{io.ErrUnexpectedEOF}), "gzip", 1<<20); got.cut != "disconnect" || len(b) == 0 || !strings.HasPrefix(page, b) {
+		t.Errorf("cut gzip: %d bytes handed, %+v", len(b), got)
 	}
 }
 

@@ -51,7 +51,11 @@ type Exchange struct {
 	Request   []byte    // the HTTP request as sent: request line, headers, CRLF, body
 	Response  []byte    // the HTTP response head as received: status line and headers, ending with the blank line (CRLFCRLF)
 	Body      []byte    // the response body as received (still content-coded, e.g. gzip)
-	Truncated string    // "" or a WARC-Truncated reason ("length", "time", "disconnect") when Body was cut
+	Truncated string    // "" or a WARC-Truncated reason ("length", "time", "disconnect", "unspecified") when Body was cut
+
+	// spool, set by the Recorder instead of Body, holds a body too large
+	// to keep in memory (see spooledBody).
+	spool *spooledBody
 }
 
 // Original identifies an earlier capture with the same payload, for revisit records.

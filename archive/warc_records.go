@@ -27,21 +27,24 @@ import (
 type warcExchangeRecords struct {
 	request  gowarc.WarcRecord
 	response gowarc.WarcRecord // response or revisit
+	// spooled says the response record belongs to the exchange's spool
+	// (closed by its owner, not by close); streamed says it is too large
+	// to compress in memory and goes to the file as it is compressed.
+	spooled, streamed bool
 }
 
 func (r *warcExchangeRecords) close() {
 	if r.request != nil {
 		r.request.Close()
 	}
-	if r.response != nil {
+	if r.response != nil && !r.spooled {
 		r.response.Close()
 	}
 }
 
-// warcRecordOptions are the gowarc options for building one record whose
-// block has size bytes: strict validation, no repairs, sha1/base32 digests,
-// the block kept in memory.
-func warcRecordOptions(size int) []gowarc.WarcRecordOption {
+// warcBaseOptions are the gowarc options for building records: strict
+// validation, no repairs, sha1/base32 digests.
+func warcBaseOptions() []gowarc.WarcRecordOption {
 	return []gowarc.WarcRecordOption{
 		gowarc.WithVersion(gowarc.V1_1),
 		gowarc.WithStrictValidation(),
@@ -51,8 +54,13 @@ func warcRecordOptions(size int) []gowarc.WarcRecordOption {
 		gowarc.WithAddMissingRecordId(false),
 		gowarc.WithDefaultDigestAlgorithm("sha1"),
 		gowarc.WithDefaultDigestEncoding(gowarc.Base32),
-		gowarc.WithBufferMaxMemBytes(int64(size) + 1024),
 	}
+}
+
+// warcRecordOptions are the gowarc options for building one record whose
+// block has size bytes, kept in memory.
+func warcRecordOptions(size int) []gowarc.WarcRecordOption {
+	return append(warcBaseOptions(), gowarc.WithBufferMaxMemBytes(int64(size)+1024))
 }
 
 // validWARCTruncated are the WARC-Truncated reasons of WARC/1.1.
@@ -123,13 +131,29 @@ func buildWARCExchange(ex *Exchange, date time.Time, revisitOf *Original) (*warc
 		return nil, fmt.Errorf("build request record: %w", err)
 	}
 
-	if revisitOf == nil {
-		b := newRecordBuilder(gowarc.Response, warcRecordOptions(len(ex.Response)+len(ex.Body))...)
+	responseHeaders := func(b gowarc.WarcRecordBuilder) {
 		common(b, respID, reqID)
 		b.AddWarcHeader(gowarc.ContentType, warcHTTPResponse)
 		if ex.Truncated != "" {
 			b.AddWarcHeader(gowarc.WarcTruncated, ex.Truncated)
 		}
+	}
+	if ex.spool != nil {
+		// The response record is built from the spool even when a revisit
+		// is written instead: the spool's owner reads the body back from it.
+		rec, err := ex.spool.build(responseHeaders)
+		if err != nil {
+			recs.close()
+			return nil, fmt.Errorf("build response record: %w", err)
+		}
+		if revisitOf == nil {
+			recs.response, recs.spooled, recs.streamed = rec, true, ex.spool.large()
+			return recs, nil
+		}
+	}
+	if revisitOf == nil {
+		b := newRecordBuilder(gowarc.Response, warcRecordOptions(len(ex.Response)+len(ex.Body))...)
+		responseHeaders(b)
 		_, err = b.Write(ex.Response)
 		if err == nil {
 			_, err = b.Write(ex.Body)
@@ -156,7 +180,11 @@ func buildWARCExchange(ex *Exchange, date time.Time, revisitOf *Original) (*warc
 	b.AddWarcHeader(gowarc.WarcRefersTo, warcAngle(revisitOf.RecordID))
 	b.AddWarcHeader(gowarc.WarcRefersToTargetURI, revisitOf.TargetURI)
 	b.AddWarcHeaderTime(gowarc.WarcRefersToDate, revisitOf.Date.UTC().Truncate(time.Microsecond))
-	b.AddWarcHeader(gowarc.WarcPayloadDigest, warcSHA1(ex.Body))
+	if ex.spool != nil {
+		b.AddWarcHeader(gowarc.WarcPayloadDigest, ex.spool.digest())
+	} else {
+		b.AddWarcHeader(gowarc.WarcPayloadDigest, warcSHA1(ex.Body))
+	}
 	if ex.Truncated != "" {
 		b.AddWarcHeader(gowarc.WarcTruncated, ex.Truncated)
 	}

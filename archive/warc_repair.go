@@ -17,13 +17,18 @@ import (
 // process, keeps every whole record of each, cuts a partial last record
 // (an incomplete gzip member, or a record whose block is shorter than its
 // Content-Length), renames the file to its final name and writes its CDXJ
-// index. It returns what it did per file.
+// index. It returns what it did per file. It also removes the temporary
+// files of responses that were being received (the spool folder).
 //
 // Only damage at the end of a file is cut: when a damaged record is
 // followed by whole records (damage a kill cannot cause), the file is left
 // as it is and an error reported, since cutting would drop evidence.
 // Run it before opening a WARCWriter on dir, never beside one.
 func RepairOpenFiles(ctx context.Context, dir string) ([]RepairReport, error) {
+	// Temporary files of responses being received when the process died.
+	if err := os.RemoveAll(filepath.Join(dir, spoolDirName)); err != nil {
+		return nil, fmt.Errorf("repair warc files in %s: clear the spool: %w", dir, err)
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("repair warc files in %s: %w", dir, err)

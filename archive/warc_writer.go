@@ -1,6 +1,8 @@
 package archive
 
 import (
+	"bufio"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -116,7 +118,7 @@ func (w *WARCWriter) WriteExchange(ctx context.Context, ex Exchange, revisitOf *
 	infoID := w.infoID
 	w.mu.Unlock()
 	var pre *encodedExchange
-	if infoID != "" {
+	if infoID != "" && !recs.streamed {
 		if pre, err = encodeWARCExchange(recs, infoID); err != nil {
 			return Written{}, fmt.Errorf("write exchange %s: %w", ex.TargetURI, err)
 		}
@@ -132,10 +134,12 @@ func (w *WARCWriter) WriteExchange(ctx context.Context, ex Exchange, revisitOf *
 }
 
 // encodedExchange is an exchange's two records, compressed, for the file
-// whose warcinfo is infoID.
+// whose warcinfo is infoID. A streamed response is not encoded in memory:
+// resp is nil, and respSize is an upper bound of its compressed size.
 type encodedExchange struct {
 	infoID    string
 	req, resp []byte
+	respSize  int64
 }
 
 func encodeWARCExchange(recs *warcExchangeRecords, infoID string) (*encodedExchange, error) {
@@ -143,11 +147,14 @@ func encodeWARCExchange(recs *warcExchangeRecords, infoID string) (*encodedExcha
 	if err != nil {
 		return nil, err
 	}
+	if recs.streamed {
+		return &encodedExchange{infoID: infoID, req: req, respSize: streamedSizeBound(recs.response)}, nil
+	}
 	resp, err := encodeWARCRecord(recs.response, infoID)
 	if err != nil {
 		return nil, err
 	}
-	return &encodedExchange{infoID: infoID, req: req, resp: resp}, nil
+	return &encodedExchange{infoID: infoID, req: req, resp: resp, respSize: int64(len(resp))}, nil
 }
 
 func (w *WARCWriter) writeLocked(ctx context.Context, ex *Exchange, date time.Time, recs *warcExchangeRecords, pre *encodedExchange) (Written, error) {
@@ -170,11 +177,12 @@ func (w *WARCWriter) writeLocked(ctx context.Context, ex *Exchange, date time.Ti
 				return Written{}, err
 			}
 		}
-		req, resp := pre.req, pre.resp
-		n := int64(len(req) + len(resp))
+		req := pre.req
+		n := int64(len(req)) + pre.respSize
 		// A file holding more than its warcinfo is rotated before it would
 		// pass the limit; an exchange larger than the limit gets a file of
-		// its own.
+		// its own. (A streamed response counts with an upper bound of its
+		// compressed size.)
 		if w.size+n > w.opts.MaxFileSize && w.size > w.infoEnd {
 			if err := w.finishLocked(); err != nil {
 				return Written{}, err
@@ -182,14 +190,20 @@ func (w *WARCWriter) writeLocked(ctx context.Context, ex *Exchange, date time.Ti
 			continue
 		}
 		offset := w.size
-		if err := w.appendLocked(append(req, resp...)); err != nil {
+		respLen := int64(len(pre.resp))
+		if recs.streamed {
+			var err error
+			if respLen, err = w.appendStreamedLocked(req, recs.response); err != nil {
+				return Written{}, err
+			}
+		} else if err := w.appendLocked(append(req, pre.resp...)); err != nil {
 			return Written{}, err
 		}
 		h := recs.response.WarcHeader()
 		written := Written{
 			File:          w.name,
 			Offset:        offset + int64(len(req)),
-			Length:        int64(len(resp)),
+			Length:        respLen,
 			RequestOffset: offset,
 			RequestLength: int64(len(req)),
 			RecordID:      h.Get(gowarc.WarcRecordID),
@@ -212,6 +226,62 @@ func (w *WARCWriter) appendLocked(data []byte) error {
 		w.size += int64(len(data))
 		return nil
 	}
+	return w.undoLocked(err)
+}
+
+// appendStreamedLocked writes the compressed request record req and then
+// the response record rec, compressed as it is read from its spool, at the
+// end of the current file, and returns the length of the response's gzip
+// member. A failure is undone as in appendLocked.
+func (w *WARCWriter) appendStreamedLocked(req []byte, rec gowarc.WarcRecord) (int64, error) {
+	rec.WarcHeader().Set(gowarc.WarcWarcinfoID, w.infoID)
+	cw := &countingWriter{w: w.f}
+	bw := bufio.NewWriterSize(cw, 256<<10)
+	zw := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(zw)
+	_, err := bw.Write(req)
+	if err == nil {
+		zw.Reset(bw)
+		_, _, err = gowarc.NewMarshaler().Marshal(zw, rec, 0)
+		if cerr := zw.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
+		return 0, w.undoLocked(err)
+	}
+	w.size += cw.n
+	return cw.n - int64(len(req)), nil
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// streamedSizeBound is an upper bound of the compressed size of a
+// streamed record: its block, the header, and gzip's worst-case overhead
+// for data that does not compress.
+func streamedSizeBound(rec gowarc.WarcRecord) int64 {
+	block := rec.Block().Size()
+	return block + block/1000 + 8<<10
+}
+
+// undoLocked cuts the current file back to its last whole record after a
+// failed write and returns the write's error. If even that fails the file
+// is abandoned as NAME.open for RepairOpenFiles and the next write starts
+// a new one.
+func (w *WARCWriter) undoLocked(err error) error {
 	err = fmt.Errorf("write %s: %w", w.name, err)
 	terr := w.f.Truncate(w.size)
 	if terr == nil {
@@ -279,6 +349,16 @@ func (w *WARCWriter) finishLocked() error {
 	return nil
 }
 
+// spoolDir returns the folder of the temporary files of large responses,
+// creating it.
+func (w *WARCWriter) spoolDir() (string, error) {
+	dir := filepath.Join(w.opts.Dir, spoolDirName)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("spool folder: %w", err)
+	}
+	return dir, nil
+}
+
 // Close finishes the current file: flush, fsync, write NAME.cdxj beside it
 // and rename NAME.open to NAME. Later writes fail with ErrWARCWriterClosed.
 // Closing again does nothing.
@@ -289,6 +369,8 @@ func (w *WARCWriter) Close() error {
 		return nil
 	}
 	w.closed = true
+	// The spool folder goes when empty (a response still read keeps it).
+	os.Remove(filepath.Join(w.opts.Dir, spoolDirName))
 	if w.f == nil {
 		return nil
 	}

@@ -47,3 +47,22 @@ func isNetTimeout(err error) bool {
 	var ne net.Error
 	return errors.As(err, &ne) && ne.Timeout()
 }
+
+// CutKind is the error kind of an answer whose body was archived cut, by
+// its WARC-Truncated reason: too_large (past the size limit, as received
+// or decoded), timeout (the request's time ran out mid-body), disconnected
+// (the connection failed mid-body: a reset, a short body, broken chunked
+// encoding) or interrupted (the run stopped); "" for a whole body.
+func CutKind(reason string) string {
+	switch reason {
+	case "":
+		return ""
+	case "length":
+		return "too_large"
+	case "time":
+		return "timeout"
+	case "disconnect":
+		return "disconnected"
+	}
+	return "interrupted"
+}

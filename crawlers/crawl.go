@@ -33,10 +33,13 @@ type Page struct {
 	RecordID  int    // the observatory record id, 0 for other pages
 	Status    int
 	Header    http.Header
-	Body      []byte // decoded of any content coding
+	Body      []byte // decoded of any content coding, at most MaxPageBody bytes
 	CaptureID int64  // the catalog id of the archived response, 0 if unknown
-	Truncated string // why the body was cut, "" when whole
-	Depth     int    // links followed from a seed (site sources)
+	Truncated string // why the archived body was cut (its WARC-Truncated), "" when whole
+	// BodyCut says Body is only the first MaxPageBody bytes of a longer
+	// page (archived whole unless Truncated says otherwise).
+	BodyCut bool
+	Depth   int // links followed from a seed (site sources)
 }
 
 // Options configure a crawl. Zero values take the documented defaults.
@@ -423,19 +426,30 @@ func (cr *crawler) onResponse(r *colly.Response) {
 	rid, _ := strconv.Atoi(r.Ctx.Get("record"))
 	depth, _ := strconv.Atoi(r.Ctx.Get("depth"))
 	restoreContentType(*r.Headers)
-	capture, _ := strconv.ParseInt(r.Headers.Get("X-Archivio-Capture"), 10, 64)
+	capture, _ := strconv.ParseInt(r.Headers.Get(archive.CaptureHeader), 10, 64)
 	p := Page{
 		URL: r.Request.URL.String(), Key: key, RecordID: rid, Status: r.StatusCode,
-		Header: *r.Headers, Body: r.Body, CaptureID: capture, Truncated: r.Headers.Get("X-Archivio-Truncated"),
-		Depth: depth,
+		Header: *r.Headers, Body: r.Body, CaptureID: capture, Truncated: r.Headers.Get(archive.TruncatedHeader),
+		BodyCut: bodyCut(r), Depth: depth,
 	}
-	cr.stats.Bytes.Add(int64(len(r.Body)))
+	if n, err := strconv.ParseInt(r.Headers.Get(archive.LengthHeader), 10, 64); err == nil {
+		cr.stats.Bytes.Add(n) // the whole body, of which colly read at most MaxPageBody
+	} else {
+		cr.stats.Bytes.Add(int64(len(r.Body)))
+	}
 	if r.StatusCode == http.StatusNotModified {
 		cr.stats.NotModified.Add(1)
 	} else {
 		cr.stats.Fetched.Add(1)
 	}
 	cr.handle(&p)
+}
+
+// bodyCut reports whether colly read only part of a body: the recording
+// transport says how long the body it handed on is.
+func bodyCut(r *colly.Response) bool {
+	n, err := strconv.ParseInt(r.Headers.Get(archive.LengthHeader), 10, 64)
+	return err == nil && n > int64(len(r.Body))
 }
 
 // handle gives a page to OnPage, notes it done, and follows its links when

@@ -54,7 +54,7 @@ type CheckResult struct {
 	// redirect hop, ending with the final answer (or the URL that got
 	// none, with status 0).
 	Chain     []Hop         `json:"chain"`
-	Error     string        `json:"error,omitempty"`      // why there was no usable answer
+	Error     string        `json:"error,omitempty"`      // why there was no usable answer, or that the body was archived cut (its kind first)
 	CaptureID int64         `json:"capture_id,omitempty"` // catalog id of the deciding response, 0 if none
 	CheckedAt time.Time     `json:"checked_at"`
 	Elapsed   time.Duration `json:"elapsed"`
@@ -137,8 +137,12 @@ func (c *Checker) Check(ctx context.Context, rawURL string) CheckResult {
 	if n := len(a.hops); n > 0 {
 		res.FinalURL, res.Status = a.hops[n-1].URL, a.hops[n-1].Status
 	}
-	if a.err != nil {
+	switch cut := a.header.Get(checkTruncatedHeader); {
+	case a.err != nil:
 		res.Error = a.err.Error()
+	case cut != "":
+		// Judged on what arrived; the cut is evidence too.
+		res.Error = fmt.Sprintf("%s: body archived cut (WARC-Truncated: %s)", CutKind(cut), cut)
 	}
 	res.Verdict = c.verdict(ctx, u, a)
 	res.Elapsed = c.opts.Now().Sub(start)

@@ -22,6 +22,10 @@ import (
 // does not depend on the archive's storage.
 const checkCaptureHeader = "X-Archivio-Capture"
 
+// checkTruncatedHeader is archive.TruncatedHeader: the WARC-Truncated
+// reason of a body the recording transport archived cut.
+const checkTruncatedHeader = "X-Archivio-Truncated"
+
 // Why following redirects stopped; each makes a server_error.
 var (
 	errRedirectLoop     = errors.New("redirect loop")

@@ -62,14 +62,19 @@ type SnapshotResult struct {
 	// Errors counts fetches that got no answer, and answers with a 4xx
 	// or 5xx status (those are in Pages too: their answer was archived).
 	Errors int
+	// Cut counts pages whose body was archived cut (WARC-Truncated: past
+	// the size limit as received or decoded, a timeout, a dropped
+	// connection); they are in Pages, with the reason.
+	Cut int
 }
 
 // SnapshotPage is one fetched page.
 type SnapshotPage struct {
 	URL       string // the URL whose answer was kept: the one fetched, after same-site redirects
 	Status    int
-	CaptureID int64 // the catalog id of the archived answer, 0 if unknown
-	Depth     int   // link hops from Start
+	CaptureID int64  // the catalog id of the archived answer, 0 if unknown
+	Depth     int    // link hops from Start
+	Truncated string // why the archived body was cut (its WARC-Truncated), "" when whole
 }
 
 // Snapshot keeps a copy of a website while it lives: it fetches Start and
@@ -277,9 +282,14 @@ func (s *snapshotter) fetch(j snapJob) error {
 	final := r.Request.URL
 	s.seen[snapshotKey(final)] = true
 	s.done[snapshotKey(final)] = true
-	s.res.Pages = append(s.res.Pages, SnapshotPage{URL: final.String(), Status: r.StatusCode, CaptureID: capture, Depth: j.depth})
+	cut := r.Headers.Get(archive.TruncatedHeader)
+	s.res.Pages = append(s.res.Pages, SnapshotPage{URL: final.String(), Status: r.StatusCode, CaptureID: capture, Depth: j.depth, Truncated: cut})
 	if r.StatusCode >= 400 {
 		s.res.Errors++
+	}
+	if cut != "" {
+		s.res.Cut++
+		s.opts.Logger.Warn("snapshot: body cut", "url", final.String(), "reason", cut)
 	}
 	s.opts.Logger.Debug("snapshot: fetched", "url", final.String(), "status", r.StatusCode, "capture", capture, "depth", j.depth)
 	if r.StatusCode != http.StatusOK || j.depth >= s.opts.Depth || !strings.Contains(r.Headers.Get("Content-Type"), "html") {

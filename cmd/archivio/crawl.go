@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"archivio/archive"
 	"archivio/crawlers"
 	"archivio/internal/config"
 	"archivio/internal/daemon"
@@ -236,9 +237,12 @@ func printReport(w io.Writer, r *jobs.Report) {
 	fmt.Fprintf(w, "  records           %d new, %d changed, %d unchanged, %d missing (404/410), %d unreadable\n",
 		r.RecordsNew, r.RecordsChanged, r.RecordsUnchanged, r.RecordsMissing, r.Unreadable)
 	printParseHealth(w, r.ParseHealth)
-	if r.RobotsBlocked > 0 || r.Truncated > 0 {
-		fmt.Fprintf(w, "  skipped           %d URLs forbidden by robots.txt, %d bodies cut at the size limit\n",
-			r.RobotsBlocked, r.Truncated)
+	if r.RobotsBlocked > 0 {
+		fmt.Fprintf(w, "  skipped           %d URLs forbidden by robots.txt\n", r.RobotsBlocked)
+	}
+	if c := r.Cuts; c != (archive.BodyCuts{}) {
+		fmt.Fprintf(w, "  bodies cut        %d at the size limit, %d by the timeout, %d by dropped connections, %d by the stop (fetched again by --resume)\n",
+			c.Length, c.Time, c.Disconnect, c.Interrupted)
 	}
 	if len(r.Errors) > 0 {
 		kinds := make([]string, 0, len(r.Errors))

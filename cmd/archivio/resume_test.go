@@ -32,6 +32,9 @@ func TestMain(m *testing.M) {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		err := run(ctx, a, e)
 		stop()
+		if path := os.Getenv("ARCHIVIO_TEST_CHILD_RSS"); path != "" {
+			writePeakRSS(path)
+		}
 		os.Exit(exitCode(err, os.Stderr))
 	}
 	os.Exit(m.Run())

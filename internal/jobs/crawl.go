@@ -72,32 +72,36 @@ type Progress struct {
 
 // Report is what a crawl did.
 type Report struct {
-	CrawlID          int64                  `json:"crawl_id"`
-	Source           string                 `json:"source"`
-	BaseURL          string                 `json:"base_url"`
-	Resumed          bool                   `json:"resumed"`
-	Status           string                 `json:"status"` // done, interrupted, failed
-	Error            string                 `json:"error,omitempty"`
-	Started          time.Time              `json:"started"`
-	Finished         time.Time              `json:"finished"`
-	Seconds          float64                `json:"seconds"`
-	Requests         int64                  `json:"requests"` // archived responses, retries and redirects included
-	PagesFetched     int64                  `json:"pages_fetched"`
-	NotModified      int64                  `json:"not_modified"`
-	Bytes            int64                  `json:"bytes"`
-	FromArchive      int64                  `json:"from_archive"` // resumed pages taken from the archive, not fetched again
-	RecordsNew       int64                  `json:"records_new"`
-	RecordsChanged   int64                  `json:"records_changed"`
-	RecordsUnchanged int64                  `json:"records_unchanged"`
-	RecordsMissing   int64                  `json:"records_missing"`    // record pages answering 404 or 410
-	Unreadable       int64                  `json:"records_unreadable"` // record pages kept as parse failures
-	RobotsBlocked    int64                  `json:"robots_blocked"`
-	Errors           map[string]int64       `json:"errors"` // by kind: timeout, dns_not_found, http_404, http_5xx, ...
-	Truncated        int64                  `json:"truncated"`
-	Repaired         []archive.RepairReport `json:"repaired,omitempty"`
-	WARCDir          string                 `json:"warc_dir"`
-	Database         string                 `json:"database"`
-	ParseHealth      *ParseHealthReport     `json:"parse_health,omitempty"` // nil when no record page was read
+	CrawlID          int64            `json:"crawl_id"`
+	Source           string           `json:"source"`
+	BaseURL          string           `json:"base_url"`
+	Resumed          bool             `json:"resumed"`
+	Status           string           `json:"status"` // done, interrupted, failed
+	Error            string           `json:"error,omitempty"`
+	Started          time.Time        `json:"started"`
+	Finished         time.Time        `json:"finished"`
+	Seconds          float64          `json:"seconds"`
+	Requests         int64            `json:"requests"` // archived responses, retries and redirects included
+	PagesFetched     int64            `json:"pages_fetched"`
+	NotModified      int64            `json:"not_modified"`
+	Bytes            int64            `json:"bytes"`
+	FromArchive      int64            `json:"from_archive"` // resumed pages taken from the archive, not fetched again
+	RecordsNew       int64            `json:"records_new"`
+	RecordsChanged   int64            `json:"records_changed"`
+	RecordsUnchanged int64            `json:"records_unchanged"`
+	RecordsMissing   int64            `json:"records_missing"`    // record pages answering 404 or 410
+	Unreadable       int64            `json:"records_unreadable"` // record pages kept as parse failures
+	RobotsBlocked    int64            `json:"robots_blocked"`
+	Errors           map[string]int64 `json:"errors"` // by kind: timeout, dns_not_found, http_404, http_5xx, ...
+	// Cuts counts the responses archived with a cut body, by reason, each
+	// attempt (retries included): length (past --max-body, as received or
+	// decoded), time (the timeout), disconnect (a dropped connection) and
+	// interrupted (the stop; such pages stay queued for --resume).
+	Cuts        archive.BodyCuts       `json:"cuts"`
+	Repaired    []archive.RepairReport `json:"repaired,omitempty"`
+	WARCDir     string                 `json:"warc_dir"`
+	Database    string                 `json:"database"`
+	ParseHealth *ParseHealthReport     `json:"parse_health,omitempty"` // nil when no record page was read
 }
 
 // Crawl crawls cfg's source. It returns the report whenever the crawl
@@ -143,8 +147,9 @@ type job struct {
 	records *store.Records
 	crawlID int64
 	stats   crawlers.Stats
+	rec     *archive.Recorder
 
-	newRecs, changed, unchanged, missing, unreadable, fromArchive, truncated atomic.Int64
+	newRecs, changed, unchanged, missing, unreadable, fromArchive atomic.Int64
 
 	mu   sync.Mutex
 	errs map[string]int64
@@ -211,6 +216,7 @@ func (j *job) run(ctx context.Context) (*Report, error) {
 		next = defaultTransport(cfg)
 	}
 	rec := archive.NewRecorder(next, w, j.st, archive.RecorderOptions{CrawlID: j.crawlID, MaxBody: cfg.MaxBody, Now: cfg.Now})
+	j.rec = rec
 	retry := cfg.Retry
 	if retry.AttemptTimeout == 0 {
 		retry.AttemptTimeout = cfg.Timeout
@@ -273,7 +279,9 @@ func (j *job) fill(ctx context.Context, rep *Report) {
 	rep.PagesFetched, rep.NotModified, rep.Bytes, rep.RobotsBlocked = s.Fetched, s.NotModified, s.Bytes, s.Blocked
 	rep.RecordsNew, rep.RecordsChanged, rep.RecordsUnchanged = j.newRecs.Load(), j.changed.Load(), j.unchanged.Load()
 	rep.RecordsMissing, rep.Unreadable, rep.FromArchive = j.missing.Load(), j.unreadable.Load(), j.fromArchive.Load()
-	rep.Truncated = j.truncated.Load()
+	if j.rec != nil {
+		rep.Cuts = j.rec.Cuts()
+	}
 	if n, err := j.st.CrawlRequests(ctx, j.crawlID, rep.Started); err == nil {
 		rep.Requests = n
 	}
@@ -326,8 +334,13 @@ func (j *job) countError(kind string) {
 // onPage handles a fetched page: a record page is parsed and stored as a
 // new version when its content changed.
 func (j *job) onPage(ctx context.Context, p crawlers.Page) error {
-	if p.Truncated != "" {
-		j.truncated.Add(1)
+	if kind := cutKind(p); kind != "" {
+		// A page known only in part is an error of its own kind, so that a
+		// crawl that lost content never reports "errors none".
+		j.countError(kind)
+		if p.RecordID == 0 {
+			j.cfg.Logger.Warn("page cut: links read from the part received", "url", p.URL, "kind", kind, "reason", p.Truncated)
+		}
 	}
 	switch {
 	case p.Status == http.StatusNotModified:
@@ -354,14 +367,28 @@ func (j *job) onPage(ctx context.Context, p crawlers.Page) error {
 		return j.siteLinks(ctx, p)
 	case p.Status != http.StatusOK || p.RecordID == 0:
 		return nil
-	case p.Truncated != "":
+	case p.Truncated != "" || p.BodyCut:
 		// A cut page would make a version with fields missing; the
 		// record keeps its last whole version.
-		j.cfg.Logger.Warn("record page cut; not parsed", "url", p.URL, "reason", p.Truncated)
+		j.cfg.Logger.Warn("record page cut; not parsed", "url", p.URL, "reason", p.Truncated, "over_parse_limit", p.BodyCut)
 		return nil
 	}
 	return j.readRecord(ctx, recordPage{RecordID: p.RecordID, URL: p.URL, Body: p.Body,
 		ContentType: p.Header.Get("Content-Type"), CaptureID: p.CaptureID})
+}
+
+// cutKind is the error kind of a page that answered 200 with a body known
+// only in part: too_large past --max-body (as received or decoded) or past
+// the parse limit (crawlers.MaxPageBody), timeout or disconnected when the
+// body was cut by the timeout or a dropped connection; "" for a whole page.
+func cutKind(p crawlers.Page) string {
+	switch {
+	case p.Status != http.StatusOK:
+		return ""
+	case p.Truncated == "" && p.BodyCut:
+		return "too_large"
+	}
+	return crawlers.CutKind(p.Truncated)
 }
 
 func (j *job) onError(ctx context.Context, u, kind string, err error) {

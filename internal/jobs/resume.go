@@ -61,7 +61,7 @@ func (j *job) archived(ctx context.Context, e crawlers.ResumeEntry) (*crawlers.P
 	if err != nil || c.Truncated != "" || !finalAnswer(c.Status) {
 		return nil, false
 	}
-	body, header, err := j.payload(ctx, c)
+	body, header, cut, err := j.pagePayload(ctx, c)
 	if err != nil {
 		j.cfg.Logger.Warn("archived page unreadable; fetching it again", "url", e.URL, "err", err)
 		return nil, false
@@ -72,12 +72,36 @@ func (j *job) archived(ctx context.Context, e crawlers.ResumeEntry) (*crawlers.P
 	}
 	j.fromArchive.Add(1)
 	return &crawlers.Page{URL: c.URL, Key: e.Key, RecordID: rid, Status: c.Status, Header: header,
-		Body: body, CaptureID: c.ID, Truncated: c.Truncated}, true
+		Body: body, CaptureID: c.ID, Truncated: c.Truncated, BodyCut: cut}, true
 }
 
 // payload reads a capture's body from its WARC record (the original's, for
-// a revisit) without its content coding.
+// a revisit) without its content coding, for the parser: a body longer
+// than crawlers.MaxPageBody is an error.
 func (j *job) payload(ctx context.Context, c *archive.Capture) ([]byte, http.Header, error) {
+	body, header, cut, err := j.pagePayload(ctx, c)
+	if err == nil && cut {
+		return nil, nil, fmt.Errorf("page longer than the parse limit (%d bytes)", crawlers.MaxPageBody)
+	}
+	return body, header, err
+}
+
+// pagePayload reads a capture's body as payload does, at most
+// crawlers.MaxPageBody bytes of it: cut reports a longer body.
+func (j *job) pagePayload(ctx context.Context, c *archive.Capture) (body []byte, header http.Header, cut bool, err error) {
+	body, header, err = j.wholePayload(ctx, c)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	decoded, _ := archive.DecodePayload(header, body, crawlers.MaxPageBody+1)
+	if len(decoded) > crawlers.MaxPageBody {
+		return decoded[:crawlers.MaxPageBody], header, true, nil
+	}
+	return decoded, header, false, nil
+}
+
+// wholePayload reads a capture's body as archived.
+func (j *job) wholePayload(ctx context.Context, c *archive.Capture) ([]byte, http.Header, error) {
 	resp, err := archive.ReadResponse(ctx, filepath.Join(j.st.WARCDir(), c.WARCFile), c.WARCOffset)
 	if err != nil {
 		return nil, nil, err
@@ -98,8 +122,7 @@ func (j *job) payload(ctx context.Context, c *archive.Capture) ([]byte, http.Hea
 	if body == nil && c.RevisitOf == 0 && c.PayloadLength > 0 {
 		return nil, nil, errors.New("record has no payload")
 	}
-	decoded, _ := archive.DecodePayload(header, body, archive.DefaultMaxBody)
-	return decoded, header, nil
+	return body, header, nil
 }
 
 // finalAnswer reports whether a status settles a page for a crawl: a
