@@ -100,7 +100,7 @@ func (g *gen) label(text string, o labelOpts) (inner, after string) {
 		case "after":
 			post += sep + v
 		case "after-colon":
-			if colon == "nbsp" {
+			if colon == "nbsp" && postColon == "" {
 				sep = "" // "Label:&nbsp;?"
 			}
 			postColon += sep + v

@@ -2,7 +2,10 @@ package pagegen
 
 import (
 	"bytes"
+	"html"
+	"math/rand/v2"
 	"mime"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -159,3 +162,21 @@ func isASCII(b []byte) bool {
 	}
 	return true
 }
+
+// TestLabelMarkersApart checks that a letter marker ("i") never touches
+// the label or another decoration: a reader would not see it as a marker.
+func TestLabelMarkersApart(t *testing.T) {
+	glued := regexp.MustCompile(`\Si(\s|$)`)
+	for seed := uint64(0); seed < 100000; seed++ {
+		g := &gen{r: rand.New(rand.NewPCG(seed, 1)), used: map[string]bool{}, ids: map[string]bool{}}
+		g.caseStyle, g.colonStyle = "as-written", g.pick("none", "plain", "spaced", "nbsp")
+		g.decoStyle = g.intn(len(decorations))
+		inner, after := g.label("Stato", labelOpts{outside: true})
+		text := normSpace(html.UnescapeString(tags.ReplaceAllString(inner+" "+after, "")))
+		if glued.MatchString(text) {
+			t.Errorf("seed %d: marker glued in %q (%s)", seed, text, inner+after)
+		}
+	}
+}
+
+var tags = regexp.MustCompile(`<[^>]*>`)
