@@ -1,8 +1,10 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,14 +31,26 @@ func printParseHealth(w io.Writer, h *jobs.ParseHealthReport) {
 	}
 	fmt.Fprintf(w, "  parse health      %d record pages (%d fetched, %d not modified): %d read, %d unreadable; %.1f fields per record (%s)\n",
 		h.RecordPages, h.Fetched, h.NotModified, h.Parsed, h.Unreadable, h.FieldsPerRecord, prev)
-	var fewer []string
+	// The fields found markedly less often than in the previous crawl,
+	// largest drop first (none to compare when no page was read).
+	var fewer []jobs.FieldShare
 	for _, f := range h.FieldShares {
-		if h.Previous != nil && f.PreviousShare-f.Share >= 0.1 {
-			fewer = append(fewer, fmt.Sprintf("%s %s (was %s)", f.Field, percent(f.Share), percent(f.PreviousShare)))
+		if h.Previous != nil && h.Parsed > 0 && f.PreviousShare-f.Share >= 0.1-1e-9 {
+			fewer = append(fewer, f)
 		}
 	}
-	if len(fewer) > 0 {
-		fmt.Fprintf(w, "  fields found less %s\n", strings.Join(fewer, ", "))
+	slices.SortStableFunc(fewer, func(a, b jobs.FieldShare) int {
+		return cmp.Compare(b.PreviousShare-b.Share, a.PreviousShare-a.Share)
+	})
+	var parts []string
+	for _, f := range fewer[:min(len(fewer), shownLabels)] {
+		parts = append(parts, fmt.Sprintf("%s %s (was %s)", f.Field, percent(f.Share), percent(f.PreviousShare)))
+	}
+	if len(fewer) > shownLabels {
+		parts = append(parts, fmt.Sprintf("and %d more", len(fewer)-shownLabels))
+	}
+	if len(parts) > 0 {
+		fmt.Fprintf(w, "  fields found less %s\n", strings.Join(parts, ", "))
 	}
 	printLabels(w, "unknown labels", h.UnknownLabels)
 	printLabels(w, "near-miss labels", h.FuzzyLabels)

@@ -11,23 +11,32 @@ import (
 	"time"
 
 	"archivio/archive"
+	"archivio/internal/alerts"
+	"archivio/internal/jobs"
 	"archivio/internal/store"
 )
 
 const recordsUsage = `
-Usage: archivio records [--data DIR] [--format table|jsonl] [--id N]
+Usage: archivio records [--data DIR] [--format table|jsonl] [--id N] [--unreadable]
 
 Lists the stored records, latest version of each. The table shows id,
-version, status, title and when the page was captured; jsonl prints the
-same fields as "archivio parse" plus "provenance": the capture the version
-was read from (URL, time, WARC file and offset, payload digest), the parser
-version, the version number and the fields that changed from the version
-before.
+version, status, title and when the page was captured, then the record
+pages kept as parse failures (pages a crawl could not read as records:
+their captures are archived, "archivio reparse" reads them again); jsonl
+prints the same fields as "archivio parse" plus "provenance": the capture
+the version was read from (URL, time, WARC file and offset, payload
+digest), the parser version, the version number and the fields that
+changed from the version before.
+
+With --unreadable only the parse failures are listed: id, url, reason,
+the parser version that failed, first and last time found unreadable, and
+the failed capture (time, WARC file and offset).
 
 Examples:
   archivio records
   archivio records --format jsonl > records.jsonl
   archivio records --id 141 --format jsonl --data ./archivio-demo
+  archivio records --unreadable
 `
 
 func runRecords(ctx context.Context, e *env, args []string) error {
@@ -35,6 +44,7 @@ func runRecords(ctx context.Context, e *env, args []string) error {
 	data := fs.String("data", defaultDataDir(e), "data directory (default $ARCHIVIO_DATA or ./archivio-data)")
 	format := fs.String("format", "table", "table or jsonl")
 	id := fs.Int("id", 0, "only this record")
+	unreadable := fs.Bool("unreadable", false, "list only the record pages kept as parse failures")
 	if stop, err := parseFlags(fs, e, args); stop {
 		return err
 	}
@@ -46,11 +56,18 @@ func runRecords(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	failures, err := parseFailures(ctx, st, *id)
+	if err != nil {
+		return err
+	}
+	if *unreadable {
+		return printFailures(ctx, e, st, failures, *format)
+	}
 	versions, err := store.NewRecords(st).Latest(ctx, *id)
 	if err != nil {
 		return err
 	}
-	if *id != 0 && len(versions) == 0 {
+	if *id != 0 && len(versions) == 0 && len(failures) == 0 {
 		return fmt.Errorf("records: no record %d in %s", *id, *data)
 	}
 	if *format == "jsonl" {
@@ -87,8 +104,59 @@ func runRecords(ctx context.Context, e *env, args []string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "%d records\n", len(versions))
+	if len(failures) > 0 {
+		fmt.Fprintf(e.stdout, "\nRecord pages kept as parse failures (archivio reparse reads them again):\n")
+		if err := printFailures(ctx, e, st, failures, "table"); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(e.stderr, "%d records, %d record pages unreadable\n", len(versions), len(failures))
 	return nil
+}
+
+// parseFailures returns the open parse failures, or the one of a record.
+func parseFailures(ctx context.Context, st *archive.Store, id int) ([]archive.ParseFailure, error) {
+	all, err := st.ParseFailures(ctx)
+	if err != nil || id == 0 {
+		return all, err
+	}
+	var out []archive.ParseFailure
+	for _, f := range all {
+		if f.RecordID == id {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// failureLine is a parse failure as --unreadable --format jsonl prints it.
+type failureLine struct {
+	archive.ParseFailure
+	Capture *alerts.Capture `json:"capture"`
+}
+
+// printFailures lists parse failures with their captures.
+func printFailures(ctx context.Context, e *env, st *archive.Store, failures []archive.ParseFailure, format string) error {
+	if format == "jsonl" {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		for _, f := range failures {
+			if err := enc.Encode(failureLine{ParseFailure: f, Capture: jobs.CaptureRef(ctx, st, f.CaptureID)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSINCE\tCAPTURED\tREASON\tURL")
+	for _, f := range failures {
+		captured := "-"
+		if c := jobs.CaptureRef(ctx, st, f.CaptureID); c != nil {
+			captured = c.At.Format(time.DateTime)
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", f.RecordID, f.FirstFailed.Format(time.DateTime), captured, clip(f.Reason, 60), f.URL)
+	}
+	return tw.Flush()
 }
 
 // provenance ties a record version to the evidence it was read from.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -16,9 +17,13 @@ const statusUsage = `
 Usage: archivio status [--data DIR] [--format text|json]
 
 Shows what the archive holds, from the database, whether or not a daemon
-runs: records, captures, links by state and those down, alerts, the last
-run of each source's crawl and of the link checks, and whether a daemon (or
-another archivio process) is writing the data directory now.
+runs: records, record pages kept as parse failures, captures, links by
+state and those down, alerts, the last run of each source's crawl and of
+the link checks, each source's parse health (healthy, or drift since when
+and what broke; its latest crawl's record pages read and unreadable,
+fields per record against the crawl before, unknown and near-miss labels),
+and whether a daemon (or another archivio process) is writing the data
+directory now.
 
 Examples:
   archivio status
@@ -53,8 +58,8 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 			*daemon.Summary
 		}{running, s})
 	}
-	fmt.Fprintf(e.stdout, "archive %s\n  writer     %s\n  records    %d\n  captures   %d\n  links      %d up, %d suspect, %d down\n  alerts     %d\n",
-		*data, running, s.Records, s.Captures, s.Links["up"], s.Links["suspect"], s.Links["down"], s.Alerts)
+	fmt.Fprintf(e.stdout, "archive %s\n  writer     %s\n  records    %d (%d record pages unreadable, kept as parse failures)\n  captures   %d\n  links      %d up, %d suspect, %d down\n  alerts     %d\n",
+		*data, running, s.Records, s.Unreadable, s.Captures, s.Links["up"], s.Links["suspect"], s.Links["down"], s.Alerts)
 	for _, c := range s.Crawls {
 		fin := "-"
 		if !c.Finished.IsZero() {
@@ -65,5 +70,34 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	for _, u := range s.LinksDown {
 		fmt.Fprintf(e.stdout, "  down       %s\n", u)
 	}
+	for _, h := range s.ParseHealth {
+		printSourceHealth(e.stdout, h)
+	}
 	return nil
+}
+
+// printSourceHealth writes a source's parse health in the status.
+func printSourceHealth(w io.Writer, h daemon.SourceHealth) {
+	state := "not judged yet"
+	switch h.State {
+	case archive.HealthHealthy:
+		state = "healthy since " + h.Since.Format(time.DateTime)
+	case archive.HealthDrift:
+		state = "DRIFT since " + h.Since.Format(time.DateTime)
+	}
+	fmt.Fprintf(w, "  parse      %-14s %s; %d record pages unreadable\n", h.Source, state, h.Unreadable)
+	for _, f := range h.Findings {
+		fmt.Fprintf(w, "             %-14s %s\n", "", f)
+	}
+	if c := h.LastCrawl; c != nil {
+		prev := "no crawl before"
+		if c.Previous != nil {
+			prev = fmt.Sprintf("crawl %d: %.1f", c.Previous.CrawlID, c.Previous.FieldsPerRecord)
+		}
+		fmt.Fprintf(w, "             %-14s crawl %d: %d record pages, %d read, %d unreadable; %.1f fields per record (%s); %d unknown labels, %d near misses\n",
+			"", c.CrawlID, c.RecordPages, c.Parsed, c.Unreadable, c.FieldsPerRecord, prev, h.UnknownLabels, h.FuzzyLabels)
+		for _, l := range c.UnknownLabels[:min(len(c.UnknownLabels), shownLabels)] {
+			fmt.Fprintf(w, "             %-14s unknown label %q on %d pages, e.g. %s\n", "", l.Label, l.Pages, l.Example.URL)
+		}
+	}
 }

@@ -205,6 +205,8 @@ func (d *daemon) initMetrics(ctx context.Context) error {
 		d.m.links.WithLabelValues(state).Set(float64(s.Links[state]))
 	}
 	d.m.recordsTotal.Set(float64(s.Records))
+	d.m.initSources(d.cfg.SourceNames())
+	d.m.setParseHealth(s)
 	return nil
 }
 

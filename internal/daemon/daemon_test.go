@@ -113,6 +113,10 @@ func TestDaemonRunsServesAndStops(t *testing.T) {
 	if st.Records != 18 || len(st.Jobs) != 2 || st.Jobs[0].Next.IsZero() {
 		t.Errorf("status: %+v", st)
 	}
+	if len(st.ParseHealth) != 1 || st.ParseHealth[0].State != archive.HealthHealthy || st.ParseHealth[0].LastCrawl == nil ||
+		st.ParseHealth[0].LastCrawl.Parsed != 18 || st.Unreadable != 0 {
+		t.Errorf("parse health in /status: %+v", st.ParseHealth)
+	}
 	parser := expfmt.NewTextParser(model.UTF8Validation)
 	families, err := parser.TextToMetricFamilies(strings.NewReader(string(get(t, base+"/metrics"))))
 	if err != nil {
@@ -120,7 +124,9 @@ func TestDaemonRunsServesAndStops(t *testing.T) {
 	}
 	for _, name := range []string{"archivio_pages_fetched_total", "archivio_fetch_errors_total", "archivio_bytes_total",
 		"archivio_job_runs_total", "archivio_job_duration_seconds", "archivio_job_last_success_timestamp_seconds",
-		"archivio_links", "archivio_alerts_total"} {
+		"archivio_links", "archivio_alerts_total", "archivio_record_pages_total", "archivio_parse_failures_total",
+		"archivio_record_fields", "archivio_unreadable_record_pages", "archivio_unknown_labels", "archivio_fuzzy_labels",
+		"archivio_parse_drift"} {
 		if _, ok := families[name]; !ok && name != "archivio_fetch_errors_total" {
 			t.Errorf("metric %s missing", name)
 		}

@@ -4,10 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"archivio/archive"
 	"archivio/internal/config"
+	"archivio/internal/jobs"
 )
 
 // Summary is what the archive holds, read from the database.
@@ -18,7 +21,34 @@ type Summary struct {
 	LinksDown []string       `json:"links_down"`
 	Alerts    int            `json:"alerts"`
 	Crawls    []CrawlState   `json:"last_runs"`
+	// Unreadable counts the record pages kept as parse failures now.
+	Unreadable int `json:"unreadable_record_pages"`
+	// ParseHealth is each source's parse health: its state, and its
+	// latest crawl that read record pages against the crawl before.
+	ParseHealth []SourceHealth `json:"parse_health"`
 }
+
+// SourceHealth is a source's parse health.
+type SourceHealth struct {
+	Source string `json:"source"`
+	// State is healthy or drift; "" when no crawl of the source was
+	// judged yet.
+	State    string                 `json:"state"`
+	Since    time.Time              `json:"since,omitzero"`
+	Findings []archive.DriftFinding `json:"findings"` // while in drift, what broke
+	// Unreadable counts the source's record pages kept as parse failures.
+	Unreadable int `json:"unreadable_record_pages"`
+	// LastCrawl is the latest crawl that read record pages, its label
+	// lists cut to the first shownLabels; UnknownLabels and FuzzyLabels
+	// count them all.
+	LastCrawl     *jobs.ParseHealthReport `json:"last_crawl"`
+	UnknownLabels int                     `json:"unknown_labels"`
+	FuzzyLabels   int                     `json:"fuzzy_labels"`
+}
+
+// shownLabels bounds the unknown and near-miss labels the summary lists
+// for a source; the crawl reports hold them all.
+const shownLabels = 10
 
 // CrawlState is the last run of a source's crawl or of the link checks.
 type CrawlState struct {
@@ -83,7 +113,68 @@ func summarize(ctx context.Context, dir string) (*Summary, error) {
 		}
 		s.Crawls = append(s.Crawls, CrawlState{Source: c.Source, Status: c.Status, Started: c.StartedAt, Finished: c.FinishedAt})
 	}
+	if s.ParseHealth, s.Unreadable, err = sourceHealth(ctx, st); err != nil {
+		return nil, err
+	}
 	return s, nil
+}
+
+// sourceHealth reads the parse health of every source that has crawled
+// record pages or been judged, by name, and the open parse failures.
+func sourceHealth(ctx context.Context, st *archive.Store) ([]SourceHealth, int, error) {
+	states, err := st.DriftStates(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	latest, err := st.LatestHealthCrawls(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	unreadable, err := st.UnreadableBySource(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	bySource := map[string]*SourceHealth{}
+	get := func(src string) *SourceHealth {
+		if h, ok := bySource[src]; ok {
+			return h
+		}
+		h := &SourceHealth{Source: src, Findings: []archive.DriftFinding{}}
+		bySource[src] = h
+		return h
+	}
+	for _, d := range states {
+		h := get(d.Source)
+		h.State, h.Since = d.State, d.Since
+		if d.State == archive.HealthDrift {
+			h.Findings = append(h.Findings, d.Findings...)
+		}
+	}
+	total := 0
+	for src, n := range unreadable {
+		total += n
+		if src != "" {
+			get(src).Unreadable = n
+		}
+	}
+	for src, id := range latest {
+		rep, err := jobs.CrawlHealth(ctx, st, id)
+		if err != nil {
+			return nil, 0, err
+		}
+		h := get(src)
+		if rep != nil {
+			h.UnknownLabels, h.FuzzyLabels = len(rep.UnknownLabels), len(rep.FuzzyLabels)
+			rep.UnknownLabels = rep.UnknownLabels[:min(len(rep.UnknownLabels), shownLabels)]
+			rep.FuzzyLabels = rep.FuzzyLabels[:min(len(rep.FuzzyLabels), shownLabels)]
+		}
+		h.LastCrawl = rep
+	}
+	out := []SourceHealth{}
+	for _, src := range slices.Sorted(maps.Keys(bySource)) {
+		out = append(out, *bySource[src])
+	}
+	return out, total, nil
 }
 
 // DriftThresholds turns the configuration's drift percentages into the

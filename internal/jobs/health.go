@@ -53,15 +53,22 @@ func countsOf(h *archive.ParseHealth) *HealthCounts {
 // source's previous crawl; nil when the crawl read no record page (a site
 // source).
 func (j *job) parseHealth(ctx context.Context) (*ParseHealthReport, error) {
-	h, err := j.st.ParseHealth(ctx, j.crawlID)
+	return CrawlHealth(ctx, j.st, j.crawlID)
+}
+
+// CrawlHealth computes a crawl's parse health from the catalog and
+// compares it with the previous finished crawl of its source; nil when the
+// crawl read no record page (a site source).
+func CrawlHealth(ctx context.Context, st *archive.Store, crawlID int64) (*ParseHealthReport, error) {
+	h, err := st.ParseHealth(ctx, crawlID)
 	if err != nil || h.RecordPages == 0 {
 		return nil, err
 	}
 	rep := &ParseHealthReport{ParseHealth: *h}
 	var prev *archive.ParseHealth
-	switch id, err := j.st.PreviousHealthCrawl(ctx, j.cfg.Source, j.crawlID); {
+	switch id, err := st.PreviousHealthCrawl(ctx, h.Source, crawlID); {
 	case err == nil:
-		if prev, err = j.st.ParseHealth(ctx, id); err != nil {
+		if prev, err = st.ParseHealth(ctx, id); err != nil {
 			return nil, err
 		}
 		rep.Previous = countsOf(prev)
