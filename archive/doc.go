@@ -1,6 +1,9 @@
 // Package archive owns everything durable in archivio: the WARC files that
 // keep every HTTP exchange as evidence, their CDXJ indexes, the SQLite
-// catalog of captures, and link health.
+// catalog of captures, link health, and parse health: how each record page
+// a crawl read came out (ParseResult), the record pages kept as parse
+// failures, each crawl's ParseHealth, the drift rules that judge it
+// (JudgeDrift) and each source's drift state.
 //
 // WARC files are WARC/1.1, one gzip member per record, each opened by a
 // warcinfo record, written as NAME.open and renamed to NAME when closed,

@@ -11,7 +11,9 @@
 // pages. Record pages rotate through pagegen's four layouts (and their
 // character encodings) by id, carry an ETag and a Last-Modified date and
 // answer conditional requests with 304; Update changes a record so that a
-// re-crawl sees a new version.
+// re-crawl sees a new version, and SetLayout moves every record page to one
+// markup (pagegen.ShellLayout: one no reader of the visible page can read)
+// as when the real site changes its templates.
 //
 // Every response is deterministic: the same request gets the same bytes
 // on every run. Links are relative to the site, or use the scheme and host

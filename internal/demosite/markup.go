@@ -10,10 +10,12 @@ import (
 // SetLayout makes every record page use one pagegen layout from the next
 // request on, as when the real site changes its templates: a page in a new
 // markup has new bytes, so a new ETag, and a conditional request gets it
-// whole. pagegen.ShellLayout is a markup no reader of the visible page can
-// read. "" returns to the default: layouts by record id, as New set them.
+// whole. Any of pagegen's layouts will do, those of MoreLayouts included;
+// pagegen.ShellLayout is a markup no reader of the visible page can read.
+// "" returns to the default: layouts by record id, as New set them.
 func (s *Site) SetLayout(layout string) error {
-	if layout != "" && layout != pagegen.ShellLayout && !slices.Contains(pagegen.Layouts(), layout) {
+	known := slices.Concat(pagegen.Layouts(), pagegen.MoreLayouts(), []string{pagegen.ShellLayout})
+	if layout != "" && !slices.Contains(known, layout) {
 		return fmt.Errorf("set layout: %w: %q", pagegen.ErrUnknownLayout, layout)
 	}
 	s.mu.Lock()

@@ -21,6 +21,9 @@ func TestSetLayoutChangesEveryRecordPage(t *testing.T) {
 	if err := s.SetLayout("xml"); !errors.Is(err, pagegen.ErrUnknownLayout) {
 		t.Errorf("unknown layout: %v", err)
 	}
+	if err := s.SetLayout("cards"); err != nil {
+		t.Errorf("a layout of pagegen.MoreLayouts: %v", err)
+	}
 	if err := s.SetLayout(pagegen.ShellLayout); err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,11 @@
 //
 // Crawl runs one crawl of a source: it opens the data directory, repairs
 // WARC files a killed run left open, archives every exchange through the
-// recording transport, parses record pages into versioned records, and
-// writes the crawl report. Reparse reads the archived record pages again
-// with the current parser, without the network.
+// recording transport, parses record pages into versioned records (a page
+// the parser cannot read is kept as a parse failure, never dropped),
+// measures the crawl's parse health against the previous crawl, judges it
+// for drift against the source's last healthy crawl (raising one drift or
+// recovered alert per transition), and writes the crawl report. Reparse
+// reads the archived record pages again with the current parser, parse
+// failures included, without the network.
 package jobs
