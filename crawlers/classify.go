@@ -12,8 +12,13 @@ import (
 
 // ErrorKind names why a fetch got no usable response, for reports and the
 // catalog: timeout, dns_not_found, dns_error, refused, tls_error,
-// redirect_loop, reset, canceled, other.
+// redirect_loop, reset, disconnected (every attempt's body cut by a
+// dropped connection), canceled, other.
 func ErrorKind(err error) string {
+	var cut *BodyCutError
+	if errors.As(err, &cut) {
+		return CutKind(cut.Reason)
+	}
 	var dns *net.DNSError
 	var certErr *tls.CertificateVerificationError
 	var unknownAuth x509.UnknownAuthorityError

@@ -3,6 +3,7 @@ package crawlers
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"net"
@@ -11,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"archivio/archive"
 	"archivio/internal/wait"
 )
 
@@ -29,9 +31,14 @@ type RetryOptions struct {
 }
 
 // Retry is an http.RoundTripper that retries what is worth retrying:
-// timeouts and dropped connections, 429 Too Many Requests and 5xx answers
-// (but 501), with exponential backoff and jitter, honouring Retry-After.
-// Every attempt goes through next, so each is archived.
+// timeouts and dropped connections, before the answer or in the middle of
+// its body, 429 Too Many Requests and 5xx answers (but 501), with
+// exponential backoff and jitter, honouring Retry-After. Every attempt
+// goes through next, so each is archived: a body the recording transport
+// archived cut by a timeout or a dropped connection (its TruncatedHeader
+// says "time" or "disconnect") stays in the archive as evidence and is
+// asked again. When every attempt's body was cut so, RoundTrip fails with
+// an error wrapping ErrBodyCut (ErrorKind: timeout, disconnected).
 type Retry struct {
 	next http.RoundTripper
 	opts RetryOptions
@@ -61,6 +68,10 @@ func (r *Retry) RoundTrip(req *http.Request) (*http.Response, error) {
 		resp, err := r.attempt(req)
 		reason, retryable := shouldRetry(resp, err)
 		if !retryable || attempt >= r.opts.Attempts || req.Body != nil && req.Body != http.NoBody {
+			if cut := retriableCut(resp); cut != "" {
+				resp.Body.Close()
+				return nil, &BodyCutError{URL: req.URL.String(), Reason: cut, Attempts: attempt}
+			}
 			return resp, err
 		}
 		wait := backoff(r.opts.Base, attempt)
@@ -129,7 +140,11 @@ func shouldRetry(resp *http.Response, err error) (string, bool) {
 		}
 		return "", false
 	}
-	switch {
+	switch cut := retriableCut(resp); {
+	case cut == "time":
+		return "body cut by the timeout", true
+	case cut == "disconnect":
+		return "body cut by a dropped connection", true
 	case resp.StatusCode == http.StatusTooManyRequests:
 		return "429", true
 	case resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented:
@@ -137,6 +152,41 @@ func shouldRetry(resp *http.Response, err error) (string, bool) {
 	}
 	return "", false
 }
+
+// retriableCut is the WARC-Truncated reason of an answer whose body the
+// recording transport archived cut by a timeout or a dropped connection,
+// "" for any other answer (a cut at the size limit would come again).
+func retriableCut(resp *http.Response) string {
+	if resp == nil {
+		return ""
+	}
+	switch cut := resp.Header.Get(archive.TruncatedHeader); cut {
+	case "time", "disconnect":
+		return cut
+	}
+	return ""
+}
+
+// ErrBodyCut is wrapped by the error of a request whose every attempt got
+// an answer with its body cut by a timeout or a dropped connection.
+var ErrBodyCut = errors.New("body cut")
+
+// BodyCutError is Retry's error when every attempt's body was cut.
+type BodyCutError struct {
+	URL      string
+	Reason   string // the WARC-Truncated reason of the last attempt: "time" or "disconnect"
+	Attempts int
+}
+
+func (e *BodyCutError) Error() string {
+	why := "a dropped connection"
+	if e.Reason == "time" {
+		why = "the timeout"
+	}
+	return fmt.Sprintf("GET %s: body cut by %s in each of %d attempts (archived with WARC-Truncated: %s)", e.URL, why, e.Attempts, e.Reason)
+}
+
+func (e *BodyCutError) Unwrap() error { return ErrBodyCut }
 
 // backoff is the wait before retry number attempt: base doubled for each
 // earlier retry, with ±50% jitter so parallel crawlers do not align.

@@ -153,3 +153,36 @@ func TestErrorKind(t *testing.T) {
 		t.Error("redirect loop or nil kind wrong")
 	}
 }
+
+// TestRetryCutBodies: an answer archived with its body cut by the timeout
+// or a dropped connection is asked again; when every attempt is cut, the
+// error names it (timeout, disconnected). A cut at the size limit is not
+// retried: it would come again.
+func TestRetryCutBodies(t *testing.T) {
+	noWait := func(context.Context, time.Duration) error { return nil }
+	for _, tc := range []struct {
+		cut, kind string
+		calls     int
+	}{{"disconnect", "disconnected", 4}, {"time", "timeout", 4}, {"length", "", 1}} {
+		s := &script{steps: []func() (*http.Response, error){status(200, "X-Archivio-Truncated", tc.cut)}}
+		resp, err := NewRetry(s, RetryOptions{Sleep: noWait}).RoundTrip(httptest.NewRequest(http.MethodGet, "http://example.org/", nil))
+		if s.calls != tc.calls {
+			t.Errorf("%s: %d attempts, want %d", tc.cut, s.calls, tc.calls)
+		}
+		if tc.kind == "" {
+			if err != nil || resp == nil {
+				t.Errorf("%s: %v, want the answer", tc.cut, err)
+			}
+			continue
+		}
+		if resp != nil || !errors.Is(err, ErrBodyCut) || ErrorKind(err) != tc.kind {
+			t.Errorf("%s: %v (kind %q), want an error of kind %s", tc.cut, err, ErrorKind(err), tc.kind)
+		}
+	}
+	// A page cut once and whole the next time is simply the whole page.
+	s := &script{steps: []func() (*http.Response, error){status(200, "X-Archivio-Truncated", "disconnect"), status(200)}}
+	resp, err := NewRetry(s, RetryOptions{Sleep: noWait}).RoundTrip(httptest.NewRequest(http.MethodGet, "http://example.org/", nil))
+	if err != nil || resp.Header.Get("X-Archivio-Truncated") != "" || s.calls != 2 {
+		t.Errorf("cut then whole: %v, %d attempts", err, s.calls)
+	}
+}

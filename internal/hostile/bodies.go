@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"time"
 )
 
 // bombChunk is the deflate encoding of bombUnit zero bytes, ending with a
@@ -102,5 +103,51 @@ func Big(contentType string, size int64, unit []byte) http.Handler {
 			}
 			left -= n
 		}
+	})
+}
+
+// Trickle answers 200 with Content-Type contentType, sends head at once,
+// then unit every interval, forever: a body that never ends and never
+// grows large.
+func Trickle(contentType string, head, unit []byte, interval time.Duration) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", contentType)
+		w.WriteHeader(http.StatusOK)
+		if r.Method == http.MethodHead {
+			return
+		}
+		rc := http.NewResponseController(w)
+		w.Write(head)
+		rc.Flush()
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			select {
+			case <-r.Context().Done():
+				return
+			case <-t.C:
+				if _, err := w.Write(unit); err != nil {
+					return
+				}
+				rc.Flush()
+			}
+		}
+	})
+}
+
+// Flaky answers the first n requests with bad and the others with good.
+func Flaky(n int, bad, good http.Handler) http.Handler {
+	var mu sync.Mutex
+	seen := 0
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		seen++
+		first := seen <= n
+		mu.Unlock()
+		if first {
+			bad.ServeHTTP(w, r)
+			return
+		}
+		good.ServeHTTP(w, r)
 	})
 }
