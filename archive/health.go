@@ -220,10 +220,11 @@ func (s *Store) PreviousHealthCrawl(ctx context.Context, source string, id int64
 }
 
 // LatestHealthCrawls returns, for each source that has one, its latest
-// crawl that read record pages, by source.
+// finished ("done") crawl that read record pages, by source: a crawl
+// still running or cut short has read only part of them.
 func (s *Store) LatestHealthCrawls(ctx context.Context) (map[string]int64, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT c.source, MAX(c.id) FROM crawls c
-		WHERE EXISTS (SELECT 1 FROM parse_results p WHERE p.crawl_id = c.id) GROUP BY c.source`)
+	rows, err := s.db.QueryContext(ctx, `SELECT c.source, MAX(c.id) FROM crawls c WHERE c.status = 'done'
+		AND EXISTS (SELECT 1 FROM parse_results p WHERE p.crawl_id = c.id) GROUP BY c.source`)
 	if err != nil {
 		return nil, fmt.Errorf("latest crawls with parse results: %w", err)
 	}

@@ -120,6 +120,8 @@ func TestParseHealthFromResults(t *testing.T) {
 	if prev, err := h.PreviousHealthCrawl(ctx, "osservatorio", next); err != nil || prev != h.crawlID {
 		t.Errorf("previous crawl %d %v, want %d", prev, err, h.crawlID)
 	}
+	// The one still running is not the latest: it read part of its pages.
+	h.AddParseResult(ctx, ParseResult{CrawlID: next, RecordID: 1, URL: recordURL(1), CaptureID: h.capture(1), Outcome: OutcomeParsed})
 	latest, err := h.LatestHealthCrawls(ctx)
 	if err != nil || latest["osservatorio"] != h.crawlID {
 		t.Errorf("latest health crawls %v %v", latest, err)

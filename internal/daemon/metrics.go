@@ -124,9 +124,11 @@ func (m *metrics) observeCrawl(r *jobs.Report) {
 	for kind, n := range r.Errors {
 		m.fetchErrors.WithLabelValues(kind).Add(float64(n))
 	}
+	// This run's record pages (a resumed crawl's health also holds the
+	// pages read before the interruption, counted then).
+	m.recordPages.WithLabelValues(r.Source).Add(float64(r.RecordsNew + r.RecordsChanged + r.RecordsUnchanged + r.Unreadable))
+	m.parseFailures.WithLabelValues(r.Source).Add(float64(r.Unreadable))
 	if h := r.ParseHealth; h != nil {
-		m.recordPages.WithLabelValues(r.Source).Add(float64(h.RecordPages))
-		m.parseFailures.WithLabelValues(r.Source).Add(float64(h.Unreadable))
 		if h.Drift != nil && h.Drift.Alert != nil {
 			m.alerts.WithLabelValues(h.Drift.Alert.Kind).Inc()
 		}

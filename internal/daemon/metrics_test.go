@@ -78,8 +78,9 @@ func TestParseHealthMetrics(t *testing.T) {
 		}
 	}
 
-	healthy := &jobs.Report{Source: "osservatorio", ParseHealth: &jobs.ParseHealthReport{ParseHealth: archive.ParseHealth{RecordPages: 18, Parsed: 18}}}
-	drift := &jobs.Report{Source: "osservatorio", ParseHealth: &jobs.ParseHealthReport{
+	healthy := &jobs.Report{Source: "osservatorio", RecordsNew: 1, RecordsChanged: 2, RecordsUnchanged: 15,
+		ParseHealth: &jobs.ParseHealthReport{ParseHealth: archive.ParseHealth{RecordPages: 18, Parsed: 18}}}
+	drift := &jobs.Report{Source: "osservatorio", Unreadable: 18, ParseHealth: &jobs.ParseHealthReport{
 		ParseHealth: archive.ParseHealth{RecordPages: 18, Unreadable: 18},
 		Drift:       &jobs.DriftReport{Judged: true, State: "drift", Alert: &alerts.Alert{Kind: alerts.KindDrift}}}}
 	m.observeCrawl(healthy)
