@@ -3,8 +3,10 @@ package parsers
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -28,6 +30,10 @@ type fixture struct {
 	golden string // path
 }
 
+// fixtureLayouts are the layouts of the fixtures: the established ones
+// and the two more hand-written ones (an ASP.NET form, Bootstrap cards).
+func fixtureLayouts() []string { return slices.Concat(pagegen.Layouts(), pagegen.MoreLayouts()) }
+
 // fixtures lists every record of internal/pagegen in every layout. The HTML
 // files are rendered from the public record texts (each names its source in
 // its first line); the golden files are the parser's reviewed output.
@@ -43,7 +49,7 @@ func fixtures(t testing.TB) []fixture {
 		if err != nil {
 			t.Fatalf("%s: %v", s.File, err)
 		}
-		for _, l := range pagegen.Layouts() {
+		for _, l := range fixtureLayouts() {
 			dir := filepath.Join("testdata", "layouts", l)
 			out = append(out, fixture{
 				layout: l, id: s.ID, url: p.URL,
@@ -85,7 +91,7 @@ func TestFixturesRendered(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, l := range pagegen.Layouts() {
+		for _, l := range fixtureLayouts() {
 			want, err := pagegen.Render(p, l)
 			if err != nil {
 				t.Fatal(err)
@@ -129,6 +135,9 @@ func TestFixturesGolden(t *testing.T) {
 				return
 			}
 			want, err := os.ReadFile(f.golden)
+			if errors.Is(err, fs.ErrNotExist) {
+				t.Fatalf("%s: no golden file; once the parse of this page is right, write it with go test ./parsers -run Fixtures -update and review it", f.golden)
+			}
 			if err != nil {
 				t.Fatal(err)
 			}
