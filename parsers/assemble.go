@@ -157,8 +157,9 @@ func (a *assembler) header(t token) {
 	case cta.MatchString(text):
 		a.explain.unused(t, "the call to action")
 	case a.badges(text):
-	case strings.HasPrefix(text, "Regione ") && len(text) < 60 && a.rec.Region == nil:
-		a.rec.Region = &text
+	case a.rec.Region == nil && regionIn(text) != "":
+		r := regionIn(text)
+		a.rec.Region = &r
 	case a.headerTitle == "":
 		a.headerTitle = text
 	default:
@@ -169,17 +170,33 @@ func (a *assembler) header(t token) {
 // badges sets the Certificato / Finanziato flags from a badge text, which
 // may run both together ("CertificatoFinanziato").
 func (a *assembler) badges(text string) bool {
-	f := strings.ReplaceAll(foldText(text), " ", "")
-	switch f {
-	case "certificato":
-		a.rec.Certified = true
-	case "finanziato":
-		a.rec.Financed = true
-	case "certificatofinanziato", "finanziatocertificato":
-		a.rec.Certified, a.rec.Financed = true, true
-	default:
+	f := foldText(text)
+	if len(f) > 60 {
 		return false
 	}
+	// "Certificato · Finanziato", "Certificato | Finanziato", or run
+	// together: every word must be a badge.
+	words := strings.FieldsFunc(f, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z')
+	})
+	var cert, fin bool
+	for _, w := range words {
+		switch w {
+		case "certificato":
+			cert = true
+		case "finanziato":
+			fin = true
+		case "certificatofinanziato", "finanziatocertificato":
+			cert, fin = true, true
+		default:
+			return false
+		}
+	}
+	if !cert && !fin {
+		return false
+	}
+	a.rec.Certified = a.rec.Certified || cert
+	a.rec.Financed = a.rec.Financed || fin
 	return true
 }
 

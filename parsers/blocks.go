@@ -28,6 +28,10 @@ func (l *linearizer) flush() {
 		return
 	}
 	media := len(links) > 0 || len(images) > 0
+	if strings.HasPrefix(text, ":") && len(l.tokens) > 0 && l.tokens[len(l.tokens)-1].kind == tokLabel {
+		// "<em>Label</em>: value": the colon is the label's.
+		text = strings.TrimSpace(text[1:])
+	}
 	if text != "" && check == checkNone {
 		m := dict.lookup(text)
 		if m.section != "" && !media {

@@ -2,6 +2,7 @@ package parsers
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -132,8 +133,8 @@ func (l *linearizer) walk(n *html.Node) {
 			if alt == "" {
 				alt = attr(n, "title")
 			}
-			if isHelpName(alt) {
-				return // a help or info icon drawn as an image
+			if isHelpName(alt) || isSpacer(n, src) {
+				return // a help or info icon, or a spacer, drawn as an image
 			}
 			l.startBlock()
 			l.images = append(l.images, image{src: src, alt: collapseSpace(alt)})
@@ -177,7 +178,12 @@ func (l *linearizer) walk(n *html.Node) {
 	if n.DataAtom == atom.H1 && l.h1 == "" {
 		l.h1 = text
 	}
-	if text != "" && !media && l.labelElement(n, text, controls) {
+	switch {
+	case len(l.atext) > 0:
+		// Inside a link: its text is a value ("Link", "Mappa" in a menu).
+	case text != "" && !media && l.labelElement(n, text, controls):
+		return
+	case text != "" && media && l.imageLabel(n, text):
 		return
 	}
 	block := isBlock(n)
@@ -229,6 +235,19 @@ func (l *linearizer) labelElement(n *html.Node, text string, controls bool) bool
 	if m.field == nil && !marked {
 		return false
 	}
+	if !m.found() {
+		// A label box holding the label and its help ("Stato di avanzamento"
+		// over "Indicare lo stato..."): the label is the child that shows a
+		// known label; the rest is help, not a value.
+		if c, cm := l.knownLabelIn(n, 3); c != nil {
+			l.flush()
+			l.tokens = append(l.tokens, token{kind: tokLabel, text: cm.text, field: cm.field, marked: true, how: cm.how, dropped: cm.dropped, node: c})
+			if controls {
+				l.controlsIn(n)
+			}
+			return true
+		}
+	}
 	l.flush()
 	dropped := m.dropped
 	if len(l.decor) > 0 {
@@ -246,6 +265,35 @@ func (l *linearizer) labelElement(n *html.Node, text string, controls bool) bool
 	return true
 }
 
+// labelMatch is a known label found inside an element, with its text.
+type labelMatch struct {
+	match
+	text string
+}
+
+// knownLabelIn finds, up to depth levels down, an element of n whose text
+// is a known label.
+func (l *linearizer) knownLabelIn(n *html.Node, depth int) (*html.Node, labelMatch) {
+	if depth == 0 {
+		return nil, labelMatch{}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || skipElement(c) || isIcon(c) {
+			continue
+		}
+		text, media, _ := l.visibleText(c)
+		if text != "" && !media {
+			if m := dict.lookup(text); m.field != nil {
+				return c, labelMatch{m, text}
+			}
+		}
+		if found, m := l.knownLabelIn(c, depth-1); found != nil {
+			return found, m
+		}
+	}
+	return nil, labelMatch{}
+}
+
 // isLabelElement reports whether n is an element that labels what it
 // holds: a <label> wrapping its control, a <legend> over its fieldset.
 func isLabelElement(n *html.Node) bool {
@@ -259,6 +307,60 @@ func (l *linearizer) textInChild(n *html.Node, text string) bool {
 			continue
 		}
 		if t, _, _ := l.visibleText(c); t == text {
+			return true
+		}
+	}
+	return false
+}
+
+// imageLabel emits an element holding an image field's label and its
+// image ("<span>Mappa <img src=map.jpg></span>") as the label and the
+// image, and reports whether it did.
+func (l *linearizer) imageLabel(n *html.Node, text string) bool {
+	m := dict.lookup(text)
+	if m.field == nil || m.field.kind != kindImage {
+		return false
+	}
+	l.flush()
+	l.tokens = append(l.tokens, token{kind: tokLabel, text: text, field: m.field, how: m.how, dropped: m.dropped, node: n})
+	l.mediaIn(n)
+	l.flush()
+	return true
+}
+
+// mediaIn adds the images and links under n to the current block, leaving
+// out their text.
+func (l *linearizer) mediaIn(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || skipElement(c) {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Img:
+			l.walk(c)
+		case atom.A:
+			if href := strings.TrimSpace(attr(c, "href")); href != "" {
+				l.startBlock()
+				l.links = append(l.links, anchor{href: href})
+			}
+			l.mediaIn(c)
+		default:
+			l.mediaIn(c)
+		}
+	}
+}
+
+// isSpacer reports whether an image is layout, not content: a spacer GIF
+// or a one-pixel image.
+func isSpacer(n *html.Node, src string) bool {
+	for _, k := range []string{"width", "height"} {
+		if v, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(attr(n, k)), "px")); err == nil && v <= 2 {
+			return true
+		}
+	}
+	base := strings.ToLower(src[strings.LastIndexByte(src, '/')+1:])
+	for _, s := range []string{"spacer", "blank.gif", "pixel.gif", "clear.gif", "trasparente", "transparent.gif", "1x1", "spc.gif", "dot.gif"} {
+		if strings.Contains(base, s) {
 			return true
 		}
 	}

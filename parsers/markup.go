@@ -14,7 +14,13 @@ import (
 // their values are read (controls.go).
 func skipElement(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Nav, atom.Footer,
+	case atom.Footer:
+		// The page's footer is furniture; an article's or a section's
+		// footer is part of it ("Data ultima modifica" may sit there).
+		if !inContent(n) {
+			return true
+		}
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Nav,
 		atom.Button, atom.Iframe,
 		atom.Svg, atom.Math, atom.Object, atom.Embed, atom.Audio, atom.Video, atom.Canvas,
 		atom.Dialog, atom.Head, atom.Title, atom.Meta, atom.Link:
@@ -67,6 +73,18 @@ func skipElement(n *html.Node) bool {
 	return false
 }
 
+// inContent reports whether n sits in an article, a section, the main
+// content or an aside.
+func inContent(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		switch p.DataAtom {
+		case atom.Article, atom.Section, atom.Main, atom.Aside:
+			return true
+		}
+	}
+	return false
+}
+
 // skipClasses are class names that hide an element or mark it as help,
 // navigation or chrome in the CSS frameworks the observatory's pages and
 // municipal CMSs use.
@@ -111,7 +129,56 @@ func isBlock(n *html.Node) bool {
 			return true
 		}
 	}
-	return false
+	return isSiblingItem(n)
+}
+
+// isSiblingItem reports whether n is one of a run of inline elements of the
+// same kind (same tag and class, or same itemprop) side by side: items of
+// a list drawn without separators, which a reader sees as separate.
+func isSiblingItem(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Span, atom.Em, atom.I, atom.Small, atom.Mark, atom.Font, atom.Cite, atom.Data, atom.Code:
+	default:
+		return false
+	}
+	key := attr(n, "itemprop")
+	byProp := key != ""
+	if !byProp {
+		if key = attr(n, "class"); key == "" {
+			return false
+		}
+	}
+	same := func(s *html.Node) bool {
+		if s == nil || s.DataAtom != n.DataAtom {
+			return false
+		}
+		if byProp {
+			return attr(s, "itemprop") == key
+		}
+		return attr(s, "class") == key
+	}
+	return same(elementSibling(n, -1)) || same(elementSibling(n, +1))
+}
+
+// elementSibling is the element next to n (dir +1) or before it (-1), when
+// only white space separates them; nil otherwise.
+func elementSibling(n *html.Node, dir int) *html.Node {
+	next := func(s *html.Node) *html.Node {
+		if dir < 0 {
+			return s.PrevSibling
+		}
+		return s.NextSibling
+	}
+	for s := next(n); s != nil; s = next(s) {
+		switch {
+		case s.Type == html.TextNode && strings.TrimSpace(s.Data) == "":
+			continue
+		case s.Type == html.ElementNode:
+			return s
+		}
+		return nil
+	}
+	return nil
 }
 
 var itemClasses = map[string]bool{

@@ -154,21 +154,45 @@ func canonicalURL(doc *goquery.Document) string {
 // "La fabbrica delle idee | Osservatorio Partecipazione" -> "La fabbrica delle idee".
 func siteTitle(t string) string {
 	t = collapseSpace(t)
-	// The site's name follows the last separator; the title itself may hold
-	// others ("Ritorno all'Astoria - un progetto ... :: Osservatorio").
-	cut, sepLen := -1, 0
-	for _, sep := range []string{" | ", " – ", " — ", " - ", " :: ", " · "} {
-		if i := strings.LastIndex(t, sep); i > cut {
-			cut, sepLen = i, len(sep)
+	seps := []string{" | ", " – ", " — ", " - ", " :: ", " · ", " » "}
+	last, lastLen, first, firstLen := -1, 0, len(t), 0
+	for _, sep := range seps {
+		if i := strings.LastIndex(t, sep); i > last {
+			last, lastLen = i, len(sep)
+		}
+		if i := strings.Index(t, sep); i >= 0 && i < first {
+			first, firstLen = i, len(sep)
 		}
 	}
-	if cut > 0 {
-		site := foldText(t[cut+sepLen:])
-		if strings.Contains(site, "osservatorio") || strings.Contains(site, "partecipazione") {
-			return strings.TrimSpace(t[:cut])
-		}
+	if last < 0 {
+		return t
+	}
+	// The site's name is after the last separator or before the first
+	// ("Osservatorio Partecipazione - Title"); the record's own title may
+	// hold separators and even the word "partecipazione".
+	suffix, prefix := siteScore(t[last+lastLen:]), siteScore(t[:first])
+	switch {
+	case suffix > 0 && suffix >= prefix:
+		return strings.TrimSpace(t[:last])
+	case prefix > 0:
+		return strings.TrimSpace(t[first+firstLen:])
 	}
 	return t
+}
+
+// siteScore says how surely a part of a document title is the site's name:
+// 2 when it names the observatory, 1 when it only speaks of participation.
+func siteScore(s string) int {
+	f := foldText(s)
+	switch {
+	case len(f) > 80:
+		return 0
+	case strings.Contains(f, "osservatorio"):
+		return 2
+	case strings.Contains(f, "partecipazione"):
+		return 1
+	}
+	return 0
 }
 
 func nonNil[T any](s []T) []T {
