@@ -105,51 +105,6 @@ func (s *Store) AddFetchError(ctx context.Context, crawlID int64, url, kind, msg
 	return nil
 }
 
-// FrontierEntry is a URL a crawl has queued, under its de-duplication key.
-type FrontierEntry struct {
-	Key string
-	URL string
-}
-
-// Enqueue adds a URL to a crawl's frontier under key and reports whether it
-// was new. A key already queued or done is not added again: this is how a
-// record linked in several URL shapes is fetched once.
-func (s *Store) Enqueue(ctx context.Context, crawlID int64, key, url string) (bool, error) {
-	res, err := s.exec(ctx, `INSERT OR IGNORE INTO frontier (crawl_id, key, url, state) VALUES (?, ?, ?, 'queued')`,
-		crawlID, key, url)
-	if err != nil {
-		return false, fmt.Errorf("enqueue %s: %w", url, err)
-	}
-	n, err := res.RowsAffected()
-	return n == 1, err
-}
-
-// MarkDone marks a frontier entry as fetched.
-func (s *Store) MarkDone(ctx context.Context, crawlID int64, key string) error {
-	if _, err := s.exec(ctx, `UPDATE frontier SET state = 'done' WHERE crawl_id = ? AND key = ?`, crawlID, key); err != nil {
-		return fmt.Errorf("mark %s done: %w", key, err)
-	}
-	return nil
-}
-
-// Frontier returns a crawl's entries in one state ("queued" or "done").
-func (s *Store) Frontier(ctx context.Context, crawlID int64, state string) ([]FrontierEntry, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT key, url FROM frontier WHERE crawl_id = ? AND state = ? ORDER BY rowid`, crawlID, state)
-	if err != nil {
-		return nil, fmt.Errorf("read frontier: %w", err)
-	}
-	defer rows.Close()
-	var out []FrontierEntry
-	for rows.Next() {
-		var e FrontierEntry
-		if err := rows.Scan(&e.Key, &e.URL); err != nil {
-			return nil, fmt.Errorf("read frontier: %w", err)
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
-}
-
 // CaptureInCrawl returns the latest capture of url made by a crawl.
 func (s *Store) CaptureInCrawl(ctx context.Context, crawlID int64, url string) (*Capture, error) {
 	c, err := scanCapture(s.queryRow(ctx, `SELECT `+captureColumns+` FROM captures

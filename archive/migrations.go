@@ -213,6 +213,21 @@ INSERT INTO alerts_next (id, kind, url, verdict, since, at, last_good_capture, d
 DROP TABLE alerts;
 ALTER TABLE alerts_next RENAME TO alerts;
 `,
+	6: `
+-- Frontier entries are settled as done, failed or excluded, with the
+-- reason; a crawl is complete when none is left queued.
+CREATE TABLE frontier_settled (
+	crawl_id INTEGER NOT NULL REFERENCES crawls(id),
+	key      TEXT NOT NULL,
+	url      TEXT NOT NULL,
+	state    TEXT NOT NULL CHECK (state IN ('queued', 'done', 'failed', 'excluded')),
+	reason   TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (crawl_id, key)
+);
+INSERT INTO frontier_settled (crawl_id, key, url, state) SELECT crawl_id, key, url, state FROM frontier ORDER BY rowid;
+DROP TABLE frontier;
+ALTER TABLE frontier_settled RENAME TO frontier;
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

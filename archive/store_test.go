@@ -53,14 +53,14 @@ func TestFrontierAndCrawls(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if added, _ := st.Enqueue(ctx, id, "record:141", "https://x/scheda-processo/141"); !added {
+	if added, _ := st.AddToFrontier(ctx, id, []FrontierEntry{{Key: "record:141", URL: "https://x/scheda-processo/141"}}); !added[0] {
 		t.Error("first enqueue not added")
 	}
-	if added, _ := st.Enqueue(ctx, id, "record:141", "https://x/processi/ambito/scheda-processo/141"); added {
+	if added, _ := st.AddToFrontier(ctx, id, []FrontierEntry{{Key: "record:141", URL: "https://x/processi/ambito/scheda-processo/141"}}); added[0] {
 		t.Error("the same record in another shape was queued twice")
 	}
-	st.Enqueue(ctx, id, "url:/", "https://x/")
-	st.MarkDone(ctx, id, "url:/")
+	st.AddToFrontier(ctx, id, []FrontierEntry{{Key: "url:/", URL: "https://x/"}})
+	st.SettleFrontier(ctx, id, "url:/", FrontierDone, "", nil)
 	q, _ := st.Frontier(ctx, id, "queued")
 	if len(q) != 1 || q[0].Key != "record:141" {
 		t.Errorf("queued: %+v", q)

@@ -19,13 +19,6 @@ import (
 	"archivio/archive"
 )
 
-// Frontier remembers what a crawl has queued and fetched. Enqueue reports
-// whether a key is new: a key is fetched once per crawl.
-type Frontier interface {
-	Enqueue(ctx context.Context, key, url string) (bool, error)
-	MarkDone(ctx context.Context, key string) error
-}
-
 // Page is a fetched page handed to Options.OnPage.
 type Page struct {
 	URL       string // the URL fetched (after redirects)
@@ -52,9 +45,14 @@ type Options struct {
 	Delay     time.Duration     // pause between requests, default 1s, plus up to half again of jitter; robots.txt's Crawl-delay wins when longer
 	Timeout   time.Duration     // per request, default 30s
 	MaxPages  int               // stop queuing after this many pages, 0 for no limit
-	FromID    int               // with ToID: also try every record id in [FromID, ToID]
+	FromID    int               // with ToID: also try every record id in [FromID, ToID], at most MaxIDs of them
 	ToID      int
-	Follow    []string // listing path prefixes to follow, default ["/processi"]
+	// Known are the ids of the records the archive holds: each is
+	// requested even when no page links to it any more, so that a record
+	// that vanished from the site is reported, not silently dropped.
+	// Ignored for site sources.
+	Known  []int
+	Follow []string // listing path prefixes to follow, default ["/processi"]
 	// Site, when set, makes this a crawl of a site source (municipal
 	// pages) instead of the observatory: its seeds, hosts, path prefixes
 	// and depth replace the observatory's home, sitemaps and listings.
@@ -103,6 +101,9 @@ func (s *Stats) Snapshot() StatsSnapshot {
 	return StatsSnapshot{s.Queued.Load(), s.Fetched.Load(), s.NotModified.Load(), s.Errors.Load(), s.Blocked.Load(), s.Bytes.Load()}
 }
 
+// MaxParallel is the most concurrent requests a crawl makes to a site.
+const MaxParallel = 32
+
 func (o *Options) defaults() error {
 	if o.Base == nil || o.Transport == nil || o.Frontier == nil || o.OnPage == nil {
 		return errors.New("crawl: Base, Transport, Frontier and OnPage are required")
@@ -110,13 +111,25 @@ func (o *Options) defaults() error {
 	if o.UserAgent == "" {
 		return errors.New("crawl: a User-Agent naming archivio is required")
 	}
-	if o.Parallel <= 0 {
+	switch {
+	case o.Parallel < 0 || o.Parallel > MaxParallel:
+		return fmt.Errorf("crawl: parallel %d: want 1 to %d (0 for the default)", o.Parallel, MaxParallel)
+	case o.Delay < 0:
+		return fmt.Errorf("crawl: delay %v: must not be negative", o.Delay)
+	case o.Timeout < 0:
+		return fmt.Errorf("crawl: timeout %v: must not be negative", o.Timeout)
+	case o.MaxPages < 0:
+		return fmt.Errorf("crawl: max pages %d: must not be negative", o.MaxPages)
+	}
+	if o.FromID != 0 || o.ToID != 0 {
+		if err := CheckIDRange(o.FromID, o.ToID); err != nil {
+			return fmt.Errorf("crawl: %w", err)
+		}
+	}
+	if o.Parallel == 0 {
 		o.Parallel = 2
 	}
-	if o.Delay < 0 {
-		o.Delay = 0
-	}
-	if o.Timeout <= 0 {
+	if o.Timeout == 0 {
 		o.Timeout = 30 * time.Second
 	}
 	if o.Follow == nil {
@@ -144,10 +157,13 @@ type crawler struct {
 	queued     int
 	client     *http.Client       // for robots.txt and sitemaps
 	hostRobots map[string]*robots // robots.txt of a site source's other hosts
-	// seen holds the keys this run has offered the frontier: most links
-	// (navigation, listings) repeat on every page, and the frontier need
-	// hear of each only once. Keys are short, so this stays small.
+	// seen holds the keys the frontier has queued (or settled) for this
+	// run: most links (navigation, listings) repeat on every page, and
+	// the frontier need hear of each only once. A key joins it only once
+	// the frontier has it. Keys are short, so this stays small.
 	seen map[string]bool
+	// excluded holds the keys the frontier has recorded as excluded.
+	excluded map[string]bool
 }
 
 // Run crawls the site: robots.txt, its sitemaps (or /sitemap.xml), the home
@@ -162,7 +178,7 @@ func Run(ctx context.Context, opts Options, stats *Stats) error {
 	defer cancel()
 	client := &http.Client{Transport: opts.Transport, Timeout: opts.Timeout}
 	cr := &crawler{opts: opts, scope: scope{base: opts.Base, prefixes: opts.Follow, site: opts.Site}, stats: stats, ctx: runCtx, cancel: cancel,
-		queue: newQueue(), seen: map[string]bool{}, client: client, hostRobots: map[string]*robots{}}
+		queue: newQueue(), seen: map[string]bool{}, excluded: map[string]bool{}, client: client, hostRobots: map[string]*robots{}}
 	ctx = runCtx
 
 	r, err := fetchRobots(ctx, client, opts.Base, opts.UserAgent)
@@ -186,11 +202,16 @@ func Run(ctx context.Context, opts Options, stats *Stats) error {
 	}
 
 	for _, e := range opts.Resume {
+		if ctx.Err() != nil {
+			break
+		}
 		cr.resume(e)
 	}
 	// Seeding again on resume finds what an interrupted seeding missed; the
-	// frontier skips every key already queued or done.
-	cr.seed(ctx, client, delay)
+	// frontier skips every key already queued or settled.
+	if err := cr.seed(ctx, client, delay); err != nil && ctx.Err() == nil {
+		cr.fail(err)
+	}
 	// Twice the parallelism keeps the site's request slots busy while
 	// workers parse; colly's limit rule does the pacing.
 	cr.queue.work(ctx, 2*parallel, cr.fetch)
@@ -233,101 +254,11 @@ func (cr *crawler) newCollector(delay time.Duration, parallel int) error {
 	return nil
 }
 
-// seed queues the starting points: the home page, the sitemaps' pages and
-// the enumerated ids.
-func (cr *crawler) seed(ctx context.Context, client *http.Client, delay time.Duration) {
-	o := cr.opts
-	if o.Site != nil {
-		for _, s := range o.Site.Seeds {
-			if u, err := url.Parse(s); err == nil {
-				if t, ok := cr.scope.classify(u); ok {
-					cr.request(t.key, t.url, 0, 0)
-				}
-			}
-		}
-		return
-	}
-	home, _ := cr.scope.classify(o.Base.ResolveReference(&url.URL{Path: "/"}))
-	cr.request(home.key, home.url, 0, 0)
-
-	sitemaps := cr.robots.sitemaps
-	if len(sitemaps) == 0 {
-		sitemaps = []string{o.Base.ResolveReference(&url.URL{Path: "/sitemap.xml"}).String()}
-	}
-	wait := func(ctx context.Context) error {
-		return sleepCtx(ctx, delay+jitter(delay/2))
-	}
-	// A sitemap, listed or nested in an index, is read only on the site
-	// and where robots.txt allows.
-	allowed := func(s string) bool {
-		u, err := url.Parse(s)
-		return err == nil && sameSite(u.Host, o.Base.Host) && cr.robots.allowed(u)
-	}
-	pages, err := readSitemaps(ctx, client, o.UserAgent, sitemaps, wait, allowed)
-	if err != nil {
-		return
-	}
-	for _, p := range pages {
-		cr.link(p, 0)
-	}
-	for id := o.FromID; id > 0 && id <= o.ToID; id++ {
-		t := cr.scope.record(id)
-		cr.request(t.key, t.url, id, 0)
-	}
-}
-
 func jitter(d time.Duration) time.Duration {
 	if d <= 0 {
 		return 0
 	}
 	return rand.N(d)
-}
-
-// link queues a URL discovered at depth when the crawl follows it.
-func (cr *crawler) link(raw string, depth int) {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return
-	}
-	if t, ok := cr.scope.classify(u); ok {
-		cr.request(t.key, t.url, t.recordID, depth)
-	}
-}
-
-// request queues a URL unless its key was seen, robots.txt forbids it, or
-// the page limit is reached.
-func (cr *crawler) request(key, rawURL string, recordID, depth int) {
-	if cr.ctx.Err() != nil {
-		return
-	}
-	if s := cr.opts.Site; s != nil && depth > s.MaxDepth {
-		return
-	}
-	u, err := url.Parse(rawURL)
-	if err != nil {
-		return
-	}
-	if !cr.allowed(u) {
-		cr.stats.Blocked.Add(1)
-		return
-	}
-	cr.mu.Lock()
-	if cr.seen[key] || (cr.opts.MaxPages > 0 && cr.queued >= cr.opts.MaxPages) {
-		cr.mu.Unlock()
-		return
-	}
-	cr.seen[key] = true
-	added, err := cr.opts.Frontier.Enqueue(cr.ctx, key, rawURL)
-	if err != nil || !added {
-		cr.mu.Unlock()
-		if err != nil {
-			cr.fail(err)
-		}
-		return
-	}
-	cr.queued++
-	cr.mu.Unlock()
-	cr.send(key, rawURL, recordID, depth)
 }
 
 // allowed checks u against the robots.txt of its host, reading it (through
@@ -371,12 +302,12 @@ func (cr *crawler) resume(e ResumeEntry) {
 	cr.queued++
 	cr.seen[e.Key] = true
 	cr.mu.Unlock()
-	cr.send(e.Key, e.URL, rid, 0)
+	cr.send(job{key: e.Key, url: e.URL, recordID: rid})
 }
 
-func (cr *crawler) send(key, rawURL string, recordID, depth int) {
+func (cr *crawler) send(j job) {
 	cr.stats.Queued.Add(1)
-	cr.queue.push(job{key: key, url: rawURL, recordID: recordID, depth: depth})
+	cr.queue.push(j)
 }
 
 // fetch runs one queued job through colly and returns when its page and
@@ -389,8 +320,19 @@ func (cr *crawler) fetch(j job) {
 	ctx.Put("key", j.key)
 	ctx.Put("record", strconv.Itoa(j.recordID))
 	ctx.Put("depth", strconv.Itoa(j.depth))
-	if err := cr.c.Request(http.MethodGet, j.url, nil, ctx, nil); err != nil && cr.ctx.Err() == nil {
-		cr.opts.Logger.Debug("not requested", "url", j.url, "err", err)
+	err := cr.c.Request(http.MethodGet, j.url, nil, ctx, nil)
+	if err == nil || cr.ctx.Err() != nil || ctx.Get("handled") != "" {
+		return
+	}
+	// colly refused the request before any callback: settle it, or it
+	// would stay queued for ever.
+	cr.opts.Logger.Warn("not requested", "url", j.url, "err", err)
+	cr.stats.Errors.Add(1)
+	if cr.opts.OnError != nil {
+		cr.opts.OnError(cr.ctx, j.url, "not_requested", err)
+	}
+	if err := cr.commit(j.key, &Outcome{archive.FrontierFailed, "not_requested"}, nil); err != nil {
+		cr.fail(err)
 	}
 }
 
@@ -422,6 +364,7 @@ func (cr *crawler) onRequest(r *colly.Request) {
 }
 
 func (cr *crawler) onResponse(r *colly.Response) {
+	r.Ctx.Put("handled", "1")
 	key := r.Ctx.Get("key")
 	rid, _ := strconv.Atoi(r.Ctx.Get("record"))
 	depth, _ := strconv.Atoi(r.Ctx.Get("depth"))
@@ -452,30 +395,24 @@ func bodyCut(r *colly.Response) bool {
 	return err == nil && n > int64(len(r.Body))
 }
 
-// handle gives a page to OnPage, notes it done, and follows its links when
-// it is an HTML page that answered 200.
+// handle gives a page to OnPage, then settles it and queues the links it
+// leads to (when it is an HTML page that answered 200) in one step.
 func (cr *crawler) handle(p *Page) {
 	if err := cr.opts.OnPage(cr.ctx, *p); err != nil {
 		cr.fail(err)
 		return
 	}
-	if err := cr.opts.Frontier.MarkDone(cr.ctx, p.Key); err != nil {
+	if p.Truncated != "" && cr.ctx.Err() != nil {
+		return // cut by the stop, maybe: left queued, a resumed crawl fetches it again
+	}
+	o := cr.outcome(p)
+	if err := cr.commit(p.Key, &o, cr.screen(cr.pageCandidates(p))); err != nil {
 		cr.fail(err)
-		return
-	}
-	if p.Status != http.StatusOK || !strings.Contains(p.Header.Get("Content-Type"), "html") {
-		return
-	}
-	u, err := url.Parse(p.URL)
-	if err != nil {
-		return
-	}
-	for _, l := range pageLinks(p.Body, u) {
-		cr.link(l, p.Depth+1)
 	}
 }
 
 func (cr *crawler) onError(r *colly.Response, err error) {
+	r.Ctx.Put("handled", "1")
 	if r.StatusCode != 0 {
 		return // an HTTP answer: onResponse has it (ParseHTTPErrorResponse)
 	}
@@ -493,7 +430,7 @@ func (cr *crawler) onError(r *colly.Response, err error) {
 	if cr.opts.OnError != nil {
 		cr.opts.OnError(cr.ctx, u, kind, err)
 	}
-	if err := cr.opts.Frontier.MarkDone(cr.ctx, r.Ctx.Get("key")); err != nil {
+	if err := cr.commit(r.Ctx.Get("key"), &Outcome{archive.FrontierFailed, kind}, nil); err != nil {
 		cr.fail(err)
 	}
 }

@@ -16,27 +16,45 @@ import (
 // memFrontier is an in-memory Frontier.
 type memFrontier struct {
 	mu    sync.Mutex
-	state map[string]string
+	state map[string]string // key -> queued, done, failed:REASON, excluded:REASON
 }
 
-func (f *memFrontier) Enqueue(_ context.Context, key, _ string) (bool, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
+func (f *memFrontier) add(links []Link) []bool {
 	if f.state == nil {
 		f.state = map[string]string{}
 	}
-	if _, ok := f.state[key]; ok {
-		return false, nil
+	added := make([]bool, len(links))
+	for i, l := range links {
+		old, ok := f.state[l.Key]
+		switch {
+		case l.Excluded != "" && !ok:
+			f.state[l.Key] = "excluded:" + l.Excluded
+		case l.Excluded == "" && (!ok || strings.HasPrefix(old, "excluded")):
+			f.state[l.Key] = "queued"
+			added[i] = true
+		}
 	}
-	f.state[key] = "queued"
-	return true, nil
+	return added
 }
 
-func (f *memFrontier) MarkDone(_ context.Context, key string) error {
+func (f *memFrontier) Add(_ context.Context, links []Link) ([]bool, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.state[key] = "done"
-	return nil
+	return f.add(links), nil
+}
+
+func (f *memFrontier) Settle(_ context.Context, key string, o Outcome, links []Link) ([]bool, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	added := f.add(links)
+	if _, ok := f.state[key]; !ok {
+		return nil, fmt.Errorf("settle %s: not in the frontier", key)
+	}
+	f.state[key] = o.State
+	if o.Reason != "" {
+		f.state[key] += ":" + o.Reason
+	}
+	return added, nil
 }
 
 // site is a test web site that logs every request with its time.

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,9 +44,15 @@ fields. A record page the parser cannot read is kept as a parse failure
 (archivio records lists it, archivio reparse reads it again), and the
 report's parse health compares the pages read with the previous crawl.
 
-Ctrl-C stops cleanly (WARC closed, catalog committed, report printed); after
-a crash or kill, --resume continues the interrupted crawl without fetching
-again what it had captured.
+Every record the archive already holds is asked for again, linked or not:
+one the site no longer serves is reported missing with its answer (404,
+410) or error. --ids tries at most %d ids per crawl.
+
+A crawl is done only when every URL it queued is settled: fetched, failed
+(with the reason) or excluded (robots.txt, --max-pages); otherwise it
+fails, and --resume finishes it. Ctrl-C stops cleanly (WARC closed, catalog
+committed, report printed); after a crash or kill, --resume continues the
+interrupted crawl without fetching again what it had captured.
 
 Examples:
   archivio crawl
@@ -80,13 +88,13 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		source, args = args[0], args[1:]
 	}
-	fs := newFlagSet(e, "crawl", crawlUsage)
+	fs := newFlagSet(e, "crawl", fmt.Sprintf(crawlUsage, crawlers.MaxIDs))
 	data := fs.String("data", defaultDataDir(e), "data directory (default $ARCHIVIO_DATA or ./archivio-data)")
 	baseURL := fs.String("base-url", "", "crawl this address instead of the source's site (a mirror, a test server)")
 	parallel := fs.Int("parallel", 2, "concurrent requests to the site")
 	delay := fs.Duration("delay", time.Second, "pause between requests, plus up to half again of jitter")
 	maxPages := fs.Int("max-pages", 0, "stop after this many pages (0: no limit)")
-	ids := fs.String("ids", "", "also try every record id in FROM-TO, e.g. 1-4000")
+	ids := fs.String("ids", "", fmt.Sprintf("also try every record id in FROM-TO, e.g. 1-4000 (at most %d ids)", crawlers.MaxIDs))
 	resume := fs.Bool("resume", false, "continue the last interrupted crawl of SOURCE")
 	allowPrivate := fs.Bool("allow-private", false, "allow loopback and private addresses (a local mirror, tests)")
 	contact := fs.String("contact", e.env("ARCHIVIO_CONTACT"), "URL or e-mail where site operators reach you, put in the User-Agent (default $ARCHIVIO_CONTACT)")
@@ -219,8 +227,11 @@ func parseIDRange(s string) (from, to int, err error) {
 	}
 	from, err1 := strconv.Atoi(strings.TrimSpace(a))
 	to, err2 := strconv.Atoi(strings.TrimSpace(b))
-	if err1 != nil || err2 != nil || from < 1 || to < from {
+	if err1 != nil || err2 != nil {
 		return 0, 0, fmt.Errorf("want FROM-TO with 1 <= FROM <= TO, got %q", s)
+	}
+	if err := crawlers.CheckIDRange(from, to); err != nil {
+		return 0, 0, err
 	}
 	return from, to, nil
 }
@@ -234,9 +245,23 @@ func printReport(w io.Writer, r *jobs.Report) {
 	fmt.Fprintf(w, "Crawl %d of %s (%s): %s in %.1fs\n", r.CrawlID, r.Source, r.BaseURL, state, r.Seconds)
 	fmt.Fprintf(w, "  pages fetched     %d (%d not modified, %d taken from the archive), %d responses archived, %s\n",
 		r.PagesFetched, r.NotModified, r.FromArchive, r.Requests, byteSize(r.Bytes))
-	fmt.Fprintf(w, "  records           %d new, %d changed, %d unchanged, %d missing (404/410), %d unreadable\n",
+	fmt.Fprintf(w, "  records           %d new, %d changed, %d unchanged, %d missing, %d unreadable\n",
 		r.RecordsNew, r.RecordsChanged, r.RecordsUnchanged, r.RecordsMissing, r.Unreadable)
+	if len(r.MissingRecords) > 0 {
+		var parts []string
+		for _, m := range r.MissingRecords[:min(len(r.MissingRecords), 10)] {
+			parts = append(parts, fmt.Sprintf("%d (%s)", m.ID, m.Reason))
+		}
+		if n := len(r.MissingRecords) - len(parts); n > 0 {
+			parts = append(parts, fmt.Sprintf("and %d more (see the report in the catalog)", n))
+		}
+		fmt.Fprintf(w, "  missing           %s\n", strings.Join(parts, ", "))
+	}
 	printParseHealth(w, r.ParseHealth)
+	if f := r.Frontier; f.URLs > 0 {
+		fmt.Fprintf(w, "  URLs              %d queued: %d done, %d failed%s, %d excluded%s, %d unsettled\n",
+			f.URLs, f.Done, sum(f.Failed), byReason(f.Failed), sum(f.Excluded), byReason(f.Excluded), f.Unsettled)
+	}
 	if r.RobotsBlocked > 0 {
 		fmt.Fprintf(w, "  skipped           %d URLs forbidden by robots.txt\n", r.RobotsBlocked)
 	}
@@ -265,6 +290,26 @@ func printReport(w io.Writer, r *jobs.Report) {
 		fmt.Fprintf(w, "  failure           %s\n", r.Error)
 	}
 	fmt.Fprintf(w, "  archive           %s\n  catalog           %s\n", r.WARCDir, r.Database)
+}
+
+func sum(m map[string]int64) int64 {
+	var n int64
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
+// byReason lists counts by reason, " (robots 2, max_pages 40)", or "".
+func byReason(m map[string]int64) string {
+	if len(m) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }
 
 func byteSize(n int64) string {

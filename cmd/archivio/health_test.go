@@ -52,7 +52,7 @@ func TestParseHealthInReportStatusRecordsAndAlerts(t *testing.T) {
 	var report bytes.Buffer
 	printReport(&report, rep)
 	for _, want := range []string{
-		"records           0 new, 0 changed, 0 unchanged, 0 missing (404/410), 18 unreadable\n",
+		"records           0 new, 0 changed, 0 unchanged, 0 missing, 18 unreadable\n",
 		"parse health      18 record pages (18 fetched, 0 not modified): 0 read, 18 unreadable; 0.0 fields per record (previous crawl 1:",
 		"unreadable        https://" + demoHost + "/scheda-processo/",
 		"drift             DRIFT (against crawl 1): alert 1 raised\n",

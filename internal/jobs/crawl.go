@@ -89,7 +89,7 @@ type Report struct {
 	RecordsNew       int64            `json:"records_new"`
 	RecordsChanged   int64            `json:"records_changed"`
 	RecordsUnchanged int64            `json:"records_unchanged"`
-	RecordsMissing   int64            `json:"records_missing"`    // record pages answering 404 or 410
+	RecordsMissing   int64            `json:"records_missing"`    // records of the archive whose pages failed: len(MissingRecords)
 	Unreadable       int64            `json:"records_unreadable"` // record pages kept as parse failures
 	RobotsBlocked    int64            `json:"robots_blocked"`
 	Errors           map[string]int64 `json:"errors"` // by kind: timeout, dns_not_found, http_404, http_5xx, ...
@@ -97,11 +97,13 @@ type Report struct {
 	// attempt (retries included): length (past --max-body, as received or
 	// decoded), time (the timeout), disconnect (a dropped connection) and
 	// interrupted (the stop; such pages stay queued for --resume).
-	Cuts        archive.BodyCuts       `json:"cuts"`
-	Repaired    []archive.RepairReport `json:"repaired,omitempty"`
-	WARCDir     string                 `json:"warc_dir"`
-	Database    string                 `json:"database"`
-	ParseHealth *ParseHealthReport     `json:"parse_health,omitempty"` // nil when no record page was read
+	Cuts           archive.BodyCuts       `json:"cuts"`
+	Frontier       FrontierReport         `json:"frontier"`
+	MissingRecords []MissingRecord        `json:"missing_records,omitempty"`
+	Repaired       []archive.RepairReport `json:"repaired,omitempty"`
+	WARCDir        string                 `json:"warc_dir"`
+	Database       string                 `json:"database"`
+	ParseHealth    *ParseHealthReport     `json:"parse_health,omitempty"` // nil when no record page was read
 }
 
 // Crawl crawls cfg's source. It returns the report whenever the crawl
@@ -118,6 +120,9 @@ func Crawl(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	if err := cfg.Drift.Validate(); err != nil {
 		return nil, fmt.Errorf("crawl: drift thresholds: %w", err)
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
 	}
 	base, err := url.Parse(cfg.BaseURL)
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
@@ -149,7 +154,7 @@ type job struct {
 	stats   crawlers.Stats
 	rec     *archive.Recorder
 
-	newRecs, changed, unchanged, missing, unreadable, fromArchive atomic.Int64
+	newRecs, changed, unchanged, unreadable, fromArchive atomic.Int64
 
 	mu   sync.Mutex
 	errs map[string]int64
@@ -178,7 +183,7 @@ func (j *job) run(ctx context.Context) (*Report, error) {
 			if err := j.st.ReopenCrawl(ctx, c.ID); err != nil {
 				return nil, err
 			}
-			if err := j.reconcile(ctx, repaired); err != nil {
+			if err := j.reconcile(ctx, repaired, c.StartedAt); err != nil {
 				return nil, err
 			}
 			queued, err := j.st.Frontier(ctx, c.ID, "queued")
@@ -231,11 +236,15 @@ func (j *job) run(ctx context.Context) (*Report, error) {
 	}
 	transport := crawlers.NewRetry(rec, retry)
 
+	known, err := j.known(ctx)
+	if err != nil {
+		return nil, err
+	}
 	stopProgress := j.progress(ctx, rep.Started)
 	crawlErr := crawlers.Run(ctx, crawlers.Options{
 		Base: j.base, UserAgent: cfg.UserAgent, Transport: transport, Frontier: frontier{j.st, j.crawlID},
 		Parallel: cfg.Parallel, Delay: cfg.Delay, Timeout: cfg.Timeout, MaxPages: cfg.MaxPages,
-		FromID: cfg.FromID, ToID: cfg.ToID, Resume: resume, Archived: j.archived, Conditional: j.conditional, Site: cfg.Site,
+		FromID: cfg.FromID, ToID: cfg.ToID, Known: known, Resume: resume, Archived: j.archived, Conditional: j.conditional, Site: cfg.Site,
 		OnPage: j.onPage, OnError: j.onError, Logger: cfg.Logger,
 	}, &j.stats)
 	stopProgress()
@@ -254,6 +263,13 @@ func (j *job) run(ctx context.Context) (*Report, error) {
 		rep.Status, rep.Error = "failed", closeErr.Error()
 	}
 	j.fill(fin, rep)
+	if rep.Status == "done" {
+		// The completeness invariant: a crawl that ran to its end has
+		// settled every URL it queued, in every run of it.
+		if err := j.settled(fin, rep); err != nil {
+			rep.Status, rep.Error = "failed", err.Error()
+		}
+	}
 	driftErr := j.judgeDrift(fin, rep)
 	body, _ := json.Marshal(rep)
 	if err := j.st.FinishCrawl(fin, j.crawlID, rep.Status, string(body), rep.Finished); err != nil {
@@ -278,7 +294,7 @@ func (j *job) fill(ctx context.Context, rep *Report) {
 	rep.Seconds = rep.Finished.Sub(rep.Started).Seconds()
 	rep.PagesFetched, rep.NotModified, rep.Bytes, rep.RobotsBlocked = s.Fetched, s.NotModified, s.Bytes, s.Blocked
 	rep.RecordsNew, rep.RecordsChanged, rep.RecordsUnchanged = j.newRecs.Load(), j.changed.Load(), j.unchanged.Load()
-	rep.RecordsMissing, rep.Unreadable, rep.FromArchive = j.missing.Load(), j.unreadable.Load(), j.fromArchive.Load()
+	rep.Unreadable, rep.FromArchive = j.unreadable.Load(), j.fromArchive.Load()
 	if j.rec != nil {
 		rep.Cuts = j.rec.Cuts()
 	}
@@ -350,9 +366,6 @@ func (j *job) onPage(ctx context.Context, p crawlers.Page) error {
 		return nil
 	case p.Status == http.StatusNotFound || p.Status == http.StatusGone:
 		j.countError(fmt.Sprintf("http_%d", p.Status))
-		if p.RecordID != 0 {
-			j.missing.Add(1)
-		}
 		return nil
 	case p.Status >= 500:
 		j.countError("http_5xx")
@@ -431,20 +444,6 @@ func (j *job) conditional(ctx context.Context, u string) (etag, lastModified str
 		return "", ""
 	}
 	return c.ETag, c.LastModified
-}
-
-// frontier adapts the catalog's frontier to a crawl.
-type frontier struct {
-	st *archive.Store
-	id int64
-}
-
-func (f frontier) Enqueue(ctx context.Context, key, u string) (bool, error) {
-	return f.st.Enqueue(ctx, f.id, key, u)
-}
-
-func (f frontier) MarkDone(ctx context.Context, key string) error {
-	return f.st.MarkDone(ctx, f.id, key)
 }
 
 // siteLinks adds a site page's links to other sites to the link inventory.

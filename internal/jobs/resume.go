@@ -4,10 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
+	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"archivio/archive"
 	"archivio/crawlers"
@@ -15,42 +19,89 @@ import (
 
 // reconcile lists in the catalog the responses that a killed run wrote to
 // its WARC files but did not live to catalog, so a resumed crawl counts
-// them as captured instead of fetching them again.
-func (j *job) reconcile(ctx context.Context, repaired []archive.RepairReport) error {
+// them as captured instead of fetching them again: in the files repaired
+// now, and in the files closed since the crawl began (a rotation may close
+// a file while the records it ends with are still being catalogued).
+func (j *job) reconcile(ctx context.Context, repaired []archive.RepairReport, since time.Time) error {
+	files := map[string]bool{}
 	for _, r := range repaired {
-		path := filepath.Join(j.st.WARCDir(), r.File)
-		err := archive.ScanWARC(ctx, path, func(s archive.ScannedRecord) error {
-			if s.Type != "response" && s.Type != "revisit" {
-				return nil
-			}
-			listed, err := j.st.HasCaptureAt(ctx, r.File, s.Offset)
-			if err != nil || listed {
-				return err
-			}
-			resp, err := archive.ReadResponse(ctx, path, s.Offset)
-			if err != nil {
-				return err
-			}
-			c := &archive.Capture{
-				CrawlID: j.crawlID, URL: resp.TargetURI, FetchedAt: resp.Date, Status: resp.StatusCode,
-				ContentType: resp.Header.Get("Content-Type"), ETag: resp.Header.Get("ETag"),
-				LastModified: resp.Header.Get("Last-Modified"), PayloadDigest: resp.PayloadDigest,
-				PayloadLength: int64(len(resp.Body)), Truncated: resp.Truncated,
-				WARCFile: r.File, WARCOffset: s.Offset, WARCLength: s.Length, WARCRecordID: s.RecordID,
-			}
-			if resp.Type == "revisit" {
-				if o, err := j.st.OriginalCapture(ctx, resp.TargetURI, resp.PayloadDigest); err == nil {
-					c.RevisitOf, c.PayloadLength = o.ID, o.PayloadLength
-				}
-			}
-			_, err = j.st.AddCapture(ctx, c)
-			return err
-		})
-		if err != nil {
-			return fmt.Errorf("reconcile %s with the catalog: %w", r.File, err)
+		files[r.File] = true
+	}
+	entries, err := os.ReadDir(j.st.WARCDir())
+	if err != nil {
+		return fmt.Errorf("reconcile WARC files with the catalog: %w", err)
+	}
+	// File times have a coarse grain on some file systems.
+	since = since.Add(-2 * time.Second)
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".warc.gz") {
+			continue
+		}
+		if info, err := e.Info(); err == nil && !info.ModTime().Before(since) {
+			files[e.Name()] = true
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := j.reconcileFile(ctx, name); err != nil {
+			return fmt.Errorf("reconcile %s with the catalog: %w", name, err)
 		}
 	}
 	return nil
+}
+
+// reconcileFile catalogues the responses of one WARC file that the
+// catalog lacks, found through the file's CDXJ index (or, without one, a
+// scan of the file).
+func (j *job) reconcileFile(ctx context.Context, name string) error {
+	path := filepath.Join(j.st.WARCDir(), name)
+	have, err := j.st.CataloguedOffsets(ctx, name)
+	if err != nil {
+		return err
+	}
+	index, err := archive.ReadCDXJ(ctx, path)
+	if err != nil {
+		index = nil
+		err = archive.ScanWARC(ctx, path, func(s archive.ScannedRecord) error {
+			if s.Type == "response" || s.Type == "revisit" {
+				index = append(index, archive.IndexedRecord{URL: s.TargetURI, Offset: s.Offset, Length: s.Length})
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	for _, r := range index {
+		if have[r.Offset] {
+			continue
+		}
+		if err := j.catalogue(ctx, name, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// catalogue adds the capture of a WARC record the catalog lacks.
+func (j *job) catalogue(ctx context.Context, name string, r archive.IndexedRecord) error {
+	resp, err := archive.ReadResponse(ctx, filepath.Join(j.st.WARCDir(), name), r.Offset)
+	if err != nil {
+		return err
+	}
+	c := &archive.Capture{
+		CrawlID: j.crawlID, URL: resp.TargetURI, FetchedAt: resp.Date, Status: resp.StatusCode,
+		ContentType: resp.Header.Get("Content-Type"), ETag: resp.Header.Get("ETag"),
+		LastModified: resp.Header.Get("Last-Modified"), PayloadDigest: resp.PayloadDigest,
+		PayloadLength: int64(len(resp.Body)), Truncated: resp.Truncated,
+		WARCFile: name, WARCOffset: r.Offset, WARCLength: r.Length, WARCRecordID: resp.RecordID,
+	}
+	if resp.Type == "revisit" {
+		if o, err := j.st.OriginalCapture(ctx, resp.TargetURI, resp.PayloadDigest); err == nil {
+			c.RevisitOf, c.PayloadLength = o.ID, o.PayloadLength
+		}
+	}
+	_, err = j.st.AddCapture(ctx, c)
+	return err
 }
 
 // archived returns a resumed entry's page from the archive when the

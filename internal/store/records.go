@@ -232,6 +232,27 @@ func (r *Records) HasVersionFrom(ctx context.Context, captureID int64) (bool, er
 	return n > 0, err
 }
 
+// IDs returns the ids of the records stored, in order.
+func (r *Records) IDs(ctx context.Context) ([]int, error) {
+	rows, err := r.db.QueryContext(ctx, `SELECT id FROM records ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("read record ids: %w", err)
+	}
+	defer rows.Close()
+	var ids []int
+	for rows.Next() {
+		var id int
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("read record ids: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read record ids: %w", err)
+	}
+	return ids, nil
+}
+
 func (r *Records) query(ctx context.Context, q string, args ...any) ([]*Version, error) {
 	rows, err := r.db.QueryContext(ctx, q, args...)
 	if err != nil {

@@ -1,0 +1,198 @@
+package crawlers
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"archivio/archive"
+)
+
+// Frontier remembers what a crawl has queued and how each queued URL
+// ended. A key is fetched once per crawl. Settle must be atomic: a page
+// is never recorded as settled without the links it yielded, or the
+// crawl, killed in between and resumed, would never reach them.
+type Frontier interface {
+	// Add records links that no page yielded (the seeds) and reports
+	// which were newly queued.
+	Add(ctx context.Context, links []Link) (added []bool, err error)
+	// Settle records how the queued entry key ended and the links its
+	// page yielded, in one atomic step, and reports which links were
+	// newly queued.
+	Settle(ctx context.Context, key string, o Outcome, links []Link) (added []bool, err error)
+}
+
+// Link is a URL offered to the frontier under its key. A link with an
+// Excluded reason is recorded as excluded instead of queued: robots
+// (robots.txt forbids it), max_pages, max_depth.
+type Link struct {
+	Key, URL string
+	Excluded string
+}
+
+// Outcome is how a queued URL ended: State done (an answer that was
+// handled), failed (an error answer or no answer, Reason saying which:
+// http_404, timeout, truncated_length, ...) or excluded (Reason off_site
+// or robots for a redirect the crawl does not follow).
+type Outcome struct {
+	State  string
+	Reason string
+}
+
+// candidate is a URL a page or a seed offers the crawl.
+type candidate struct {
+	target
+	depth int
+}
+
+// offer is a candidate screened by the exclusion rules.
+type offer struct {
+	link Link
+	job  job
+}
+
+// screen applies the rules that exclude a URL (depth, robots.txt) to
+// candidates not yet known. It may read another host's robots.txt, so it
+// runs outside cr.mu.
+func (cr *crawler) screen(cands []candidate) []offer {
+	out := make([]offer, 0, len(cands))
+	here := make(map[string]bool, len(cands))
+	for _, c := range cands {
+		if here[c.key] {
+			continue
+		}
+		here[c.key] = true
+		cr.mu.Lock()
+		known := cr.seen[c.key]
+		cr.mu.Unlock()
+		if known {
+			continue
+		}
+		o := offer{link: Link{Key: c.key, URL: c.url}, job: job{key: c.key, url: c.url, recordID: c.recordID, depth: c.depth}}
+		u, err := url.Parse(c.url)
+		switch {
+		case err != nil:
+			continue
+		case cr.opts.Site != nil && c.depth > cr.opts.Site.MaxDepth:
+			o.link.Excluded = "max_depth"
+		case !cr.allowed(u):
+			o.link.Excluded = "robots"
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// commit records offers with the frontier, with the outcome of the page
+// that yielded them when o is set (one atomic step), and sends the newly
+// queued ones to the workers. The in-memory sets change only after the
+// frontier has the links, so a key is never skipped that is not durably
+// queued.
+func (cr *crawler) commit(key string, o *Outcome, offers []offer) error {
+	cr.mu.Lock()
+	links := make([]Link, 0, len(offers))
+	jobs := make([]job, 0, len(offers))
+	room := -1 // queued links the page limit still allows, -1 for no limit
+	if cr.opts.MaxPages > 0 {
+		room = max(cr.opts.MaxPages-cr.queued, 0)
+	}
+	for _, of := range offers {
+		if cr.seen[of.link.Key] {
+			continue
+		}
+		if of.link.Excluded == "" && room == 0 {
+			of.link.Excluded = "max_pages"
+		}
+		if of.link.Excluded != "" {
+			if cr.excluded[of.link.Key] {
+				continue // recorded already
+			}
+		} else if room > 0 {
+			room--
+		}
+		links = append(links, of.link)
+		jobs = append(jobs, of.job)
+	}
+	var added []bool
+	var err error
+	switch {
+	case o != nil:
+		added, err = cr.opts.Frontier.Settle(cr.ctx, key, *o, links)
+	case len(links) > 0:
+		added, err = cr.opts.Frontier.Add(cr.ctx, links)
+	}
+	if err != nil {
+		cr.mu.Unlock()
+		return err
+	}
+	var send []job
+	for i, l := range links {
+		if l.Excluded != "" {
+			cr.excluded[l.Key] = true
+			if l.Excluded == "robots" {
+				cr.stats.Blocked.Add(1)
+			}
+			continue
+		}
+		cr.seen[l.Key] = true
+		if added[i] {
+			cr.queued++
+			send = append(send, jobs[i])
+		}
+	}
+	cr.mu.Unlock()
+	for _, j := range send {
+		cr.send(j)
+	}
+	return nil
+}
+
+// pageCandidates are the URLs a page leads to, when it is an HTML page
+// that answered 200.
+func (cr *crawler) pageCandidates(p *Page) []candidate {
+	if p.Status != http.StatusOK || !strings.Contains(p.Header.Get("Content-Type"), "html") {
+		return nil
+	}
+	u, err := url.Parse(p.URL)
+	if err != nil {
+		return nil
+	}
+	var out []candidate
+	for _, l := range pageLinks(p.Body, u) {
+		lu, err := url.Parse(l)
+		if err != nil {
+			continue
+		}
+		if t, ok := cr.scope.classify(lu); ok {
+			out = append(out, candidate{target: t, depth: p.Depth + 1})
+		}
+	}
+	return out
+}
+
+// outcome settles a page handed to OnPage.
+func (cr *crawler) outcome(p *Page) Outcome {
+	switch s := p.Status; {
+	case p.Truncated != "":
+		return Outcome{archive.FrontierFailed, "truncated_" + p.Truncated}
+	case s >= 200 && s < 300, s == http.StatusNotModified:
+		return Outcome{State: archive.FrontierDone}
+	case s >= 300 && s < 400:
+		// A redirect the crawl did not follow: off the site, or forbidden
+		// by robots.txt.
+		from, _ := url.Parse(p.URL)
+		to, err := url.Parse(p.Header.Get("Location"))
+		if from != nil && err == nil && p.Header.Get("Location") != "" {
+			to = from.ResolveReference(to)
+			if !cr.scope.onSite(to.Host) {
+				return Outcome{archive.FrontierExcluded, "off_site"}
+			}
+			if !cr.allowed(to) {
+				return Outcome{archive.FrontierExcluded, "robots"}
+			}
+		}
+	}
+	return Outcome{archive.FrontierFailed, fmt.Sprintf("http_%d", p.Status)}
+}
