@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"os"
 	"runtime/debug"
 	"slices"
@@ -91,16 +92,16 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "crawl", fmt.Sprintf(crawlUsage, crawlers.MaxIDs))
 	data := fs.String("data", defaultDataDir(e), "data directory (default $ARCHIVIO_DATA or ./archivio-data)")
 	baseURL := fs.String("base-url", "", "crawl this address instead of the source's site (a mirror, a test server)")
-	parallel := fs.Int("parallel", 2, "concurrent requests to the site")
-	delay := fs.Duration("delay", time.Second, "pause between requests, plus up to half again of jitter")
-	maxPages := fs.Int("max-pages", 0, "stop after this many pages (0: no limit)")
+	parallel := intVar(fs, "parallel", 2, 1, crawlers.MaxParallel, fmt.Sprintf("`N` concurrent requests to the site, 1 to %d", crawlers.MaxParallel))
+	delay := durationVar(fs, "delay", time.Second, 0, "pause of `duration` between requests, plus up to half again of jitter")
+	maxPages := intVar(fs, "max-pages", 0, 0, math.MaxInt, "stop queuing after `N` pages (0: no limit)")
 	ids := fs.String("ids", "", fmt.Sprintf("also try every record id in FROM-TO, e.g. 1-4000 (at most %d ids)", crawlers.MaxIDs))
 	resume := fs.Bool("resume", false, "continue the last interrupted crawl of SOURCE")
 	allowPrivate := fs.Bool("allow-private", false, "allow loopback and private addresses (a local mirror, tests)")
 	contact := fs.String("contact", e.env("ARCHIVIO_CONTACT"), "URL or e-mail where site operators reach you, put in the User-Agent (default $ARCHIVIO_CONTACT)")
-	timeout := fs.Duration("timeout", 30*time.Second, "per request")
-	maxBody := fs.Int64("max-body", 32<<20, "cut response bodies after this many bytes (the cut is recorded)")
-	warcSize := fs.Int64("warc-size", 1<<30, "start a new WARC file after this many bytes")
+	timeout := durationVar(fs, "timeout", 30*time.Second, time.Millisecond, "`duration` of each request attempt")
+	maxBody := int64Var(fs, "max-body", 32<<20, 1, "cut response bodies after this many `bytes` (the cut is recorded)")
+	warcSize := int64Var(fs, "warc-size", 1<<30, 1, "start a new WARC file after this many `bytes`")
 	configPath := fs.String("config", "", "configuration file naming the sources (default $ARCHIVIO_CONFIG or ./archivio.yaml, when present)")
 	format := fs.String("format", "text", "report format: text, or json (the report stored with the crawl)")
 	var lf logFlags

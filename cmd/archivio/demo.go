@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"archivio/archive"
+	"archivio/crawlers"
 	"archivio/internal/alerts"
 	"archivio/internal/demosite"
 	"archivio/internal/jobs"
@@ -47,8 +48,8 @@ const demoHost = "www.osservatoriopartecipazione.it"
 func runDemo(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "demo", demoUsage)
 	data := fs.String("data", "./archivio-demo", "data directory of the demo archive")
-	delay := fs.Duration("delay", 50*time.Millisecond, "pause between requests (the real crawl's default is 1s; the demo site is local)")
-	parallel := fs.Int("parallel", 2, "concurrent requests")
+	delay := durationVar(fs, "delay", 50*time.Millisecond, 0, "pause of `duration` between requests (the real crawl's default is 1s; the demo site is local)")
+	parallel := intVar(fs, "parallel", 2, 1, crawlers.MaxParallel, fmt.Sprintf("`N` concurrent requests, 1 to %d", crawlers.MaxParallel))
 	var lf logFlags
 	lf.register(fs)
 	if stop, err := parseFlags(fs, e, args); stop {

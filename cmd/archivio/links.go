@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"maps"
+	"math"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -195,13 +196,13 @@ func runLinksCheck(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "links check", linksUsage)
 	data := fs.String("data", defaultDataDir(e), "data directory (default $ARCHIVIO_DATA or ./archivio-data)")
 	allowPrivate := fs.Bool("allow-private", false, "allow loopback and private addresses (tests, the demo)")
-	timeout := fs.Duration("timeout", 20*time.Second, "per link")
+	timeout := durationVar(fs, "timeout", 20*time.Second, time.Millisecond, "`duration` of each link's check")
 	th := archive.DefaultThresholds()
-	fs.IntVar(&th.FailThreshold, "fail-threshold", th.FailThreshold, "failing checks in a row before a link is down")
-	fs.DurationVar(&th.FailWindow, "fail-window", th.FailWindow, "that the failing checks must span")
-	fs.IntVar(&th.RecoverThreshold, "recover-threshold", th.RecoverThreshold, "good checks in a row before a down link is up")
-	parallel := fs.Int("parallel", 8, "links checked at once (at most 2 on one host)")
-	snapshotDepth := fs.Int("snapshot-depth", 1, "archive each live record website and its same-site pages this many links deep (-1: none)")
+	fs.Var(intFlag{&th.FailThreshold, 1, math.MaxInt}, "fail-threshold", "`N` failing checks in a row before a link is down")
+	fs.Var(durationFlag{&th.FailWindow, 0}, "fail-window", "`duration` that the failing checks must span")
+	fs.Var(intFlag{&th.RecoverThreshold, 1, math.MaxInt}, "recover-threshold", "`N` good checks in a row before a down link is up")
+	parallel := intVar(fs, "parallel", 8, 1, jobs.MaxLinksParallel, fmt.Sprintf("`N` links checked at once (at most 2 on one host), 1 to %d", jobs.MaxLinksParallel))
+	snapshotDepth := intVar(fs, "snapshot-depth", 1, -1, math.MaxInt, "archive each live record website and its same-site pages `N` links deep (-1: none)")
 	waybackEndpoint := fs.String("wayback", e.env("ARCHIVIO_WAYBACK_ENDPOINT"), "Wayback Machine availability endpoint (e.g. https://archive.org/wayback/available): down alerts name the latest Wayback copy; off when empty")
 	contact := fs.String("contact", e.env("ARCHIVIO_CONTACT"), "URL or e-mail put in the User-Agent (default $ARCHIVIO_CONTACT)")
 	var lf logFlags

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"text/tabwriter"
@@ -43,7 +44,7 @@ func runRecords(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "records", recordsUsage)
 	data := fs.String("data", defaultDataDir(e), "data directory (default $ARCHIVIO_DATA or ./archivio-data)")
 	format := fs.String("format", "table", "table or jsonl")
-	id := fs.Int("id", 0, "only this record")
+	id := intVar(fs, "id", 0, 0, math.MaxInt, "only the record with this `id`")
 	unreadable := fs.Bool("unreadable", false, "list only the record pages kept as parse failures")
 	if stop, err := parseFlags(fs, e, args); stop {
 		return err

@@ -66,6 +66,42 @@ func TestConfigLoadProblems(t *testing.T) {
 			want: []string{`archivio.yaml:2: links.parallel: must be 1 or more, got 0`},
 		},
 		{
+			name: "negative and out-of-range numbers",
+			yaml: `job_timeout: -1h
+shutdown_wait: -5s
+sources:
+  osservatorio:
+    delay: -5s
+    parallel: 1000
+  fiorano:
+    kind: site
+    seeds: [https://www.comune.fiorano-modenese.mo.it/partecipa]
+    max_depth: -2
+    parallel: -1
+links:
+  timeout: -20s
+  fail_threshold: -3
+  fail_window: -24h
+  recover_threshold: 0
+  parallel: 100000
+  snapshot_depth: -5
+`,
+			want: []string{
+				`archivio.yaml:1: job_timeout: must be more than zero, got -1h0m0s`,
+				`archivio.yaml:2: shutdown_wait: must not be negative`,
+				`archivio.yaml:5: sources.osservatorio.delay: must not be negative`,
+				`archivio.yaml:6: sources.osservatorio.parallel: must be at most 32, got 1000`,
+				`archivio.yaml:10: sources.fiorano.max_depth: must not be negative, got -2`,
+				`archivio.yaml:11: sources.fiorano.parallel: must be 1 or more, got -1`,
+				`archivio.yaml:13: links.timeout: must be more than zero, got -20s`,
+				`archivio.yaml:14: links.fail_threshold: must be 1 or more, got -3`,
+				`archivio.yaml:15: links.fail_window: must be more than zero, got -24h0m0s`,
+				`archivio.yaml:16: links.recover_threshold: must be 1 or more, got 0`,
+				`archivio.yaml:17: links.parallel: must be at most 64, got 100000`,
+				`archivio.yaml:18: links.snapshot_depth: must be -1 (no snapshot) or more, got -5`,
+			},
+		},
+		{
 			name: "site source without seeds is reported at the source",
 			yaml: "sources:\n  sassuolo:\n    kind: site\n",
 			want: []string{`archivio.yaml:2: sources.sassuolo.seeds: missing: a site source needs at least one seed URL`},

@@ -91,7 +91,7 @@ func (c *Config) check(lineOf func(string) int) []Problem {
 	k.count("links.fail_threshold", l.FailThreshold)
 	k.positive("links.fail_window", l.FailWindow)
 	k.count("links.recover_threshold", l.RecoverThreshold)
-	k.count("links.parallel", l.Parallel)
+	k.countUpTo("links.parallel", l.Parallel, MaxLinksParallel)
 	if l.SnapshotDepth != nil && *l.SnapshotDepth < -1 {
 		k.add("links.snapshot_depth", "must be -1 (no snapshot) or more, got %d", *l.SnapshotDepth)
 	}
@@ -128,7 +128,7 @@ func (k *checker) source(key, name string, s Source) {
 	if s.Delay < 0 {
 		k.add(key+".delay", "must not be negative")
 	}
-	k.count(key+".parallel", s.Parallel)
+	k.countUpTo(key+".parallel", s.Parallel, MaxSourceParallel)
 	switch s.Kind {
 	case "osservatorio":
 		k.url(key+".base_url", s.BaseURL)
@@ -226,6 +226,20 @@ func (k *checker) percent(key string, n int) {
 func (k *checker) count(key string, n int) {
 	if n <= 0 {
 		k.add(key, "must be 1 or more, got %d", n)
+	}
+}
+
+// The most concurrent requests of a source's crawl and of the link
+// checks (crawlers.MaxParallel and jobs.MaxLinksParallel).
+const (
+	MaxSourceParallel = 32
+	MaxLinksParallel  = 64
+)
+
+func (k *checker) countUpTo(key string, n, most int) {
+	k.count(key, n)
+	if n > most {
+		k.add(key, "must be at most %d, got %d", most, n)
 	}
 }
 

@@ -59,6 +59,9 @@ type LinksReport struct {
 	Undeliver []string       `json:"undelivered,omitempty"`
 }
 
+// MaxLinksParallel is the most links a check asks at once.
+const MaxLinksParallel = 64
+
 // CheckLinks checks every link the records cite once, archives each
 // answer as evidence, moves each link's state, and raises an alert for
 // each transition (up -> down, down -> up).
@@ -75,7 +78,10 @@ func CheckLinks(ctx context.Context, cfg LinksConfig) (*LinksReport, error) {
 	if err := cfg.Thresholds.Validate(); err != nil {
 		return nil, fmt.Errorf("links check: %w", err)
 	}
-	if cfg.Parallel <= 0 {
+	if cfg.Parallel < 0 || cfg.Parallel > MaxLinksParallel || cfg.Timeout < 0 {
+		return nil, fmt.Errorf("links check: parallel %d (want 1 to %d), timeout %v (must not be negative)", cfg.Parallel, MaxLinksParallel, cfg.Timeout)
+	}
+	if cfg.Parallel == 0 {
 		cfg.Parallel = 8
 	}
 	if cfg.PerHost <= 0 {
