@@ -44,6 +44,7 @@ type Options struct {
 	Parallel  int               // concurrent requests to the site, default 2
 	Delay     time.Duration     // pause between requests, default 1s, plus up to half again of jitter; robots.txt's Crawl-delay wins when longer
 	Timeout   time.Duration     // per request, default 30s
+	Drain     time.Duration     // how long pages in flight may finish when the crawl stops, default DefaultDrain
 	MaxPages  int               // stop queuing after this many pages, 0 for no limit
 	FromID    int               // with ToID: also try every record id in [FromID, ToID], at most MaxIDs of them
 	ToID      int
@@ -132,6 +133,9 @@ func (o *Options) defaults() error {
 	if o.Timeout == 0 {
 		o.Timeout = 30 * time.Second
 	}
+	if o.Drain <= 0 {
+		o.Drain = DefaultDrain
+	}
 	if o.Follow == nil {
 		o.Follow = []string{"/processi"}
 	}
@@ -140,6 +144,10 @@ func (o *Options) defaults() error {
 	}
 	return nil
 }
+
+// DefaultDrain is how long the pages in flight when a crawl stops may take
+// to finish (Options.Drain).
+const DefaultDrain = 2 * time.Second
 
 // crawler is one run: a colly collector bound to the run's context.
 type crawler struct {
@@ -150,7 +158,11 @@ type crawler struct {
 	stats  *Stats
 	ctx    context.Context // the run's: canceled by fail
 	cancel context.CancelFunc
-	queue  *queue
+	// fetchCtx carries the pages' requests: it ends Drain after ctx, so
+	// that pages in flight when the run stops may finish (see
+	// drainContext).
+	fetchCtx context.Context
+	queue    *queue
 
 	mu         sync.Mutex
 	err        error // the first fatal error (an archive that cannot be written)
@@ -176,9 +188,11 @@ func Run(ctx context.Context, opts Options, stats *Stats) error {
 	}
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	fetchCtx, stopDraining := drainContext(runCtx, opts.Drain)
+	defer stopDraining()
 	client := &http.Client{Transport: opts.Transport, Timeout: opts.Timeout}
 	cr := &crawler{opts: opts, scope: scope{base: opts.Base, prefixes: opts.Follow, site: opts.Site}, stats: stats, ctx: runCtx, cancel: cancel,
-		queue: newQueue(), seen: map[string]bool{}, excluded: map[string]bool{}, client: client, hostRobots: map[string]*robots{}}
+		fetchCtx: fetchCtx, queue: newQueue(), seen: map[string]bool{}, excluded: map[string]bool{}, client: client, hostRobots: map[string]*robots{}}
 	ctx = runCtx
 
 	r, err := fetchRobots(ctx, client, opts.Base, opts.UserAgent)
@@ -225,7 +239,7 @@ func Run(ctx context.Context, opts Options, stats *Stats) error {
 // colly's limit rule.
 func (cr *crawler) newCollector(delay time.Duration, parallel int) error {
 	o := cr.opts
-	c := newCollector(cr.ctx, o.UserAgent, o.Transport)
+	c := newCollector(cr.fetchCtx, o.UserAgent, o.Transport)
 	// No client-wide timeout: it would cover every retry and backoff.
 	// Each attempt has its own, in the Retry transport below colly.
 	c.SetRequestTimeout(0)
@@ -365,6 +379,11 @@ func (cr *crawler) onRequest(r *colly.Request) {
 
 func (cr *crawler) onResponse(r *colly.Response) {
 	r.Ctx.Put("handled", "1")
+	if cr.ctx.Err() != nil {
+		// Finished while the run drained: archived whole, and left queued
+		// for --resume, which takes it from the archive.
+		return
+	}
 	key := r.Ctx.Get("key")
 	rid, _ := strconv.Atoi(r.Ctx.Get("record"))
 	depth, _ := strconv.Atoi(r.Ctx.Get("depth"))

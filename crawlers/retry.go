@@ -67,6 +67,11 @@ func (r *Retry) RoundTrip(req *http.Request) (*http.Response, error) {
 	for attempt := 1; ; attempt++ {
 		resp, err := r.attempt(req)
 		reason, retryable := shouldRetry(resp, err)
+		if retryable && runStopped(req.Context()) {
+			// The crawl stopped: no new attempt. The caller leaves the
+			// page queued for --resume.
+			return resp, err
+		}
 		if !retryable || attempt >= r.opts.Attempts || req.Body != nil && req.Body != http.NoBody {
 			if cut := retriableCut(resp); cut != "" {
 				resp.Body.Close()
@@ -88,7 +93,10 @@ func (r *Retry) RoundTrip(req *http.Request) (*http.Response, error) {
 		if r.opts.OnRetry != nil {
 			r.opts.OnRetry(req, attempt, wait, reason)
 		}
-		if err := r.opts.Sleep(req.Context(), wait); err != nil {
+		ctx, cancel := stopContext(req.Context())
+		err = r.opts.Sleep(ctx, wait)
+		cancel()
+		if err != nil {
 			return nil, err
 		}
 	}

@@ -56,6 +56,9 @@ type Config struct {
 	// pages are archived, and their links to other sites join the link
 	// inventory.
 	Site *crawlers.Site
+	// Drain is how long pages in flight may finish when the crawl is
+	// stopped (default crawlers.DefaultDrain).
+	Drain time.Duration
 	// Drift decides when the record pages no longer read as before; the
 	// zero value means archive.DefaultDriftThresholds.
 	Drift archive.DriftThresholds
@@ -243,7 +246,7 @@ func (j *job) run(ctx context.Context) (*Report, error) {
 	stopProgress := j.progress(ctx, rep.Started)
 	crawlErr := crawlers.Run(ctx, crawlers.Options{
 		Base: j.base, UserAgent: cfg.UserAgent, Transport: transport, Frontier: frontier{j.st, j.crawlID},
-		Parallel: cfg.Parallel, Delay: cfg.Delay, Timeout: cfg.Timeout, MaxPages: cfg.MaxPages,
+		Parallel: cfg.Parallel, Delay: cfg.Delay, Timeout: cfg.Timeout, Drain: cfg.Drain, MaxPages: cfg.MaxPages,
 		FromID: cfg.FromID, ToID: cfg.ToID, Known: known, Resume: resume, Archived: j.archived, Conditional: j.conditional, Site: cfg.Site,
 		OnPage: j.onPage, OnError: j.onError, Logger: cfg.Logger,
 	}, &j.stats)
