@@ -54,3 +54,24 @@ func (l *DirLock) Unlock() error {
 	l.f = nil
 	return err
 }
+
+// LockHolder reports whether a process holds dir's lock, and names it,
+// without taking the lock or changing anything: reading commands use it on
+// archives that may be read-only.
+func LockHolder(dir string) (holder string, held bool) {
+	path := filepath.Join(dir, "archivio.lock")
+	f, err := os.Open(path)
+	if err != nil {
+		return "", false // never locked
+	}
+	defer f.Close()
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_SH|syscall.LOCK_NB); err != nil {
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			pid, _ := os.ReadFile(path)
+			return "process " + strings.TrimSpace(string(pid)), true
+		}
+		return "", false
+	}
+	syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+	return "", false
+}

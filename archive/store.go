@@ -17,8 +17,9 @@ import (
 // SQLite database archivio.db with the catalog of captures, the crawl
 // state and the records. Open it with Open and close it with Close.
 type Store struct {
-	dir string
-	db  *sql.DB
+	dir      string
+	db       *sql.DB
+	readOnly bool // opened by OpenReadOnly
 
 	mu    sync.Mutex
 	stmts map[string]*sql.Stmt // prepared once: a crawl runs the same few statements per page
@@ -96,7 +97,10 @@ func (s *Store) Close() error {
 	}
 	s.stmts = nil
 	s.mu.Unlock()
-	_, cerr := s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	var cerr error
+	if !s.readOnly {
+		_, cerr = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	}
 	err := s.db.Close()
 	s.db = nil
 	if err != nil {

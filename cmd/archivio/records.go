@@ -205,7 +205,7 @@ func openArchive(ctx context.Context, dir string) (*archive.Store, error) {
 	if err := requireArchive(dir); err != nil {
 		return nil, err
 	}
-	return archive.Open(ctx, dir)
+	return archive.OpenReadOnly(ctx, dir)
 }
 
 // requireArchive fails clearly when a data directory has no archive yet,

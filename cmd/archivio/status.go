@@ -3,10 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"archivio/archive"
@@ -41,10 +39,8 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	running := "no archivio process is writing it"
-	if lock, err := archive.LockDir(*data); err == nil {
-		lock.Unlock()
-	} else if errors.Is(err, archive.ErrLocked) {
-		running = strings.TrimPrefix(err.Error(), archive.ErrLocked.Error()+": ")
+	if holder, held := archive.LockHolder(*data); held {
+		running = *data + " is held by " + holder
 	}
 	s, err := daemon.Summarize(ctx, *data)
 	if err != nil {

@@ -58,17 +58,29 @@ type CrawlState struct {
 	Finished time.Time `json:"finished"`
 }
 
-// Summarize reads the summary of the data directory dir.
+// Summarize reads the summary of the data directory dir, read-only (see
+// archive.OpenReadOnly): the archive may be on read-only media.
 func Summarize(ctx context.Context, dir string) (*Summary, error) {
-	return summarize(ctx, dir)
+	st, err := archive.OpenReadOnly(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	return summarizeStore(ctx, st)
 }
 
+// summarize reads the summary for the daemon, which writes dir.
 func summarize(ctx context.Context, dir string) (*Summary, error) {
 	st, err := archive.Open(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
 	defer st.Close()
+	return summarizeStore(ctx, st)
+}
+
+func summarizeStore(ctx context.Context, st *archive.Store) (*Summary, error) {
+	var err error
 	s := &Summary{Links: map[string]int{"up": 0, "suspect": 0, "down": 0}, LinksDown: []string{}, Crawls: []CrawlState{}}
 	if err := st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM records`).Scan(&s.Records); err != nil {
 		return nil, fmt.Errorf("summary: %w", err)

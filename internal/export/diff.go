@@ -45,7 +45,7 @@ func diffFieldNames() []string {
 // with those known at to: records added, removed, and changed field by
 // field. Records whose version is the same at both moments are not read.
 func Diff(ctx context.Context, dataDir string, from, to time.Time) ([]Change, error) {
-	st, err := archive.Open(ctx, dataDir)
+	st, err := archive.OpenReadOnly(ctx, dataDir)
 	if err != nil {
 		return nil, err
 	}

@@ -83,7 +83,7 @@ func Export(ctx context.Context, o Options) (*Result, error) {
 	if err := os.MkdirAll(o.OutDir, 0o755); err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
-	st, err := archive.Open(ctx, o.DataDir)
+	st, err := archive.OpenReadOnly(ctx, o.DataDir)
 	if err != nil {
 		return nil, err
 	}
