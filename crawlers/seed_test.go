@@ -128,3 +128,21 @@ func TestExclusionsAreRecordedWithTheirReason(t *testing.T) {
 		t.Errorf("frontier %v, want %v", f.state, want)
 	}
 }
+
+// TestUnrequestableURLIsSettled hands the crawl a queued URL that colly
+// refuses before any request (a port out of range): it must be settled as
+// failed, not left queued for ever.
+func TestUnrequestableURLIsSettled(t *testing.T) {
+	s := newSite(t, map[string]http.HandlerFunc{"/robots.txt": text(404, ""), "/": htmlPage(`home`)})
+	bad := "url:/processi?bad"
+	f := &memFrontier{state: map[string]string{bad: "queued"}}
+	var kinds []string
+	run(t, s, func(o *Options) {
+		o.Frontier = f
+		o.Resume = []ResumeEntry{{Key: bad, URL: "http://127.0.0.1:99999/processi?bad"}}
+		o.OnError = func(_ context.Context, _, kind string, _ error) { kinds = append(kinds, kind) }
+	})
+	if f.state[bad] != "failed:not_requested" || len(kinds) != 1 || kinds[0] != "not_requested" {
+		t.Errorf("state %q, errors %v", f.state[bad], kinds)
+	}
+}

@@ -16,6 +16,7 @@ import (
 
 	"archivio/archive"
 	"archivio/internal/demosite"
+	"archivio/internal/jobs"
 	"archivio/internal/store"
 	"archivio/parsers"
 )
@@ -201,6 +202,12 @@ func TestInterruptStopsCleanly(t *testing.T) {
 	defer st.Close()
 	c, err := st.LastCrawl(context.Background(), "osservatorio")
 	if err != nil || c.Status != "interrupted" || c.Report == "" {
-		t.Errorf("crawl after Ctrl-C: %+v %v", c, err)
+		t.Fatalf("crawl after Ctrl-C: %+v %v", c, err)
+	}
+	// The report says what is left for --resume.
+	var rep jobs.Report
+	if err := json.Unmarshal([]byte(c.Report), &rep); err != nil || rep.Frontier.Unsettled == 0 || rep.Frontier.Done == 0 ||
+		rep.Frontier.URLs != rep.Frontier.Done+rep.Frontier.Unsettled {
+		t.Errorf("interrupted crawl's URLs: %+v %v", rep.Frontier, err)
 	}
 }

@@ -266,12 +266,11 @@ func (j *job) run(ctx context.Context) (*Report, error) {
 		rep.Status, rep.Error = "failed", closeErr.Error()
 	}
 	j.fill(fin, rep)
-	if rep.Status == "done" {
-		// The completeness invariant: a crawl that ran to its end has
-		// settled every URL it queued, in every run of it.
-		if err := j.settled(fin, rep); err != nil {
-			rep.Status, rep.Error = "failed", err.Error()
-		}
+	// The completeness invariant: a crawl that ran to its end has settled
+	// every URL it queued, in every run of it. (An interrupted one reports
+	// what it left queued for --resume.)
+	if err := j.settled(fin, rep); err != nil && rep.Status == "done" {
+		rep.Status, rep.Error = "failed", err.Error()
 	}
 	driftErr := j.judgeDrift(fin, rep)
 	body, _ := json.Marshal(rep)
