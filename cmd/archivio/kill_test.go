@@ -168,6 +168,14 @@ func (k *killTrial) run() bool {
 		if killed {
 			k.kills++
 			k.noteWhole(run)
+			if k.finished() {
+				// The kill came after the crawl had finished (while the
+				// process printed its report or closed): a --resume now
+				// would start a new crawl.
+				k.moments[len(k.moments)-1] += " after the crawl was done"
+				k.t.Logf("trial %d: %s", k.trial, k.moments[len(k.moments)-1])
+				break
+			}
 			continue
 		}
 		if err != nil {
@@ -181,6 +189,19 @@ func (k *killTrial) run() bool {
 		break
 	}
 	return k.check()
+}
+
+// finished reports whether the catalog's latest crawl is done. A child
+// killed early may have left no catalog yet, or an empty one: not done.
+func (k *killTrial) finished() bool {
+	db, err := sql.Open("sqlite3", "file:"+filepath.Join(k.dir, archive.DBName)+"?mode=ro&_busy_timeout=5000")
+	if err != nil {
+		return false
+	}
+	defer db.Close()
+	var status string
+	err = db.QueryRow(`SELECT status FROM crawls ORDER BY id DESC LIMIT 1`).Scan(&status)
+	return err == nil && status == "done"
 }
 
 // child runs one crawl. When kill is set, it plans a SIGKILL at a random
