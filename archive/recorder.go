@@ -138,7 +138,9 @@ func (r *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, err
 	}
 	target := req.URL.String()
-	notArchived := func(err error) error { return fmt.Errorf("record %s: %w: %w", target, ErrNotArchived, err) }
+	notArchived := func(err error) error {
+		return fmt.Errorf("record %s: %w: %w", target, ErrNotArchived, diskFull(err, r.store.Dir()))
+	}
 	head := responseHead(resp)
 	dir, err := r.warc.spoolDir()
 	if err != nil {

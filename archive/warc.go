@@ -83,6 +83,7 @@ type RepairReport struct {
 	File         string // final base name of the repaired file
 	Records      int    // whole records kept (warcinfo, requests, responses, revisits)
 	DroppedBytes int64  // bytes cut from the end: the partial last record
+	Index        bool   // a closed file whose missing CDXJ index was written
 }
 
 // ArchivedResponse is a response (or revisit) record read back from a WARC file.

@@ -18,7 +18,9 @@ import (
 // (an incomplete gzip member, or a record whose block is shorter than its
 // Content-Length), renames the file to its final name and writes its CDXJ
 // index. It returns what it did per file. It also removes the temporary
-// files of responses that were being received (the spool folder).
+// files of responses that were being received (the spool folder), and
+// writes the index of a closed file that has none (its writer found the
+// disk full when closing it).
 //
 // Only damage at the end of a file is cut: when a damaged record is
 // followed by whole records (damage a kill cannot cause), the file is left
@@ -33,15 +35,32 @@ func RepairOpenFiles(ctx context.Context, dir string) ([]RepairReport, error) {
 	if err != nil {
 		return nil, fmt.Errorf("repair warc files in %s: %w", dir, err)
 	}
-	var paths []string
+	var paths, unindexed []string
+	names := map[string]bool{}
 	for _, e := range entries {
-		if e.Type().IsRegular() && strings.HasSuffix(e.Name(), warcFileExt+warcOpenSuffix) {
+		names[e.Name()] = true
+	}
+	for _, e := range entries {
+		switch {
+		case !e.Type().IsRegular():
+		case strings.HasSuffix(e.Name(), warcFileExt+warcOpenSuffix):
 			paths = append(paths, filepath.Join(dir, e.Name()))
+		case strings.HasSuffix(e.Name(), warcFileExt) && !names[e.Name()+warcCDXJExt]:
+			unindexed = append(unindexed, filepath.Join(dir, e.Name()))
 		}
 	}
 	slices.Sort(paths)
+	slices.Sort(unindexed)
 	var reports []RepairReport
 	var errs []error
+	for _, path := range unindexed {
+		rep, err := writeMissingIndex(ctx, path)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		reports = append(reports, rep)
+	}
 	for _, path := range paths {
 		if err := ctx.Err(); err != nil {
 			errs = append(errs, err)
@@ -83,34 +102,9 @@ func repairWARCFile(ctx context.Context, path string) (RepairReport, error) {
 	}
 	size := info.Size()
 
-	var good int64 // end of the last whole record
-	records := 0
-	var index []cdxjEntry
-	var damage error
-	sc := newWARCScanner(f, 0, false)
-	for {
-		if err := ctx.Err(); err != nil {
-			return fail(err)
-		}
-		rec, err := sc.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			damage = err
-			break
-		}
-		good = rec.offset + rec.length
-		records++
-		if rec.typ == "response" || rec.typ == "revisit" {
-			index = append(index, newCDXJEntry(strings.Trim(rec.get("WARC-Target-URI"), "<>"), rec.date, rec.head, Written{
-				File:          name,
-				Offset:        rec.offset,
-				Length:        rec.length,
-				PayloadDigest: rec.get("WARC-Payload-Digest"),
-				Revisit:       rec.typ == "revisit",
-			}))
-		}
+	good, records, index, damage, err := indexWARC(ctx, f, name)
+	if err != nil {
+		return fail(err)
 	}
 	if damage != nil {
 		if at, ok := findWholeWARCRecord(f, good+1, size); ok {
@@ -133,6 +127,60 @@ func repairWARCFile(ctx context.Context, path string) (RepairReport, error) {
 		return fail(err)
 	}
 	return RepairReport{File: name, Records: records, DroppedBytes: size - good}, nil
+}
+
+// indexWARC reads the records of the WARC file f (named name) from its
+// start, and returns the end of the last whole record, the number of whole
+// records, the CDXJ entries of its responses and revisits, and the damage
+// that stopped the reading (nil at a clean end of file); err is ctx's.
+func indexWARC(ctx context.Context, f io.Reader, name string) (good int64, records int, index []cdxjEntry, damage, err error) {
+	sc := newWARCScanner(f, 0, false)
+	for {
+		if err := ctx.Err(); err != nil {
+			return 0, 0, nil, nil, err
+		}
+		rec, err := sc.next()
+		if err == io.EOF {
+			return good, records, index, nil, nil
+		}
+		if err != nil {
+			return good, records, index, err, nil
+		}
+		good = rec.offset + rec.length
+		records++
+		if rec.typ == "response" || rec.typ == "revisit" {
+			index = append(index, newCDXJEntry(strings.Trim(rec.get("WARC-Target-URI"), "<>"), rec.date, rec.head, Written{
+				File:          name,
+				Offset:        rec.offset,
+				Length:        rec.length,
+				PayloadDigest: rec.get("WARC-Payload-Digest"),
+				Revisit:       rec.typ == "revisit",
+			}))
+		}
+	}
+}
+
+// writeMissingIndex writes the CDXJ index of a closed WARC file that has
+// none (its writer found the disk full when closing it). A file that does
+// not read to its end is left alone: that is not damage a writer leaves.
+func writeMissingIndex(ctx context.Context, path string) (RepairReport, error) {
+	name := filepath.Base(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return RepairReport{}, fmt.Errorf("index %s: %w", name, err)
+	}
+	defer f.Close()
+	_, records, index, damage, err := indexWARC(ctx, f, name)
+	if err == nil {
+		err = damage
+	}
+	if err == nil {
+		err = writeCDXJFile(path+warcCDXJExt, index)
+	}
+	if err != nil {
+		return RepairReport{}, fmt.Errorf("index %s: %w", name, err)
+	}
+	return RepairReport{File: name, Records: records, Index: true}, nil
 }
 
 // findWholeWARCRecord looks for a whole, valid record starting anywhere in

@@ -37,13 +37,27 @@ type WARCWriter struct {
 
 	mu      sync.Mutex // guards the fields below and serializes writes
 	closed  bool
-	f       *os.File    // current file, nil before the first write and after rotation
+	f       warcFile    // current file, nil before the first write and after rotation
 	name    string      // final base name of the current file
 	serial  int         // serial of the last file created
 	size    int64       // bytes in the current file
 	infoEnd int64       // bytes of its warcinfo record
 	infoID  string      // WARC-Record-ID of its warcinfo record
 	index   []cdxjEntry // CDXJ lines of its responses and revisits
+
+	// Hooks for tests: wrapFile wraps each new file (to make it fail),
+	// writeIndex writes a CDXJ file (default writeCDXJFile).
+	wrapFile   func(*os.File) warcFile
+	writeIndex func(path string, entries []cdxjEntry) error
+}
+
+// warcFile is what the writer needs of an open WARC file.
+type warcFile interface {
+	io.Writer
+	Truncate(size int64) error
+	Seek(offset int64, whence int) (int64, error)
+	Sync() error
+	Close() error
 }
 
 // OpenWARCWriter returns a writer for opts.Dir, creating the directory if
@@ -282,7 +296,7 @@ func streamedSizeBound(rec gowarc.WarcRecord) int64 {
 // is abandoned as NAME.open for RepairOpenFiles and the next write starts
 // a new one.
 func (w *WARCWriter) undoLocked(err error) error {
-	err = fmt.Errorf("write %s: %w", w.name, err)
+	err = diskFull(fmt.Errorf("write %s: %w", w.name, err), w.opts.Dir)
 	terr := w.f.Truncate(w.size)
 	if terr == nil {
 		_, terr = w.f.Seek(w.size, io.SeekStart)
@@ -301,13 +315,13 @@ func (w *WARCWriter) openFileLocked() error {
 	now := w.opts.Now()
 	f, name, serial, err := createWARCFile(w.opts.Dir, w.opts.Prefix, now, w.serial)
 	if err != nil {
-		return err
+		return diskFull(err, w.opts.Dir)
 	}
 	w.serial = serial
 	discard := func(err error) error {
 		f.Close()
 		os.Remove(f.Name())
-		return fmt.Errorf("start %s: %w", name, err)
+		return diskFull(fmt.Errorf("start %s: %w", name, err), w.opts.Dir)
 	}
 	info, err := buildWARCInfo(name, w.opts.Software, w.opts.Hostname, now)
 	if err != nil {
@@ -322,6 +336,9 @@ func (w *WARCWriter) openFileLocked() error {
 		return discard(err)
 	}
 	w.f, w.name = f, name
+	if w.wrapFile != nil {
+		w.f = w.wrapFile(f)
+	}
 	w.size, w.infoEnd = int64(len(data)), int64(len(data))
 	w.infoID = info.WarcHeader().Get(gowarc.WarcRecordID)
 	w.index = nil
@@ -329,22 +346,29 @@ func (w *WARCWriter) openFileLocked() error {
 }
 
 // finishLocked closes the current file: fsync, close, write its CDXJ index
-// beside it, then rename NAME.open to NAME. On failure the file stays
-// NAME.open, for RepairOpenFiles.
+// beside it, then rename NAME.open to NAME. When the file cannot be synced
+// and closed it stays NAME.open, for RepairOpenFiles. When only its index
+// cannot be written (a full disk), the whole file is renamed all the same
+// and the error returned: RepairOpenFiles writes a missing index.
 func (w *WARCWriter) finishLocked() error {
 	f, name, index := w.f, w.name, w.index
 	w.f, w.index = nil, nil
 	serr := f.Sync()
 	cerr := f.Close()
 	if err := errors.Join(serr, cerr); err != nil {
-		return fmt.Errorf("close %s: %w", name, err)
+		return diskFull(fmt.Errorf("close %s: %w", name, err), w.opts.Dir)
 	}
 	final := filepath.Join(w.opts.Dir, name)
-	if err := writeCDXJFile(final+warcCDXJExt, index); err != nil {
-		return fmt.Errorf("close %s: %w", name, err)
+	writeIndex := writeCDXJFile
+	if w.writeIndex != nil {
+		writeIndex = w.writeIndex
 	}
+	ierr := writeIndex(final+warcCDXJExt, index)
 	if err := renameDurably(final+warcOpenSuffix, final); err != nil {
-		return fmt.Errorf("close %s: %w", name, err)
+		return diskFull(fmt.Errorf("close %s: %w", name, errors.Join(ierr, err)), w.opts.Dir)
+	}
+	if ierr != nil {
+		return diskFull(fmt.Errorf("close %s (closed; its index will be written by the next run): %w", name, ierr), w.opts.Dir)
 	}
 	return nil
 }

@@ -285,6 +285,10 @@ func printReport(w io.Writer, r *jobs.Report) {
 		fmt.Fprintf(w, "  errors            none\n")
 	}
 	for _, rp := range r.Repaired {
+		if rp.Index {
+			fmt.Fprintf(w, "  repaired          %s: its missing CDXJ index written (%d records)\n", rp.File, rp.Records)
+			continue
+		}
 		fmt.Fprintf(w, "  repaired          %s: %d whole records kept, %d bytes of a cut record dropped\n", rp.File, rp.Records, rp.DroppedBytes)
 	}
 	if r.Error != "" {
