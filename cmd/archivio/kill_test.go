@@ -33,10 +33,14 @@ import (
 //
 //	ARCHIVIO_KILL_TRIALS=100 go test ./cmd/archivio -run TestKillResumeRandomized -v
 //
-// and replay a failed trial with the seed and trial number it prints
-// (ARCHIVIO_KILL_SEED, ARCHIVIO_KILL_TRIAL).
+// (4 trials by default, 2 with the race detector), and replay a failed
+// trial with the seed and trial number it prints (ARCHIVIO_KILL_SEED,
+// ARCHIVIO_KILL_TRIAL).
 func TestKillResumeRandomized(t *testing.T) {
 	trials := 4
+	if raceBuild {
+		trials = 2
+	}
 	if v := os.Getenv("ARCHIVIO_KILL_TRIALS"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {

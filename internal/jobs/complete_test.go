@@ -191,3 +191,47 @@ func TestConfigRejectsBadValues(t *testing.T) {
 		}
 	}
 }
+
+// TestResumeCataloguesResponsesOfClosedFiles simulates a kill that lands
+// after a response was written to a WARC file that was then closed (a
+// rotation) but before the catalog listed it: the resumed crawl must find
+// the response in the file, catalogue it, and take the page from the
+// archive instead of fetching it again.
+func TestResumeCataloguesResponsesOfClosedFiles(t *testing.T) {
+	site, cfg := demo(t, demosite.Options{})
+	crawl(t, cfg)
+	const page = "/processi?page=2"
+	u := "https://" + demoHost + page
+	db, err := sql.Open("sqlite3", "file:"+filepath.Join(cfg.DataDir, archive.DBName)+"?_busy_timeout=10000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`DELETE FROM captures WHERE url = ?`,
+		`UPDATE frontier SET state = 'queued', reason = '' WHERE url = ?`,
+		`UPDATE crawls SET status = 'running', finished_at = NULL, report = NULL WHERE ? != ''`,
+	} {
+		if _, err := db.Exec(q, u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+
+	cfg.Resume = true
+	rep := crawl(t, cfg)
+	if n := site.Hits(page); n != 1 {
+		t.Errorf("%s requested %d times; its response was in the WARC files", page, n)
+	}
+	if rep.Status != "done" || !rep.Resumed || rep.FromArchive != 1 || rep.Frontier.Unsettled != 0 {
+		t.Errorf("resumed: %+v", rep)
+	}
+	st, err := archive.Open(context.Background(), cfg.DataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c, err := st.CaptureInCrawl(context.Background(), rep.CrawlID, u)
+	if err != nil || c.Status != http.StatusOK || c.WARCLength == 0 || c.WARCRecordID == "" {
+		t.Errorf("capture of %s: %+v %v", page, c, err)
+	}
+}
