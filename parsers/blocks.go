@@ -92,6 +92,9 @@ func (l *linearizer) collectText(n *html.Node, nodes *int, media, controls *bool
 			l.scratch = append(l.scratch, c.Data...)
 		case html.ElementNode:
 			if skipElement(c) {
+				if t := textOf(c, 16); c.DataAtom != atom.Script && c.DataAtom != atom.Style && isMarker(t) {
+					l.decor = append(l.decor, strings.TrimSpace(t)) // a help mark styled as help
+				}
 				continue
 			}
 			if isIcon(c) {

@@ -13,6 +13,11 @@ func TestCollapseSpace(t *testing.T) {
 		{"single trailing space", "Carpi ", "Carpi"},
 		{"only spaces", " \n ", ""},
 		{"empty", "", ""},
+		{"soft hyphens show nothing", "Anno della cert\u00adific\u00adazione", "Anno della certificazione"},
+		{"zero-width space inside a word", "Parte\u200bcipanti", "Partecipanti"},
+		{"zero-width space after a space", "Comune di A / \u200bComune di B", "Comune di A / Comune di B"},
+		{"zero-width space before a space", "Carpi\u200b \u200b Modena", "Carpi Modena"},
+		{"word joiner", "Forl\u2060ì", "Forlì"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,19 +17,21 @@ var markerTokens = map[string]bool{
 	"i": true, "(i)": true, "[i]": true, "ⓘ": true, "ℹ": true, "ℹ\ufe0f": true, "🛈": true,
 	"*": true, "**": true, "(*)": true, "[*]": true, "†": true,
 	"❓": true, "❔": true, "？": true, "＊": true,
+	"¶": true, "§": true, "#": true, "🔗": true, // permalinks beside a heading
 }
 
 // markerSuffixes may be glued to the end of a label ("Durata (mesi)*",
 // "Stato di avanzamento:?"). Longest first.
 var markerSuffixes = []string{
 	"ℹ\ufe0f", "(?)", "[?]", "(i)", "[i]", "(*)", "[*]", "**", "ⓘ", "ℹ", "🛈", "❓", "❔", "？", "＊", "?", "*", "†",
+	"¶", "🔗",
 }
 
 // isMarker reports whether s, trimmed, is a decoration and nothing else:
 // one mark, or a few side by side ("* ⓘ").
 func isMarker(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || len(s) > 24 {
+	if s == "" || len(s) > 24 || !maybeDecorated(s) {
 		return false
 	}
 	if markerTokens[strings.ToLower(s)] {
@@ -52,6 +54,9 @@ func isMarker(s string) bool {
 // --explain). A leading bare "i" is left alone: it may be the Italian
 // article; lookup tries it separately.
 func trimLabelDecor(s string) (label, dropped string) {
+	if !maybeDecorated(s[:min(len(s), 2)]) && !maybeDecorated(s[max(0, len(s)-4):]) {
+		return s, ""
+	}
 	orig := s
 	for {
 		before := s
@@ -80,6 +85,25 @@ func trimLabelDecor(s string) (label, dropped string) {
 		return s, ""
 	}
 	return s, strings.TrimSpace(strings.Replace(orig, s, " ", 1))
+}
+
+// maybeDecorated reports whether s could hold a decoration: it has a
+// character other than an ASCII letter, digit or space, or the letter i
+// standing alone. Most text has none, and is passed over at once.
+func maybeDecorated(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == 'i' || c == 'I':
+			if (i == 0 || s[i-1] == ' ') && (i+1 == len(s) || s[i+1] == ' ') {
+				return true
+			}
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == ' ':
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // trimValueDecor removes decorations that start a value ("? Concluso",

@@ -51,6 +51,7 @@ type token struct {
 	// text leading its block, a label only when the page's known labels
 	// are written so (see gateWeakLabels).
 	marked, weak bool
+	shape        string    // how the markup presents a label: see marksLabel; "bold" for a leading bold text
 	how          matchKind // tokLabel, tokSection: how the text matched the dictionary
 	dropped      string    // decorations removed from the label's text
 	check        checkState
@@ -81,7 +82,8 @@ type linearizer struct {
 	steps int   // elements walked, to check ctx now and then
 	err   error // ctx's error once canceled
 
-	h1 string // the first visible h1: the record's title in most layouts
+	h1     string // the first visible h1: the record's title in most layouts
+	h1Link bool   // the h1 is a link (to the site or a list), not a title
 }
 
 // ctxCheckEvery is how many elements are walked between two looks at the
@@ -104,6 +106,9 @@ func linearize(ctx context.Context, root *html.Node, sizeHint int) (*linearizer,
 func (l *linearizer) walk(n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
+		if l.textLabel(n) {
+			return
+		}
 		l.startBlock()
 		l.buf.WriteString(n.Data)
 		for i := range l.atext {
@@ -126,6 +131,7 @@ func (l *linearizer) walk(n *html.Node) {
 	parent := l.el
 	l.el = n
 	defer func() { l.el = parent }()
+	l.dataLabel(n)
 	switch n.DataAtom {
 	case atom.Img:
 		if src := strings.TrimSpace(attr(n, "src")); src != "" {
@@ -176,7 +182,7 @@ func (l *linearizer) walk(n *html.Node) {
 
 	text, media, controls := l.visibleText(n)
 	if n.DataAtom == atom.H1 && l.h1 == "" {
-		l.h1 = text
+		l.h1, l.h1Link = text, media && !hasImage(n)
 	}
 	switch {
 	case len(l.atext) > 0:
@@ -200,9 +206,16 @@ func (l *linearizer) walk(n *html.Node) {
 // so, with the values of the form controls it holds or points at, and
 // reports whether it did.
 func (l *linearizer) labelElement(n *html.Node, text string, controls bool) bool {
-	marked, weak := marksLabel(n, text), false
+	marked, shape := marksLabel(n, text)
 	if !marked && l.leadingBold(n) {
-		marked, weak = true, true
+		marked, shape = true, "bold"
+	}
+	weak := shape != ""
+	if !marked && l.midBlock() && runningText(n) {
+		// A word of running text ("riguardanti il <span>processo</span>
+		// partecipativo") is not a heading or a label, even when it spells
+		// one; a label inside a paragraph is marked as one ("<b>Label:</b>").
+		return false
 	}
 	if controls && !isLabelElement(n) && l.textInChild(n, text) {
 		// A wrapper holding a label and controls: its label is the child
@@ -241,7 +254,7 @@ func (l *linearizer) labelElement(n *html.Node, text string, controls bool) bool
 		// known label; the rest is help, not a value.
 		if c, cm := l.knownLabelIn(n, 3); c != nil {
 			l.flush()
-			l.tokens = append(l.tokens, token{kind: tokLabel, text: cm.text, field: cm.field, marked: true, how: cm.how, dropped: cm.dropped, node: c})
+			l.tokens = append(l.tokens, token{kind: tokLabel, text: cm.text, field: cm.field, marked: true, shape: shape, how: cm.how, dropped: cm.dropped, node: c})
 			if controls {
 				l.controlsIn(n)
 			}
@@ -254,7 +267,7 @@ func (l *linearizer) labelElement(n *html.Node, text string, controls bool) bool
 		dropped = strings.TrimSpace(strings.Join(l.decor, " ") + " " + dropped)
 	}
 	l.tokens = append(l.tokens, token{kind: tokLabel, text: text, field: m.field, marked: marked, weak: weak && m.how != matchExact && m.how != matchNormalized,
-		how: m.how, dropped: dropped, node: n})
+		shape: shape, how: m.how, dropped: dropped, node: n})
 	switch {
 	case target != nil:
 		l.emitControl(target, n)
@@ -292,6 +305,61 @@ func (l *linearizer) knownLabelIn(n *html.Node, depth int) (*html.Node, labelMat
 		}
 	}
 	return nil, labelMatch{}
+}
+
+// textLabel emits a text node that starts a block and is a known label as
+// that label, so a value glued after it in another element ("<span>Stato
+// di avanzamento<em>Concluso</em></span>", "Link <a href=...>") is its
+// value. It reports whether it did.
+func (l *linearizer) textLabel(n *html.Node) bool {
+	if n.NextSibling == nil || len(n.Data) > dict.longest+lookupSlack*2 || len(l.atext) > 0 ||
+		l.check != checkNone || len(l.links) > 0 || len(l.images) > 0 ||
+		strings.TrimSpace(n.Data) == "" || strings.TrimSpace(l.buf.String()) != "" {
+		return false
+	}
+	text := collapseSpace(stripConfigLeaks(n.Data))
+	if text == "" {
+		return false
+	}
+	m := dict.lookup(text)
+	if !m.found() {
+		return false
+	}
+	l.flush()
+	if m.section != "" {
+		l.tokens = append(l.tokens, token{kind: tokSection, text: m.section, how: m.how, dropped: m.dropped, node: l.el})
+	} else {
+		l.tokens = append(l.tokens, token{kind: tokLabel, text: text, field: m.field, how: m.how, dropped: m.dropped, node: l.el})
+	}
+	return true
+}
+
+// dataLabel emits the label a table cell carries in a data-label attribute
+// (responsive tables draw it with CSS, "td::before { content:
+// attr(data-label) }", where the page has no other label), before the
+// cell's value.
+func (l *linearizer) dataLabel(n *html.Node) {
+	if n.DataAtom != atom.Td && n.DataAtom != atom.Th && n.DataAtom != atom.Div && n.DataAtom != atom.Li {
+		return
+	}
+	var name string
+	for _, k := range []string{"data-label", "data-title", "data-th", "data-column"} {
+		if name = collapseSpace(attr(n, k)); name != "" {
+			break
+		}
+	}
+	if name == "" {
+		return
+	}
+	m := dict.lookupFuzzy(name, l.scope())
+	if m.field == nil || l.justLabelled(m.field) {
+		return
+	}
+	if text, _, _ := l.visibleText(n); dict.lookup(text).field == m.field {
+		return // the cell shows the label itself
+	}
+	l.flush()
+	l.tokens = append(l.tokens, token{kind: tokLabel, text: name, field: m.field, marked: true, how: m.how, dropped: m.dropped, node: n})
 }
 
 // isLabelElement reports whether n is an element that labels what it
@@ -367,6 +435,30 @@ func isSpacer(n *html.Node, src string) bool {
 	return false
 }
 
+// midBlock reports whether the current block already shows something.
+func (l *linearizer) midBlock() bool {
+	return len(l.links) > 0 || len(l.images) > 0 || strings.TrimSpace(l.buf.String()) != ""
+}
+
+// runningText reports whether n continues text written before it in its
+// block ("riguardanti il <span>processo</span>"), rather than standing
+// after another element (a cell of a grid of spans).
+func runningText(n *html.Node) bool {
+	for x := n; x != nil && x.Type == html.ElementNode && !isBlock(x); x = x.Parent {
+		for s := x.PrevSibling; s != nil; s = s.PrevSibling {
+			switch s.Type {
+			case html.TextNode:
+				if strings.TrimSpace(s.Data) != "" {
+					return true
+				}
+			case html.ElementNode:
+				return false
+			}
+		}
+	}
+	return false
+}
+
 // leadingBold reports whether n is bold text at the start of its block
 // followed by a line break: "<p><strong>Label</strong><br>value</p>".
 func (l *linearizer) leadingBold(n *html.Node) bool {
@@ -419,27 +511,31 @@ func (l *linearizer) anchor(n *html.Node) {
 	l.links = append(l.links, anchor{href: href, text: collapseSpace(stripConfigLeaks(t))})
 }
 
-// gateWeakLabels keeps a bold text leading its block as a label only when
-// at least two of the page's known labels are written the same way; on
-// other pages it is emphasis inside a value ("<strong>Fase 1</strong><br>
-// ascolto") and goes back to being text.
+// gateWeakLabels keeps a label that only a weak sign marks (a bold text
+// leading its block, a class name) and that the dictionary does not know
+// only when at least two of the page's known labels have the same shape;
+// on other pages it is emphasis inside a value ("<strong>Fase 1</strong>
+// <br>ascolto") or text that merely carries a label-like class (a chip's
+// "chip-label"), and goes back to being text.
 func gateWeakLabels(tokens []token) {
-	weak, bold := 0, 0
+	known := map[string]int{}
+	weak := false
 	for _, t := range tokens {
-		if t.kind != tokLabel {
-			continue
-		}
-		if t.weak {
-			weak++
-		} else if t.field != nil && t.node != nil && (t.node.DataAtom == atom.Strong || t.node.DataAtom == atom.B) {
-			bold++
+		switch {
+		case t.kind != tokLabel:
+		case t.weak:
+			weak = true
+		case t.field != nil && t.shape != "":
+			known[t.shape]++
+		case t.field != nil && t.node != nil && (t.node.DataAtom == atom.Strong || t.node.DataAtom == atom.B):
+			known["bold"]++
 		}
 	}
-	if weak == 0 || bold >= 2 {
+	if !weak {
 		return
 	}
 	for i := range tokens {
-		if t := &tokens[i]; t.kind == tokLabel && t.weak {
+		if t := &tokens[i]; t.kind == tokLabel && t.weak && known[t.shape] < 2 {
 			*t = token{kind: tokText, text: t.text, node: t.node}
 		}
 	}

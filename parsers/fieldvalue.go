@@ -51,6 +51,12 @@ func (a *assembler) valueOf(f *openField) fieldValue {
 			}
 			continue
 		}
+		if b.text != "" && len(b.links) == 0 && len(b.images) == 0 && isSeparator(b.text) {
+			// "A, B" drawn as items: the comma between them, or a dash
+			// standing for no value.
+			b.text = ""
+			continue
+		}
 		switch {
 		case b.text != "":
 			v.lines = append(v.lines, b.text)

@@ -63,14 +63,36 @@ func skipElement(n *html.Node) bool {
 			}
 		}
 	}
-	if hasClass {
-		for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
-			if skipClasses[c] {
-				return true
+	return hasClass && findClass(n, func(c string) bool { return skipClasses[c] }) != ""
+}
+
+// findClass returns the first class name of n (lower case) for which
+// match is true, or "". It runs on every element, so it splits the class
+// attribute without allocating unless a name has capitals.
+func findClass(n *html.Node, match func(string) bool) string {
+	cls := attr(n, "class")
+	for len(cls) > 0 {
+		i := strings.IndexAny(cls, " \t\n\r\f")
+		var c string
+		if i < 0 {
+			c, cls = cls, ""
+		} else {
+			c, cls = cls[:i], cls[i+1:]
+		}
+		if c == "" {
+			continue
+		}
+		for j := 0; j < len(c); j++ {
+			if c[j] >= 'A' && c[j] <= 'Z' {
+				c = strings.ToLower(c)
+				break
 			}
 		}
+		if match(c) {
+			return c
+		}
 	}
-	return false
+	return ""
 }
 
 // inContent reports whether n sits in an article, a section, the main
@@ -93,7 +115,9 @@ var skipClasses = map[string]bool{
 	"visually-hidden": true, "visuallyhidden": true, "screen-reader-text": true,
 	"tooltip": true, "tooltip-text": true, "tooltiptext": true, "tooltip-inner": true,
 	"popover": true, "popover-content": true, "help-block": true, "help-text": true,
-	"helptext": true, "form-text": true, "modal": true, "breadcrumb": true, "breadcrumbs": true,
+	"helptext": true, "form-text": true, "formhelp": true, "form-help": true, "field-help": true,
+	"help": true, "hint": true, "form-hint": true, "field-hint": true, "helper-text": true,
+	"help-inline": true, "input-help": true, "field-description": true, "istruzioni": true, "modal": true, "breadcrumb": true, "breadcrumbs": true,
 	"navbar": true, "nav": true, "menu": true, "skip-link": true, "cookie-banner": true,
 	"cookiebar": true, "share": true, "social-share": true, "footer": true, "site-footer": true,
 	"piede": true, "copyright": true,
@@ -105,10 +129,13 @@ var skipIDs = map[string]bool{
 	"menu": true, "navbar": true, "breadcrumb": true, "breadcrumbs": true, "cookie-banner": true,
 }
 
-// hiddenStyle reports whether an inline style hides the element.
+// hiddenStyle reports whether an inline style hides the element, or marks
+// it as a word processor's list bullet ("mso-list:Ignore": the bullet a
+// page saved from Word draws before each item).
 func hiddenStyle(style string) bool {
 	s := strings.ToLower(strings.ReplaceAll(style, " ", ""))
-	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
+	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") ||
+		strings.Contains(s, "mso-list:ignore")
 }
 
 // isBlock reports whether n starts and ends a block of text, as a browser
@@ -124,10 +151,8 @@ func isBlock(n *html.Node) bool {
 		atom.Tr, atom.Ul, atom.Html, atom.Center, atom.Label:
 		return true
 	}
-	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
-		if itemClasses[c] {
-			return true
-		}
+	if findClass(n, func(c string) bool { return itemClasses[c] }) != "" {
+		return true
 	}
 	return isSiblingItem(n)
 }
@@ -161,7 +186,8 @@ func isSiblingItem(n *html.Node) bool {
 }
 
 // elementSibling is the element next to n (dir +1) or before it (-1), when
-// only white space separates them; nil otherwise.
+// only white space or a list separator ("A, B", "A; B", "A · B") separates
+// them; nil otherwise.
 func elementSibling(n *html.Node, dir int) *html.Node {
 	next := func(s *html.Node) *html.Node {
 		if dir < 0 {
@@ -171,7 +197,9 @@ func elementSibling(n *html.Node, dir int) *html.Node {
 	}
 	for s := next(n); s != nil; s = next(s) {
 		switch {
-		case s.Type == html.TextNode && strings.TrimSpace(s.Data) == "":
+		case s.Type == html.TextNode && isSeparator(s.Data):
+			continue
+		case s.Type == html.CommentNode:
 			continue
 		case s.Type == html.ElementNode:
 			return s
@@ -179,6 +207,17 @@ func elementSibling(n *html.Node, dir int) *html.Node {
 		return nil
 	}
 	return nil
+}
+
+// isSeparator reports whether s is white space, or a list separator with
+// white space around it.
+func isSeparator(s string) bool {
+	t := strings.TrimSpace(s)
+	switch t {
+	case "", ",", ";", "/", "·", "|", "•", "-", "–", "—":
+		return true
+	}
+	return false
 }
 
 var itemClasses = map[string]bool{
@@ -190,24 +229,38 @@ var itemClasses = map[string]bool{
 // definition list, a table header cell, a form label, a heading, an element
 // whose class says label, or bold text ending in a colon. Such an element
 // whose text the dictionary does not know is reported as schema drift.
-func marksLabel(n *html.Node, text string) bool {
+//
+// It returns the label's shape as well: "" for elements that are labels by
+// their kind (dt, th, label, legend, caption, headings, bold text ending in
+// a colon), or "class:NAME" for an element that is one only by a class
+// name. A class is a weaker sign ("chip-label" is a chip's text): such an
+// element whose text is not a known label counts as a label only where
+// the page's known labels have the same shape (see gateWeakLabels).
+func marksLabel(n *html.Node, text string) (marked bool, shape string) {
 	if len(text) > visibleTextLimit {
-		return false
+		return false, ""
 	}
 	switch n.DataAtom {
 	case atom.Dt, atom.Th, atom.Label, atom.Legend, atom.Caption, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		return true
+		return true, ""
 	case atom.Strong, atom.B:
 		// "Label:", also with a decoration after the colon ("Label: ?").
-		return strings.HasSuffix(strings.TrimRight(text, " *?ⓘ\u00a0"), ":")
-	}
-	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
-		if labelClasses[c] || strings.HasSuffix(c, "-label") || strings.HasSuffix(c, "_label") ||
-			strings.HasPrefix(c, "etichetta") {
-			return true
+		if strings.HasSuffix(strings.TrimRight(text, " *?ⓘ\u00a0"), ":") {
+			return true, ""
 		}
 	}
-	return false
+	if c := labelClass(n); c != "" {
+		return true, "class:" + c
+	}
+	return false, ""
+}
+
+// labelClass is the class of n that names it a label, or "".
+func labelClass(n *html.Node) string {
+	return findClass(n, func(c string) bool {
+		return labelClasses[c] || strings.HasSuffix(c, "-label") || strings.HasSuffix(c, "_label") ||
+			strings.HasSuffix(c, "-key") || strings.HasPrefix(c, "etichetta")
+	})
 }
 
 var labelClasses = map[string]bool{

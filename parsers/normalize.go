@@ -123,6 +123,16 @@ func foldText(s string) string {
 	return b.String()
 }
 
+// invisible reports whether r shows nothing: soft hyphens, zero-width
+// spaces and joiners, word joiners, byte order marks.
+func invisible(r rune) bool {
+	switch r {
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		return true
+	}
+	return false
+}
+
 // collapseSpace trims s and turns every run of white space (including
 // no-break and zero-width spaces) into one space. It works on bytes and
 // decodes only non-ASCII runes: it runs on every block of every page.
@@ -138,7 +148,17 @@ func collapseSpace(s string) string {
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
-			isSpace = unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+			if invisible(r) {
+				// A soft hyphen or a zero-width character shows nothing:
+				// "cert\u00adificazione" reads "certificazione".
+				if b == nil {
+					b = make([]byte, 0, len(s))
+					b = append(b, strings.TrimRight(s[:i], " ")...)
+				}
+				i += size
+				continue
+			}
+			isSpace = unicode.IsSpace(r)
 		}
 		if isSpace {
 			if b == nil && (i == 0 || space || c != ' ') {

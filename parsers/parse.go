@@ -105,13 +105,7 @@ func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType strin
 	}
 	rec.ID = id
 
-	title := lin.h1
-	if title == "" {
-		title = siteTitle(doc.Find("title").First().Text())
-	}
-	if title == "" {
-		title = a.headerTitle
-	}
+	title := chooseTitle(lin.h1, lin.h1Link, doc.Find("title").First().Text(), a.headerTitle)
 	if title != "" {
 		rec.Title = &title
 	} else {
@@ -150,11 +144,76 @@ func canonicalURL(doc *goquery.Document) string {
 	return strings.TrimSpace(h)
 }
 
+// chooseTitle picks the record's title among the page's first <h1>, its
+// document <title> (less the site's name) and the first text of its header.
+// An <h1> that is a section or a field label, the site's name, or a link
+// (to the list or the site the page belongs to) is not the title, and the
+// document title may hold it beside the record's ("Schede processi -
+// Title"); when the <h1> and the document title disagree, the document
+// title names the record unless it is generic ("Scheda processo").
+func chooseTitle(h1 string, h1Link bool, docTitle, header string) string {
+	t := siteTitle(docTitle)
+	if h1 != "" && t != "" && t != h1 {
+		if rest, ok := afterPart(t, h1); ok && !genericTitle(rest) && (h1Link || genericTitle(h1)) {
+			return rest
+		}
+	}
+	if h1 != "" && (h1Link || dict.lookup(h1).found() || genericTitle(h1)) {
+		h1 = ""
+	}
+	if h1 != "" && t != "" && t != h1 && !strings.Contains(t, h1) && !strings.Contains(h1, t) && !genericTitle(t) {
+		return t
+	}
+	switch {
+	case h1 != "":
+		return h1
+	case t != "" && !genericTitle(t):
+		return t
+	case header != "":
+		return header
+	}
+	return t
+}
+
+// afterPart returns the rest of a document title that begins or ends with
+// part and a separator: "Schede processi - Title" and "Schede processi"
+// give "Title".
+func afterPart(t, part string) (string, bool) {
+	for _, sep := range titleSeps {
+		if rest, ok := strings.CutPrefix(t, part+sep); ok && strings.TrimSpace(rest) != "" {
+			return strings.TrimSpace(rest), true
+		}
+		if rest, ok := strings.CutSuffix(t, sep+part); ok && strings.TrimSpace(rest) != "" {
+			return strings.TrimSpace(rest), true
+		}
+	}
+	return "", false
+}
+
+// genericTitle reports whether a document title names the kind of page or
+// the site rather than the record.
+func genericTitle(t string) bool {
+	f := strings.Trim(foldText(t), " .:-")
+	if siteScore(t) == 2 && len(f) < 40 {
+		return true
+	}
+	switch f {
+	case "", "scheda", "scheda processo", "scheda del processo", "dettaglio", "dettaglio processo",
+		"processo", "processi", "scheda progetto", "progetto", "schede processi", "elenco processi":
+		return true
+	}
+	// "Foglio 1: Scheda 141", "Scheda n. 141": a sheet or a record number.
+	return strings.HasPrefix(f, "foglio") || strings.HasPrefix(f, "scheda n") || strings.HasPrefix(f, "scheda ") && len(f) < 16
+}
+
+// titleSeps separate a document title's parts.
+var titleSeps = []string{" | ", " – ", " — ", " - ", " :: ", " · ", " » ", ": "}
+
 // siteTitle takes the site's name off a document title:
 // "La fabbrica delle idee | Osservatorio Partecipazione" -> "La fabbrica delle idee".
 func siteTitle(t string) string {
 	t = collapseSpace(t)
-	seps := []string{" | ", " – ", " — ", " - ", " :: ", " · ", " » "}
+	seps := titleSeps[:len(titleSeps)-1]
 	last, lastLen, first, firstLen := -1, 0, len(t), 0
 	for _, sep := range seps {
 		if i := strings.LastIndex(t, sep); i > last {
@@ -171,6 +230,12 @@ func siteTitle(t string) string {
 	// ("Osservatorio Partecipazione - Title"); the record's own title may
 	// hold separators and even the word "partecipazione".
 	suffix, prefix := siteScore(t[last+lastLen:]), siteScore(t[:first])
+	if genericTitle(t[:last]) {
+		suffix = 0 // what would be left is no title: "Schede processi - Title"
+	}
+	if genericTitle(t[first+firstLen:]) {
+		prefix = 0
+	}
 	switch {
 	case suffix > 0 && suffix >= prefix:
 		return strings.TrimSpace(t[:last])

@@ -160,7 +160,7 @@ func listItems(f *openField, k kind) []string {
 		case b.check == checkOff:
 			// an option not chosen
 		case b.text != "":
-			items = append(items, b.text)
+			items = append(items, trimBullet(b.text))
 		default:
 			for _, im := range b.images {
 				if im.alt != "" {
@@ -176,5 +176,24 @@ func listItems(f *openField, k kind) []string {
 	if k == kindCommaList {
 		sep = ", "
 	}
+	switch {
+	case !strings.Contains(items[0], sep) && strings.Contains(items[0], "; "):
+		// "A; B; C": the separator of list displays (SharePoint's
+		// multiple choice among them), never inside an item here.
+		sep = "; "
+	}
 	return SplitList(items[0], sep)
+}
+
+// trimBullet removes a bullet drawn as text before a list item ("• A",
+// "· A", "- A"), as pages exported from word processors show them.
+func trimBullet(s string) string {
+	for _, b := range []string{"•", "·", "▪", "◦", "‣", "-", "–", "*"} {
+		if rest, ok := strings.CutPrefix(s, b); ok && rest != "" && (startsWithSpace(rest) || b != "-") {
+			if t := strings.TrimSpace(rest); t != "" {
+				return t
+			}
+		}
+	}
+	return s
 }
