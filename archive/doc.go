@@ -11,4 +11,12 @@
 // request and response (or revisit) records; ReadResponse and ScanWARC read
 // them back, checking digests; RepairOpenFiles mends the files of a killed
 // process. Any WARC reader (warcio, pywb, gowarc) reads the files.
+//
+// The Recorder is the http.RoundTripper that archives every exchange it
+// carries. Bodies stream: bounded as received and decoded (MaxBody), kept
+// in memory up to SpoolMemory and in a temporary file beyond it, written
+// to the WARC file from there and handed back from there, decoded, so no
+// body is held whole in memory. OpenReadOnly opens a data directory for
+// the reading commands, also on read-only media. A write that finds the
+// disk full fails with an error wrapping ErrDiskFull.
 package archive
