@@ -44,7 +44,7 @@ func TestStopDrainsPagesInFlight(t *testing.T) {
 					stall.ServeHTTP(w, r)
 				})}
 			})
-			cfg.Drain = 400 * time.Millisecond
+			cfg.Drain = time.Second // ample for the rest of the page, under load too
 			ctx, stop := context.WithCancel(context.Background())
 			go func() {
 				<-stall.Started()
