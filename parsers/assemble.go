@@ -89,7 +89,7 @@ func (a *assembler) run(tokens []token) {
 				a.explain.unused(t, "outside the element holding the record's labels")
 				continue
 			}
-			if t.check == checkNone && isMarker(t.text) && len(t.links) == 0 && len(t.images) == 0 {
+			if t.check == checkNone && isMarker(t.text) && len(t.links()) == 0 && len(t.images()) == 0 {
 				a.explain.decoration(t.text, t.node, "a block of its own")
 				continue
 			}
@@ -115,7 +115,7 @@ func (a *assembler) run(tokens []token) {
 func (a *assembler) takeMap(t token) bool {
 	m := a.pendingMap
 	switch {
-	case len(t.images) > 0, len(t.links) > 0 && looksLikeImagePath(t.links[0].href), looksLikeImagePath(t.text):
+	case len(t.images()) > 0, len(t.links()) > 0 && looksLikeImagePath(t.links()[0].href), looksLikeImagePath(t.text):
 		m.blocks = append(m.blocks, t)
 		a.flushMap()
 		return true
@@ -148,7 +148,7 @@ var cta = regexp.MustCompile(`(?i)^(hai gestito, partecipato|integra le informaz
 // header reads the blocks above the first section: the region, the badges,
 // and a title candidate for pages without h1 or <title>.
 func (a *assembler) header(t token) {
-	for _, im := range t.images {
+	for _, im := range t.images() {
 		a.badges(im.alt)
 	}
 	text := t.text

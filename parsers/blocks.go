@@ -41,7 +41,7 @@ func (l *linearizer) flush() {
 		if f := m.field; f != nil && (!media || f.mapLink) {
 			l.tokens = append(l.tokens, token{kind: tokLabel, text: text, field: f, how: m.how, dropped: m.dropped, node: node})
 			if media { // <a href="map.jpg">Mappa</a>
-				l.tokens = append(l.tokens, token{kind: tokText, links: links, images: images, node: node})
+				l.tokens = append(l.tokens, token{kind: tokText, media: newMedia(links, images), node: node})
 			}
 			return
 		}
@@ -52,7 +52,7 @@ func (l *linearizer) flush() {
 			}
 		}
 	}
-	l.tokens = append(l.tokens, token{kind: tokText, text: text, links: links, images: images, check: check, node: node})
+	l.tokens = append(l.tokens, token{kind: tokText, text: text, media: newMedia(links, images), check: check, node: node})
 }
 
 // visibleTextLimit bounds the text read to decide whether an element is a

@@ -45,7 +45,7 @@ func newDictionary() *dictionary {
 }
 
 // matchKind says how a text matched the dictionary.
-type matchKind int
+type matchKind uint8
 
 const (
 	matchNone       matchKind = iota

@@ -9,7 +9,7 @@ import (
 )
 
 // tokKind is what a linearized piece of the page is.
-type tokKind int
+type tokKind uint8
 
 const (
 	tokText    tokKind = iota // a block of visible text, with its links and images
@@ -18,7 +18,7 @@ const (
 )
 
 // checkState is the state of a checkbox or radio button a block shows.
-type checkState int8
+type checkState uint8
 
 const (
 	checkNone checkState = iota
@@ -40,23 +40,52 @@ type image struct {
 }
 
 // token is one step of the linearized page: the page as a reader sees it,
-// one block after another, without the markup that laid it out.
+// one block after another, without the markup that laid it out. A page of
+// short blocks makes hundreds of thousands of them, so the token is kept
+// small: the rare links and images sit behind a pointer.
 type token struct {
 	kind  tokKind
-	text  string
-	field *fieldDef // tokLabel
+	check checkState
 	// marked says the markup presents a tokLabel as a label (dt, th,
 	// label, legend, heading, label class); weak that it is only a bold
-	// text leading its block, a label only when the page's known labels
-	// are written so (see gateWeakLabels).
+	// text leading its block or a class name, a label only when the page's
+	// known labels are written so (see gateWeakLabels).
 	marked, weak bool
-	shape        string    // how the markup presents a label: see marksLabel; "bold" for a leading bold text
 	how          matchKind // tokLabel, tokSection: how the text matched the dictionary
-	dropped      string    // decorations removed from the label's text
-	check        checkState
-	links        []anchor
-	images       []image
-	node         *html.Node // the element the token came from
+	text         string
+	field        *fieldDef   // tokLabel
+	shape        string      // how the markup presents a label: see marksLabel; "bold" for a leading bold text
+	dropped      string      // decorations removed from the label's text
+	media        *blockMedia // links and images in the block, nil when none
+	node         *html.Node  // the element the token came from
+}
+
+// blockMedia are the links and images of a block.
+type blockMedia struct {
+	links  []anchor
+	images []image
+}
+
+// newMedia returns the media of a block, nil when it has none.
+func newMedia(links []anchor, images []image) *blockMedia {
+	if len(links) == 0 && len(images) == 0 {
+		return nil
+	}
+	return &blockMedia{links: links, images: images}
+}
+
+func (t *token) links() []anchor {
+	if t.media == nil {
+		return nil
+	}
+	return t.media.links
+}
+
+func (t *token) images() []image {
+	if t.media == nil {
+		return nil
+	}
+	return t.media.images
 }
 
 // linearizer walks a parsed page and produces tokens.
@@ -77,6 +106,7 @@ type linearizer struct {
 
 	forms *formIndex // controls and the labels that point at them; nil on pages without
 
+	full  bool // stopped at maxTokens
 	ctx   context.Context
 	steps int   // elements walked, to check ctx now and then
 	err   error // ctx's error once canceled
@@ -85,6 +115,13 @@ type linearizer struct {
 	h1Link bool   // the h1 is a link (to the site or a list), not a title
 }
 
+// maxTokens bounds the blocks read from one page. A record page has a few
+// hundred; a page with more than this many is not a plausible record page
+// past that point, and reading on would cost memory in proportion (a
+// 2 MiB page of one-word paragraphs is a quarter of a million blocks).
+// The record is read from the first maxTokens blocks, with a warning.
+const maxTokens = 50_000
+
 // ctxCheckEvery is how many elements are walked between two looks at the
 // context: a huge page stops within milliseconds of a cancel.
 const ctxCheckEvery = 4096
@@ -92,7 +129,7 @@ const ctxCheckEvery = 4096
 // linearize walks the page. sizeHint is the page's size in bytes, used to
 // size the token list once instead of growing it.
 func linearize(ctx context.Context, root *html.Node, sizeHint int) (*linearizer, error) {
-	l := &linearizer{tokens: make([]token, 0, sizeHint/80+16), ctx: ctx, forms: indexForms(root)}
+	l := &linearizer{tokens: make([]token, 0, min(sizeHint/80+16, maxTokens)), ctx: ctx, forms: indexForms(root)}
 	l.walk(root)
 	l.flush()
 	if l.err != nil {
@@ -123,6 +160,10 @@ func (l *linearizer) walk(n *html.Node) {
 	}
 	if l.steps++; l.steps%ctxCheckEvery == 0 && l.err == nil {
 		l.err = l.ctx.Err()
+	}
+	if len(l.tokens) >= maxTokens {
+		l.full = true
+		return
 	}
 	if l.err != nil || skipElement(n) {
 		return

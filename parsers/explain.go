@@ -106,11 +106,11 @@ func (x *explainer) unused(t token, why string) {
 		return
 	}
 	text := t.text
-	if text == "" && len(t.images) > 0 {
-		text = t.images[0].src
+	if text == "" && len(t.images()) > 0 {
+		text = t.images()[0].src
 	}
-	if text == "" && len(t.links) > 0 {
-		text = t.links[0].href
+	if text == "" && len(t.links()) > 0 {
+		text = t.links()[0].href
 	}
 	x.e.Unused = append(x.e.Unused, ExplainedBlock{Text: text, Element: describeNode(t.node), Why: why})
 }

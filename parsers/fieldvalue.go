@@ -51,7 +51,7 @@ func (a *assembler) valueOf(f *openField) fieldValue {
 			}
 			continue
 		}
-		if b.text != "" && len(b.links) == 0 && len(b.images) == 0 && isSeparator(b.text) {
+		if b.text != "" && len(b.links()) == 0 && len(b.images()) == 0 && isSeparator(b.text) {
 			// "A, B" drawn as items: the comma between them, or a dash
 			// standing for no value.
 			b.text = ""
@@ -61,12 +61,12 @@ func (a *assembler) valueOf(f *openField) fieldValue {
 		case b.text != "":
 			v.lines = append(v.lines, b.text)
 			v.texts = append(v.texts, b.text)
-		case len(b.images) > 0 && b.images[0].src != "":
-			v.lines = append(v.lines, b.images[0].src)
-		case len(b.images) > 0:
-			v.lines = append(v.lines, b.images[0].alt)
-		case len(b.links) > 0:
-			v.lines = append(v.lines, b.links[0].href)
+		case len(b.images()) > 0 && b.images()[0].src != "":
+			v.lines = append(v.lines, b.images()[0].src)
+		case len(b.images()) > 0:
+			v.lines = append(v.lines, b.images()[0].alt)
+		case len(b.links()) > 0:
+			v.lines = append(v.lines, b.links()[0].href)
 		}
 	}
 	switch {

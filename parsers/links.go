@@ -16,11 +16,11 @@ func (a *assembler) collectLinks(f *openField, field string) {
 		}
 		found := findURLs(b.text)
 		var g *goneText
-		if len(found) > 0 || len(b.links) > 0 {
+		if len(found) > 0 || len(b.links()) > 0 {
 			g = newGoneText(b.text, found)
 		}
 		cursor := 0
-		for _, l := range b.links {
+		for _, l := range b.links() {
 			gone := false
 			if l.text != "" && cursor <= len(b.text) {
 				// Links appear in the text in order: look from the last one.
@@ -33,10 +33,10 @@ func (a *assembler) collectLinks(f *openField, field string) {
 			a.addLink(ResolveURL(a.base, l.href), field, "href", gone)
 		}
 		if f.def != nil && f.def.kind == kindImage {
-			for _, im := range b.images {
+			for _, im := range b.images() {
 				a.addLink(ResolveURL(a.base, im.src), field, "src", false)
 			}
-			if len(b.images) == 0 && len(b.links) == 0 && looksLikeImagePath(b.text) {
+			if len(b.images()) == 0 && len(b.links()) == 0 && looksLikeImagePath(b.text) {
 				a.addLink(ResolveURL(a.base, b.text), field, "text", false)
 			}
 		}

@@ -71,6 +71,10 @@ func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType strin
 	if x != nil && container != nil {
 		x.e.Container = describeNode(container)
 	}
+	if lin.full {
+		a.rec.Warnings = append(a.rec.Warnings, Warning{Code: "too_many_blocks",
+			Message: fmt.Sprintf("the page has more than %d blocks of text: the record was read from the first %d", maxTokens, maxTokens)})
+	}
 	for _, w := range []*Warning{dec.warning, nestWarn} {
 		if w != nil {
 			a.rec.Warnings = append(a.rec.Warnings, *w)

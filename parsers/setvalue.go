@@ -105,7 +105,7 @@ func (a *assembler) setScalar(f *openField, texts []string) bool {
 // address written in the text, else a bare host name ("comune.fiorano.mo.it").
 func (a *assembler) urlValue(f *openField) string {
 	for _, b := range f.blocks {
-		for _, l := range b.links {
+		for _, l := range b.links() {
 			if u := ResolveURL(a.base, l.href); strings.HasPrefix(u, "http") {
 				return u
 			}
@@ -129,14 +129,14 @@ func (a *assembler) urlValue(f *openField) string {
 // document's base URL.
 func (a *assembler) imageValue(f *openField) string {
 	for _, b := range f.blocks {
-		for _, im := range b.images {
+		for _, im := range b.images() {
 			if u := ResolveURL(a.base, im.src); u != "" {
 				return u
 			}
 		}
 	}
 	for _, b := range f.blocks {
-		for _, l := range b.links {
+		for _, l := range b.links() {
 			if u := ResolveURL(a.base, l.href); u != "" {
 				return u
 			}
@@ -162,7 +162,7 @@ func listItems(f *openField, k kind) []string {
 		case b.text != "":
 			items = append(items, trimBullet(b.text))
 		default:
-			for _, im := range b.images {
+			for _, im := range b.images() {
 				if im.alt != "" {
 					items = append(items, im.alt)
 				}

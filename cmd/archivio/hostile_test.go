@@ -242,8 +242,9 @@ func TestCrawlEndlessBodiesStayInBoundedMemory(t *testing.T) {
 }
 
 // TestCrawlBigPageStaysInBoundedMemory: a 20 MB record page is archived
-// whole; the parser sees no more than its limit, so the record is not
-// read from a part of it, and the crawl's memory stays small.
+// whole; the parser reads no more than its limit, the crawl's memory stays
+// small, and a page that gives no record from that part is kept as a
+// parse failure saying so, not lost.
 func TestCrawlBigPageStaysInBoundedMemory(t *testing.T) {
 	srv, _ := hostileSite(t, 3, map[int]http.Handler{2: hostile.Big("text/html; charset=utf-8", 20e6, []byte("<p>pagina molto lunga</p>\n"))})
 	dir := t.TempDir()
@@ -260,5 +261,38 @@ func TestCrawlBigPageStaysInBoundedMemory(t *testing.T) {
 	}
 	if errorCount(lastReport(t, dir), "too_large") != 1 {
 		t.Errorf("a record page over the parse limit is not reported\n%s", out)
+	}
+	st, err := archive.Open(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	f, err := st.ParseFailure(context.Background(), 2)
+	if err != nil || !strings.Contains(f.Reason, "first 2 MiB") {
+		t.Errorf("parse failure of the 20 MB page: %+v, %v", f, err)
+	}
+}
+
+// TestCrawlManyBigPagesInBoundedMemory: eight record pages whose first
+// 2 MiB make the largest trees the parser builds (short paragraphs, one
+// element each), fetched eight at a time. Parses wait for the parse gate
+// (one page at the parse limit at a time), so memory stays under the
+// 300 MB target however many pages arrive at once.
+func TestCrawlManyBigPagesInBoundedMemory(t *testing.T) {
+	bad := map[int]http.Handler{}
+	for id := 1; id <= 8; id++ {
+		bad[id] = hostile.Big("text/html; charset=utf-8", 3e6, []byte("<p>x</p>"))
+	}
+	srv, _ := hostileSite(t, 8, bad)
+	dir := t.TempDir()
+	out, rss, err := measuredCrawl(t, srv, dir, "--parallel", "8")
+	if err != nil {
+		t.Fatalf("crawl: %v\n%s", err, out)
+	}
+	if !raceDetector && rss > 300e6 {
+		t.Errorf("peak RSS %.0f MB parsing eight 2 MiB trees at --parallel 8, want under 300 MB", float64(rss)/1e6)
+	}
+	if n := errorCount(lastReport(t, dir), "too_large"); n != 8 {
+		t.Errorf("%d pages over the parse limit reported, want 8\n%s", n, out)
 	}
 }

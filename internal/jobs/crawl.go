@@ -143,7 +143,7 @@ func Crawl(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, err
 	}
 	defer st.Close()
-	j := &job{cfg: cfg, base: base, st: st, records: store.NewRecords(st), errs: map[string]int64{}}
+	j := &job{cfg: cfg, base: base, st: st, records: store.NewRecords(st), errs: map[string]int64{}, parsing: newParseGate()}
 	return j.run(ctx)
 }
 
@@ -158,6 +158,8 @@ type job struct {
 	rec     *archive.Recorder
 
 	newRecs, changed, unchanged, unreadable, fromArchive atomic.Int64
+
+	parsing *parseGate // bounds the parses running at once
 
 	mu   sync.Mutex
 	errs map[string]int64
@@ -382,14 +384,16 @@ func (j *job) onPage(ctx context.Context, p crawlers.Page) error {
 		return j.siteLinks(ctx, p)
 	case p.Status != http.StatusOK || p.RecordID == 0:
 		return nil
-	case p.Truncated != "" || p.BodyCut:
-		// A cut page would make a version with fields missing; the
-		// record keeps its last whole version.
-		j.cfg.Logger.Warn("record page cut; not parsed", "url", p.URL, "reason", p.Truncated, "over_parse_limit", p.BodyCut)
+	case p.Truncated != "":
+		// A page cut in transfer would make a version with fields missing;
+		// the record keeps its last whole version, and the cut is an error.
+		j.cfg.Logger.Warn("record page cut; not parsed", "url", p.URL, "reason", p.Truncated)
 		return nil
 	}
+	// A page archived whole but longer than the parse limit is read from
+	// its first part, as the parse limit intends: its fields come first.
 	return j.readRecord(ctx, recordPage{RecordID: p.RecordID, URL: p.URL, Body: p.Body,
-		ContentType: p.Header.Get("Content-Type"), CaptureID: p.CaptureID})
+		ContentType: p.Header.Get("Content-Type"), CaptureID: p.CaptureID, OverLimit: p.BodyCut})
 }
 
 // cutKind is the error kind of a page that answered 200 with a body known

@@ -22,6 +22,9 @@ type recordPage struct {
 	ContentType string
 	CaptureID   int64 // the capture the body is
 	NotModified bool  // the crawl's answer was a 304: the body comes from the archive
+	// OverLimit says Body is the first crawlers.MaxPageBody bytes of a
+	// longer page, archived whole.
+	OverLimit bool
 }
 
 // readRecord parses a record page and stores the record as a new version
@@ -30,14 +33,22 @@ type recordPage struct {
 // out.
 func (j *job) readRecord(ctx context.Context, p recordPage) error {
 	u, _ := url.Parse(p.URL)
-	rec, err := parsers.ParseContext(ctx, p.Body, u, p.ContentType)
+	rec, err := j.parse(ctx, p.Body, u, p.ContentType)
 	if err != nil && ctx.Err() != nil {
 		// Stopped mid-parse: the page stays queued and is read again when
 		// the crawl resumes. It is not unreadable.
 		return fmt.Errorf("read record %d: %w", p.RecordID, ctx.Err())
 	}
 	if err != nil {
-		return j.unreadablePage(ctx, p, err.Error())
+		reason := err.Error()
+		if p.OverLimit {
+			reason = fmt.Sprintf("read from the first %d MiB of a longer page: %s", crawlers.MaxPageBody>>20, reason)
+		}
+		return j.unreadablePage(ctx, p, reason)
+	}
+	if p.OverLimit {
+		rec.Warnings = append(rec.Warnings, parsers.Warning{Code: "page_cut",
+			Message: fmt.Sprintf("the page is longer than %d MiB: the record was read from its first %d MiB (the whole page is archived)", crawlers.MaxPageBody>>20, crawlers.MaxPageBody>>20)})
 	}
 	if rec.ID != p.RecordID {
 		j.cfg.Logger.Warn("record page names another id", "url", p.URL, "id", rec.ID)
@@ -61,6 +72,20 @@ func (j *job) readRecord(ctx context.Context, p recordPage) error {
 		}
 	}
 	return j.noteResult(ctx, p, rec, archive.OutcomeParsed, "")
+}
+
+// parse parses a record page when the job's parse gate lets it (a job made
+// without one, reading one page at a time, parses directly).
+func (j *job) parse(ctx context.Context, body []byte, u *url.URL, contentType string) (*parsers.Record, error) {
+	if j.parsing == nil {
+		return parsers.ParseContext(ctx, body, u, contentType)
+	}
+	n := int64(len(body))
+	if err := j.parsing.acquire(ctx, n); err != nil {
+		return nil, err
+	}
+	defer j.parsing.release(n)
+	return parsers.ParseContext(ctx, body, u, contentType)
 }
 
 // unreadablePage keeps a record page the parser could not read as a parse

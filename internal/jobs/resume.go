@@ -127,13 +127,10 @@ func (j *job) archived(ctx context.Context, e crawlers.ResumeEntry) (*crawlers.P
 }
 
 // payload reads a capture's body from its WARC record (the original's, for
-// a revisit) without its content coding, for the parser: a body longer
-// than crawlers.MaxPageBody is an error.
+// a revisit) without its content coding, for the parser: at most its first
+// crawlers.MaxPageBody bytes, as a crawl reads it.
 func (j *job) payload(ctx context.Context, c *archive.Capture) ([]byte, http.Header, error) {
-	body, header, cut, err := j.pagePayload(ctx, c)
-	if err == nil && cut {
-		return nil, nil, fmt.Errorf("page longer than the parse limit (%d bytes)", crawlers.MaxPageBody)
-	}
+	body, header, _, err := j.pagePayload(ctx, c)
 	return body, header, err
 }
 
