@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"archivio/archive"
-	"archivio/internal/hostile"
+	"archivio/internal/demo/hostile"
 )
 
 // childJob is what a test asks of a child process (TestHostileChild): a

@@ -7,8 +7,8 @@ import (
 	"net/netip"
 
 	"archivio/crawlers"
+	"archivio/internal/demo/vnet"
 	"archivio/internal/netguard"
-	"archivio/internal/vnet"
 )
 
 // Check links on the virtual internet, through a guarded dialer that

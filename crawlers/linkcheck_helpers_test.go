@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"archivio/internal/demo/vnet"
 	"archivio/internal/netguard"
-	"archivio/internal/vnet"
 )
 
 // lcStamp stands in for the recording transport: it numbers every

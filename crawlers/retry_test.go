@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"archivio/internal/vnet"
+	"archivio/internal/demo/vnet"
 )
 
 // script is a RoundTripper answering from a list of outcomes.

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"archivio/archive"
-	"archivio/internal/vnet"
+	"archivio/internal/demo/vnet"
 )
 
 // snapStamp stands in for the recording transport: it numbers every

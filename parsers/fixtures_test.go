@@ -16,7 +16,7 @@ import (
 	"strings"
 	"testing"
 
-	"archivio/internal/pagegen"
+	"archivio/internal/demo/pagegen"
 )
 
 var update = flag.Bool("update", false, "rewrite the layout fixtures and golden files under testdata/")
@@ -34,7 +34,7 @@ type fixture struct {
 // and the two more hand-written ones (an ASP.NET form, Bootstrap cards).
 func fixtureLayouts() []string { return slices.Concat(pagegen.Layouts(), pagegen.MoreLayouts()) }
 
-// fixtures lists every record of internal/pagegen in every layout. The HTML
+// fixtures lists every record of internal/demo/pagegen in every layout. The HTML
 // files are rendered from the public record texts (each names its source in
 // its first line); the golden files are the parser's reviewed output.
 func fixtures(t testing.TB) []fixture {
@@ -79,7 +79,7 @@ func parseFixture(t testing.TB, f fixture) *Record {
 }
 
 // TestFixturesRendered checks that the committed fixture pages are exactly
-// what internal/pagegen renders from the record texts, so they can always be
+// what internal/demo/pagegen renders from the record texts, so they can always be
 // rebuilt (go test ./parsers -run Fixtures -update).
 func TestFixturesRendered(t *testing.T) {
 	srcs, err := pagegen.Sources()

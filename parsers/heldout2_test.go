@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"archivio/internal/pagegen"
+	"archivio/internal/demo/pagegen"
 )
 
 // heldOut2Target is the share of fields the parser must get right on the

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"archivio/internal/pagegen"
+	"archivio/internal/demo/pagegen"
 )
 
 // heldOutTarget is the share of fields the parser must get right on

@@ -11,7 +11,7 @@ import (
 
 // schemaFile is the project's copy of the field contract,
 // shared/schema/scheda-fields.tsv.
-const schemaFile = "../internal/pagegen/scheda-fields.tsv"
+const schemaFile = "../internal/demo/pagegen/scheda-fields.tsv"
 
 // TestDictionaryMatchesSchema checks the label dictionary against the field
 // contract: every label (with its alternates) maps to its field, every

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"archivio/internal/pagegen"
+	"archivio/internal/demo/pagegen"
 )
 
 var (

@@ -14,10 +14,10 @@ import (
 	"archivio/archive"
 	"archivio/crawlers"
 	"archivio/internal/alerts"
-	"archivio/internal/demosite"
+	"archivio/internal/demo/demosite"
+	"archivio/internal/demo/vnet"
 	"archivio/internal/jobs"
 	"archivio/internal/store"
-	"archivio/internal/vnet"
 	"archivio/parsers"
 )
 

@@ -5,9 +5,9 @@ import (
 	"net/http"
 	"net/url"
 
-	"archivio/internal/demosite"
-	"archivio/internal/pagegen"
-	"archivio/internal/vnet"
+	"archivio/internal/demo/demosite"
+	"archivio/internal/demo/pagegen"
+	"archivio/internal/demo/vnet"
 )
 
 // demoLink is a project website the demo gives a record, and how its host

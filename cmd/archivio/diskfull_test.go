@@ -8,7 +8,7 @@ import (
 	"syscall"
 	"testing"
 
-	"archivio/internal/demosite"
+	"archivio/internal/demo/demosite"
 )
 
 // TestCrawlOnAFullDisk crawls into WARC files on a small tmpfs that fills

@@ -13,7 +13,7 @@ import (
 
 	"archivio/crawlers"
 	"archivio/internal/config"
-	"archivio/internal/demosite"
+	"archivio/internal/demo/demosite"
 	"archivio/internal/jobs"
 )
 

@@ -11,10 +11,10 @@ import (
 	"time"
 
 	"archivio/internal/daemon"
-	"archivio/internal/demosite"
+	"archivio/internal/demo/demosite"
+	"archivio/internal/demo/pagegen"
+	"archivio/internal/demo/vnet"
 	"archivio/internal/jobs"
-	"archivio/internal/pagegen"
-	"archivio/internal/vnet"
 )
 
 // driftArchive crawls the demo site, then crawls it again after it moved

@@ -15,14 +15,14 @@ import (
 	"testing"
 
 	"archivio/archive"
-	"archivio/internal/demosite"
-	"archivio/internal/hostile"
+	"archivio/internal/demo/demosite"
+	"archivio/internal/demo/hostile"
 	"archivio/internal/store"
 	"archivio/parsers"
 )
 
 // The hostile-server tests crawl the demo site with some record pages
-// replaced by misbehaving answers (internal/hostile), in a child process
+// replaced by misbehaving answers (internal/demo/hostile), in a child process
 // whose peak memory (its own maximum resident set size) is measured.
 
 // hostileSite serves a demo site of n synthetic records, with the record

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"archivio/internal/demosite"
+	"archivio/internal/demo/demosite"
 )
 
 // dirState lists every entry under dir with its mode, size, time and

@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"archivio/archive"
-	"archivio/internal/demosite"
+	"archivio/internal/demo/demosite"
 	"archivio/internal/jobs"
 	"archivio/internal/store"
 	"archivio/parsers"

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"archivio/internal/pagegen"
+	"archivio/internal/demo/pagegen"
 )
 
 // runCLI runs archivio with args and returns stdout, stderr and the error.

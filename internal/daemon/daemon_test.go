@@ -19,8 +19,8 @@ import (
 
 	"archivio/archive"
 	"archivio/internal/config"
-	"archivio/internal/demosite"
-	"archivio/internal/vnet"
+	"archivio/internal/demo/demosite"
+	"archivio/internal/demo/vnet"
 )
 
 // testDaemon runs a daemon over the demo site on a virtual internet.

@@ -10,5 +10,5 @@
 //
 // Field metadata (Italian labels, English descriptions, types and
 // controlled vocabularies) lives in one table, fields.go, kept in step with
-// internal/pagegen/scheda-fields.tsv by a test.
+// internal/demo/pagegen/scheda-fields.tsv by a test.
 package export

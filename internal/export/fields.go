@@ -1,6 +1,6 @@
 package export
 
-// Field is one field of the record schema (internal/pagegen/scheda-fields.tsv)
+// Field is one field of the record schema (internal/demo/pagegen/scheda-fields.tsv)
 // with what an export needs to describe it.
 type Field struct {
 	Section string // the page section, as in the schema

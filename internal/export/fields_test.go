@@ -8,7 +8,7 @@ import (
 
 // TestFieldsMatchSchema keeps fields.go in step with the schema contract.
 func TestFieldsMatchSchema(t *testing.T) {
-	b, err := os.ReadFile("../pagegen/scheda-fields.tsv")
+	b, err := os.ReadFile("../demo/pagegen/scheda-fields.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,13 +5,13 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"archivio/internal/demosite"
+	"archivio/internal/demo/demosite"
 )
 
 // BenchmarkCrawl crawls a generated site of 500 records on loopback with
 // no delay and 4 parallel requests, archiving, cataloguing and parsing
 // everything; it reports pages per second. The comparison with wget is
-// go run ./internal/crawlbench.
+// go run ./tools/crawlbench.
 func BenchmarkCrawl(b *testing.B) {
 	for b.Loop() {
 		site, err := demosite.New(demosite.Options{Records: 500})

@@ -14,8 +14,8 @@ import (
 
 	"archivio/archive"
 	"archivio/crawlers"
-	"archivio/internal/demosite"
-	"archivio/internal/vnet"
+	"archivio/internal/demo/demosite"
+	"archivio/internal/demo/vnet"
 )
 
 // roundTripFunc is a RoundTripper written as a function.

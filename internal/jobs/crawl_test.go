@@ -15,10 +15,10 @@ import (
 
 	"archivio/archive"
 	"archivio/crawlers"
-	"archivio/internal/demosite"
-	"archivio/internal/pagegen"
+	"archivio/internal/demo/demosite"
+	"archivio/internal/demo/pagegen"
+	"archivio/internal/demo/vnet"
 	"archivio/internal/store"
-	"archivio/internal/vnet"
 	"archivio/parsers"
 )
 

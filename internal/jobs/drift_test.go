@@ -13,8 +13,8 @@ import (
 
 	"archivio/archive"
 	"archivio/internal/alerts"
-	"archivio/internal/demosite"
-	"archivio/internal/pagegen"
+	"archivio/internal/demo/demosite"
+	"archivio/internal/demo/pagegen"
 )
 
 // sinkRecorder keeps the alerts it is sent.

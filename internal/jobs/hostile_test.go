@@ -13,8 +13,8 @@ import (
 
 	"archivio/archive"
 	"archivio/crawlers"
-	"archivio/internal/demosite"
-	"archivio/internal/hostile"
+	"archivio/internal/demo/demosite"
+	"archivio/internal/demo/hostile"
 	"archivio/internal/store"
 	"archivio/parsers"
 )

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"archivio/archive"
-	"archivio/internal/hostile"
+	"archivio/internal/demo/hostile"
 )
 
 // TestStopDrainsPagesInFlight: a page whose body is still arriving when

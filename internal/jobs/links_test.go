@@ -17,9 +17,9 @@ import (
 
 	"archivio/archive"
 	"archivio/internal/alerts"
-	"archivio/internal/demosite"
-	"archivio/internal/pagegen"
-	"archivio/internal/vnet"
+	"archivio/internal/demo/demosite"
+	"archivio/internal/demo/pagegen"
+	"archivio/internal/demo/vnet"
 	"archivio/internal/wayback"
 )
 

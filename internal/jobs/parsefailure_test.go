@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"archivio/archive"
-	"archivio/internal/demosite"
-	"archivio/internal/pagegen"
+	"archivio/internal/demo/demosite"
+	"archivio/internal/demo/pagegen"
 	"archivio/internal/store"
 	"archivio/parsers"
 )

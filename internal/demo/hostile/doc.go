@@ -3,5 +3,5 @@
 // middle of a body, bodies shorter than their Content-Length, broken
 // chunked encoding, and bodies that stall until released. Each is an
 // http.Handler to mount on an httptest server (or a virtual host of
-// internal/vnet); nothing here reaches the network on its own.
+// internal/demo/vnet); nothing here reaches the network on its own.
 package hostile

@@ -2,8 +2,8 @@
 // local copy of the observatory: pages per second and peak memory (maximum
 // resident set size) of both, at several site sizes.
 //
-//	go run ./internal/crawlbench                      # 2,000 and 20,000 records
-//	go run ./internal/crawlbench -records 2000 -wget=false
+//	go run ./tools/crawlbench                      # 2,000 and 20,000 records
+//	go run ./tools/crawlbench -records 2000 -wget=false
 //
 // Both crawl the same demo site on a loopback port, with no delay;
 // archivio with 4 requests in parallel (wget has none), parsing every
@@ -26,7 +26,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"archivio/internal/demosite"
+	"archivio/internal/demo/demosite"
 )
 
 func main() {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"archivio/internal/pagegen"
+	"archivio/internal/demo/pagegen"
 )
 
 func TestSetLayoutChangesEveryRecordPage(t *testing.T) {

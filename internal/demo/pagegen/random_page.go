@@ -67,7 +67,7 @@ func (g *gen) provenance() string {
 	if f := sourceFile(g.p.ID); f != "" {
 		from = "from " + f
 	}
-	s := fmt.Sprintf("Fixture data: record %d of the Osservatorio Partecipazione (Regione Emilia-Romagna), public data, %s, page %s; rendered in a random markup with seed %d by archivio/internal/pagegen.",
+	s := fmt.Sprintf("Fixture data: record %d of the Osservatorio Partecipazione (Regione Emilia-Romagna), public data, %s, page %s; rendered in a random markup with seed %d by archivio/internal/demo/pagegen.",
 		g.p.ID, from, g.p.URL, g.seed)
 	return "<!-- " + commentSafe(s) + " -->"
 }

@@ -101,7 +101,7 @@ func provenance(p *Page, layout string) string {
 	if f := sourceFile(p.ID); f != "" {
 		from = "from " + f
 	}
-	s := fmt.Sprintf("Fixture data: record %d of the Osservatorio Partecipazione (Regione Emilia-Romagna), public data, %s, page %s; rendered in layout %q by archivio/internal/pagegen.",
+	s := fmt.Sprintf("Fixture data: record %d of the Osservatorio Partecipazione (Regione Emilia-Romagna), public data, %s, page %s; rendered in layout %q by archivio/internal/demo/pagegen.",
 		p.ID, from, p.URL, layout)
 	return "<!-- " + commentSafe(s) + " -->"
 }

@@ -3,7 +3,7 @@
 // and the benchmarks.
 //
 // A Site serves the 18 embedded public record texts of
-// archivio/internal/pagegen (or N synthetic records made from them) as
+// archivio/internal/demo/pagegen (or N synthetic records made from them) as
 // "scheda processo" pages, with what a crawler meets around them: a
 // robots.txt that forbids /admin/, a sitemap, a home page, paginated
 // listings whose record links come in two URL shapes, a map page, small
@@ -18,7 +18,7 @@
 // Every response is deterministic: the same request gets the same bytes
 // on every run. Links are relative to the site, or use the scheme and host
 // of the request, so the same handler serves a virtual host of
-// archivio/internal/vnet, an httptest.Server or a real loopback port. The
+// archivio/internal/demo/vnet, an httptest.Server or a real loopback port. The
 // only exception is on purpose: the home page links one record with an
 // absolute https URL on the configured Host. In the same spirit, the
 // <base href> that pagegen writes into record pages is rewritten to the

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"archivio/internal/pagegen"
+	"archivio/internal/demo/pagegen"
 )
 
 // crawlListing follows "Pagina successiva" from /processi and returns the

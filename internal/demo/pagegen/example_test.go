@@ -3,7 +3,7 @@ package pagegen_test
 import (
 	"fmt"
 
-	"archivio/internal/pagegen"
+	"archivio/internal/demo/pagegen"
 )
 
 func ExampleParseText() {

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"sync"
 
-	"archivio/internal/pagegen"
+	"archivio/internal/demo/pagegen"
 )
 
 // Site is the replica of the observatory. Its methods are safe for

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"slices"
 
-	"archivio/internal/pagegen"
+	"archivio/internal/demo/pagegen"
 )
 
 // SetLayout makes every record page use one pagegen layout from the next

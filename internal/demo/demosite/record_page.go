@@ -5,7 +5,7 @@ import (
 	"html"
 	"net/http"
 
-	"archivio/internal/pagegen"
+	"archivio/internal/demo/pagegen"
 )
 
 // pagegenBase is the <base href> element pagegen writes into every page.

@@ -7,7 +7,7 @@ import (
 	"net"
 	"net/http"
 
-	"archivio/internal/vnet"
+	"archivio/internal/demo/vnet"
 )
 
 func Example() {

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"archivio/internal/vnet"
+	"archivio/internal/demo/vnet"
 )
 
 func TestServedThroughVnet(t *testing.T) {

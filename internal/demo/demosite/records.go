@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"archivio/internal/pagegen"
+	"archivio/internal/demo/pagegen"
 )
 
 // firstModified is the Last-Modified date of record 0; record id was last

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"net/http"
 
-	"archivio/internal/vnet"
+	"archivio/internal/demo/vnet"
 )
 
 func ExampleSite() {
