@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+
+	"archivio/source/osservatorio"
 )
 
 // The states of a frontier entry. A crawl queues URLs and settles each
@@ -130,7 +132,7 @@ func (s *Store) Frontier(ctx context.Context, crawlID int64, state string) ([]Fr
 // another error, or got no answer. The reason says which.
 func (s *Store) MissingRecords(ctx context.Context, crawlID int64) ([]FrontierEntry, error) {
 	return s.frontierRows(ctx, `SELECT f.key, f.url, f.state, f.reason FROM frontier f
-		JOIN records r ON f.key = 'record:' || r.id
+		JOIN records r ON f.key = '`+osservatorio.RecordKeyPrefix+`' || r.id
 		WHERE f.crawl_id = ? AND f.state = 'failed' ORDER BY r.id`, crawlID)
 }
 

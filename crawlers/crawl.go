@@ -17,6 +17,7 @@ import (
 	"github.com/gocolly/colly/v2"
 
 	"archivio/archive"
+	"archivio/source/osservatorio"
 )
 
 // Page is a fetched page handed to Options.OnPage.
@@ -137,7 +138,7 @@ func (o *Options) defaults() error {
 		o.Drain = DefaultDrain
 	}
 	if o.Follow == nil {
-		o.Follow = []string{"/processi"}
+		o.Follow = osservatorio.ListingPrefixes()
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
@@ -308,10 +309,7 @@ func (cr *crawler) resume(e ResumeEntry) {
 			return
 		}
 	}
-	rid := 0
-	if strings.HasPrefix(e.Key, "record:") {
-		rid, _ = strconv.Atoi(strings.TrimPrefix(e.Key, "record:"))
-	}
+	rid, _ := osservatorio.KeyRecordID(e.Key)
 	cr.mu.Lock()
 	cr.queued++
 	cr.seen[e.Key] = true

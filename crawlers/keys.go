@@ -1,12 +1,11 @@
 package crawlers
 
 import (
-	"fmt"
 	"net/url"
 	"path"
 	"strings"
 
-	"archivio/parsers"
+	"archivio/source/osservatorio"
 )
 
 // target is a URL the crawl may fetch, with the key that de-duplicates it.
@@ -81,7 +80,7 @@ func (s *scope) classify(u *url.URL) (target, bool) {
 	if u == nil || (u.Scheme != "http" && u.Scheme != "https") || !sameSite(u.Host, s.base.Host) {
 		return target{}, false
 	}
-	if id, ok := parsers.RecordID(u.Path); ok {
+	if id, ok := osservatorio.RecordID(u.Path); ok {
 		return s.record(id), true
 	}
 	p := u.Path
@@ -105,9 +104,7 @@ func (s *scope) classify(u *url.URL) (target, bool) {
 
 // record is the canonical target of a record id.
 func (s *scope) record(id int) target {
-	c := *s.base
-	c.Path, c.RawPath, c.RawQuery, c.Fragment = fmt.Sprintf("/scheda-processo/%d", id), "", "", ""
-	return target{key: fmt.Sprintf("record:%d", id), url: c.String(), recordID: id}
+	return target{key: osservatorio.RecordKey(id), url: osservatorio.RecordURL(s.base, id).String(), recordID: id}
 }
 
 func querySuffix(q string) string {

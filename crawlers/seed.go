@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"archivio/source/osservatorio"
 )
 
 // MaxIDs is the most record ids one crawl may enumerate (Options.FromID
@@ -40,13 +42,13 @@ func (cr *crawler) seed(ctx context.Context, client *http.Client, delay time.Dur
 		sd.flush()
 		return sd.err
 	}
-	home, _ := cr.scope.classify(o.Base.ResolveReference(&url.URL{Path: "/"}))
+	home, _ := cr.scope.classify(osservatorio.Home(o.Base))
 	sd.add(home)
 	sd.flush()
 
 	sitemaps := cr.robots.sitemaps
 	if len(sitemaps) == 0 {
-		sitemaps = []string{o.Base.ResolveReference(&url.URL{Path: "/sitemap.xml"}).String()}
+		sitemaps = []string{o.Base.ResolveReference(&url.URL{Path: osservatorio.SitemapPath}).String()}
 	}
 	wait := func(ctx context.Context) error {
 		return sleepCtx(ctx, delay+jitter(delay/2))

@@ -96,32 +96,6 @@ func TestStripConfigLeaks(t *testing.T) {
 	}
 }
 
-func TestRecordID(t *testing.T) {
-	tests := []struct {
-		name, in string
-		want     int
-		ok       bool
-	}{
-		{"https", "https://www.osservatoriopartecipazione.it/scheda-processo/141", 141, true},
-		{"http", "http://www.osservatoriopartecipazione.it/scheda-processo/1074", 1074, true},
-		{"ambito path", "https://www.osservatoriopartecipazione.it/processi/ambito/scheda-processo/1068", 1068, true},
-		{"trailing slash", "https://www.osservatoriopartecipazione.it/scheda-processo/141/", 141, true},
-		{"query", "/scheda-processo/141?lang=it", 141, true},
-		{"file path of a mirror", "mirror/www.osservatoriopartecipazione.it/scheda-processo/141.html", 141, true},
-		{"id is not a prefix of a word", "/scheda-processo/141abc", 0, false},
-		{"listing", "https://www.osservatoriopartecipazione.it/processi", 0, false},
-		{"zero", "/scheda-processo/0", 0, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, ok := RecordID(tt.in)
-			if got != tt.want || ok != tt.ok {
-				t.Errorf("RecordID(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
-			}
-		})
-	}
-}
-
 func TestResolveURL(t *testing.T) {
 	page, _ := url.Parse("https://www.osservatoriopartecipazione.it/scheda-processo/141")
 	base, _ := url.Parse("https://www.osservatoriopartecipazione.it/")

@@ -97,10 +97,10 @@ func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType strin
 	default:
 		rec.URL = canonicalURL(doc)
 	}
-	id, ok := RecordID(rec.URL)
+	id, ok := recordID(rec.URL)
 	if !ok {
 		if c := canonicalURL(doc); c != "" {
-			id, ok = RecordID(c)
+			id, ok = recordID(c)
 		}
 	}
 	if !ok {

@@ -3,29 +3,14 @@ package parsers
 import (
 	"net/url"
 	"regexp"
-	"strconv"
 	"strings"
+
+	"archivio/source/osservatorio"
 )
 
-// recordPath matches the record id in every URL shape the observatory uses:
-// /scheda-processo/141, /processi/ambito/scheda-processo/141, with or
-// without a trailing slash, query or fragment.
-var recordPath = regexp.MustCompile(`(?i)/scheda-processo/(\d{1,9})(?:[/?#.]|$)`)
-
-// RecordID returns the observatory record id in a URL or path, in any of its
-// shapes (http or https, /scheda-processo/{id},
-// /processi/ambito/scheda-processo/{id}).
-func RecordID(u string) (int, bool) {
-	m := recordPath.FindStringSubmatch(u)
-	if m == nil {
-		return 0, false
-	}
-	id, err := strconv.Atoi(m[1])
-	if err != nil || id <= 0 {
-		return 0, false
-	}
-	return id, true
-}
+// recordID is the observatory's record id in a URL or path (see
+// osservatorio.RecordID).
+func recordID(u string) (int, bool) { return osservatorio.RecordID(u) }
 
 // ResolveURL resolves a reference found on a page against the page's base
 // URL (its <base href> when present, else the page URL). It returns "" for

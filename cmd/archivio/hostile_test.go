@@ -18,7 +18,7 @@ import (
 	"archivio/internal/demo/demosite"
 	"archivio/internal/demo/hostile"
 	"archivio/internal/store"
-	"archivio/parsers"
+	"archivio/source/osservatorio"
 )
 
 // The hostile-server tests crawl the demo site with some record pages
@@ -35,7 +35,7 @@ func hostileSite(t *testing.T, n int, bad map[int]http.Handler) (*httptest.Serve
 	}
 	h := site.Handler()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if id, ok := parsers.RecordID(r.URL.Path); ok && bad[id] != nil {
+		if id, ok := osservatorio.RecordID(r.URL.Path); ok && bad[id] != nil {
 			bad[id].ServeHTTP(w, r)
 			return
 		}

@@ -22,7 +22,7 @@ import (
 	"archivio/internal/demo/demosite"
 	"archivio/internal/jobs"
 	"archivio/internal/store"
-	"archivio/parsers"
+	"archivio/source/osservatorio"
 )
 
 // The randomized kill test. Each trial serves a fresh demo site on
@@ -391,7 +391,7 @@ func (k *killTrial) noteWhole(run int) {
 		}
 		// A killed file may end with a cut record: the scan stops there.
 		archive.ScanWARC(context.Background(), f, func(r archive.ScannedRecord) error {
-			if _, ok := parsers.RecordID(r.TargetURI); ok && r.Type == "response" && r.StatusCode == http.StatusOK {
+			if _, ok := osservatorio.RecordID(r.TargetURI); ok && r.Type == "response" && r.StatusCode == http.StatusOK {
 				p := strings.TrimPrefix(r.TargetURI, k.baseURL)
 				if _, ok := k.wholeAt[p]; !ok {
 					k.wholeAt[p] = run
@@ -439,7 +439,7 @@ func (k *killTrial) check() bool {
 			if r.Type != "response" && r.Type != "revisit" {
 				return nil
 			}
-			if _, isRecord := parsers.RecordID(r.TargetURI); isRecord && r.StatusCode == http.StatusOK {
+			if _, isRecord := osservatorio.RecordID(r.TargetURI); isRecord && r.StatusCode == http.StatusOK {
 				perRecord[r.TargetURI]++
 			}
 			_, err := archive.ReadResponse(ctx, f, r.Offset)
@@ -567,7 +567,7 @@ func reportMatchesCatalog(ctx context.Context, st *archive.Store, crawlID int64,
 	}
 	perRecord := map[int]int{}
 	for _, c := range caps {
-		if id, ok := parsers.RecordID(c.URL); ok && c.Status == http.StatusOK {
+		if id, ok := osservatorio.RecordID(c.URL); ok && c.Status == http.StatusOK {
 			perRecord[id]++
 		}
 	}

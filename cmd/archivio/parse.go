@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"archivio/parsers"
+	"archivio/source/osservatorio"
 )
 
 const parseUsage = `
@@ -119,7 +120,7 @@ func parseURLFlag(s string) (site, record *url.URL, err error) {
 	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
 		return nil, nil, fmt.Errorf("%q is not an http(s) address", s)
 	}
-	if _, ok := parsers.RecordID(u.String()); ok {
+	if _, ok := osservatorio.RecordID(u.String()); ok {
 		return &url.URL{Scheme: u.Scheme, Host: u.Host}, u, nil
 	}
 	return u, nil, nil
@@ -152,7 +153,7 @@ func pageURLFor(name string, site, recordURL *url.URL) *url.URL {
 // urlFromPath derives a record URL from a file's path, or returns nil.
 func urlFromPath(site *url.URL, name string) *url.URL {
 	slashed := filepath.ToSlash(name)
-	id, ok := parsers.RecordID(slashed)
+	id, ok := osservatorio.RecordID(slashed)
 	if !ok {
 		m := fileID.FindStringSubmatch(filepath.Base(name))
 		if m == nil {

@@ -18,7 +18,7 @@ import (
 	"archivio/internal/demo/demosite"
 	"archivio/internal/jobs"
 	"archivio/internal/store"
-	"archivio/parsers"
+	"archivio/source/osservatorio"
 )
 
 // TestMain lets a test run archivio in a child process (the test binary
@@ -113,7 +113,7 @@ func TestKillAndResume(t *testing.T) {
 		}
 	}
 	for u, n := range perURL {
-		if _, isRecord := parsers.RecordID(u); isRecord && n != 1 {
+		if _, isRecord := osservatorio.RecordID(u); isRecord && n != 1 {
 			t.Errorf("%s archived %d times", u, n)
 		}
 	}
@@ -136,7 +136,7 @@ func TestKillAndResume(t *testing.T) {
 func countRecordRequests(site *demosite.Site) int {
 	n := 0
 	for _, p := range site.Requests() {
-		if _, ok := parsers.RecordID(p); ok {
+		if _, ok := osservatorio.RecordID(p); ok {
 			n++
 		}
 	}
@@ -154,7 +154,7 @@ func capturedRecords(t *testing.T, dir string) map[string]bool {
 			continue
 		}
 		archive.ScanWARC(context.Background(), f, func(r archive.ScannedRecord) error {
-			if _, ok := parsers.RecordID(r.TargetURI); ok && r.Type == "response" {
+			if _, ok := osservatorio.RecordID(r.TargetURI); ok && r.Type == "response" {
 				out[r.TargetURI] = true
 			}
 			return nil

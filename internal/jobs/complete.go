@@ -4,11 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"archivio/archive"
 	"archivio/crawlers"
+	"archivio/source/osservatorio"
 )
 
 // FrontierReport counts the URLs of a whole crawl (every run of it, when
@@ -104,7 +104,7 @@ func (j *job) settled(ctx context.Context, rep *Report) error {
 	}
 	rep.MissingRecords = nil
 	for _, m := range missing {
-		id, _ := strconv.Atoi(strings.TrimPrefix(m.Key, "record:"))
+		id, _ := osservatorio.KeyRecordID(m.Key)
 		rep.MissingRecords = append(rep.MissingRecords, MissingRecord{ID: id, URL: m.URL, Reason: m.Reason})
 	}
 	rep.RecordsMissing = int64(len(rep.MissingRecords))

@@ -17,7 +17,7 @@ import (
 	"archivio/crawlers"
 	"archivio/internal/alerts"
 	"archivio/internal/store"
-	"archivio/parsers"
+	"archivio/source/osservatorio"
 )
 
 // Config is one crawl's settings. Zero values take the defaults of
@@ -432,7 +432,7 @@ func (j *job) onError(ctx context.Context, u, kind string, err error) {
 // with the last version's validators instead would fetch the broken page
 // whole at every crawl for as long as it stays broken.
 func (j *job) conditional(ctx context.Context, u string) (etag, lastModified string) {
-	id, ok := parsers.RecordID(u)
+	id, ok := osservatorio.RecordID(u)
 	if !ok {
 		return "", ""
 	}

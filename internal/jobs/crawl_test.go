@@ -20,6 +20,7 @@ import (
 	"archivio/internal/demo/vnet"
 	"archivio/internal/store"
 	"archivio/parsers"
+	"archivio/source/osservatorio"
 )
 
 const demoHost = "www.osservatoriopartecipazione.it"
@@ -67,7 +68,7 @@ func crawl(t *testing.T, cfg Config) *Report {
 func recordRequests(site *demosite.Site) map[int]int {
 	n := map[int]int{}
 	for _, p := range site.Requests() {
-		if id, ok := parsers.RecordID(p); ok {
+		if id, ok := osservatorio.RecordID(p); ok {
 			n[id]++
 		}
 	}

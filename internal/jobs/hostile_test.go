@@ -16,7 +16,7 @@ import (
 	"archivio/internal/demo/demosite"
 	"archivio/internal/demo/hostile"
 	"archivio/internal/store"
-	"archivio/parsers"
+	"archivio/source/osservatorio"
 )
 
 // hostileCrawl serves a demo site of n synthetic records whose pages are
@@ -33,7 +33,7 @@ func hostileCrawl(t *testing.T, n int, bad func(site http.Handler) map[string]ht
 	handlers := bad(h)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		key := r.URL.Path
-		if id, ok := parsers.RecordID(r.URL.Path); ok {
+		if id, ok := osservatorio.RecordID(r.URL.Path); ok {
 			key = "record:" + strconv.Itoa(id)
 		}
 		if b := handlers[key]; b != nil {

@@ -9,12 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"archivio/archive"
 	"archivio/crawlers"
+	"archivio/source/osservatorio"
 )
 
 // reconcile lists in the catalog the responses that a killed run wrote to
@@ -117,10 +117,7 @@ func (j *job) archived(ctx context.Context, e crawlers.ResumeEntry) (*crawlers.P
 		j.cfg.Logger.Warn("archived page unreadable; fetching it again", "url", e.URL, "err", err)
 		return nil, false
 	}
-	rid := 0
-	if s, ok := strings.CutPrefix(e.Key, "record:"); ok {
-		rid, _ = strconv.Atoi(s)
-	}
+	rid, _ := osservatorio.KeyRecordID(e.Key)
 	j.fromArchive.Add(1)
 	return &crawlers.Page{URL: c.URL, Key: e.Key, RecordID: rid, Status: c.Status, Header: header,
 		Body: body, CaptureID: c.ID, Truncated: c.Truncated, BodyCut: cut}, true
