@@ -7,7 +7,7 @@ const Version = "scheda/2"
 
 // Record is one observatory process page ("scheda processo") as typed data.
 //
-// Field names follow shared/schema/scheda-fields.tsv. Pointer and slice fields
+// Field names follow the schema (archivio/parsers/schema). Pointer and slice fields
 // are null in JSON when the page does not carry the field, leaves it empty, or
 // shows one of the observatory's placeholders ("Non indicato o dato non
 // disponibile nelle fonti consultate"); the text as shown is always kept in

@@ -34,7 +34,7 @@ func diffFieldNames() []string {
 	var out []string
 	for _, f := range fields {
 		out = append(out, f.Name)
-		if f.Kind == "index" {
+		if f.Type == "index" {
 			out = append(out, f.Name+"_max")
 		}
 	}

@@ -9,6 +9,6 @@
 // table is held in memory. Diff compares the records known at two moments.
 //
 // Field metadata (Italian labels, English descriptions, types and
-// controlled vocabularies) lives in one table, fields.go, kept in step with
-// internal/demo/pagegen/scheda-fields.tsv by a test.
+// controlled vocabularies) comes from the record schema, the one field
+// table in archivio/parsers/schema.
 package export

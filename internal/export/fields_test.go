@@ -1,32 +1,57 @@
 package export
 
 import (
-	"os"
-	"strings"
+	"slices"
 	"testing"
+
+	"archivio/parsers/schema"
 )
 
-// TestFieldsMatchSchema keeps fields.go in step with the schema contract.
-func TestFieldsMatchSchema(t *testing.T) {
-	b, err := os.ReadFile("../demo/pagegen/scheda-fields.tsv")
-	if err != nil {
-		t.Fatal(err)
+// TestColumnsFollowSchema checks that the exported tables are made from the
+// record schema: every scalar field is a column of processes with the
+// schema's labels, description and vocabulary, every list field a long
+// table, in the schema's order.
+func TestColumnsFollowSchema(t *testing.T) {
+	proc := processesTable()
+	byName := map[string]column{}
+	var order []string
+	for _, c := range proc.Columns {
+		byName[c.Name] = c
+		if c.field != "" {
+			order = append(order, c.field)
+		}
 	}
-	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")[1:]
-	if len(lines) != len(fields) {
-		t.Fatalf("schema has %d fields, fields.go %d", len(lines), len(fields))
+	long := map[string]*table{}
+	for _, lt := range longTables() {
+		long[lt.ListField] = lt
 	}
-	for i, line := range lines {
-		c := strings.Split(line, "\t")
-		f := fields[i]
-		if c[0] != f.Section || c[1] != f.LabelIT || c[2] != f.Name || c[3] != f.Kind {
-			t.Errorf("row %d: schema %q, fields.go %q", i+1, c[:4], []string{f.Section, f.LabelIT, f.Name, f.Kind})
+	var wantOrder []string
+	for _, f := range schema.Fields() {
+		if f.IsList() {
+			lt := long[f.Name]
+			if lt == nil {
+				t.Errorf("list field %s has no long table", f.Name)
+				continue
+			}
+			if v := lt.Columns[2]; v.Name != "value" || v.LabelIT != f.LabelIT() || v.Description != f.Description {
+				t.Errorf("%s: value column %+v", lt.Name, v)
+			}
+			continue
 		}
-		if f.Description == "" {
-			t.Errorf("%s: no description", f.Name)
+		wantOrder = append(wantOrder, f.Name)
+		c, ok := byName[f.Name]
+		if !ok {
+			t.Errorf("field %s is not a column of processes", f.Name)
+			continue
 		}
-		if f.Enum != nil && !strings.HasPrefix(c[4], strings.Join(f.Enum, " / ")) {
-			t.Errorf("%s: enum %q not in notes %q", f.Name, f.Enum, c[4])
+		if c.LabelIT != f.LabelIT() || c.Description != f.Description || !slices.Equal(c.Enum, f.Vocabulary) || c.Type != columnType(f.Type) {
+			t.Errorf("column %s = %+v, schema %+v", c.Name, c, f)
 		}
+		if f.Type == "index" {
+			wantOrder = append(wantOrder, f.Name+"_max")
+		}
+	}
+	if !slices.Equal(order, wantOrder) {
+		t.Errorf("processes columns %q, want %q", order, wantOrder)
 	}
 }

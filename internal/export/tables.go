@@ -72,13 +72,13 @@ func processesTable() *table {
 		if f.IsList() {
 			continue
 		}
-		c := column{Name: f.Name, Type: columnType(f.Kind), Description: f.Description, LabelIT: f.LabelIT, Enum: f.Enum, field: f.Name}
+		c := column{Name: f.Name, Type: columnType(f.Type), Description: f.Description, LabelIT: f.LabelIT(), Enum: f.Vocabulary, field: f.Name}
 		if f.Name == "id" {
 			c.Required = true
 		}
 		t.Columns = append(t.Columns, c)
-		if f.Kind == "index" {
-			t.Columns = append(t.Columns, column{Name: f.Name + "_max", Type: tInteger, LabelIT: f.LabelIT,
+		if f.Type == "index" {
+			t.Columns = append(t.Columns, column{Name: f.Name + "_max", Type: tInteger, LabelIT: f.LabelIT(),
 				Description: "Maximum of the participation index scale (the 30 of \"17 / 30\").", field: f.Name + "_max"})
 		}
 	}
@@ -121,7 +121,7 @@ func longTables() []*table {
 			Columns: []column{
 				{Name: "process_id", Type: tInteger, Required: true, Description: "The process (processes.id) the value belongs to."},
 				{Name: "position", Type: tInteger, Required: true, Description: "1-based position of the value in the list, as on the page."},
-				{Name: "value", Type: tString, Required: true, Description: f.Description, LabelIT: f.LabelIT},
+				{Name: "value", Type: tString, Required: true, Description: f.Description, LabelIT: f.LabelIT()},
 			}})
 	}
 	return out

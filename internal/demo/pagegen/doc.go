@@ -3,9 +3,10 @@
 // pages in several plausible CMS layouts.
 //
 // The data comes from records/*.txt: public page texts, one block per
-// line, with the page URL on line 1 (see ParseText for the format). The
-// labels and their types come from scheda-fields.tsv, the project's field
-// dictionary. Both are embedded.
+// line, with the page URL on line 1 (see ParseText for the format),
+// embedded. The labels and their types come from the record schema
+// (archivio/parsers/schema), the one field table the parser and the
+// export read too.
 //
 // The rendered pages serve as parser test fixtures, where a parser must
 // read every layout without knowing any of them, and as pages of the

@@ -28,16 +28,14 @@ var schedaPath = regexp.MustCompile(`^(?:/processi/ambito)?/scheda-processo/([0-
 //
 // Lines are kept as written, less trailing whitespace.
 func ParseText(text []byte) (*Page, error) {
-	dict, err := labels()
-	if err != nil {
-		return nil, err
-	}
+	dict := labels()
 	lines := splitLines(text)
 	i := nextNonBlank(lines, 0)
 	if i == len(lines) {
 		return nil, ErrEmpty
 	}
 	p := &Page{URL: strings.TrimSpace(lines[i])}
+	var err error
 	if p.ID, err = pageID(p.URL); err != nil {
 		return nil, err
 	}
