@@ -118,8 +118,9 @@ type Check struct {
 }
 
 // RecordCheck stores a check in the link's history and moves its state,
-// returning the transition it made and the new state.
-func (s *Store) RecordCheck(ctx context.Context, c Check, t Thresholds) (Transition, LinkState, error) {
+// returning the transition it made and the new state. works says whether
+// the check's verdict means the link works (the checker decides).
+func (s *Store) RecordCheck(ctx context.Context, c Check, works bool, t Thresholds) (Transition, LinkState, error) {
 	if len(c.Chain) == 0 {
 		c.Chain = json.RawMessage("[]")
 	}
@@ -130,7 +131,7 @@ func (s *Store) RecordCheck(ctx context.Context, c Check, t Thresholds) (Transit
 		if st, err = linkState(ctx, tx, c.URL); err != nil {
 			return err
 		}
-		good := GoodVerdict(c.Verdict)
+		good := works
 		st, tr = NextState(st, good, c.CheckedAt, t)
 		var capture any
 		if c.CaptureID != 0 {

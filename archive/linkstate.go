@@ -91,6 +91,3 @@ func NextState(s LinkState, good bool, at time.Time, t Thresholds) (LinkState, T
 	}
 	return s, ""
 }
-
-// GoodVerdict reports whether a check verdict means the link works.
-func GoodVerdict(v string) bool { return v == "ok" || v == "redirect" }

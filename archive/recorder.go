@@ -17,20 +17,9 @@ import (
 	"time"
 )
 
-// Headers the Recorder adds to the responses it hands back (never to what
-// it archives).
-const (
-	// CaptureHeader carries the catalog id of the capture.
-	CaptureHeader = "X-Archivio-Capture"
-	// TruncatedHeader carries the WARC-Truncated reason when the body was cut.
-	TruncatedHeader = "X-Archivio-Truncated"
-	// LengthHeader carries the length of the body handed on (decoded of
-	// its content coding), which a caller may read only part of.
-	LengthHeader = "X-Archivio-Length"
-	// transferHeader notes, in the archived response head, that Go's HTTP
-	// client removed a transfer coding before archivio saw the body.
-	transferHeader = "X-Archivio-Removed-Transfer-Encoding"
-)
+// transferHeader notes, in the archived response head, that Go's HTTP
+// client removed a transfer coding before archivio saw the body.
+const transferHeader = "X-Archivio-Removed-Transfer-Encoding"
 
 // ErrNotArchived wraps every failure to keep an exchange (a WARC write, a
 // catalog insert): a crawl must stop on it rather than go on fetching what
@@ -221,10 +210,6 @@ func (r *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 		sp.Close()
 		return nil, fmt.Errorf("record %s: read the spool back: %w", target, err)
 	}
-	resp.Header.Set(CaptureHeader, strconv.FormatInt(id, 10))
-	if got.cut != "" {
-		resp.Header.Set(TruncatedHeader, got.cut)
-	}
 	// The caller gets the body without its content coding, as from Go's
 	// client when it negotiates compression itself. The coding header goes
 	// even when the body does not decode (a 304 or an error page labelled
@@ -233,7 +218,7 @@ func (r *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 	// bodies whose type or URL says gzip, without a limit).
 	resp.Header.Del("Content-Encoding")
 	resp.Header.Del("Content-Length")
-	resp.Header.Set(LengthHeader, strconv.FormatInt(got.handed, 10))
+	CaptureMark{ID: id, Truncated: got.cut, Length: got.handed}.Set(resp.Header)
 	resp.Uncompressed = true
 	resp.ContentLength = got.handed
 	resp.Body = body

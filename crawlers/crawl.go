@@ -386,14 +386,16 @@ func (cr *crawler) onResponse(r *colly.Response) {
 	rid, _ := strconv.Atoi(r.Ctx.Get("record"))
 	depth, _ := strconv.Atoi(r.Ctx.Get("depth"))
 	restoreContentType(*r.Headers)
-	capture, _ := strconv.ParseInt(r.Headers.Get(archive.CaptureHeader), 10, 64)
+	mark := archive.ReadCaptureMark(*r.Headers)
 	p := Page{
 		URL: r.Request.URL.String(), Key: key, RecordID: rid, Status: r.StatusCode,
-		Header: *r.Headers, Body: r.Body, CaptureID: capture, Truncated: r.Headers.Get(archive.TruncatedHeader),
-		BodyCut: bodyCut(r), Depth: depth,
+		Header: *r.Headers, Body: r.Body, CaptureID: mark.ID, Truncated: mark.Truncated,
+		// The recording transport says how long the body it handed on is:
+		// colly read at most MaxPageBody of it.
+		BodyCut: mark.Length > int64(len(r.Body)), Depth: depth,
 	}
-	if n, err := strconv.ParseInt(r.Headers.Get(archive.LengthHeader), 10, 64); err == nil {
-		cr.stats.Bytes.Add(n) // the whole body, of which colly read at most MaxPageBody
+	if mark.Length >= 0 {
+		cr.stats.Bytes.Add(mark.Length) // the whole body, of which colly read at most MaxPageBody
 	} else {
 		cr.stats.Bytes.Add(int64(len(r.Body)))
 	}
@@ -403,13 +405,6 @@ func (cr *crawler) onResponse(r *colly.Response) {
 		cr.stats.Fetched.Add(1)
 	}
 	cr.handle(&p)
-}
-
-// bodyCut reports whether colly read only part of a body: the recording
-// transport says how long the body it handed on is.
-func bodyCut(r *colly.Response) bool {
-	n, err := strconv.ParseInt(r.Headers.Get(archive.LengthHeader), 10, 64)
-	return err == nil && n > int64(len(r.Body))
 }
 
 // handle gives a page to OnPage, then settles it and queues the links it

@@ -18,17 +18,16 @@ import (
 )
 
 // childJob is what a test asks of a child process (TestHostileChild): a
-// link check or a snapshot through the real recording transport, with its
-// peak memory measured.
+// snapshot through the real recording transport, with its peak memory
+// measured.
 type childJob struct {
-	Mode string `json:"mode"` // "check" or "snapshot"
+	Mode string `json:"mode"` // "snapshot"
 	URL  string `json:"url"`
 	Dir  string `json:"dir"` // the data directory
 	Out  string `json:"out"` // where the child writes childResult
 }
 
 type childResult struct {
-	Check    *CheckResult    `json:"check,omitempty"`
 	Snapshot *SnapshotResult `json:"snapshot,omitempty"`
 	Err      string          `json:"err,omitempty"`
 	PeakRSS  int64           `json:"peak_rss"`
@@ -57,13 +56,6 @@ func TestHostileChild(t *testing.T) {
 	rec := archive.NewRecorder(&http.Transport{DisableCompression: true}, w, st, archive.RecorderOptions{})
 	var res childResult
 	switch job.Mode {
-	case "check":
-		c, err := NewChecker(CheckOptions{Transport: rec, UserAgent: snapUA, Timeout: 20 * time.Second, DisableProbe: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		r := c.Check(ctx, job.URL)
-		res.Check = &r
 	case "snapshot":
 		r, err := Snapshot(ctx, SnapshotOptions{Start: job.URL, Depth: 1, Transport: rec, UserAgent: snapUA, Delay: time.Millisecond})
 		res.Snapshot = r
@@ -149,21 +141,6 @@ func mustGlob(t *testing.T, pattern string) []string {
 		t.Fatalf("no %s: %v", pattern, err)
 	}
 	return files
-}
-
-// TestLinkCheckGzipBomb: a record's link answers a 4 MB gzip body that
-// inflates to 4 GiB. The check stops decoding at the size limit, archives
-// the cut, says so in its error, and stays in little memory.
-func TestLinkCheckGzipBomb(t *testing.T) {
-	srv := httptest.NewServer(hostile.GzipBomb("text/html; charset=utf-8", 4<<30))
-	defer srv.Close()
-	res := runChild(t, childJob{Mode: "check", URL: srv.URL + "/progetto"})
-	if !raceDetector && res.PeakRSS > 100e6 {
-		t.Errorf("peak RSS %.0f MB checking a gzip bomb, want under 100 MB", float64(res.PeakRSS)/1e6)
-	}
-	if c := res.Check; c == nil || !strings.HasPrefix(c.Error, "too_large") || c.CaptureID == 0 {
-		t.Errorf("check %+v: want the cut named in its error (too_large) and the capture", c)
-	}
 }
 
 // TestSnapshotGzipBomb: the same bomb as a record website's page: the

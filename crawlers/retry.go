@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"archivio/archive"
-	"archivio/internal/wait"
+	"archivio/crawlers/wait"
 )
 
 // RetryOptions configure Retry. Zero values take the defaults.
@@ -35,7 +35,7 @@ type RetryOptions struct {
 // its body, 429 Too Many Requests and 5xx answers (but 501), with
 // exponential backoff and jitter, honouring Retry-After. Every attempt
 // goes through next, so each is archived: a body the recording transport
-// archived cut by a timeout or a dropped connection (its TruncatedHeader
+// archived cut by a timeout or a dropped connection (its capture mark
 // says "time" or "disconnect") stays in the archive as evidence and is
 // asked again. When every attempt's body was cut so, RoundTrip fails with
 // an error wrapping ErrBodyCut (ErrorKind: timeout, disconnected).
@@ -168,7 +168,7 @@ func retriableCut(resp *http.Response) string {
 	if resp == nil {
 		return ""
 	}
-	switch cut := resp.Header.Get(archive.TruncatedHeader); cut {
+	switch cut := archive.ReadCaptureMark(resp.Header).Truncated; cut {
 	case "time", "disconnect":
 		return cut
 	}

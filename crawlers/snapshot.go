@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/url"
 	"path"
-	"strconv"
 	"strings"
 	"time"
 
@@ -82,7 +81,7 @@ type SnapshotPage struct {
 // pages, each URL once, one request at a time and politely (robots.txt and
 // its Crawl-delay, a delay with jitter between requests). Archiving is the
 // transport's: Snapshot only reports what was fetched and the capture ids
-// the transport put in archive.CaptureHeader.
+// the transport put in its capture mark (archive.ReadCaptureMark).
 //
 // Only links on the same site as Start are followed (ignoring a leading
 // "www." and the port), never to files that are not pages (images,
@@ -278,11 +277,12 @@ func (s *snapshotter) fetch(j snapJob) error {
 	}
 	r := s.resp
 	restoreContentType(*r.Headers)
-	capture, _ := strconv.ParseInt(r.Headers.Get(archive.CaptureHeader), 10, 64)
+	mark := archive.ReadCaptureMark(*r.Headers)
+	capture := mark.ID
 	final := r.Request.URL
 	s.seen[snapshotKey(final)] = true
 	s.done[snapshotKey(final)] = true
-	cut := r.Headers.Get(archive.TruncatedHeader)
+	cut := mark.Truncated
 	s.res.Pages = append(s.res.Pages, SnapshotPage{URL: final.String(), Status: r.StatusCode, CaptureID: capture, Depth: j.depth, Truncated: cut})
 	if r.StatusCode >= 400 {
 		s.res.Errors++

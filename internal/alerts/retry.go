@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"time"
 
-	"archivio/internal/wait"
+	"archivio/crawlers/wait"
 )
 
 // maxWait caps every wait between webhook attempts, whether it comes from

@@ -16,6 +16,7 @@ import (
 	"archivio/crawlers"
 	"archivio/internal/alerts"
 	"archivio/internal/netguard"
+	"archivio/linkcheck"
 	"archivio/internal/wayback"
 )
 
@@ -116,8 +117,9 @@ func CheckLinks(ctx context.Context, cfg LinksConfig) (*LinksReport, error) {
 		next = guardedTransport(cfg.AllowPrivate)
 	}
 	recorder := archive.NewRecorder(next, w, st, archive.RecorderOptions{CrawlID: runID, MaxBody: cfg.MaxBody, Now: cfg.Now})
-	checker, err := crawlers.NewChecker(crawlers.CheckOptions{
+	checker, err := linkcheck.New(linkcheck.Options{
 		Transport: recorder, UserAgent: cfg.UserAgent, Timeout: cfg.Timeout, Now: cfg.Now,
+		UnsafeAddress: netguard.ErrUnsafeAddress,
 	})
 	if err != nil {
 		w.Close()
@@ -182,7 +184,7 @@ func guardedTransport(allowPrivate bool) *http.Transport {
 type linkRun struct {
 	cfg       LinksConfig
 	st        *archive.Store
-	checker   *crawlers.Checker
+	checker   *linkcheck.Checker
 	transport http.RoundTripper // archiving, for snapshots
 
 	mu    sync.Mutex // guards rep, err, hosts; serializes alert delivery
@@ -241,9 +243,9 @@ func (r *linkRun) check(ctx context.Context, l archive.Link) {
 	}
 	chain, _ := json.Marshal(res.Chain)
 	tr, state, err := r.st.RecordCheck(ctx, archive.Check{
-		URL: l.URL, CheckedAt: res.CheckedAt, Verdict: res.Verdict, Status: res.Status, Method: res.Method,
+		URL: l.URL, CheckedAt: res.CheckedAt, Verdict: string(res.Verdict), Status: res.Status, Method: res.Method,
 		FinalURL: res.FinalURL, Chain: chain, Error: res.Error, CaptureID: res.CaptureID, Elapsed: res.Elapsed,
-	}, r.cfg.Thresholds)
+	}, res.Verdict.Works(), r.cfg.Thresholds)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if err != nil {
@@ -253,8 +255,8 @@ func (r *linkRun) check(ctx context.Context, l archive.Link) {
 		return
 	}
 	r.rep.Checked++
-	r.rep.Verdicts[res.Verdict]++
-	if archive.GoodVerdict(res.Verdict) && slices.Contains(l.Fields, "website") {
+	r.rep.Verdicts[string(res.Verdict)]++
+	if res.Verdict.Works() && slices.Contains(l.Fields, "website") {
 		r.mu.Unlock()
 		r.snapshot(ctx, l.URL)
 		r.mu.Lock()
@@ -263,7 +265,7 @@ func (r *linkRun) check(ctx context.Context, l archive.Link) {
 	if tr == "" {
 		return
 	}
-	if err := r.alert(ctx, l.URL, string(tr), res.Verdict, state.Since); err != nil && r.err == nil {
+	if err := r.alert(ctx, l.URL, string(tr), string(res.Verdict), state.Since); err != nil && r.err == nil {
 		r.err = err
 	}
 }

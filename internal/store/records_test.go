@@ -146,7 +146,7 @@ func TestRecordCheckMovesStateAndKeepsHistory(t *testing.T) {
 	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	var got []archive.Transition
 	for i, v := range []string{"ok", "dns_not_found", "dns_not_found", "dns_not_found", "ok"} {
-		tr, _, err := st.RecordCheck(ctx, archive.Check{URL: "http://x.example.it", CheckedAt: start.Add(time.Duration(i) * time.Hour), Verdict: v, Method: "GET"}, th)
+		tr, _, err := st.RecordCheck(ctx, archive.Check{URL: "http://x.example.it", CheckedAt: start.Add(time.Duration(i) * time.Hour), Verdict: v, Method: "GET"}, v == "ok", th)
 		if err != nil {
 			t.Fatal(err)
 		}

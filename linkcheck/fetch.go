@@ -1,4 +1,4 @@
-package crawlers
+package linkcheck
 
 import (
 	"bytes"
@@ -14,17 +14,9 @@ import (
 	"strconv"
 	"strings"
 
-	"archivio/internal/netguard"
+	"archivio/archive"
+	"archivio/crawlers"
 )
-
-// checkCaptureHeader is archive.CaptureHeader: the recording transport
-// puts the catalog id of each capture there. Named here so that crawlers
-// does not depend on the archive's storage.
-const checkCaptureHeader = "X-Archivio-Capture"
-
-// checkTruncatedHeader is archive.TruncatedHeader: the WARC-Truncated
-// reason of a body the recording transport archived cut.
-const checkTruncatedHeader = "X-Archivio-Truncated"
 
 // Why following redirects stopped; each makes a server_error.
 var (
@@ -44,8 +36,8 @@ type attempt struct {
 	final     *url.URL // the last URL requested
 	status    int      // of the last answer, 0 for none
 	header    http.Header
-	page      checkPage // the final body, GET only
-	captureID int64
+	page      checkPage           // the final body, GET only
+	capture   archive.CaptureMark // what the recording transport made of the last answer
 	err       error // no usable answer: network failure or a redirect problem
 }
 
@@ -53,15 +45,15 @@ type attempt struct {
 // 2xx whose body matters (soft 404s and parking pages are told by it),
 // statuses that often mean HEAD is unsupported or mishandled (400, 403,
 // 404, 405, 5xx), or a connection dropped without an answer.
-func (a *attempt) needsGet() bool {
+func (c *Checker) needsGet(a *attempt) bool {
 	if parkedChain(a.hops) {
 		return false
 	}
 	if a.err != nil {
-		if errors.Is(a.err, netguard.ErrUnsafeAddress) || isRedirectErr(a.err) {
+		if c.unsafe(a.err) || isRedirectErr(a.err) {
 			return false
 		}
-		switch ErrorKind(a.err) {
+		switch crawlers.ErrorKind(a.err) {
 		case "reset", "other":
 			return true
 		}
@@ -110,7 +102,7 @@ func (s *checkSession) follow(ctx context.Context, method string, u *url.URL) *a
 		}
 		a.hops = append(a.hops, Hop{URL: cur.String(), Status: resp.StatusCode})
 		a.status, a.header = resp.StatusCode, resp.Header
-		a.captureID, _ = strconv.ParseInt(resp.Header.Get(checkCaptureHeader), 10, 64)
+		a.capture = archive.ReadCaptureMark(resp.Header)
 		next, err := redirectTarget(cur, resp)
 		if next == nil && err == nil {
 			if method == http.MethodGet {

@@ -1,29 +1,34 @@
-package crawlers
+package linkcheck
 
-// Verdicts of a link check (CheckResult.Verdict). Only VerdictOK and
-// VerdictRedirect mean the link works; see Works.
+// Verdict is why a checked link works or not: the outcome of a check
+// (Result.Verdict), decided by Checker.Check from the answer, or from why
+// there was none.
+type Verdict string
+
+// The verdicts. Only VerdictOK and VerdictRedirect mean the link works;
+// see Works.
 const (
-	VerdictOK            = "ok"             // the page answers 2xx and looks like itself
-	VerdictRedirect      = "redirect"       // moved, and the target works
-	VerdictRedirectHome  = "redirect_home"  // sent to the site's home page from a deeper link: the page is gone
-	VerdictGone          = "gone"           // 404, 410, other 4xx not below
-	VerdictServerError   = "server_error"   // 5xx, a redirect loop, too many redirects, a broken answer
-	VerdictDNSNotFound   = "dns_not_found"  // no such host
-	VerdictDNSError      = "dns_error"      // temporary resolver failure
-	VerdictRefused       = "refused"        // connection refused
-	VerdictTimeout       = "timeout"        // no answer within CheckOptions.Timeout (or the check was canceled)
-	VerdictTLSError      = "tls_error"      // certificate or handshake failure
-	VerdictSoft404       = "soft_404"       // 200, but the page says "not found" or is what the site serves for any missing path
-	VerdictParked        = "parked"         // a domain-parking or domain-for-sale page, or a redirect through a parking service
-	VerdictBlocked       = "blocked"        // 401, 403, 429, or a bot wall / challenge page
-	VerdictUnsafeAddress = "unsafe_address" // the guarded dialer refused: the link or a redirect leads to a non-public address
-	VerdictInvalidURL    = "invalid_url"    // not an absolute http(s) URL: nothing was fetched
+	VerdictOK            Verdict = "ok"             // the page answers 2xx and looks like itself
+	VerdictRedirect      Verdict = "redirect"       // moved, and the target works
+	VerdictRedirectHome  Verdict = "redirect_home"  // sent to the site's home page from a deeper link: the page is gone
+	VerdictGone          Verdict = "gone"           // 404, 410, other 4xx not below
+	VerdictServerError   Verdict = "server_error"   // 5xx, a redirect loop, too many redirects, a broken answer
+	VerdictDNSNotFound   Verdict = "dns_not_found"  // no such host
+	VerdictDNSError      Verdict = "dns_error"      // temporary resolver failure
+	VerdictRefused       Verdict = "refused"        // connection refused
+	VerdictTimeout       Verdict = "timeout"        // no answer within Options.Timeout (or the check was canceled)
+	VerdictTLSError      Verdict = "tls_error"      // certificate or handshake failure
+	VerdictSoft404       Verdict = "soft_404"       // 200, but the page says "not found" or is what the site serves for any missing path
+	VerdictParked        Verdict = "parked"         // a domain-parking or domain-for-sale page, or a redirect through a parking service
+	VerdictBlocked       Verdict = "blocked"        // 401, 403, 429, or a bot wall / challenge page
+	VerdictUnsafeAddress Verdict = "unsafe_address" // the guarded dialer refused: the link or a redirect leads to a non-public address
+	VerdictInvalidURL    Verdict = "invalid_url"    // not an absolute http(s) URL: nothing was fetched
 )
 
-// Works reports whether a verdict means the link works: VerdictOK and
+// Works reports whether the verdict means the link works: VerdictOK and
 // VerdictRedirect. Everything else is a failure of some kind.
-func Works(verdict string) bool {
-	return verdict == VerdictOK || verdict == VerdictRedirect
+func (v Verdict) Works() bool {
+	return v == VerdictOK || v == VerdictRedirect
 }
 
 // The tables below are read-only. Phrases are written as a reader would

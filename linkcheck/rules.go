@@ -1,4 +1,4 @@
-package crawlers
+package linkcheck
 
 import (
 	"mime"
@@ -8,7 +8,7 @@ import (
 )
 
 // verdictRules holds the phrase tables of verdict.go normalized for
-// matching; a Checker makes its own in NewChecker.
+// matching; a Checker makes its own in New.
 type verdictRules struct {
 	softPhrases      []string
 	softTitles       []string

@@ -1,4 +1,4 @@
-package crawlers
+package linkcheck
 
 import (
 	"bytes"
@@ -168,14 +168,14 @@ func TestCheckVerdicts(t *testing.T) {
 
 	checkers := map[string]*Checker{
 		"":       w.checker(t, nil),
-		"short":  w.checker(t, func(o *CheckOptions) { o.Timeout = 300 * time.Millisecond }),
-		"plain":  w.checker(t, func(o *CheckOptions) { o.Transport = plainTr }),
-		"nogzip": w.checker(t, func(o *CheckOptions) { o.Transport = noGzipTr }),
+		"short":  w.checker(t, func(o *Options) { o.Timeout = 300 * time.Millisecond }),
+		"plain":  w.checker(t, func(o *Options) { o.Transport = plainTr }),
+		"nogzip": w.checker(t, func(o *Options) { o.Transport = noGzipTr }),
 	}
 
 	cases := []struct {
 		name, url, checker string
-		verdict            string
+		verdict            Verdict
 		status             int    // 0: no answer expected
 		method             string // "" to skip
 		errHas             string // substring of Error, "" for none expected
@@ -255,8 +255,8 @@ func TestCheckVerdicts(t *testing.T) {
 			if d := time.Since(start); d > 4*time.Second {
 				t.Errorf("check took %v", d)
 			}
-			if Works(res.Verdict) != (tc.verdict == VerdictOK || tc.verdict == VerdictRedirect) {
-				t.Errorf("Works(%q) = %v", res.Verdict, Works(res.Verdict))
+			if res.Verdict.Works() != (tc.verdict == VerdictOK || tc.verdict == VerdictRedirect) {
+				t.Errorf("%q.Works() = %v", res.Verdict, res.Verdict.Works())
 			}
 		})
 	}
@@ -279,7 +279,7 @@ func TestCheckChain(t *testing.T) {
 		"/c": lcPage(200, lcRealPage),
 	}))
 	at := time.Date(2025, 3, 1, 10, 0, 0, 0, time.UTC)
-	c := w.checker(t, func(o *CheckOptions) { o.Now = func() time.Time { return at } })
+	c := w.checker(t, func(o *Options) { o.Now = func() time.Time { return at } })
 	res := c.Check(context.Background(), "http://chain.example/a")
 
 	want := []Hop{{"http://chain.example/a", 301}, {"http://chain.example/b", 302}, {"https://chain.example/c", 200}}
@@ -323,7 +323,7 @@ func TestCheckProbeOncePerHost(t *testing.T) {
 	})
 	c := w.checker(t, nil)
 	var wg sync.WaitGroup
-	results := make([]CheckResult, 8)
+	results := make([]Result, 8)
 	for i := range results {
 		wg.Go(func() {
 			results[i] = c.Check(context.Background(), fmt.Sprintf("http://catchall.example/progetti/%d", i))
@@ -341,7 +341,7 @@ func TestCheckProbeOncePerHost(t *testing.T) {
 	}
 
 	probes.Store(0)
-	off := w.checker(t, func(o *CheckOptions) { o.DisableProbe = true })
+	off := w.checker(t, func(o *Options) { o.DisableProbe = true })
 	if res := off.Check(context.Background(), "http://catchall.example/progetti/1"); res.Verdict != VerdictOK {
 		t.Errorf("DisableProbe: %s, want ok (nothing to compare with)", res.Verdict)
 	}
@@ -351,11 +351,11 @@ func TestCheckProbeOncePerHost(t *testing.T) {
 }
 
 func TestCheckerOptions(t *testing.T) {
-	_, err := NewChecker(CheckOptions{})
-	if !errors.Is(err, ErrCheckOptions) || !strings.Contains(err.Error(), "Transport") || !strings.Contains(err.Error(), "UserAgent") {
-		t.Errorf("NewChecker(zero) = %v, want field errors for Transport and UserAgent", err)
+	_, err := New(Options{})
+	if !errors.Is(err, ErrOptions) || !strings.Contains(err.Error(), "Transport") || !strings.Contains(err.Error(), "UserAgent") {
+		t.Errorf("New(zero) = %v, want field errors for Transport and UserAgent", err)
 	}
-	c, err := NewChecker(CheckOptions{Transport: http.DefaultTransport, UserAgent: "archivio-test"})
+	c, err := New(Options{Transport: http.DefaultTransport, UserAgent: "archivio-test"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package crawlers
+package linkcheck
 
 import (
 	"bytes"
@@ -34,10 +34,7 @@ type checkPage struct {
 // readCheckPage decodes body (any charset, by header, <meta> or sniffing)
 // and extracts its title, headings and visible text.
 func readCheckPage(body []byte, h http.Header) checkPage {
-	ct := h.Get(originalTypeHeader)
-	if ct == "" {
-		ct = h.Get("Content-Type")
-	}
+	ct := h.Get("Content-Type")
 	mt, _, err := mime.ParseMediaType(ct)
 	if ct == "" || err != nil {
 		mt, _, _ = mime.ParseMediaType(http.DetectContentType(body))

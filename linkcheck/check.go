@@ -1,4 +1,4 @@
-package crawlers
+package linkcheck
 
 import (
 	"context"
@@ -12,12 +12,12 @@ import (
 	"sync"
 	"time"
 
-	"archivio/internal/netguard"
+	"archivio/crawlers"
 )
 
-// CheckOptions configure a Checker. Zero values take the documented
+// Options configure a Checker. Zero values take the documented
 // defaults; Transport and UserAgent are required.
-type CheckOptions struct {
+type Options struct {
 	// Transport carries every request: the archiving, guarded transport
 	// chain, since every request a check makes is evidence. Required.
 	Transport    http.RoundTripper
@@ -28,12 +28,18 @@ type CheckOptions struct {
 	// ProbeMissing fetches a random missing path once per host (cached
 	// per Checker) to recognise sites that answer 200 for any path, and
 	// the host's root once, to recognise a redirect to where the home
-	// page leads. NewChecker turns it on unless DisableProbe is set: with
+	// page leads. New turns it on unless DisableProbe is set: with
 	// DisableProbe a check makes no request beyond the link's own.
 	ProbeMissing bool
 	DisableProbe bool
-	Now          func() time.Time // clock, default time.Now
-	Logger       *slog.Logger     // debug notes on probes; default discards
+	// UnsafeAddress is the error the transport's dialer wraps when it
+	// refuses a non-public address (in archivio, netguard's
+	// ErrUnsafeAddress): a check that fails with it, on the link or on a
+	// redirect, gets VerdictUnsafeAddress. Nil when the transport guards
+	// nothing.
+	UnsafeAddress error
+	Now           func() time.Time // clock, default time.Now
+	Logger        *slog.Logger     // debug notes on probes; default discards
 }
 
 // Hop is one request of a redirect chain and the status it got (0 when it
@@ -43,13 +49,13 @@ type Hop struct {
 	Status int    `json:"status"`
 }
 
-// CheckResult is the outcome of checking one URL.
-type CheckResult struct {
-	URL      string `json:"url"`       // as given
-	FinalURL string `json:"final_url"` // the last URL requested
-	Verdict  string `json:"verdict"`   // one of the Verdict constants
-	Status   int    `json:"status"`    // status of the deciding answer, 0 for none
-	Method   string `json:"method"`    // "HEAD" or "GET": the request that decided
+// Result is the outcome of checking one URL.
+type Result struct {
+	URL      string  `json:"url"`       // as given
+	FinalURL string  `json:"final_url"` // the last URL requested
+	Verdict  Verdict `json:"verdict"`   // why the link works or not
+	Status   int     `json:"status"`    // status of the deciding answer, 0 for none
+	Method   string  `json:"method"`    // "HEAD" or "GET": the request that decided
 	// Chain is every request of the deciding method, in order: each
 	// redirect hop, ending with the final answer (or the URL that got
 	// none, with status 0).
@@ -60,8 +66,8 @@ type CheckResult struct {
 	Elapsed   time.Duration `json:"elapsed"`
 }
 
-// ErrCheckOptions is wrapped by NewChecker's errors for bad options.
-var ErrCheckOptions = errors.New("invalid link check options")
+// ErrOptions is wrapped by New's errors for bad options.
+var ErrOptions = errors.New("invalid link check options")
 
 // Checker checks links: it asks each URL with HEAD, confirms with GET
 // when the answer needs a body or HEAD looks unsupported, follows
@@ -69,7 +75,7 @@ var ErrCheckOptions = errors.New("invalid link check options")
 // A Checker is safe for concurrent use; it caches, per host, the answer
 // to a random missing path and where the home page leads.
 type Checker struct {
-	opts  CheckOptions
+	opts  Options
 	rules verdictRules
 	log   *slog.Logger
 
@@ -77,8 +83,8 @@ type Checker struct {
 	samples map[string]*sampleEntry // "kind origin" -> fetched once
 }
 
-// NewChecker returns a Checker with the defaults applied.
-func NewChecker(o CheckOptions) (*Checker, error) {
+// New returns a Checker with the defaults applied.
+func New(o Options) (*Checker, error) {
 	var errs []error
 	if o.Transport == nil {
 		errs = append(errs, errors.New("Transport: required"))
@@ -90,7 +96,7 @@ func NewChecker(o CheckOptions) (*Checker, error) {
 		errs = append(errs, errors.New("Timeout, MaxRedirects, MaxBody: must not be negative"))
 	}
 	if len(errs) > 0 {
-		return nil, fmt.Errorf("%w: %w", ErrCheckOptions, errors.Join(errs...))
+		return nil, fmt.Errorf("%w: %w", ErrOptions, errors.Join(errs...))
 	}
 	if o.Timeout == 0 {
 		o.Timeout = 20 * time.Second
@@ -112,13 +118,18 @@ func NewChecker(o CheckOptions) (*Checker, error) {
 	return &Checker{opts: o, rules: newVerdictRules(), log: log, samples: make(map[string]*sampleEntry)}, nil
 }
 
-// Check checks one URL within CheckOptions.Timeout and never fails: what
+// unsafe reports whether err is the guard's refusal of an address.
+func (c *Checker) unsafe(err error) bool {
+	return err != nil && c.opts.UnsafeAddress != nil && errors.Is(err, c.opts.UnsafeAddress)
+}
+
+// Check checks one URL within Options.Timeout and never fails: what
 // went wrong is in the verdict and Error. When ctx ends before the check
 // does, the verdict is VerdictTimeout; callers shutting down should
 // discard results obtained after ctx was done.
-func (c *Checker) Check(ctx context.Context, rawURL string) CheckResult {
+func (c *Checker) Check(ctx context.Context, rawURL string) Result {
 	start := c.opts.Now()
-	res := CheckResult{URL: rawURL, FinalURL: rawURL, CheckedAt: start}
+	res := Result{URL: rawURL, FinalURL: rawURL, CheckedAt: start}
 	u, err := checkURL(rawURL)
 	if err != nil {
 		res.Verdict, res.Error = VerdictInvalidURL, err.Error()
@@ -130,19 +141,19 @@ func (c *Checker) Check(ctx context.Context, rawURL string) CheckResult {
 
 	s := c.newSession()
 	a := s.follow(ctx, "HEAD", u)
-	if a.needsGet() {
+	if c.needsGet(a) {
 		a = s.follow(ctx, "GET", u)
 	}
-	res.Method, res.Chain, res.CaptureID = a.method, a.hops, a.captureID
+	res.Method, res.Chain, res.CaptureID = a.method, a.hops, a.capture.ID
 	if n := len(a.hops); n > 0 {
 		res.FinalURL, res.Status = a.hops[n-1].URL, a.hops[n-1].Status
 	}
-	switch cut := a.header.Get(checkTruncatedHeader); {
+	switch cut := a.capture.Truncated; {
 	case a.err != nil:
 		res.Error = a.err.Error()
 	case cut != "":
 		// Judged on what arrived; the cut is evidence too.
-		res.Error = fmt.Sprintf("%s: body archived cut (WARC-Truncated: %s)", CutKind(cut), cut)
+		res.Error = fmt.Sprintf("%s: body archived cut (WARC-Truncated: %s)", crawlers.CutKind(cut), cut)
 	}
 	res.Verdict = c.verdict(ctx, u, a)
 	res.Elapsed = c.opts.Now().Sub(start)
@@ -166,9 +177,9 @@ func checkURL(raw string) (*url.URL, error) {
 // a parking service; failures without an answer (redirect loops and
 // limits, DNS, refused, timeout, TLS, resets); then the answer itself
 // (see answerVerdict).
-func (c *Checker) verdict(ctx context.Context, orig *url.URL, a *attempt) string {
+func (c *Checker) verdict(ctx context.Context, orig *url.URL, a *attempt) Verdict {
 	switch {
-	case a.err != nil && errors.Is(a.err, netguard.ErrUnsafeAddress):
+	case c.unsafe(a.err):
 		return VerdictUnsafeAddress
 	case parkedChain(a.hops):
 		return VerdictParked
@@ -179,11 +190,11 @@ func (c *Checker) verdict(ctx context.Context, orig *url.URL, a *attempt) string
 }
 
 // errorVerdict maps a request that got no usable answer.
-func errorVerdict(err error) string {
+func errorVerdict(err error) Verdict {
 	if isRedirectErr(err) {
 		return VerdictServerError
 	}
-	switch ErrorKind(err) {
+	switch crawlers.ErrorKind(err) {
 	case "dns_not_found":
 		return VerdictDNSNotFound
 	case "dns_error":
@@ -204,7 +215,7 @@ func errorVerdict(err error) string {
 // parked, blocked (a challenge title), a soft 404 by its words,
 // redirect_home (a deep link sent to the home page), a soft 404 by
 // resemblance to the site's answer for a missing path, a redirect, or ok.
-func (c *Checker) answerVerdict(ctx context.Context, orig *url.URL, a *attempt) string {
+func (c *Checker) answerVerdict(ctx context.Context, orig *url.URL, a *attempt) Verdict {
 	st := a.status
 	switch {
 	case st == 429 || st == 401 || st == 403:

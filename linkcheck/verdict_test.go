@@ -1,4 +1,4 @@
-package crawlers
+package linkcheck
 
 import (
 	"fmt"

@@ -1,15 +1,15 @@
-package crawlers
+package linkcheck
 
 import (
 	"context"
 	"fmt"
 	"net/http"
 	"net/netip"
-	"strconv"
 	"sync"
 	"testing"
 	"time"
 
+	"archivio/archive"
 	"archivio/internal/demo/vnet"
 	"archivio/internal/netguard"
 )
@@ -39,7 +39,7 @@ func (s *lcStamp) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	s.n++
 	s.ids[key] = s.n
-	resp.Header.Set(checkCaptureHeader, strconv.FormatInt(s.n, 10))
+	archive.CaptureMark{ID: s.n, Length: -1}.Set(resp.Header)
 	return resp, nil
 }
 
@@ -89,13 +89,14 @@ func newLCWorld(t *testing.T) *lcWorld {
 	return w
 }
 
-func (w *lcWorld) checker(t *testing.T, mod func(*CheckOptions)) *Checker {
+func (w *lcWorld) checker(t *testing.T, mod func(*Options)) *Checker {
 	t.Helper()
-	o := CheckOptions{Transport: w.stamp, UserAgent: "archivio-test (+https://example.org/archivio)", Timeout: 5 * time.Second}
+	o := Options{Transport: w.stamp, UserAgent: "archivio-test (+https://example.org/archivio)", Timeout: 5 * time.Second,
+		UnsafeAddress: netguard.ErrUnsafeAddress}
 	if mod != nil {
 		mod(&o)
 	}
-	c, err := NewChecker(o)
+	c, err := New(o)
 	if err != nil {
 		t.Fatal(err)
 	}

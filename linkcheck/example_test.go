@@ -1,4 +1,4 @@
-package crawlers_test
+package linkcheck_test
 
 import (
 	"context"
@@ -6,7 +6,7 @@ import (
 	"net/http"
 	"net/netip"
 
-	"archivio/crawlers"
+	"archivio/linkcheck"
 	"archivio/internal/demo/vnet"
 	"archivio/internal/netguard"
 )
@@ -42,7 +42,8 @@ func ExampleChecker_Check() {
 	tr.DialContext = guard.DialContext
 	defer tr.CloseIdleConnections()
 
-	c, err := crawlers.NewChecker(crawlers.CheckOptions{Transport: tr, UserAgent: "archivio-example (+https://example.org/archivio)"})
+	c, err := linkcheck.New(linkcheck.Options{Transport: tr, UserAgent: "archivio-example (+https://example.org/archivio)",
+		UnsafeAddress: netguard.ErrUnsafeAddress})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -54,7 +55,7 @@ func ExampleChecker_Check() {
 		"http://0x7f.1/admin",
 	} {
 		res := c.Check(context.Background(), u)
-		fmt.Println(res.Verdict, res.Status, crawlers.Works(res.Verdict))
+		fmt.Println(res.Verdict, res.Status, res.Verdict.Works())
 	}
 	// Output:
 	// ok 200 true

@@ -1,5 +1,7 @@
-// Package wait holds the waiting that archivio's retries share: reading
-// a Retry-After header and sleeping until a context ends.
+// Package wait holds the waiting that archivio's retries share (the
+// crawlers' Retry transport, the alert webhook): reading a Retry-After
+// header and sleeping until a context ends. It imports only the standard
+// library.
 package wait
 
 import (
