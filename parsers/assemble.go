@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // assembler reads the token stream of a page into a Record: the header
@@ -17,13 +18,15 @@ type assembler struct {
 	base      *url.URL
 	container *html.Node // see recordContainer
 	explain   *explainer // nil unless the caller asked how the page was read
+	self      string     // the page's own address, without scheme, fragment or final slash
 
-	body        bool // past the header
-	section     string
-	open        *openField
-	pendingMap  *openField // "Mappa" waiting for its image
-	known       int
-	headerTitle string
+	body         bool // past the header
+	section      string
+	open         *openField
+	pendingMap   *openField // "Mappa" waiting for its image
+	known        int
+	headerTitle  string
+	labeledTitle string // a title shown as a labelled field ("Titolo: ...")
 
 	knownSeen   map[*fieldDef]bool
 	unknownSeen map[string]bool
@@ -40,7 +43,41 @@ type openField struct {
 	label   string
 	section string
 	blocks  []token
-	tok     token // the label token
+	tok     token      // the label token
+	cell    *html.Node // the table cell or dd holding the value, when one does
+}
+
+// nextCell reports whether n sits in a cell of the same kind after the
+// value's cell in the same row or list (a value with one dd per item), and
+// makes that the value's cell.
+func (f *openField) nextCell(n *html.Node) bool {
+	for x := n; x != nil; x = x.Parent {
+		if x.Parent == f.cell.Parent {
+			if x.Type == html.ElementNode && x.DataAtom == f.cell.DataAtom {
+				f.cell = x
+				return true
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// valueCell is the table cell or definition (td, th, dd) that holds a
+// value whose first block is at n and whose label is at label: the highest
+// such ancestor of n that does not hold the label; nil when there is none
+// (a value in paragraphs after a heading runs on).
+func valueCell(n, label, container *html.Node) *html.Node {
+	var cell *html.Node
+	for x := n; x != nil && x != container; x = x.Parent {
+		if label != nil && inside(label, x) {
+			break
+		}
+		if x.Type == html.ElementNode && (x.DataAtom == atom.Td || x.DataAtom == atom.Th || x.DataAtom == atom.Dd) {
+			cell = x
+		}
+	}
+	return cell
 }
 
 func newAssembler(base *url.URL, container *html.Node) *assembler {
@@ -99,7 +136,16 @@ func (a *assembler) run(tokens []token) {
 			switch {
 			case !a.body:
 				a.header(t)
+			case a.open != nil && a.open.cell != nil && t.node != nil && !inside(t.node, a.open.cell) && !a.open.nextCell(t.node):
+				// The value sat in a cell (a table cell, a dd): text past
+				// that cell is not part of it (the text after a wiki's
+				// infobox, a newsletter's footer).
+				a.close()
+				a.explain.unused(t, "after the cell that held the last value")
 			case a.open != nil:
+				if len(a.open.blocks) == 0 && t.node != nil {
+					a.open.cell = valueCell(t.node, a.open.tok.node, a.container)
+				}
 				a.open.blocks = append(a.open.blocks, t)
 			default:
 				a.explain.unused(t, "after a section heading, before any label")
@@ -244,7 +290,7 @@ func (a *assembler) finish(f *openField) {
 	name := ""
 	if f.def != nil {
 		name = f.def.name
-		if !a.knownSeen[f.def] {
+		if !a.knownSeen[f.def] && f.def.kind != kindHeader {
 			a.knownSeen[f.def] = true
 			a.known++
 		}

@@ -1,6 +1,7 @@
 package parsers
 
 import (
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -52,7 +53,70 @@ func (l *linearizer) flush() {
 			}
 		}
 	}
-	l.tokens = append(l.tokens, token{kind: tokText, text: text, media: newMedia(links, images), check: check, node: node})
+	t := token{kind: tokText, text: text, media: newMedia(links, images), check: check, node: node}
+	if node != nil {
+		t.top, t.left = position(node)
+	}
+	l.tokens = append(l.tokens, t)
+}
+
+// position reads where an absolutely positioned element is drawn, from its
+// inline style ("position:absolute;top:344px;left:330px"); 0, 0 otherwise.
+func position(n *html.Node) (top, left int32) {
+	style := attr(n, "style")
+	if !strings.Contains(style, "absolute") {
+		return 0, 0
+	}
+	return styleLength(style, "top"), styleLength(style, "left")
+}
+
+// styleLength reads a length in pixels of an inline style property.
+func styleLength(style, prop string) int32 {
+	for _, decl := range strings.Split(style, ";") {
+		k, v, ok := strings.Cut(decl, ":")
+		if !ok || strings.TrimSpace(strings.ToLower(k)) != prop {
+			continue
+		}
+		v = strings.TrimSuffix(strings.TrimSpace(v), "px")
+		if n, err := strconv.ParseFloat(v, 64); err == nil && n > 0 && n < 1e7 {
+			return int32(n)
+		}
+	}
+	return 0
+}
+
+// wrapped reports whether block b continues block a on the next line of
+// the same paragraph: drawn at fixed positions, at the same left edge, one
+// line lower.
+func wrapped(a, b *token) bool {
+	return a.top > 0 && b.top > a.top && b.top-a.top <= 24 && a.left == b.left
+}
+
+// joinWrappedLabels joins a label drawn over two to four lines ("Dettagli o
+// note sulle fonti" then "utilizzate") into one label: consecutive short
+// blocks whose text together is a known label.
+func joinWrappedLabels(tokens []token) []token {
+	loose := func(t *token) bool {
+		return t.media == nil && t.check == checkNone && len(t.text) < dict.longest &&
+			(t.kind == tokText || t.kind == tokLabel && t.field == nil)
+	}
+	out := tokens[:0]
+	for i := 0; i < len(tokens); i++ {
+		t := tokens[i]
+		if loose(&t) {
+			joined := t.text
+			for j := i + 1; j < len(tokens) && j <= i+3 && loose(&tokens[j]) && len(joined) < dict.longest; j++ {
+				joined += " " + tokens[j].text
+				if m := dict.lookup(joined); m.field != nil && dict.lookup(t.text).field == nil {
+					t = token{kind: tokLabel, text: joined, field: m.field, marked: true, how: m.how, dropped: m.dropped, node: t.node}
+					i = j
+					break
+				}
+			}
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // visibleTextLimit bounds the text read to decide whether an element is a
@@ -107,8 +171,8 @@ func (l *linearizer) collectText(n *html.Node, nodes *int, media, controls *bool
 			}
 			switch c.DataAtom {
 			case atom.A:
-				if t := textOf(c, 16); isMarker(t) && !hasImage(c) {
-					l.decor = append(l.decor, strings.TrimSpace(t)) // a help link: "?"
+				if t := textOf(c, 64); (isMarker(t) || isActionText(t) || isCitation(t)) && !hasImage(c) {
+					l.decor = append(l.decor, strings.TrimSpace(t)) // a help link "?", "[modifica]"
 					continue
 				}
 				// A link inside is a value (a URL, a document), so the

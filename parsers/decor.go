@@ -148,6 +148,48 @@ func startsWithSpace(s string) bool {
 	return r == ' ' || r == '\u00a0' || r == '\t' || r == '\n'
 }
 
+// actionWords begin the text of links that act on the page rather than
+// show a value: "Modifica", "Aggiungi ambito di intervento", "[modifica]",
+// the observatory's own call to action.
+var actionWords = []string{
+	"modifica", "aggiungi", "elimina", "cancella", "rimuovi", "chiudi", "condividi", "stampa",
+	"segnala", "torna", "indietro", "edit", "change", "delete", "add ", "remove", "close",
+	"share", "print", "back", "integra le informazioni", "visualizza tutto", "mostra tutto",
+	"mostra di piu", "leggi tutto", "show more", "read more",
+}
+
+// isActionText reports whether a link's text is an action.
+func isActionText(s string) bool {
+	if len(s) > 64 {
+		s = s[:64] // the action word comes first
+	}
+	f := strings.Trim(foldText(strings.TrimSpace(s)), "[]()")
+	if f == "" {
+		return false
+	}
+	for _, w := range actionWords {
+		if f == strings.TrimSpace(w) || strings.HasPrefix(f, w) && (strings.HasSuffix(w, " ") || strings.HasPrefix(f[len(w):], " ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCitation reports whether s is a citation mark: "[1]", "[12]", "[nota 3]".
+func isCitation(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) < 3 || len(s) > 12 || s[0] != '[' || s[len(s)-1] != ']' {
+		return false
+	}
+	inner := strings.TrimPrefix(strings.TrimSpace(s[1:len(s)-1]), "nota ")
+	for i := 0; i < len(inner); i++ {
+		if inner[i] < '0' || inner[i] > '9' {
+			return false
+		}
+	}
+	return inner != ""
+}
+
 // helpNames are the accessible names of help and info icons: an icon so
 // named is a decoration, not a value (unlike the icons that show the items
 // of "Ambito di intervento").

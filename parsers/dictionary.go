@@ -34,6 +34,13 @@ func newDictionary() *dictionary {
 			}
 		}
 	}
+	for i := range headerDefs {
+		f := &headerDefs[i]
+		for _, l := range f.labels {
+			d.labels[NormalizeLabel(l)] = f
+			d.exact[l] = true
+		}
+	}
 	for _, s := range sectionNames {
 		d.sections[NormalizeLabel(s)] = s
 		d.exact[s] = true

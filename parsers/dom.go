@@ -57,7 +57,10 @@ type token struct {
 	shape        string      // how the markup presents a label: see marksLabel; "bold" for a leading bold text
 	dropped      string      // decorations removed from the label's text
 	media        *blockMedia // links and images in the block, nil when none
-	node         *html.Node  // the element the token came from
+	// top and left place a block drawn at a fixed position (pages
+	// converted from PDF draw each line so), 0 when it is not.
+	top, left int32
+	node      *html.Node // the element the token came from
 }
 
 // blockMedia are the links and images of a block.
@@ -111,8 +114,7 @@ type linearizer struct {
 	steps int   // elements walked, to check ctx now and then
 	err   error // ctx's error once canceled
 
-	h1     string // the first visible h1: the record's title in most layouts
-	h1Link bool   // the h1 is a link (to the site or a list), not a title
+	h1 string // the first visible h1: the record's title in most layouts
 }
 
 // maxTokens bounds the blocks read from one page. A record page has a few
@@ -135,6 +137,7 @@ func linearize(ctx context.Context, root *html.Node, sizeHint int) (*linearizer,
 	if l.err != nil {
 		return nil, l.err
 	}
+	l.tokens = joinWrappedLabels(l.tokens)
 	gateWeakLabels(l.tokens)
 	return l, nil
 }
@@ -190,8 +193,8 @@ func (l *linearizer) walk(n *html.Node) {
 		l.flush()
 		return
 	case atom.A:
-		if t := textOf(n, 16); isMarker(t) && !hasImage(n) {
-			return // a help link: "?"
+		if t := textOf(n, 64); (isMarker(t) || isActionText(t) || isCitation(t)) && !hasImage(n) {
+			return // a help link "?", an action ("Modifica"), a citation mark "[1]"
 		}
 		l.anchor(n)
 		return
@@ -201,8 +204,8 @@ func (l *linearizer) walk(n *html.Node) {
 	case atom.Option, atom.Optgroup, atom.Datalist:
 		return // outside a select: not shown
 	case atom.Abbr, atom.Sup:
-		if isMarker(textOf(n, 16)) {
-			return // a required-field or help mark standing alone
+		if t := textOf(n, 16); isMarker(t) || n.DataAtom == atom.Sup && isCitation(t) {
+			return // a required-field or help mark standing alone, a citation mark ("Concluso[1]")
 		}
 	case atom.Table:
 		if l.table(n) {
@@ -222,7 +225,7 @@ func (l *linearizer) walk(n *html.Node) {
 
 	text, media, controls := l.visibleText(n)
 	if n.DataAtom == atom.H1 && l.h1 == "" {
-		l.h1, l.h1Link = text, media && !hasImage(n)
+		l.h1 = text
 	}
 	switch {
 	case len(l.atext) > 0:

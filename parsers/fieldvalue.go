@@ -1,5 +1,10 @@
 package parsers
 
+import (
+	"strconv"
+	"strings"
+)
+
 // fieldValue is a field's value as a reader sees it, from its blocks.
 type fieldValue struct {
 	// lines are the value as shown, one per block: text, else an image's
@@ -13,6 +18,45 @@ type fieldValue struct {
 	check checkState
 }
 
+// isPageNumber reports whether a block is a page's number, as documents
+// converted from print show between two lines: "Pagina 2 di 5", "Page 3".
+func isPageNumber(s string) bool {
+	f := strings.Fields(foldText(s))
+	if len(f) == 0 || len(f) > 4 {
+		return false
+	}
+	switch f[0] {
+	case "pagina", "pag.", "pag", "page", "p.":
+	default:
+		return false
+	}
+	for i, w := range f[1:] {
+		if i == 1 && (w == "di" || w == "of" || w == "/") {
+			continue
+		}
+		if _, err := strconv.Atoi(w); err != nil {
+			return false
+		}
+	}
+	return len(f) >= 2
+}
+
+// jsonText reads a value as a data view shows it: a quoted string without
+// its quotes and escapes, null as nothing, the comma after it left out.
+func jsonText(s string) string {
+	s = strings.TrimSuffix(strings.TrimSpace(s), ",")
+	if s == "null" {
+		return ""
+	}
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
+		if u, err := strconv.Unquote(s); err == nil {
+			return u
+		}
+		return s[1 : len(s)-1]
+	}
+	return s
+}
+
 const (
 	tickOn  = "☑"
 	tickOff = "☐"
@@ -23,9 +67,15 @@ const (
 // left out when not; a lone box with no text is a yes or a no.
 func (a *assembler) valueOf(f *openField) fieldValue {
 	var v fieldValue
-	lone, boxes := checkNone, 0
+	lone, boxes, lastText := checkNone, 0, -1
+	quoted := strings.HasPrefix(f.tok.text, "\"")
 	for i := range f.blocks {
 		b := &f.blocks[i]
+		if quoted {
+			// A key of a data view ("\"durata_mesi\": 12"): its values are
+			// JSON, quoted strings and null.
+			b.text = jsonText(b.text)
+		}
 		if i == 0 || len(v.texts) == 0 {
 			if t, dropped := trimValueDecor(b.text); dropped != "" {
 				a.explain.decoration(dropped, b.node, "before the value of "+f.label)
@@ -51,14 +101,22 @@ func (a *assembler) valueOf(f *openField) fieldValue {
 			}
 			continue
 		}
-		if b.text != "" && len(b.links()) == 0 && len(b.images()) == 0 && isSeparator(b.text) {
-			// "A, B" drawn as items: the comma between them, or a dash
-			// standing for no value.
+		if b.text != "" && len(b.links()) == 0 && len(b.images()) == 0 && (isSeparator(b.text) || isPageNumber(b.text)) {
+			// "A, B" drawn as items: the comma between them; a dash
+			// standing for no value; a page number between two lines.
 			b.text = ""
 			continue
 		}
 		switch {
+		case b.text != "" && lastText >= 0 && wrapped(&f.blocks[lastText], b) && len(v.texts) > 0:
+			// The same paragraph on the next line.
+			f.blocks[lastText].text += " " + b.text
+			f.blocks[lastText].top = b.top // the next line follows this one
+			v.lines[len(v.lines)-1] += " " + b.text
+			v.texts[len(v.texts)-1] += " " + b.text
+			b.text = ""
 		case b.text != "":
+			lastText = i
 			v.lines = append(v.lines, b.text)
 			v.texts = append(v.texts, b.text)
 		case len(b.images()) > 0 && b.images()[0].src != "":

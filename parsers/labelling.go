@@ -27,6 +27,11 @@ func (l *linearizer) labelElement(n *html.Node, text string, controls bool) bool
 		// one; a label inside a paragraph is marked as one ("<b>Label:</b>").
 		return false
 	}
+	if !isLabelElement(n) && l.forms != nil && l.namingLabelIn(n, text, 4) {
+		// The text is that of a <label for> inside: read it there, where
+		// it names its control.
+		return false
+	}
 	if controls && !isLabelElement(n) && l.textInChild(n, text) {
 		// A wrapper holding a label and controls: its label is the child
 		// that shows the text, its values the controls (each may have its
@@ -176,6 +181,28 @@ func (l *linearizer) knownLabelIn(n *html.Node, depth int) (*html.Node, labelMat
 // holds: a <label> wrapping its control, a <legend> over its fieldset.
 func isLabelElement(n *html.Node) bool {
 	return n.DataAtom == atom.Label || n.DataAtom == atom.Legend
+}
+
+// namingLabelIn reports whether a <label for> that names a control, up to
+// depth levels inside n, shows text.
+func (l *linearizer) namingLabelIn(n *html.Node, text string, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Label && l.forms.target(c) != nil {
+			if t, _, _ := l.visibleText(c); t == text {
+				return true
+			}
+		}
+		if l.namingLabelIn(c, text, depth-1) {
+			return true
+		}
+	}
+	return false
 }
 
 // textInChild reports whether a child element of n shows all of n's text.

@@ -47,7 +47,7 @@ func (a *assembler) collectLinks(f *openField, field string) {
 }
 
 func (a *assembler) addLink(u, field, source string, gone bool) {
-	if u == "" || !strings.HasPrefix(u, "http") {
+	if u == "" || !strings.HasPrefix(u, "http") || a.isSelf(u) {
 		return
 	}
 	k := linkKey{u, field}
@@ -57,6 +57,18 @@ func (a *assembler) addLink(u, field, source string, gone bool) {
 	}
 	a.linkAt[k] = len(a.rec.Links)
 	a.rec.Links = append(a.rec.Links, Link{URL: u, Field: field, Source: source, DeclaredGone: gone})
+}
+
+// isSelf reports whether u is the page itself (a permalink, the title's
+// link to the page), which the record does not carry as a link.
+func (a *assembler) isSelf(u string) bool {
+	if a.self == "" {
+		return false
+	}
+	if i := strings.IndexByte(u, '#'); i >= 0 {
+		u = u[:i]
+	}
+	return strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://"), "/") == a.self
 }
 
 // goneText answers, for places in a text, whether the sentence there says

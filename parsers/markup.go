@@ -63,7 +63,26 @@ func skipElement(n *html.Node) bool {
 			}
 		}
 	}
-	return hasClass && findClass(n, func(c string) bool { return skipClasses[c] }) != ""
+	switch n.Data {
+	case "mat-hint", "mat-error":
+		return true // custom elements of form hints
+	}
+	return hasClass && findClass(n, skipClass) != ""
+}
+
+// skipClass reports whether a class name hides an element or marks it as
+// help: the names in skipClasses, and framework variants of them
+// ("govuk-visually-hidden", "slds-assistive-text", "mat-mdc-form-field-hint").
+func skipClass(c string) bool {
+	if skipClasses[c] {
+		return true
+	}
+	for _, suffix := range []string{"visually-hidden", "-sr-only", "assistive-text", "-hint", "__hint", "-helptext", "_helptext", "-help-text", "__help", "-tooltip"} {
+		if strings.HasSuffix(c, suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 // findClass returns the first class name of n (lower case) for which
@@ -217,7 +236,8 @@ func isSeparator(s string) bool {
 	case "", ",", ";", "/", "·", "|", "•", "-", "–", "—":
 		return true
 	}
-	return false
+	// The brackets and braces of a data view drawn as text: "[", "],", "}".
+	return strings.Trim(t, "[]{},") == ""
 }
 
 var itemClasses = map[string]bool{

@@ -31,9 +31,12 @@ func NormalizeLabel(s string) string {
 			b.WriteByte('-')
 			space = true
 			continue
-		case unicode.IsSpace(r):
+		case unicode.IsSpace(r) || r == '_':
+			// "stato_di_avanzamento", a key as a data view shows it.
 			space = true
 			continue
+		case r == '"' && (b.Len() == 0 || strings.HasSuffix(b.String(), " ") || space):
+			continue // an opening quote: "\"durata_mesi\":"
 		}
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
@@ -42,7 +45,7 @@ func NormalizeLabel(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	out := strings.ReplaceAll(b.String(), "  ", " ")
-	return strings.TrimRight(out, " :*.")
+	return strings.TrimRight(out, " :*.\"")
 }
 
 // normalizeASCII is NormalizeLabel for the common case: ASCII text with
@@ -54,7 +57,7 @@ func normalizeASCII(s string) (string, bool) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case c >= 0x80 || c == '-' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+		case c >= 0x80 || c == '-' || c == '_' || c == '"' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
 			return "", false
 		case c == ' ' && prev == ' ':
 			return "", false

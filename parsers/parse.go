@@ -68,6 +68,11 @@ func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType strin
 	container := recordContainer(lin.tokens)
 	a := newAssembler(documentBase(doc, pageURL), container)
 	a.explain = x
+	if pageURL != nil {
+		self := *pageURL
+		self.Fragment, self.Scheme = "", ""
+		a.self = strings.TrimSuffix(strings.TrimPrefix(self.String(), "//"), "/")
+	}
 	if x != nil && container != nil {
 		x.e.Container = describeNode(container)
 	}
@@ -109,7 +114,13 @@ func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType strin
 	}
 	rec.ID = id
 
-	title := chooseTitle(lin.h1, lin.h1Link, doc.Find("title").First().Text(), a.headerTitle)
+	if rec.Region == nil {
+		rec.Region = breadcrumbRegion(doc)
+	}
+	title := a.labeledTitle
+	if title == "" {
+		title = chooseTitle(lin.h1, doc.Find("title").First().Text(), a.headerTitle)
+	}
 	if title != "" {
 		rec.Title = &title
 	} else {
@@ -150,19 +161,20 @@ func canonicalURL(doc *goquery.Document) string {
 
 // chooseTitle picks the record's title among the page's first <h1>, its
 // document <title> (less the site's name) and the first text of its header.
-// An <h1> that is a section or a field label, the site's name, or a link
-// (to the list or the site the page belongs to) is not the title, and the
-// document title may hold it beside the record's ("Schede processi -
-// Title"); when the <h1> and the document title disagree, the document
-// title names the record unless it is generic ("Scheda processo").
-func chooseTitle(h1 string, h1Link bool, docTitle, header string) string {
+// An <h1> that is a section or a field label, the site's name, or generic
+// (the list the page belongs to, what a back office does with it) is not
+// the title, and the document title may hold it beside the record's
+// ("Schede processi - Title"); when the <h1> and the document title
+// disagree, the document title names the record unless it is generic
+// ("Scheda processo").
+func chooseTitle(h1, docTitle, header string) string {
 	t := siteTitle(docTitle)
 	if h1 != "" && t != "" && t != h1 {
-		if rest, ok := afterPart(t, h1); ok && !genericTitle(rest) && (h1Link || genericTitle(h1)) {
+		if rest, ok := afterPart(t, h1); ok && !genericTitle(rest) && genericTitle(h1) {
 			return rest
 		}
 	}
-	if h1 != "" && (h1Link || dict.lookup(h1).found() || genericTitle(h1)) {
+	if h1 != "" && (dict.lookup(h1).found() || genericTitle(h1)) {
 		h1 = ""
 	}
 	if h1 != "" && t != "" && t != h1 && !strings.Contains(t, h1) && !strings.Contains(h1, t) && !genericTitle(t) {
@@ -206,8 +218,14 @@ func genericTitle(t string) bool {
 		"processo", "processi", "scheda progetto", "progetto", "schede processi", "elenco processi":
 		return true
 	}
-	// "Foglio 1: Scheda 141", "Scheda n. 141": a sheet or a record number.
-	return strings.HasPrefix(f, "foglio") || strings.HasPrefix(f, "scheda n") || strings.HasPrefix(f, "scheda ") && len(f) < 16
+	// "Foglio 1: Scheda 141", "Scheda n. 141": a sheet or a record number;
+	// "Visualizza processo", "Modifica processo": what a back office does.
+	for _, p := range []string{"foglio", "scheda n", "visualizza ", "modifica ", "dettaglio ", "view ", "change "} {
+		if strings.HasPrefix(f, p) && len(f) < 40 {
+			return true
+		}
+	}
+	return strings.HasPrefix(f, "scheda ") && len(f) < 16
 }
 
 // titleSeps separate a document title's parts.

@@ -1,6 +1,32 @@
 package parsers
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// breadcrumbRegion finds the region in the page's breadcrumb trail
+// ("Osservatorio Partecipazione > Regione Emilia-Romagna > Schede"), for
+// pages whose header does not show it.
+func breadcrumbRegion(doc *goquery.Document) *string {
+	var found *string
+	doc.Find(`[class*="breadcrumb"], [id*="breadcrumb"], nav[aria-label]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if label, ok := s.Attr("aria-label"); ok && goquery.NodeName(s) == "nav" &&
+			!strings.Contains(foldText(label), "breadcrumb") && !strings.Contains(foldText(label), "briciole") {
+			return true
+		}
+		s.Find("a, span, li").EachWithBreak(func(_ int, item *goquery.Selection) bool {
+			if r := regionIn(collapseSpace(item.Text())); r != "" {
+				found = &r
+				return false
+			}
+			return true
+		})
+		return found == nil
+	})
+	return found
+}
 
 // italianRegions are the twenty regions of Italy, as their names are
 // written after "Regione".

@@ -11,6 +11,9 @@ import (
 // bad_value warning.
 func (a *assembler) setValue(f *openField, v fieldValue) bool {
 	d, texts := f.def, v.texts
+	if d.kind == kindHeader {
+		return a.setHeader(f, texts)
+	}
 	if d.kind == kindBool && len(texts) == 0 && v.check != checkNone {
 		b := v.check == checkOn
 		*d.boolean(a.rec) = &b
@@ -177,12 +180,37 @@ func listItems(f *openField, k kind) []string {
 		sep = ", "
 	}
 	switch {
-	case !strings.Contains(items[0], sep) && strings.Contains(items[0], "; "):
+	case strings.Contains(items[0], sep):
+	case strings.Contains(items[0], "; "):
 		// "A; B; C": the separator of list displays (SharePoint's
 		// multiple choice among them), never inside an item here.
 		sep = "; "
+	case k == kindList && strings.Contains(items[0], ", "):
+		// "A, B, C" as back offices join a list, the commas inside
+		// brackets aside: "Gruppi di cittadini (non specificati, vari)".
+		return splitOutsideBrackets(items[0], ", ")
 	}
 	return SplitList(items[0], sep)
+}
+
+// splitOutsideBrackets splits s on sep where sep is not inside brackets,
+// as SplitList does.
+func splitOutsideBrackets(s, sep string) []string {
+	var out []string
+	depth, from := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '(' || s[i] == '[':
+			depth++
+		case (s[i] == ')' || s[i] == ']') && depth > 0:
+			depth--
+		case depth == 0 && strings.HasPrefix(s[i:], sep):
+			out = append(out, SplitList(s[from:i], sep)...)
+			from = i + len(sep)
+			i += len(sep) - 1
+		}
+	}
+	return append(out, SplitList(s[from:], sep)...)
 }
 
 // trimBullet removes a bullet drawn as text before a list item ("• A",

@@ -15,7 +15,45 @@ func recordID(u string) (int, bool) { return osservatorio.RecordID(u) }
 // ResolveURL resolves a reference found on a page against the page's base
 // URL (its <base href> when present, else the page URL). It returns "" for
 // references that are not web addresses (mailto:, javascript:, #fragments).
+// A link through a redirector ("https://www.google.com/url?q=TARGET")
+// resolves to its target, where a reader following it arrives.
 func ResolveURL(base *url.URL, ref string) string {
+	return unwrapRedirect(resolveURL(base, ref))
+}
+
+// redirectParams are the query parameters redirectors carry their target in.
+var redirectParams = []string{"q", "url", "u", "target", "to", "dest", "destination", "redirect", "link"}
+
+// unwrapRedirect returns the target of a link through a redirector: a path
+// ending in /url, /redirect, /l.php, /out or /link whose query names an
+// absolute web address. Other addresses come back unchanged.
+func unwrapRedirect(u string) string {
+	if !strings.Contains(u, "?") {
+		return u
+	}
+	p, err := url.Parse(u)
+	if err != nil {
+		return u
+	}
+	path := strings.ToLower(strings.TrimSuffix(p.Path, "/"))
+	switch {
+	case strings.HasSuffix(path, "/url"), strings.HasSuffix(path, "/redirect"), strings.HasSuffix(path, "/l.php"),
+		strings.HasSuffix(path, "/out"), strings.HasSuffix(path, "/link"), strings.Contains(p.Host, "safelinks.protection.outlook.com"):
+	default:
+		return u
+	}
+	q := p.Query()
+	for _, k := range redirectParams {
+		if t := q.Get(k); strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") {
+			if r := resolveURL(nil, t); r != "" {
+				return r
+			}
+		}
+	}
+	return u
+}
+
+func resolveURL(base *url.URL, ref string) string {
 	ref = strings.TrimSpace(ref)
 	if ref == "" || strings.HasPrefix(ref, "#") {
 		return ""
