@@ -34,6 +34,10 @@ type Page struct {
 	// page (archived whole unless Truncated says otherwise).
 	BodyCut bool
 	Depth   int // links followed from a seed (site sources)
+	// Links are the targets of the page's links (<a href>, <area href>),
+	// resolved, read once by the crawl from an HTML page that answered
+	// 200 (from its first MaxPageBody bytes); nil for other pages.
+	Links []string
 }
 
 // Options configure a crawl. Zero values take the documented defaults.
@@ -410,6 +414,7 @@ func (cr *crawler) onResponse(r *colly.Response) {
 // handle gives a page to OnPage, then settles it and queues the links it
 // leads to (when it is an HTML page that answered 200) in one step.
 func (cr *crawler) handle(p *Page) {
+	p.Links = htmlLinks(p)
 	if err := cr.opts.OnPage(cr.ctx, *p); err != nil {
 		cr.fail(err)
 		return

@@ -344,3 +344,25 @@ func TestSiteSourceScopeAndDepth(t *testing.T) {
 		t.Errorf("depth %d", pages["/partecipa/bilancio/2024"].Depth)
 	}
 }
+
+func TestPageCarriesItsLinks(t *testing.T) {
+	// A page's links are read once by the crawl and handed on with it:
+	// resolved, for an HTML page that answered 200; none for other pages.
+	s := newSite(t, map[string]http.HandlerFunc{
+		"/robots.txt":  text(404, ""),
+		"/sitemap.xml": text(404, ""),
+		"/":            htmlPage(`<a href="/processi">Processi</a> <a href="https://www.comune.esempio.it/progetto#x">progetto</a>`),
+		"/processi":    text(200, `<a href="/scheda-processo/1">uno</a>`),
+	})
+	pages, _ := run(t, s, nil)
+	want := []string{s.URL + "/processi", "https://www.comune.esempio.it/progetto"}
+	if got := pages["/"].Links; !slices.Equal(got, want) {
+		t.Errorf("home page links %q, want %q", got, want)
+	}
+	if p, ok := pages["/processi"]; !ok || p.Links != nil {
+		t.Errorf("a text/plain page's links: %+v", p)
+	}
+	if s.count("/scheda-processo/1") != 0 {
+		t.Error("a link of a page that is not HTML was followed")
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strings"
 
 	"archivio/archive"
 )
@@ -149,18 +148,11 @@ func (cr *crawler) commit(key string, o *Outcome, offers []offer) error {
 	return nil
 }
 
-// pageCandidates are the URLs a page leads to, when it is an HTML page
-// that answered 200.
+// pageCandidates are the URLs a page's links lead to that the crawl
+// follows.
 func (cr *crawler) pageCandidates(p *Page) []candidate {
-	if p.Status != http.StatusOK || !strings.Contains(p.Header.Get("Content-Type"), "html") {
-		return nil
-	}
-	u, err := url.Parse(p.URL)
-	if err != nil {
-		return nil
-	}
 	var out []candidate
-	for _, l := range pageLinks(p.Body, u) {
+	for _, l := range p.Links {
 		lu, err := url.Parse(l)
 		if err != nil {
 			continue

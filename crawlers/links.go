@@ -2,6 +2,7 @@ package crawlers
 
 import (
 	"bytes"
+	"net/http"
 	"net/url"
 	"strings"
 
@@ -9,8 +10,18 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// PageLinks returns the links of an HTML page, resolved (see pageLinks).
-func PageLinks(body []byte, pageURL *url.URL) []string { return pageLinks(body, pageURL) }
+// htmlLinks are the links of a page that answered 200 with an HTML
+// content type (see pageLinks); nil for any other page.
+func htmlLinks(p *Page) []string {
+	if p.Status != http.StatusOK || !strings.Contains(p.Header.Get("Content-Type"), "html") {
+		return nil
+	}
+	u, err := url.Parse(p.URL)
+	if err != nil {
+		return nil
+	}
+	return pageLinks(p.Body, u)
+}
 
 // pageLinks returns the targets of a page's <a href> and <area href>
 // links, resolved against its <base href> or its URL. It reads the page

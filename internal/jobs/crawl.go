@@ -454,16 +454,9 @@ func (j *job) conditional(ctx context.Context, u string) (etag, lastModified str
 
 // siteLinks adds a site page's links to other sites to the link inventory.
 func (j *job) siteLinks(ctx context.Context, p crawlers.Page) error {
-	if !strings.Contains(p.Header.Get("Content-Type"), "html") {
-		return nil
-	}
-	u, err := url.Parse(p.URL)
-	if err != nil {
-		return nil
-	}
 	var out []string
 	seen := map[string]bool{}
-	for _, l := range crawlers.PageLinks(p.Body, u) {
+	for _, l := range p.Links {
 		lu, err := url.Parse(l)
 		if err != nil || (lu.Scheme != "http" && lu.Scheme != "https") || lu.Host == "" || seen[l] || onHosts(lu.Host, j.cfg.Site.Hosts) {
 			continue
