@@ -6,9 +6,9 @@ import (
 	"net/http"
 	"net/netip"
 
-	"archivio/linkcheck"
 	"archivio/internal/demo/vnet"
 	"archivio/internal/netguard"
+	"archivio/linkcheck"
 )
 
 // Check links on the virtual internet, through a guarded dialer that

@@ -31,14 +31,14 @@ func isRedirectErr(err error) bool {
 
 // attempt is one method's walk down a redirect chain.
 type attempt struct {
-	method    string
-	hops      []Hop
-	final     *url.URL // the last URL requested
-	status    int      // of the last answer, 0 for none
-	header    http.Header
-	page      checkPage           // the final body, GET only
-	capture   archive.CaptureMark // what the recording transport made of the last answer
-	err       error // no usable answer: network failure or a redirect problem
+	method  string
+	hops    []Hop
+	final   *url.URL // the last URL requested
+	status  int      // of the last answer, 0 for none
+	header  http.Header
+	page    checkPage           // the final body, GET only
+	capture archive.CaptureMark // what the recording transport made of the last answer
+	err     error               // no usable answer: network failure or a redirect problem
 }
 
 // needsGet reports whether a HEAD attempt must be confirmed with GET: a

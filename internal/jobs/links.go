@@ -16,8 +16,8 @@ import (
 	"archivio/crawlers"
 	"archivio/internal/alerts"
 	"archivio/internal/netguard"
-	"archivio/linkcheck"
 	"archivio/internal/wayback"
+	"archivio/linkcheck"
 )
 
 // LinksConfig is one run of link checks.
