@@ -17,7 +17,6 @@ import (
 	"archivio/internal/demo/demosite"
 	"archivio/internal/demo/vnet"
 	"archivio/internal/jobs"
-	"archivio/internal/store"
 	"archivio/parsers"
 )
 
@@ -134,7 +133,7 @@ func showRecord141(ctx context.Context, e *env, dir string) error {
 		return err
 	}
 	defer st.Close()
-	vs, err := store.NewRecords(st).Latest(ctx, 141)
+	vs, err := st.LatestVersions(ctx, 141)
 	if err != nil || len(vs) == 0 {
 		return fmt.Errorf("demo: record 141 was not stored: %v", err)
 	}

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"archivio/archive"
-	"archivio/internal/store"
+	"archivio/internal/jobs"
 	"archivio/parsers"
 )
 
@@ -27,7 +27,6 @@ func exportArchive(t *testing.T) string {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	rs := store.NewRecords(st)
 	str := func(s string) *string { return &s }
 	apply := func(r *parsers.Record, day int) {
 		at := time.Date(2025, 1, day, 12, 0, 0, 0, time.UTC)
@@ -35,7 +34,7 @@ func exportArchive(t *testing.T) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := rs.Apply(ctx, r, id, at); err != nil {
+		if _, err := st.ApplyRecord(ctx, mustRecord(t, r), id, at); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -138,4 +137,14 @@ func TestDiffCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &changes); err != nil || len(changes) != 2 || changes[1].Kind != "removed" && changes[0].Kind != "removed" {
 		t.Errorf("json diff: %v %s", err, out)
 	}
+}
+
+// mustRecord is a parsed record as the archive keeps it.
+func mustRecord(t *testing.T, r *parsers.Record) archive.ParsedRecord {
+	t.Helper()
+	a, err := jobs.ArchiveRecord(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }

@@ -17,7 +17,6 @@ import (
 	"archivio/archive"
 	"archivio/internal/demo/demosite"
 	"archivio/internal/demo/hostile"
-	"archivio/internal/store"
 	"archivio/source/osservatorio"
 )
 
@@ -123,7 +122,7 @@ func storedRecords(t *testing.T, dir string) int {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	vs, err := store.NewRecords(st).Latest(context.Background(), 0)
+	vs, err := st.LatestVersions(context.Background(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,7 +21,6 @@ import (
 	"archivio/archive"
 	"archivio/internal/demo/demosite"
 	"archivio/internal/jobs"
-	"archivio/internal/store"
 	"archivio/source/osservatorio"
 )
 
@@ -464,7 +463,7 @@ func (k *killTrial) check() bool {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	vs, err := store.NewRecords(st).Latest(ctx, 0)
+	vs, err := st.LatestVersions(ctx, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

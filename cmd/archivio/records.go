@@ -14,7 +14,6 @@ import (
 	"archivio/archive"
 	"archivio/internal/alerts"
 	"archivio/internal/jobs"
-	"archivio/internal/store"
 )
 
 const recordsUsage = `
@@ -64,7 +63,7 @@ func runRecords(ctx context.Context, e *env, args []string) error {
 	if *unreadable {
 		return printFailures(ctx, e, st, failures, *format)
 	}
-	versions, err := store.NewRecords(st).Latest(ctx, *id)
+	versions, err := st.LatestVersions(ctx, *id)
 	if err != nil {
 		return err
 	}
@@ -176,7 +175,7 @@ type provenance struct {
 
 // withProvenance appends a "provenance" member to a stored record
 // document, keeping its fields in their order.
-func withProvenance(v *store.Version, c *archive.Capture) ([]byte, error) {
+func withProvenance(v *archive.RecordVersion, c *archive.Capture) ([]byte, error) {
 	p := provenance{
 		Version: v.Version, ChangedFields: v.Changed, ParserVersion: v.ParserVersion, CaptureID: c.ID,
 		SourceURL: c.URL, CapturedAt: c.FetchedAt, PayloadDigest: c.PayloadDigest,

@@ -17,7 +17,6 @@ import (
 	"archivio/archive"
 	"archivio/internal/demo/demosite"
 	"archivio/internal/jobs"
-	"archivio/internal/store"
 	"archivio/source/osservatorio"
 )
 
@@ -127,7 +126,7 @@ func TestKillAndResume(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	vs, err := store.NewRecords(st).Latest(context.Background(), 0)
+	vs, err := st.LatestVersions(context.Background(), 0)
 	if err != nil || len(vs) != records {
 		t.Errorf("%d records stored after the resume (%v), want %d", len(vs), err, records)
 	}

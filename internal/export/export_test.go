@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"archivio/archive"
-	"archivio/internal/store"
+	"archivio/internal/jobs"
 	"archivio/parsers"
 
 	"github.com/parquet-go/parquet-go"
@@ -39,7 +39,6 @@ type testArchive struct {
 	t   *testing.T
 	dir string
 	st  *archive.Store
-	rs  *store.Records
 	n   int64
 }
 
@@ -48,7 +47,7 @@ func newArchive(t *testing.T) *testArchive {
 	st, err := archive.Open(context.Background(), dir)
 	mustT(t, err)
 	t.Cleanup(func() { st.Close() })
-	return &testArchive{t: t, dir: dir, st: st, rs: store.NewRecords(st)}
+	return &testArchive{t: t, dir: dir, st: st}
 }
 
 // apply stores rec as read from a capture fetched at.
@@ -59,7 +58,11 @@ func (a *testArchive) apply(rec *parsers.Record, at time.Time) {
 	id, err := a.st.AddCapture(ctx, &archive.Capture{URL: rec.URL, FetchedAt: at, Status: 200, WARCFile: "t.warc.gz", WARCOffset: a.n,
 		PayloadDigest: fmt.Sprintf("sha1:D%d", at.Unix()), ContentType: "text/html"})
 	mustT(a.t, err)
-	_, err = a.rs.Apply(ctx, rec, id, at)
+	r, err := jobs.ArchiveRecord(rec)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	_, err = a.st.ApplyRecord(ctx, r, id, at)
 	mustT(a.t, err)
 }
 

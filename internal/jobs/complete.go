@@ -69,7 +69,7 @@ func (j *job) known(ctx context.Context) ([]int, error) {
 	if j.cfg.Site != nil {
 		return nil, nil
 	}
-	ids, err := j.records.IDs(ctx)
+	ids, err := j.st.RecordIDs(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("crawl: known records: %w", err)
 	}

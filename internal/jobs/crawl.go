@@ -16,7 +16,6 @@ import (
 	"archivio/archive"
 	"archivio/crawlers"
 	"archivio/internal/alerts"
-	"archivio/internal/store"
 	"archivio/source/osservatorio"
 )
 
@@ -143,7 +142,7 @@ func Crawl(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, err
 	}
 	defer st.Close()
-	j := &job{cfg: cfg, base: base, st: st, records: store.NewRecords(st), errs: map[string]int64{}, parsing: newParseGate()}
+	j := &job{cfg: cfg, base: base, st: st, errs: map[string]int64{}, parsing: newParseGate()}
 	return j.run(ctx)
 }
 
@@ -152,7 +151,6 @@ type job struct {
 	cfg     Config
 	base    *url.URL
 	st      *archive.Store
-	records *store.Records
 	crawlID int64
 	stats   crawlers.Stats
 	rec     *archive.Recorder
@@ -439,7 +437,7 @@ func (j *job) conditional(ctx context.Context, u string) (etag, lastModified str
 	var captureID int64
 	if f, err := j.st.ParseFailure(ctx, id); err == nil {
 		captureID = f.CaptureID
-	} else if vs, err := j.records.Latest(ctx, id); err == nil && len(vs) > 0 {
+	} else if vs, err := j.st.LatestVersions(ctx, id); err == nil && len(vs) > 0 {
 		captureID = vs[0].CaptureID
 	}
 	if captureID == 0 {

@@ -18,7 +18,6 @@ import (
 	"archivio/internal/demo/demosite"
 	"archivio/internal/demo/pagegen"
 	"archivio/internal/demo/vnet"
-	"archivio/internal/store"
 	"archivio/parsers"
 	"archivio/source/osservatorio"
 )
@@ -143,7 +142,7 @@ func TestCrawlDemoSite(t *testing.T) {
 	}
 
 	// Records decode in every layout and charset the site serves.
-	vs, err := store.NewRecords(st).Latest(context.Background(), 0)
+	vs, err := st.LatestVersions(context.Background(), 0)
 	if err != nil || len(vs) != 18 {
 		t.Fatalf("%d records, %v", len(vs), err)
 	}
@@ -183,7 +182,7 @@ func TestRecrawlConditional(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	vs, err := store.NewRecords(st).Versions(context.Background(), 141)
+	vs, err := st.RecordVersions(context.Background(), 141)
 	if err != nil || len(vs) != 2 {
 		t.Fatalf("record 141 has %d versions (%v), want 2", len(vs), err)
 	}

@@ -15,7 +15,6 @@ import (
 	"archivio/crawlers"
 	"archivio/internal/demo/demosite"
 	"archivio/internal/demo/hostile"
-	"archivio/internal/store"
 	"archivio/source/osservatorio"
 )
 
@@ -86,7 +85,7 @@ func storedIDs(t *testing.T, dir string) map[int]bool {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	vs, err := store.NewRecords(st).Latest(context.Background(), 0)
+	vs, err := st.LatestVersions(context.Background(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

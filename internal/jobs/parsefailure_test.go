@@ -12,7 +12,6 @@ import (
 	"archivio/archive"
 	"archivio/internal/demo/demosite"
 	"archivio/internal/demo/pagegen"
-	"archivio/internal/store"
 	"archivio/parsers"
 )
 
@@ -41,7 +40,7 @@ func failureIDs(t *testing.T, st *archive.Store) []int {
 
 func recordStatus(t *testing.T, st *archive.Store, id int) (string, int) {
 	t.Helper()
-	vs, err := store.NewRecords(st).Latest(context.Background(), id)
+	vs, err := st.LatestVersions(context.Background(), id)
 	if err != nil || len(vs) != 1 {
 		t.Fatalf("record %d: %v %v", id, vs, err)
 	}
@@ -177,7 +176,7 @@ func TestReparseReadsParseFailuresAgain(t *testing.T) {
 	}
 	// Record 141's failure as an older parser would have left it on a page
 	// this parser reads: its failed capture is a readable one.
-	vs, err := store.NewRecords(st).Latest(ctx, 141)
+	vs, err := st.LatestVersions(ctx, 141)
 	if err != nil || len(vs) != 1 {
 		t.Fatal(err)
 	}

@@ -9,7 +9,6 @@ import (
 
 	"archivio/archive"
 	"archivio/crawlers"
-	"archivio/internal/store"
 	"archivio/parsers"
 )
 
@@ -53,14 +52,14 @@ func (j *job) readRecord(ctx context.Context, p recordPage) error {
 	if rec.ID != p.RecordID {
 		j.cfg.Logger.Warn("record page names another id", "url", p.URL, "id", rec.ID)
 	}
-	applied, err := j.records.Apply(ctx, rec, p.CaptureID, j.cfg.Now())
+	applied, err := applyRecord(ctx, j.st, rec, p.CaptureID, j.cfg.Now())
 	if err != nil {
 		return err
 	}
 	switch applied.Outcome {
-	case store.New:
+	case archive.VersionNew:
 		j.newRecs.Add(1)
-	case store.Changed:
+	case archive.VersionChanged:
 		j.changed.Add(1)
 		j.cfg.Logger.Info("record changed", "id", rec.ID, "version", applied.Version, "fields", applied.Changed)
 	default:
@@ -116,10 +115,10 @@ func (j *job) recordNotModified(ctx context.Context, p crawlers.Page) error {
 		return err
 	}
 	j.unchanged.Add(1)
-	if err := j.records.Seen(ctx, p.RecordID, j.cfg.Now()); err != nil {
+	if err := j.st.RecordSeen(ctx, p.RecordID, j.cfg.Now()); err != nil {
 		return err
 	}
-	vs, err := j.records.Latest(ctx, p.RecordID)
+	vs, err := j.st.LatestVersions(ctx, p.RecordID)
 	if err != nil || len(vs) == 0 {
 		return err
 	}

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"archivio/archive"
-	"archivio/internal/store"
 	"archivio/parsers"
 )
 
@@ -46,8 +45,7 @@ func Reparse(ctx context.Context, dataDir string, now func() time.Time) (*Repars
 		return nil, err
 	}
 	defer st.Close()
-	recs := store.NewRecords(st)
-	latest, err := recs.Latest(ctx, 0)
+	latest, err := st.LatestVersions(ctx, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -96,17 +94,17 @@ func Reparse(ctx context.Context, dataDir string, now func() time.Time) (*Repars
 			rep.Failed = append(rep.Failed, fmt.Sprintf("%d: %v", v.RecordID, err))
 			continue
 		}
-		applied, err := recs.Apply(ctx, rec, c.ID, now())
+		applied, err := applyRecord(ctx, st, rec, c.ID, now())
 		if err != nil {
 			return rep, err
 		}
-		if applied.Outcome == store.Changed {
+		if applied.Outcome == archive.VersionChanged {
 			rep.Changed = append(rep.Changed, rec.ID)
 		} else {
 			rep.Unchanged++
 		}
 	}
-	if err := reparseFailures(ctx, j, recs, failures, rep); err != nil {
+	if err := reparseFailures(ctx, j, failures, rep); err != nil {
 		return rep, err
 	}
 	if len(rep.Failed) > 0 {
@@ -117,7 +115,7 @@ func Reparse(ctx context.Context, dataDir string, now func() time.Time) (*Repars
 
 // reparseFailures reads the failed captures of the record pages kept as
 // parse failures again with the current parser.
-func reparseFailures(ctx context.Context, j *job, recs *store.Records, failures []archive.ParseFailure, rep *ReparseReport) error {
+func reparseFailures(ctx context.Context, j *job, failures []archive.ParseFailure, rep *ReparseReport) error {
 	for _, f := range failures {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -146,12 +144,12 @@ func reparseFailures(ctx context.Context, j *job, recs *store.Records, failures 
 			}
 			continue
 		}
-		applied, err := recs.Apply(ctx, rec, c.ID, j.cfg.Now())
+		applied, err := applyRecord(ctx, j.st, rec, c.ID, j.cfg.Now())
 		if err != nil {
 			return err
 		}
 		rep.Recovered = append(rep.Recovered, f.RecordID)
-		if applied.Outcome != store.Unchanged {
+		if applied.Outcome != archive.VersionUnchanged {
 			rep.Changed = append(rep.Changed, rec.ID)
 		}
 	}

@@ -1,4 +1,4 @@
-package store
+package archive
 
 import (
 	"context"
@@ -6,16 +6,44 @@ import (
 	"testing"
 	"time"
 
-	"archivio/archive"
-	"archivio/parsers"
+	"encoding/json"
 )
 
 func ptr[T any](v T) *T { return &v }
 
-// newCapture lists a capture so versions have one to point at.
-func newCapture(t *testing.T, st *archive.Store, n int64) int64 {
+// testRecord stands in for the parser's record: a few of its fields, as
+// it writes them in JSON.
+type testRecord struct {
+	ID      int         `json:"id"`
+	URL     string      `json:"url"`
+	Title   *string     `json:"title"`
+	Status  *string     `json:"status"`
+	EndYear *int        `json:"end_year"`
+	Raw     []rawField  `json:"raw"`
+	Links   []CitedLink `json:"links"`
+}
+
+type rawField struct {
+	Label string `json:"label"`
+	Text  string `json:"text"`
+}
+
+const testParser = "scheda/test"
+
+// parsed is the record as ApplyRecord takes it.
+func (r *testRecord) parsed(t *testing.T) ParsedRecord {
 	t.Helper()
-	id, err := st.AddCapture(context.Background(), &archive.Capture{
+	data, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ParsedRecord{ID: r.ID, URL: r.URL, Data: data, ParserVersion: testParser, Links: r.Links}
+}
+
+// newCapture lists a capture so versions have one to point at.
+func newCapture(t *testing.T, st *Store, n int64) int64 {
+	t.Helper()
+	id, err := st.AddCapture(context.Background(), &Capture{
 		URL: "https://www.osservatoriopartecipazione.it/scheda-processo/141", FetchedAt: time.Unix(n, 0), Status: 200,
 		PayloadDigest: "sha1:X", WARCFile: "f.warc.gz", WARCOffset: n, WARCLength: 1, WARCRecordID: "<urn:uuid:x>",
 	})
@@ -27,45 +55,44 @@ func newCapture(t *testing.T, st *archive.Store, n int64) int64 {
 
 func TestApplyVersions(t *testing.T) {
 	ctx := context.Background()
-	st, err := archive.Open(ctx, t.TempDir())
+	st, err := Open(ctx, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	recs := NewRecords(st)
-	rec := &parsers.Record{ID: 141, URL: "https://www.osservatoriopartecipazione.it/scheda-processo/141",
-		Title: ptr("La fabbrica delle idee"), Status: ptr("In corso"), Raw: []parsers.RawField{{Label: "Stato di avanzamento", Text: "In corso"}}}
+	rec := &testRecord{ID: 141, URL: "https://www.osservatoriopartecipazione.it/scheda-processo/141",
+		Title: ptr("La fabbrica delle idee"), Status: ptr("In corso"), Raw: []rawField{{Label: "Stato di avanzamento", Text: "In corso"}}}
 	day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
-	a, err := recs.Apply(ctx, rec, newCapture(t, st, 1), day)
-	if err != nil || a.Outcome != New || a.Version != 1 {
+	a, err := st.ApplyRecord(ctx, rec.parsed(t), newCapture(t, st, 1), day)
+	if err != nil || a.Outcome != VersionNew || a.Version != 1 {
 		t.Fatalf("first apply: %+v %v", a, err)
 	}
 	// Another URL shape and another raw layout are the same content.
 	same := *rec
 	same.URL = "http://www.osservatoriopartecipazione.it/processi/ambito/scheda-processo/141"
-	same.Raw = []parsers.RawField{{Label: "Stato di avanzamento:", Text: "In corso"}}
-	if a, err := recs.Apply(ctx, &same, newCapture(t, st, 2), day.Add(time.Hour)); err != nil || a.Outcome != Unchanged || a.Version != 1 {
+	same.Raw = []rawField{{Label: "Stato di avanzamento:", Text: "In corso"}}
+	if a, err := st.ApplyRecord(ctx, same.parsed(t), newCapture(t, st, 2), day.Add(time.Hour)); err != nil || a.Outcome != VersionUnchanged || a.Version != 1 {
 		t.Fatalf("same content: %+v %v", a, err)
 	}
 	changed := *rec
 	changed.Status, changed.EndYear = ptr("Concluso"), ptr(2026)
-	a, err = recs.Apply(ctx, &changed, newCapture(t, st, 3), day.Add(2*time.Hour))
-	if err != nil || a.Outcome != Changed || a.Version != 2 || !slices.Equal(a.Changed, []string{"end_year", "status"}) {
+	a, err = st.ApplyRecord(ctx, changed.parsed(t), newCapture(t, st, 3), day.Add(2*time.Hour))
+	if err != nil || a.Outcome != VersionChanged || a.Version != 2 || !slices.Equal(a.Changed, []string{"end_year", "status"}) {
 		t.Fatalf("changed: %+v %v", a, err)
 	}
-	vs, err := recs.Versions(ctx, 141)
-	if err != nil || len(vs) != 2 || vs[0].Version != 1 || vs[1].ParserVersion != parsers.Version || len(vs[0].Changed) != 0 {
+	vs, err := st.RecordVersions(ctx, 141)
+	if err != nil || len(vs) != 2 || vs[0].Version != 1 || vs[1].ParserVersion != testParser || len(vs[0].Changed) != 0 {
 		t.Fatalf("versions: %+v %v", vs, err)
 	}
-	latest, err := recs.Latest(ctx, 0)
+	latest, err := st.LatestVersions(ctx, 0)
 	if err != nil || len(latest) != 1 || latest[0].Version != 2 || latest[0].CaptureID != vs[1].CaptureID {
 		t.Fatalf("latest: %+v %v", latest, err)
 	}
-	if ok, _ := recs.HasVersionFrom(ctx, vs[1].CaptureID); !ok {
+	if ok, _ := st.HasVersionFrom(ctx, vs[1].CaptureID); !ok {
 		t.Error("HasVersionFrom misses the version's capture")
 	}
-	if err := recs.Seen(ctx, 141, day.Add(24*time.Hour)); err != nil {
+	if err := st.RecordSeen(ctx, 141, day.Add(24*time.Hour)); err != nil {
 		t.Error(err)
 	}
 }
@@ -95,24 +122,23 @@ func TestDiffFields(t *testing.T) {
 
 func TestLinkInventoryFollowsVersions(t *testing.T) {
 	ctx := context.Background()
-	st, err := archive.Open(ctx, t.TempDir())
+	st, err := Open(ctx, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	recs := NewRecords(st)
 	day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	gone := parsers.Link{URL: "http://www.fabbricaideedistretto.it", Field: "source_notes", Source: "text", DeclaredGone: true}
-	site := parsers.Link{URL: "https://www.comune.fiorano-modenese.mo.it/", Field: "website", Source: "href"}
-	rec := &parsers.Record{ID: 141, URL: "u", Title: ptr("La fabbrica delle idee"), Links: []parsers.Link{gone, site}}
-	if _, err := recs.Apply(ctx, rec, newCapture(t, st, 1), day); err != nil {
+	gone := CitedLink{URL: "http://www.fabbricaideedistretto.it", Field: "source_notes", Source: "text", DeclaredGone: true}
+	site := CitedLink{URL: "https://www.comune.fiorano-modenese.mo.it/", Field: "website", Source: "href"}
+	rec := &testRecord{ID: 141, URL: "u", Title: ptr("La fabbrica delle idee"), Links: []CitedLink{gone, site}}
+	if _, err := st.ApplyRecord(ctx, rec.parsed(t), newCapture(t, st, 1), day); err != nil {
 		t.Fatal(err)
 	}
 	links, err := st.Links(ctx, "", true)
 	if err != nil || len(links) != 2 {
 		t.Fatalf("links %+v %v", links, err)
 	}
-	if l, _ := st.Link(ctx, gone.URL); !l.DeclaredGone || l.State != archive.StateUp || l.RecordIDs[0] != 141 || l.Fields[0] != "source_notes" {
+	if l, _ := st.Link(ctx, gone.URL); !l.DeclaredGone || l.State != StateUp || l.RecordIDs[0] != 141 || l.Fields[0] != "source_notes" {
 		t.Errorf("declared-gone link: %+v", l)
 	}
 	refs, err := st.LinkRecords(ctx, gone.URL)
@@ -120,8 +146,8 @@ func TestLinkInventoryFollowsVersions(t *testing.T) {
 		t.Errorf("records citing it: %+v %v", refs, err)
 	}
 	next := *rec
-	next.Links = []parsers.Link{gone}
-	if _, err := recs.Apply(ctx, &next, newCapture(t, st, 2), day.Add(time.Hour)); err != nil {
+	next.Links = []CitedLink{gone}
+	if _, err := st.ApplyRecord(ctx, next.parsed(t), newCapture(t, st, 2), day.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	active, _ := st.Links(ctx, "", true)
@@ -133,20 +159,20 @@ func TestLinkInventoryFollowsVersions(t *testing.T) {
 
 func TestRecordCheckMovesStateAndKeepsHistory(t *testing.T) {
 	ctx := context.Background()
-	st, err := archive.Open(ctx, t.TempDir())
+	st, err := Open(ctx, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	rec := &parsers.Record{ID: 141, URL: "u", Links: []parsers.Link{{URL: "http://x.example.it", Field: "website", Source: "href"}}}
-	if _, err := NewRecords(st).Apply(ctx, rec, newCapture(t, st, 1), time.Now()); err != nil {
+	rec := &testRecord{ID: 141, URL: "u", Links: []CitedLink{{URL: "http://x.example.it", Field: "website", Source: "href"}}}
+	if _, err := st.ApplyRecord(ctx, rec.parsed(t), newCapture(t, st, 1), time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	th := archive.Thresholds{FailThreshold: 2, FailWindow: time.Hour, RecoverThreshold: 1}
+	th := Thresholds{FailThreshold: 2, FailWindow: time.Hour, RecoverThreshold: 1}
 	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	var got []archive.Transition
+	var got []Transition
 	for i, v := range []string{"ok", "dns_not_found", "dns_not_found", "dns_not_found", "ok"} {
-		tr, _, err := st.RecordCheck(ctx, archive.Check{URL: "http://x.example.it", CheckedAt: start.Add(time.Duration(i) * time.Hour), Verdict: v, Method: "GET"}, v == "ok", th)
+		tr, _, err := st.RecordCheck(ctx, Check{URL: "http://x.example.it", CheckedAt: start.Add(time.Duration(i) * time.Hour), Verdict: v, Method: "GET"}, v == "ok", th)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -162,26 +188,25 @@ func TestRecordCheckMovesStateAndKeepsHistory(t *testing.T) {
 		t.Errorf("history %d checks, %v", len(h), err)
 	}
 	l, _ := st.Link(ctx, "http://x.example.it")
-	if l.State != archive.StateUp || l.Verdict != "ok" || !l.LastOK.Equal(start.Add(4*time.Hour)) {
+	if l.State != StateUp || l.Verdict != "ok" || !l.LastOK.Equal(start.Add(4*time.Hour)) {
 		t.Errorf("link after recovery: %+v", l)
 	}
 }
 
 func TestApplyClearsParseFailure(t *testing.T) {
 	ctx := context.Background()
-	st, err := archive.Open(ctx, t.TempDir())
+	st, err := Open(ctx, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	recs := NewRecords(st)
-	rec := &parsers.Record{ID: 141, URL: "https://www.osservatoriopartecipazione.it/scheda-processo/141", Title: ptr("La fabbrica delle idee")}
+	rec := &testRecord{ID: 141, URL: "https://www.osservatoriopartecipazione.it/scheda-processo/141", Title: ptr("La fabbrica delle idee")}
 	day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	older, failed, newer := newCapture(t, st, 1), newCapture(t, st, 2), newCapture(t, st, 3)
 	fail := func(capture int64) {
 		t.Helper()
-		if err := st.AddParseFailure(ctx, archive.ParseFailure{RecordID: 141, URL: rec.URL, CaptureID: capture, Reason: "not a process page",
-			ParserVersion: parsers.Version, LastFailed: day}); err != nil {
+		if err := st.AddParseFailure(ctx, ParseFailure{RecordID: 141, URL: rec.URL, CaptureID: capture, Reason: "not a process page",
+			ParserVersion: testParser, LastFailed: day}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -193,7 +218,7 @@ func TestApplyClearsParseFailure(t *testing.T) {
 	fail(failed)
 	// A record read from an older capture (a resumed old crawl) leaves the
 	// newer failure open.
-	if _, err := recs.Apply(ctx, rec, older, day); err != nil {
+	if _, err := st.ApplyRecord(ctx, rec.parsed(t), older, day); err != nil {
 		t.Fatal(err)
 	}
 	if !open() {
@@ -201,7 +226,7 @@ func TestApplyClearsParseFailure(t *testing.T) {
 	}
 	// Read from the failed capture itself (reparse, or a 304 re-read), the
 	// failure ends, also when the content is unchanged.
-	if a, err := recs.Apply(ctx, rec, failed, day); err != nil || a.Outcome != Unchanged {
+	if a, err := st.ApplyRecord(ctx, rec.parsed(t), failed, day); err != nil || a.Outcome != VersionUnchanged {
 		t.Fatalf("apply %+v %v", a, err)
 	}
 	if open() {
@@ -210,7 +235,7 @@ func TestApplyClearsParseFailure(t *testing.T) {
 	fail(newer)
 	changed := *rec
 	changed.Status = ptr("Concluso")
-	if a, err := recs.Apply(ctx, &changed, newer, day); err != nil || a.Outcome != Changed {
+	if a, err := st.ApplyRecord(ctx, changed.parsed(t), newer, day); err != nil || a.Outcome != VersionChanged {
 		t.Fatalf("apply %+v %v", a, err)
 	}
 	if open() {

@@ -1,4 +1,4 @@
-package store
+package archive
 
 import (
 	"context"
@@ -8,49 +8,59 @@ import (
 	"fmt"
 	"slices"
 	"time"
-
-	"archivio/archive"
-	"archivio/parsers"
 )
 
-// Records reads and writes record versions.
-type Records struct {
-	db *sql.DB
+// ParsedRecord is a record as the parser read it from one capture, as
+// the catalog keeps it: its id, the page URL it was read from, the record
+// as a JSON document (what "archivio parse" prints), the parser version
+// that read it, and the links it cites.
+type ParsedRecord struct {
+	ID            int
+	URL           string
+	Data          json.RawMessage
+	ParserVersion string
+	Links         []CitedLink
 }
 
-// NewRecords uses the database of an open archive.
-func NewRecords(s *archive.Store) *Records {
-	return &Records{db: s.DB()}
+// CitedLink is a URL a record carries: the field it is in, how it was
+// found (href, src or text), and whether the record's text says the site
+// is gone.
+type CitedLink struct {
+	URL          string
+	Field        string
+	Source       string
+	DeclaredGone bool
 }
 
-// Outcome is what applying a parsed record did.
-type Outcome int
+// VersionOutcome is what applying a parsed record did.
+type VersionOutcome int
 
+// The outcomes of ApplyRecord.
 const (
-	Unchanged Outcome = iota // the record's content equals its latest version
-	New                      // the first version of a record
-	Changed                  // a new version with different content
+	VersionUnchanged VersionOutcome = iota // the record's content equals its latest version
+	VersionNew                             // the first version of a record
+	VersionChanged                         // a new version with different content
 )
 
-func (o Outcome) String() string {
+func (o VersionOutcome) String() string {
 	switch o {
-	case New:
+	case VersionNew:
 		return "new"
-	case Changed:
+	case VersionChanged:
 		return "changed"
 	}
 	return "unchanged"
 }
 
-// Applied says what Apply did.
+// Applied says what ApplyRecord did.
 type Applied struct {
-	Outcome Outcome
-	Version int      // the record's latest version after Apply
+	Outcome VersionOutcome
+	Version int      // the record's latest version after ApplyRecord
 	Changed []string // fields that differ from the previous version
 }
 
-// Version is one stored version of a record.
-type Version struct {
+// RecordVersion is one stored version of a record.
+type RecordVersion struct {
 	RecordID      int
 	Version       int
 	CaptureID     int64
@@ -65,26 +75,23 @@ type Version struct {
 // parser warnings.
 var ignoredInDiff = map[string]bool{"url": true, "raw": true, "warnings": true}
 
-// Apply stores rec, read from capture captureID at seenAt, as a new version
-// when its content differs from the record's latest version. A parse
+// ApplyRecord stores rec, read from capture captureID at seenAt, as a new
+// version when its content differs from the record's latest version, and
+// keeps the link inventory current with the links it cites. A parse
 // failure of the record's page from that capture or an older one is
 // cleared.
-func (r *Records) Apply(ctx context.Context, rec *parsers.Record, captureID int64, seenAt time.Time) (Applied, error) {
-	data, err := json.Marshal(rec)
-	if err != nil {
-		return Applied{}, fmt.Errorf("apply record %d: %w", rec.ID, err)
-	}
+func (s *Store) ApplyRecord(ctx context.Context, rec ParsedRecord, captureID int64, seenAt time.Time) (Applied, error) {
 	var out Applied
-	err = archive.WithTx(ctx, r.db, func(tx *sql.Tx) error {
+	err := WithTx(ctx, s.db, func(tx *sql.Tx) error {
 		var latest int
 		var prev []byte
 		err := tx.QueryRowContext(ctx, `SELECT v.version, v.data FROM records r
 			JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version WHERE r.id = ?`, rec.ID).Scan(&latest, &prev)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
-			out = Applied{Outcome: New, Version: 1}
+			out = Applied{Outcome: VersionNew, Version: 1}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO records (id, url, first_seen, last_seen, latest_version) VALUES (?, ?, ?, ?, 1)`,
-				rec.ID, rec.URL, archive.FormatTime(seenAt), archive.FormatTime(seenAt)); err != nil {
+				rec.ID, rec.URL, FormatTime(seenAt), FormatTime(seenAt)); err != nil {
 				return err
 			}
 		case err != nil:
@@ -99,30 +106,30 @@ func (r *Records) Apply(ctx context.Context, rec *parsers.Record, captureID int6
 			if stale {
 				// A capture older than the latest version's (a resumed old
 				// crawl) never overrides newer content.
-				out = Applied{Outcome: Unchanged, Version: latest}
+				out = Applied{Outcome: VersionUnchanged, Version: latest}
 				return nil
 			}
-			changed, err := diffFields(prev, data)
+			changed, err := diffFields(prev, rec.Data)
 			if err != nil {
 				return err
 			}
 			if len(changed) == 0 {
-				out = Applied{Outcome: Unchanged, Version: latest}
-				_, err := tx.ExecContext(ctx, `UPDATE records SET last_seen = MAX(last_seen, ?) WHERE id = ?`, archive.FormatTime(seenAt), rec.ID)
+				out = Applied{Outcome: VersionUnchanged, Version: latest}
+				_, err := tx.ExecContext(ctx, `UPDATE records SET last_seen = MAX(last_seen, ?) WHERE id = ?`, FormatTime(seenAt), rec.ID)
 				if err != nil {
 					return err
 				}
 				return clearFailure(ctx, tx, rec.ID, captureID)
 			}
-			out = Applied{Outcome: Changed, Version: latest + 1, Changed: changed}
+			out = Applied{Outcome: VersionChanged, Version: latest + 1, Changed: changed}
 			if _, err := tx.ExecContext(ctx, `UPDATE records SET latest_version = ?, last_seen = MAX(last_seen, ?), url = ? WHERE id = ?`,
-				out.Version, archive.FormatTime(seenAt), rec.URL, rec.ID); err != nil {
+				out.Version, FormatTime(seenAt), rec.URL, rec.ID); err != nil {
 				return err
 			}
 		}
 		changedJSON, _ := json.Marshal(nonNil(out.Changed))
 		_, err = tx.ExecContext(ctx, `INSERT INTO record_versions (record_id, version, capture_id, parser_version, created_at, data, changed_fields)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, rec.ID, out.Version, captureID, parsers.Version, archive.FormatTime(seenAt), string(data), string(changedJSON))
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, rec.ID, out.Version, captureID, rec.ParserVersion, FormatTime(seenAt), string(rec.Data), string(changedJSON))
 		if err != nil {
 			return err
 		}
@@ -147,10 +154,10 @@ func clearFailure(ctx context.Context, tx *sql.Tx, id int, captureID int64) erro
 	return err
 }
 
-// Seen notes that a record was confirmed unchanged (a 304 answer or an
-// identical payload) at seenAt.
-func (r *Records) Seen(ctx context.Context, id int, seenAt time.Time) error {
-	if _, err := r.db.ExecContext(ctx, `UPDATE records SET last_seen = MAX(last_seen, ?) WHERE id = ?`, archive.FormatTime(seenAt), id); err != nil {
+// RecordSeen notes that a record was confirmed unchanged (a 304 answer or
+// an identical payload) at seenAt.
+func (s *Store) RecordSeen(ctx context.Context, id int, seenAt time.Time) error {
+	if _, err := s.exec(ctx, `UPDATE records SET last_seen = MAX(last_seen, ?) WHERE id = ?`, FormatTime(seenAt), id); err != nil {
 		return fmt.Errorf("record %d seen: %w", id, err)
 	}
 	return nil
@@ -191,89 +198,10 @@ func jsonEqual(a, b json.RawMessage) bool {
 	return string(xb) == string(yb)
 }
 
-const versionColumns = `v.record_id, v.version, v.capture_id, v.parser_version, v.created_at, v.data, v.changed_fields`
-
-func scanVersion(row interface{ Scan(...any) error }) (*Version, error) {
-	var v Version
-	var at, data, changed string
-	if err := row.Scan(&v.RecordID, &v.Version, &v.CaptureID, &v.ParserVersion, &at, &data, &changed); err != nil {
-		return nil, err
-	}
-	v.CreatedAt = archive.ParseTime(at)
-	v.Data = json.RawMessage(data)
-	if err := json.Unmarshal([]byte(changed), &v.Changed); err != nil {
-		return nil, fmt.Errorf("read changed fields: %w", err)
-	}
-	return &v, nil
-}
-
-// Latest returns the latest version of every record, by id, or of one
-// record when id is not 0.
-func (r *Records) Latest(ctx context.Context, id int) ([]*Version, error) {
-	q := `SELECT ` + versionColumns + ` FROM records r JOIN record_versions v
-		ON v.record_id = r.id AND v.version = r.latest_version`
-	var args []any
-	if id != 0 {
-		q += ` WHERE r.id = ?`
-		args = append(args, id)
-	}
-	return r.query(ctx, q+` ORDER BY r.id`, args...)
-}
-
-// Versions returns every version of a record, oldest first.
-func (r *Records) Versions(ctx context.Context, id int) ([]*Version, error) {
-	return r.query(ctx, `SELECT `+versionColumns+` FROM record_versions v WHERE v.record_id = ? ORDER BY v.version`, id)
-}
-
-// HasVersionFrom reports whether a version was read from this capture.
-func (r *Records) HasVersionFrom(ctx context.Context, captureID int64) (bool, error) {
-	var n int
-	err := r.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM record_versions WHERE capture_id = ?`, captureID).Scan(&n)
-	return n > 0, err
-}
-
-// IDs returns the ids of the records stored, in order.
-func (r *Records) IDs(ctx context.Context) ([]int, error) {
-	rows, err := r.db.QueryContext(ctx, `SELECT id FROM records ORDER BY id`)
-	if err != nil {
-		return nil, fmt.Errorf("read record ids: %w", err)
-	}
-	defer rows.Close()
-	var ids []int
-	for rows.Next() {
-		var id int
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("read record ids: %w", err)
-		}
-		ids = append(ids, id)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read record ids: %w", err)
-	}
-	return ids, nil
-}
-
-func (r *Records) query(ctx context.Context, q string, args ...any) ([]*Version, error) {
-	rows, err := r.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("read records: %w", err)
-	}
-	defer rows.Close()
-	var out []*Version
-	for rows.Next() {
-		v, err := scanVersion(rows)
-		if err != nil {
-			return nil, fmt.Errorf("read records: %w", err)
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
-}
-
 // syncLinks keeps the link inventory current with a record's new version:
 // the links it cites now, with their fields, and links no record cites any
 // more set inactive (their history stays).
-func syncLinks(ctx context.Context, tx *sql.Tx, rec *parsers.Record, seenAt time.Time) error {
+func syncLinks(ctx context.Context, tx *sql.Tx, rec ParsedRecord, seenAt time.Time) error {
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT url FROM link_refs WHERE record_id = ?`, rec.ID)
 	if err != nil {
 		return err
@@ -293,7 +221,7 @@ func syncLinks(ctx context.Context, tx *sql.Tx, rec *parsers.Record, seenAt time
 	}
 	for _, l := range rec.Links {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO links (url, first_seen) VALUES (?, ?)
-			ON CONFLICT (url) DO UPDATE SET active = 1`, l.URL, archive.FormatTime(seenAt)); err != nil {
+			ON CONFLICT (url) DO UPDATE SET active = 1`, l.URL, FormatTime(seenAt)); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO link_refs (url, record_id, field, source, declared_gone)
@@ -308,4 +236,11 @@ func syncLinks(ctx context.Context, tx *sql.Tx, rec *parsers.Record, seenAt time
 		}
 	}
 	return nil
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }

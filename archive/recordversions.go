@@ -1,0 +1,170 @@
+package archive
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+const versionColumns = `v.record_id, v.version, v.capture_id, v.parser_version, v.created_at, v.data, v.changed_fields`
+
+func scanVersion(row interface{ Scan(...any) error }) (*RecordVersion, error) {
+	var v RecordVersion
+	var at, data, changed string
+	if err := row.Scan(&v.RecordID, &v.Version, &v.CaptureID, &v.ParserVersion, &at, &data, &changed); err != nil {
+		return nil, err
+	}
+	v.CreatedAt = ParseTime(at)
+	v.Data = json.RawMessage(data)
+	if err := json.Unmarshal([]byte(changed), &v.Changed); err != nil {
+		return nil, fmt.Errorf("read changed fields: %w", err)
+	}
+	return &v, nil
+}
+
+// LatestVersions returns the latest version of every record, by id, or of
+// one record when id is not 0.
+func (s *Store) LatestVersions(ctx context.Context, id int) ([]*RecordVersion, error) {
+	q := `SELECT ` + versionColumns + ` FROM records r JOIN record_versions v
+		ON v.record_id = r.id AND v.version = r.latest_version`
+	var args []any
+	if id != 0 {
+		q += ` WHERE r.id = ?`
+		args = append(args, id)
+	}
+	return s.versions(ctx, q+` ORDER BY r.id`, args...)
+}
+
+// RecordVersions returns every version of a record, oldest first.
+func (s *Store) RecordVersions(ctx context.Context, id int) ([]*RecordVersion, error) {
+	return s.versions(ctx, `SELECT `+versionColumns+` FROM record_versions v WHERE v.record_id = ? ORDER BY v.version`, id)
+}
+
+// HasVersionFrom reports whether a version was read from this capture.
+func (s *Store) HasVersionFrom(ctx context.Context, captureID int64) (bool, error) {
+	var n int
+	err := s.queryRow(ctx, `SELECT COUNT(*) FROM record_versions WHERE capture_id = ?`, captureID).Scan(&n)
+	return n > 0, err
+}
+
+// RecordIDs returns the ids of the records stored, in order.
+func (s *Store) RecordIDs(ctx context.Context) ([]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM records ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("read record ids: %w", err)
+	}
+	defer rows.Close()
+	var ids []int
+	for rows.Next() {
+		var id int
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("read record ids: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read record ids: %w", err)
+	}
+	return ids, nil
+}
+
+func (s *Store) versions(ctx context.Context, q string, args ...any) ([]*RecordVersion, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read records: %w", err)
+	}
+	defer rows.Close()
+	var out []*RecordVersion
+	for rows.Next() {
+		v, err := scanVersion(rows)
+		if err != nil {
+			return nil, fmt.Errorf("read records: %w", err)
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// VersionAt is a record's version as known at a moment, with the capture
+// it was read from (zero values when the catalog lacks it).
+type VersionAt struct {
+	RecordID      int
+	Version       int
+	ParserVersion string
+	Data          json.RawMessage // valid only during the callback
+	SourceURL     string
+	CapturedAt    time.Time
+	PayloadDigest string
+}
+
+// pickVersions is, for each record, its latest version created at or
+// before the moment given as the one parameter.
+const pickVersions = `SELECT record_id, MAX(version) AS version FROM record_versions WHERE created_at <= ? GROUP BY record_id`
+
+// VersionsAsOf calls fn with every record's version as known at asOf (its
+// latest version created then or before), by record id, streaming from
+// the database: Data is reused between calls. Records created later are
+// left out.
+func (s *Store) VersionsAsOf(ctx context.Context, asOf time.Time, fn func(*VersionAt) error) error {
+	rows, err := s.db.QueryContext(ctx, `WITH pick AS (`+pickVersions+`)
+		SELECT v.record_id, v.version, v.parser_version, v.data,
+			COALESCE(c.url, ''), COALESCE(c.fetched_at, ''), COALESCE(c.payload_digest, '')
+		FROM pick p JOIN record_versions v ON v.record_id = p.record_id AND v.version = p.version
+		LEFT JOIN captures c ON c.id = v.capture_id
+		ORDER BY v.record_id`, FormatTime(asOf))
+	if err != nil {
+		return fmt.Errorf("read records: %w", err)
+	}
+	defer rows.Close()
+	var v VersionAt
+	for rows.Next() {
+		var at string
+		var data []byte
+		if err := rows.Scan(&v.RecordID, &v.Version, &v.ParserVersion, &data, &v.SourceURL, &at, &v.PayloadDigest); err != nil {
+			return fmt.Errorf("read records: %w", err)
+		}
+		v.Data = data
+		v.CapturedAt = ParseTime(at)
+		if err := fn(&v); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read records: %w", err)
+	}
+	return nil
+}
+
+// VersionChanges calls fn, by record id, for every record whose version as
+// known at from differs from its version as known at to, with the two
+// documents: before is nil for a record added since from, after nil for
+// one gone by to (neither happens today: records are never deleted, but a
+// later as-of moment may precede a record's first version).
+func (s *Store) VersionChanges(ctx context.Context, from, to time.Time, fn func(id int, before, after []byte) error) error {
+	rows, err := s.db.QueryContext(ctx, `WITH a AS (`+pickVersions+`), b AS (`+pickVersions+`),
+		ids AS (SELECT record_id FROM a UNION SELECT record_id FROM b)
+		SELECT i.record_id, va.data, vb.data FROM ids i
+		LEFT JOIN a ON a.record_id = i.record_id LEFT JOIN b ON b.record_id = i.record_id
+		LEFT JOIN record_versions va ON va.record_id = a.record_id AND va.version = a.version
+		LEFT JOIN record_versions vb ON vb.record_id = b.record_id AND vb.version = b.version
+		WHERE a.version IS NOT b.version ORDER BY i.record_id`, FormatTime(from), FormatTime(to))
+	if err != nil {
+		return fmt.Errorf("compare versions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int
+		var a, b []byte
+		if err := rows.Scan(&id, &a, &b); err != nil {
+			return fmt.Errorf("compare versions: %w", err)
+		}
+		if err := fn(id, a, b); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("compare versions: %w", err)
+	}
+	return nil
+}

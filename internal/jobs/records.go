@@ -1,0 +1,40 @@
+package jobs
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"archivio/archive"
+	"archivio/parsers"
+)
+
+// ArchiveRecord is a parsed record as the archive keeps it: the record as
+// a JSON document, the parser version, and the links it cites.
+func ArchiveRecord(rec *parsers.Record) (archive.ParsedRecord, error) {
+	data, err := json.Marshal(rec)
+	if err != nil {
+		return archive.ParsedRecord{}, fmt.Errorf("record %d: %w", rec.ID, err)
+	}
+	out := archive.ParsedRecord{ID: rec.ID, URL: rec.URL, Data: data, ParserVersion: parsers.Version}
+	for _, l := range rec.Links {
+		out.Links = append(out.Links, archive.CitedLink{URL: l.URL, Field: l.Field, Source: l.Source, DeclaredGone: l.DeclaredGone})
+	}
+	return out, nil
+}
+
+// recordWriter is what storing parsed records needs of the archive.
+type recordWriter interface {
+	ApplyRecord(ctx context.Context, rec archive.ParsedRecord, captureID int64, seenAt time.Time) (archive.Applied, error)
+}
+
+// applyRecord stores a parsed record read from a capture (see
+// archive.Store.ApplyRecord).
+func applyRecord(ctx context.Context, st recordWriter, rec *parsers.Record, captureID int64, at time.Time) (archive.Applied, error) {
+	r, err := ArchiveRecord(rec)
+	if err != nil {
+		return archive.Applied{}, err
+	}
+	return st.ApplyRecord(ctx, r, captureID, at)
+}
