@@ -68,6 +68,11 @@ func (s *Store) SupersedeUnfinished(ctx context.Context, source string, id int64
 	return nil
 }
 
+// Crawl returns the crawl with this id.
+func (s *Store) Crawl(ctx context.Context, id int64) (*Crawl, error) {
+	return s.crawlWhere(ctx, `id = ?`, id)
+}
+
 // LastCrawl returns the latest crawl of source.
 func (s *Store) LastCrawl(ctx context.Context, source string) (*Crawl, error) {
 	return s.crawlWhere(ctx, `source = ?`, source)

@@ -1,9 +1,17 @@
 // Package archive owns everything durable in archivio: the WARC files that
 // keep every HTTP exchange as evidence, their CDXJ indexes, the SQLite
-// catalog of captures, link health, and parse health: how each record page
-// a crawl read came out (ParseResult), the record pages kept as parse
-// failures, each crawl's ParseHealth, the drift rules that judge it
-// (JudgeDrift) and each source's drift state.
+// catalog of captures, the records and their versions (ApplyRecord,
+// LatestVersions, VersionsAsOf, VersionChanges), the link inventory and
+// its health, and parse health: how each record page a crawl read came out
+// (ParseResult), the record pages kept as parse failures, each crawl's
+// ParseHealth, the drift rules that judge it (JudgeDrift) and each
+// source's drift state.
+//
+// It is the one owner of the database: every SQL statement of archivio is
+// here, behind methods of Store, and no other package gets the database
+// handle. Consumers declare the small interfaces they need of a Store, so
+// that another catalog backend can stand behind them. TableFile writes the
+// SQLite file of an export.
 //
 // WARC files are WARC/1.1, one gzip member per record, each opened by a
 // warcinfo record, written as NAME.open and renamed to NAME when closed,

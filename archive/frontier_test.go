@@ -91,7 +91,7 @@ func TestMissingRecordsAreKnownRecordsThatFailed(t *testing.T) {
 	id, _ := st.StartCrawl(ctx, "osservatorio", "https://x", time.Now())
 	now := FormatTime(time.Now())
 	for _, r := range []int{7, 8} {
-		if _, err := st.DB().Exec(`INSERT INTO records (id, url, first_seen, last_seen, latest_version) VALUES (?, ?, ?, ?, 1)`, r, fmt.Sprintf("https://x/scheda-processo/%d", r), now, now); err != nil {
+		if _, err := st.db.Exec(`INSERT INTO records (id, url, first_seen, last_seen, latest_version) VALUES (?, ?, ?, ?, 1)`, r, fmt.Sprintf("https://x/scheda-processo/%d", r), now, now); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -83,9 +83,6 @@ func (s *Store) Dir() string { return s.dir }
 // WARCDir is the folder of the WARC files.
 func (s *Store) WARCDir() string { return filepath.Join(s.dir, "warc") }
 
-// DB is the database, for the packages that keep their tables in it.
-func (s *Store) DB() *sql.DB { return s.db }
-
 // Close checkpoints the write-ahead log and closes the database.
 func (s *Store) Close() error {
 	if s.db == nil {

@@ -78,7 +78,7 @@ func TestOpenReadOnlySeesTheWriteAheadLog(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if _, err := st.DB().Exec("PRAGMA wal_autocheckpoint=0"); err != nil {
+	if _, err := st.db.Exec("PRAGMA wal_autocheckpoint=0"); err != nil {
 		t.Fatal(err)
 	}
 	addTestCapture(t, st, "https://example.org/in-the-log")
@@ -115,7 +115,7 @@ func TestOpenReadOnlyRefusesAnOlderSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.DB().Exec(`DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations)`); err != nil {
+	if _, err := st.db.Exec(`DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations)`); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()

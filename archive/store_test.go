@@ -16,7 +16,7 @@ func TestOpenMigratesOnceAndChecksPragmas(t *testing.T) {
 		t.Fatal(err)
 	}
 	var mode string
-	st.DB().QueryRow("PRAGMA journal_mode").Scan(&mode)
+	st.db.QueryRow("PRAGMA journal_mode").Scan(&mode)
 	if mode != "wal" {
 		t.Errorf("journal_mode = %q", mode)
 	}
@@ -29,12 +29,12 @@ func TestOpenMigratesOnceAndChecksPragmas(t *testing.T) {
 		t.Fatal(err)
 	}
 	var n int
-	st.DB().QueryRow("SELECT COUNT(*) FROM schema_migrations").Scan(&n)
+	st.db.QueryRow("SELECT COUNT(*) FROM schema_migrations").Scan(&n)
 	if n != len(migrations)-1 {
 		t.Errorf("%d migrations recorded, want %d", n, len(migrations)-1)
 	}
 	// A database from a newer archivio is refused, not damaged.
-	st.DB().Exec("INSERT INTO schema_migrations (version) VALUES (999)")
+	st.db.Exec("INSERT INTO schema_migrations (version) VALUES (999)")
 	st.Close()
 	if _, err := Open(ctx, dir); err == nil || !strings.Contains(err.Error(), "newer") {
 		t.Errorf("opening a newer database: %v", err)

@@ -2,7 +2,6 @@ package daemon
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -79,50 +78,21 @@ func summarize(ctx context.Context, dir string) (*Summary, error) {
 	return summarizeStore(ctx, st)
 }
 
-func summarizeStore(ctx context.Context, st *archive.Store) (*Summary, error) {
-	var err error
-	s := &Summary{Links: map[string]int{"up": 0, "suspect": 0, "down": 0}, LinksDown: []string{}, Crawls: []CrawlState{}}
-	if err := st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM records`).Scan(&s.Records); err != nil {
-		return nil, fmt.Errorf("summary: %w", err)
-	}
-	if s.Captures, err = st.CaptureCount(ctx); err != nil {
-		return nil, fmt.Errorf("summary: %w", err)
-	}
-	links, err := st.Links(ctx, "", true)
-	if err != nil {
-		return nil, err
-	}
-	for _, l := range links {
-		s.Links[l.State]++
-		if l.State == archive.StateDown {
-			s.LinksDown = append(s.LinksDown, l.URL)
-		}
-	}
-	as, err := st.Alerts(ctx)
-	if err != nil {
-		return nil, err
-	}
-	s.Alerts = len(as)
-	rows, err := st.DB().QueryContext(ctx, `SELECT DISTINCT source FROM crawls ORDER BY source`)
+// summarySource is what the summary reads of the archive: its overview,
+// and each source's parse health (see sourceHealth).
+type summarySource interface {
+	Overview(ctx context.Context) (*archive.Overview, error)
+	healthSource
+}
+
+func summarizeStore(ctx context.Context, st summarySource) (*Summary, error) {
+	o, err := st.Overview(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("summary: %w", err)
 	}
-	var sources []string
-	for rows.Next() {
-		var src string
-		if err := rows.Scan(&src); err == nil {
-			sources = append(sources, src)
-		}
-	}
-	rows.Close()
-	for _, src := range sources {
-		c, err := st.LastCrawl(ctx, src)
-		if errors.Is(err, archive.ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
+	s := &Summary{Records: o.Records, Captures: o.Captures, Links: o.Links, LinksDown: o.LinksDown, Alerts: o.Alerts,
+		Crawls: []CrawlState{}}
+	for _, c := range o.LastRuns {
 		s.Crawls = append(s.Crawls, CrawlState{Source: c.Source, Status: c.Status, Started: c.StartedAt, Finished: c.FinishedAt})
 	}
 	if s.ParseHealth, s.Unreadable, err = sourceHealth(ctx, st); err != nil {
@@ -133,7 +103,15 @@ func summarizeStore(ctx context.Context, st *archive.Store) (*Summary, error) {
 
 // sourceHealth reads the parse health of every source that has crawled
 // record pages or been judged, by name, and the open parse failures.
-func sourceHealth(ctx context.Context, st *archive.Store) ([]SourceHealth, int, error) {
+// healthSource is what the parse health summary reads of the archive.
+type healthSource interface {
+	DriftStates(ctx context.Context) ([]archive.DriftState, error)
+	LatestHealthCrawls(ctx context.Context) (map[string]int64, error)
+	UnreadableBySource(ctx context.Context) (map[string]int, error)
+	jobs.HealthReader
+}
+
+func sourceHealth(ctx context.Context, st healthSource) ([]SourceHealth, int, error) {
 	states, err := st.DriftStates(ctx)
 	if err != nil {
 		return nil, 0, err

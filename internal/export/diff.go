@@ -50,32 +50,25 @@ func Diff(ctx context.Context, dataDir string, from, to time.Time) ([]Change, er
 		return nil, err
 	}
 	defer st.Close()
-	rows, err := st.DB().QueryContext(ctx, `WITH a AS (`+pickVersions+`), b AS (`+pickVersions+`),
-		ids AS (SELECT record_id FROM a UNION SELECT record_id FROM b)
-		SELECT i.record_id, va.data, vb.data FROM ids i
-		LEFT JOIN a ON a.record_id = i.record_id LEFT JOIN b ON b.record_id = i.record_id
-		LEFT JOIN record_versions va ON va.record_id = a.record_id AND va.version = a.version
-		LEFT JOIN record_versions vb ON vb.record_id = b.record_id AND vb.version = b.version
-		WHERE a.version IS NOT b.version ORDER BY i.record_id`, archive.FormatTime(from), archive.FormatTime(to))
-	if err != nil {
-		return nil, fmt.Errorf("diff: %w", err)
-	}
-	defer rows.Close()
+	return diffVersions(ctx, st, from, to)
+}
+
+// versionPairs is what Diff reads of the archive.
+type versionPairs interface {
+	VersionChanges(ctx context.Context, from, to time.Time, fn func(id int, before, after []byte) error) error
+}
+
+func diffVersions(ctx context.Context, st versionPairs, from, to time.Time) ([]Change, error) {
 	names := diffFieldNames()
 	out := []Change{}
-	for rows.Next() {
-		var id int
-		var a, b []byte
-		if err := rows.Scan(&id, &a, &b); err != nil {
-			return nil, fmt.Errorf("diff: %w", err)
-		}
+	err := st.VersionChanges(ctx, from, to, func(id int, a, b []byte) error {
 		da, err := decodeDoc(a)
 		if err != nil {
-			return nil, fmt.Errorf("diff: record %d: %w", id, err)
+			return fmt.Errorf("record %d: %w", id, err)
 		}
 		db, err := decodeDoc(b)
 		if err != nil {
-			return nil, fmt.Errorf("diff: record %d: %w", id, err)
+			return fmt.Errorf("record %d: %w", id, err)
 		}
 		c := Change{ID: id}
 		switch {
@@ -91,12 +84,16 @@ func Diff(ctx context.Context, dataDir string, from, to time.Time) ([]Change, er
 				}
 			}
 			if len(c.Fields) == 0 {
-				continue // a new version that differs only outside the schema (links)
+				return nil // a new version that differs only outside the schema (links)
 			}
 		}
 		out = append(out, c)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("diff: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 func decodeDoc(b []byte) (map[string]any, error) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -126,8 +125,15 @@ func Export(ctx context.Context, o Options) (*Result, error) {
 	return res, nil
 }
 
+// source is what an export reads of the archive: the records as known at
+// a moment, and the link inventory.
+type source interface {
+	VersionsAsOf(ctx context.Context, asOf time.Time, fn func(*archive.VersionAt) error) error
+	Links(ctx context.Context, state string, activeOnly bool) ([]archive.Link, error)
+}
+
 // writeTables streams the records and the link inventory into the sink.
-func writeTables(ctx context.Context, st *archive.Store, snk sink, asOf time.Time, res *Result, progress func(int)) ([]*table, error) {
+func writeTables(ctx context.Context, st source, snk sink, asOf time.Time, res *Result, progress func(int)) ([]*table, error) {
 	proc, longs, links := processesTable(), longTables(), linksTable()
 	tables := append(append([]*table{proc}, longs...), links)
 	writers := make([]tableWriter, len(tables))
@@ -147,19 +153,19 @@ func writeTables(ctx context.Context, st *archive.Store, snk sink, asOf time.Tim
 		writers[i] = w
 	}
 
-	err := eachVersion(ctx, st.DB(), asOf, func(v *versionRow) error {
-		dec := json.NewDecoder(bytes.NewReader(v.data))
+	err := st.VersionsAsOf(ctx, asOf, func(v *archive.VersionAt) error {
+		dec := json.NewDecoder(bytes.NewReader(v.Data))
 		dec.UseNumber()
 		var doc map[string]any
 		if err := dec.Decode(&doc); err != nil {
-			return fmt.Errorf("record %d: %w", v.id, err)
+			return fmt.Errorf("record %d: %w", v.RecordID, err)
 		}
 		row, err := recordRow(proc, doc)
 		if err != nil {
-			return fmt.Errorf("record %d: %w", v.id, err)
+			return fmt.Errorf("record %d: %w", v.RecordID, err)
 		}
 		n := len(row)
-		row[n-5], row[n-4], row[n-3], row[n-2], row[n-1] = int64(v.version), v.sourceURL, timeOrNil(v.capturedAt), v.digest, v.parserVersion
+		row[n-5], row[n-4], row[n-3], row[n-2], row[n-1] = int64(v.Version), v.SourceURL, timeOrNil(v.CapturedAt), v.PayloadDigest, v.ParserVersion
 		if err := writers[0].Write(row); err != nil {
 			return err
 		}
@@ -167,17 +173,17 @@ func writeTables(ctx context.Context, st *archive.Store, snk sink, asOf time.Tim
 		if progress != nil && counts[0]%1000 == 0 {
 			progress(counts[0])
 		}
-		if !v.capturedAt.IsZero() {
-			if res.CapturedFrom.IsZero() || v.capturedAt.Before(res.CapturedFrom) {
-				res.CapturedFrom = v.capturedAt
+		if !v.CapturedAt.IsZero() {
+			if res.CapturedFrom.IsZero() || v.CapturedAt.Before(res.CapturedFrom) {
+				res.CapturedFrom = v.CapturedAt
 			}
-			if v.capturedAt.After(res.CapturedTo) {
-				res.CapturedTo = v.capturedAt
+			if v.CapturedAt.After(res.CapturedTo) {
+				res.CapturedTo = v.CapturedAt
 			}
 		}
 		for i, t := range longs {
 			for p, s := range listValues(doc, t.ListField) {
-				if err := writers[i+1].Write([]any{int64(v.id), int64(p + 1), s}); err != nil {
+				if err := writers[i+1].Write([]any{int64(v.RecordID), int64(p + 1), s}); err != nil {
 					return err
 				}
 				counts[i+1]++
@@ -217,47 +223,6 @@ func writeTables(ctx context.Context, st *archive.Store, snk sink, asOf time.Tim
 		res.Tables = append(res.Tables, TableInfo{Name: tables[i].Name, Path: snk.Path(tables[i]), Rows: counts[i]})
 	}
 	return tables, nil
-}
-
-// versionRow is a record version picked for an as-of moment, with the
-// capture it was read from.
-type versionRow struct {
-	id, version              int
-	parserVersion, sourceURL string
-	digest                   string
-	capturedAt               time.Time
-	data                     []byte
-}
-
-// pickVersions is, for each record, its latest version created at or
-// before the moment given as the one parameter.
-const pickVersions = `SELECT record_id, MAX(version) AS version FROM record_versions WHERE created_at <= ? GROUP BY record_id`
-
-// eachVersion calls fn with every record's version as known at asOf, by
-// record id, streaming from the database.
-func eachVersion(ctx context.Context, db *sql.DB, asOf time.Time, fn func(*versionRow) error) error {
-	rows, err := db.QueryContext(ctx, `WITH pick AS (`+pickVersions+`)
-		SELECT v.record_id, v.version, v.parser_version, v.data,
-			COALESCE(c.url, ''), COALESCE(c.fetched_at, ''), COALESCE(c.payload_digest, '')
-		FROM pick p JOIN record_versions v ON v.record_id = p.record_id AND v.version = p.version
-		LEFT JOIN captures c ON c.id = v.capture_id
-		ORDER BY v.record_id`, archive.FormatTime(asOf))
-	if err != nil {
-		return fmt.Errorf("read records: %w", err)
-	}
-	defer rows.Close()
-	var v versionRow
-	for rows.Next() {
-		var at string
-		if err := rows.Scan(&v.id, &v.version, &v.parserVersion, &v.data, &v.sourceURL, &at, &v.digest); err != nil {
-			return fmt.Errorf("read records: %w", err)
-		}
-		v.capturedAt = archive.ParseTime(at)
-		if err := fn(&v); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }
 
 func hashFile(dir, rel string) (FileInfo, error) {

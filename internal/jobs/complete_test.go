@@ -235,3 +235,17 @@ func TestResumeCataloguesResponsesOfClosedFiles(t *testing.T) {
 		t.Errorf("capture of %s: %+v %v", page, c, err)
 	}
 }
+
+// execSQL changes the catalog of dataDir behind archivio's back, as a
+// crash or an older archivio would have left it.
+func execSQL(t *testing.T, dataDir, q string, args ...any) {
+	t.Helper()
+	db, err := sql.Open("sqlite3", "file:"+filepath.Join(dataDir, archive.DBName)+"?_busy_timeout=10000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(q, args...); err != nil {
+		t.Fatal(err)
+	}
+}

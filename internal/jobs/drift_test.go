@@ -178,11 +178,11 @@ func TestDriftAlertWhenTheSiteChangesItsMarkup(t *testing.T) {
 
 func crawlReport(t *testing.T, st *archive.Store, id int64) string {
 	t.Helper()
-	var report string
-	if err := st.DB().QueryRow(`SELECT report FROM crawls WHERE id = ?`, id).Scan(&report); err != nil {
+	c, err := st.Crawl(context.Background(), id)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return report
+	return c.Report
 }
 
 // renameLabel renames a label on every page of the site.

@@ -56,10 +56,17 @@ func (j *job) parseHealth(ctx context.Context) (*ParseHealthReport, error) {
 	return CrawlHealth(ctx, j.st, j.crawlID)
 }
 
+// HealthReader is what computing a crawl's parse health reads of the
+// archive.
+type HealthReader interface {
+	ParseHealth(ctx context.Context, crawlID int64) (*archive.ParseHealth, error)
+	PreviousHealthCrawl(ctx context.Context, source string, id int64) (int64, error)
+}
+
 // CrawlHealth computes a crawl's parse health from the catalog and
 // compares it with the previous finished crawl of its source; nil when the
 // crawl read no record page (a site source).
-func CrawlHealth(ctx context.Context, st *archive.Store, crawlID int64) (*ParseHealthReport, error) {
+func CrawlHealth(ctx context.Context, st HealthReader, crawlID int64) (*ParseHealthReport, error) {
 	h, err := st.ParseHealth(ctx, crawlID)
 	if err != nil || h.RecordPages == 0 {
 		return nil, err

@@ -180,10 +180,8 @@ func TestReparseReadsParseFailuresAgain(t *testing.T) {
 	if err != nil || len(vs) != 1 {
 		t.Fatal(err)
 	}
-	if _, err := st.DB().ExecContext(ctx, `UPDATE parse_failures SET capture_id = ?, parser_version = 'scheda/0' WHERE record_id = 141`, vs[0].CaptureID); err != nil {
-		t.Fatal(err)
-	}
 	st.Close()
+	execSQL(t, cfg.DataDir, `UPDATE parse_failures SET capture_id = ?, parser_version = 'scheda/0' WHERE record_id = 141`, vs[0].CaptureID)
 
 	rep, err := Reparse(ctx, cfg.DataDir, nil)
 	if err != nil {

@@ -2,7 +2,6 @@ package jobs
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"maps"
 	"net/http"
@@ -134,7 +133,7 @@ func (j *job) payload(ctx context.Context, c *archive.Capture) ([]byte, http.Hea
 // pagePayload reads a capture's body as payload does, at most
 // crawlers.MaxPageBody bytes of it: cut reports a longer body.
 func (j *job) pagePayload(ctx context.Context, c *archive.Capture) (body []byte, header http.Header, cut bool, err error) {
-	body, header, err = j.wholePayload(ctx, c)
+	body, header, err = j.st.Payload(ctx, c)
 	if err != nil {
 		return nil, nil, false, err
 	}
@@ -143,31 +142,6 @@ func (j *job) pagePayload(ctx context.Context, c *archive.Capture) (body []byte,
 		return decoded[:crawlers.MaxPageBody], header, true, nil
 	}
 	return decoded, header, false, nil
-}
-
-// wholePayload reads a capture's body as archived.
-func (j *job) wholePayload(ctx context.Context, c *archive.Capture) ([]byte, http.Header, error) {
-	resp, err := archive.ReadResponse(ctx, filepath.Join(j.st.WARCDir(), c.WARCFile), c.WARCOffset)
-	if err != nil {
-		return nil, nil, err
-	}
-	header := resp.Header
-	body := resp.Body
-	if c.RevisitOf != 0 {
-		orig, err := j.st.Capture(ctx, c.RevisitOf)
-		if err != nil {
-			return nil, nil, err
-		}
-		o, err := archive.ReadResponse(ctx, filepath.Join(j.st.WARCDir(), orig.WARCFile), orig.WARCOffset)
-		if err != nil {
-			return nil, nil, err
-		}
-		body = o.Body
-	}
-	if body == nil && c.RevisitOf == 0 && c.PayloadLength > 0 {
-		return nil, nil, errors.New("record has no payload")
-	}
-	return body, header, nil
 }
 
 // finalAnswer reports whether a status settles a page for a crawl: a
