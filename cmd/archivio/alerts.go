@@ -32,11 +32,17 @@ Examples:
 
 func runAlerts(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "alerts", alertsUsage)
-	data := fs.String("data", defaultDataDir(e), "data directory (default $ARCHIVIO_DATA or ./archivio-data)")
+	sf := newSettingFlags(fs)
+	sf.data()
 	format := fs.String("format", "table", "table or jsonl")
 	if stop, err := parseFlags(fs, e, args); stop {
 		return err
 	}
+	settings, err := e.settings(sf)
+	if err != nil {
+		return err
+	}
+	data := &settings.Data
 	if *format != "table" && *format != "jsonl" {
 		return fmt.Errorf("%w: --format must be table or jsonl", errUsage)
 	}

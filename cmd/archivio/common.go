@@ -9,15 +9,6 @@ import (
 	"strings"
 )
 
-// defaultDataDir is where archivio keeps its archive unless told: the
-// ARCHIVIO_DATA environment variable, else ./archivio-data.
-func defaultDataDir(e *env) string {
-	if d := e.env("ARCHIVIO_DATA"); d != "" {
-		return d
-	}
-	return "./archivio-data"
-}
-
 // logFlags are the logging flags every long-running command has.
 type logFlags struct {
 	quiet  bool

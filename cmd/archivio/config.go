@@ -14,11 +14,17 @@ import (
 const configUsage = `
 Usage: archivio config init  [--config PATH] [--force]
        archivio config check [--config PATH]
+       archivio config show  [--config PATH] [COMMAND [ARGUMENTS]]
 
-Manages archivio.yaml, the configuration of the daemon ("archivio run"):
-the data directory, the sources with their schedules and politeness, the
-link checks and the alerts. The file is --config PATH, else
-$ARCHIVIO_CONFIG, else ./archivio.yaml.
+Manages archivio.yaml, the configuration of archivio: the data directory,
+the sources with their schedules and politeness, the link checks and the
+alerts. The file is --config PATH, else $ARCHIVIO_CONFIG, else
+./archivio.yaml. Every command gets its settings the same way: the
+defaults, then the file (when present), then the environment
+(ARCHIVIO_DATA, ARCHIVIO_CONTACT, ARCHIVIO_WAYBACK_ENDPOINT,
+ARCHIVIO_WEBHOOK_URL, ARCHIVIO_SMTP_HOST, _PORT, _FROM, _TO, _USERNAME),
+then its flags; "archivio crawl NAME" crawls a source as "archivio run"
+does.
 
   init   writes a commented archivio.yaml with every setting at its
          default: the observatory crawled weekly, and the participation
@@ -27,6 +33,9 @@ $ARCHIVIO_CONFIG, else ./archivio.yaml.
   check  reads the file and reports every problem with its line (unknown
          keys, bad schedules or durations, URLs, secrets written in the
          file); the exit status is 1 when there is any.
+  show   prints the effective settings, each with where it came from:
+         default, FILE:LINE, $VARIABLE or --flag; secrets masked. Given a
+         command line, the settings that command would run with.
 
 Secrets never go in the file: it names the environment variables holding
 them (secret_env, password_env).
@@ -34,6 +43,8 @@ them (secret_env, password_env).
 Examples:
   archivio config init
   archivio config check
+  archivio config show
+  archivio config show crawl osservatorio --delay 2s
   archivio config init --config /etc/archivio.yaml --force
   ARCHIVIO_CONFIG=/etc/archivio.yaml archivio config check
 `
@@ -46,6 +57,24 @@ an existing file unless --force.
 
 Example:
   archivio config init --config /etc/archivio.yaml
+`
+
+const configShowUsage = `
+Usage: archivio config show [--config PATH]
+       archivio config show COMMAND [ARGUMENTS]
+
+Prints the effective settings, one per line: the key as archivio.yaml
+names it, its value, and where it came from: default, FILE:LINE (the
+file), $VARIABLE (the environment) or --flag. Secrets (the webhook secret,
+the SMTP password, a webhook URL's path, passwords in URLs) are masked.
+With a command line (crawl, links check, run, export, reparse, records,
+links, alerts, status, diff, demo), the settings that command would run
+with, flags included; nothing is run.
+
+Examples:
+  archivio config show
+  archivio config show crawl fiorano --delay 3s
+  ARCHIVIO_CONTACT=ops@example.org archivio config show links check --parallel 4
 `
 
 const configCheckUsage = `
@@ -61,7 +90,7 @@ Example:
 func runConfig(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
 		fmt.Fprintln(e.stderr, strings.TrimSpace(configUsage))
-		return fmt.Errorf("%w: config needs init or check", errUsage)
+		return fmt.Errorf("%w: config needs init, check or show", errUsage)
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
@@ -71,8 +100,10 @@ func runConfig(ctx context.Context, e *env, args []string) error {
 		return runConfigInit(e, args[1:])
 	case "check":
 		return runConfigCheck(e, args[1:])
+	case "show":
+		return runConfigShow(ctx, e, args[1:])
 	}
-	return fmt.Errorf("%w: config: unknown subcommand %q: want init or check (see archivio config --help)", errUsage, args[0])
+	return fmt.Errorf("%w: config: unknown subcommand %q: want init, check or show (see archivio config --help)", errUsage, args[0])
 }
 
 func runConfigInit(e *env, args []string) error {
@@ -174,4 +205,39 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// showable are the commands "config show" can show the settings of: those
+// that resolve their settings before doing anything.
+var showable = map[string]bool{
+	"crawl": true, "links": true, "run": true, "export": true, "reparse": true, "records": true,
+	"alerts": true, "status": true, "diff": true, "demo": true,
+}
+
+func runConfigShow(ctx context.Context, e *env, args []string) error {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		if !showable[args[0]] {
+			return fmt.Errorf("%w: config show: %q has no settings to show (want one of crawl, links, run, export, reparse, records, alerts, status, diff, demo)", errUsage, args[0])
+		}
+		shown := *e
+		shown.show = e.stdout
+		err := run(ctx, args, &shown)
+		if errors.Is(err, errShown) {
+			return nil // (nil too when the command printed its --help)
+		}
+		return err
+	}
+	fs := newFlagSet(e, "config show", configShowUsage)
+	sf := newSettingFlags(fs)
+	if stop, err := parseFlags(fs, e, args); stop {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: config show takes flags or a command line, not %q", errUsage, fs.Arg(0))
+	}
+	s, err := e.settings(sf)
+	if err != nil {
+		return err
+	}
+	return s.Show(e.stdout)
 }

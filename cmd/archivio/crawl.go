@@ -19,8 +19,8 @@ import (
 	"archivio/archive"
 	"archivio/crawlers"
 	"archivio/internal/config"
-	"archivio/internal/daemon"
 	"archivio/internal/jobs"
+	"archivio/internal/setup"
 )
 
 const crawlUsage = `
@@ -35,7 +35,10 @@ SOURCE is "osservatorio" (the default): https://www.osservatoriopartecipazione.i
 or any source of the configuration file (--config, $ARCHIVIO_CONFIG or
 ./archivio.yaml): a "site" source crawls municipal pages from its seeds,
 within its hosts, path prefixes and depth, and adds their links to other
-sites to the link inventory.
+sites to the link inventory. The source is crawled as "archivio run"
+crawls it: its delay and parallel requests, the file's contact and
+allow_private, unless the environment or a flag says otherwise (see
+archivio config show crawl SOURCE).
 The crawl reads robots.txt (and obeys it, Crawl-delay included), the
 sitemaps, the home page and the listing pages, and every process page they
 lead to, each record once whatever URL shape links to it. Requests are
@@ -63,46 +66,25 @@ Examples:
   archivio crawl --format json > report.json
 `
 
-// lookupSource finds a source by name: in the configuration file when
-// there is one (--config, $ARCHIVIO_CONFIG or ./archivio.yaml), else among
-// the built-in sources (osservatorio).
-// It returns the configuration too, for its drift thresholds.
-func lookupSource(e *env, flagPath, name string) (*config.Config, config.Source, error) {
-	path := config.PathFrom(flagPath, e.env)
-	cfg := config.Default()
-	if _, err := os.Stat(path); err == nil {
-		if cfg, err = config.Load(path); err != nil {
-			return nil, config.Source{}, err
-		}
-	} else if flagPath != "" {
-		return nil, config.Source{}, fmt.Errorf("crawl: %w", err)
-	}
-	src, ok := cfg.Sources[name]
-	if !ok {
-		return nil, config.Source{}, fmt.Errorf("%w: unknown source %q (known: %s)", errUsage, name, strings.Join(cfg.SourceNames(), ", "))
-	}
-	return cfg, src, nil
-}
-
 func runCrawl(ctx context.Context, e *env, args []string) error {
 	source := "osservatorio"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		source, args = args[0], args[1:]
 	}
 	fs := newFlagSet(e, "crawl", fmt.Sprintf(crawlUsage, crawlers.MaxIDs))
-	data := fs.String("data", defaultDataDir(e), "data directory (default $ARCHIVIO_DATA or ./archivio-data)")
+	sf := newSettingFlags(fs)
+	sf.data()
 	baseURL := fs.String("base-url", "", "crawl this address instead of the source's site (a mirror, a test server)")
-	parallel := intVar(fs, "parallel", 2, 1, crawlers.MaxParallel, fmt.Sprintf("`N` concurrent requests to the site, 1 to %d", crawlers.MaxParallel))
-	delay := durationVar(fs, "delay", time.Second, 0, "pause of `duration` between requests, plus up to half again of jitter")
+	sf.integer("parallel", "sources.{source}.parallel", 2, fmt.Sprintf("`N` concurrent requests to the site, 1 to %d (default: the source's parallel)", crawlers.MaxParallel))
+	sf.duration("delay", "sources.{source}.delay", time.Second, "pause of `duration` between requests, plus up to half again of jitter (default: the source's delay)")
 	maxPages := intVar(fs, "max-pages", 0, 0, math.MaxInt, "stop queuing after `N` pages (0: no limit)")
 	ids := fs.String("ids", "", fmt.Sprintf("also try every record id in FROM-TO, e.g. 1-4000 (at most %d ids)", crawlers.MaxIDs))
 	resume := fs.Bool("resume", false, "continue the last interrupted crawl of SOURCE")
-	allowPrivate := fs.Bool("allow-private", false, "allow loopback and private addresses (a local mirror, tests)")
-	contact := fs.String("contact", e.env("ARCHIVIO_CONTACT"), "URL or e-mail where site operators reach you, put in the User-Agent (default $ARCHIVIO_CONTACT)")
+	sf.boolean("allow-private", "allow_private", "allow loopback and private addresses (a local mirror, tests)")
+	sf.str("contact", "contact", "", "URL or e-mail where site operators reach you, put in the User-Agent (default $ARCHIVIO_CONTACT, else archivio.yaml's contact)")
 	timeout := durationVar(fs, "timeout", 30*time.Second, time.Millisecond, "`duration` of each request attempt")
 	maxBody := int64Var(fs, "max-body", 32<<20, 1, "cut response bodies after this many `bytes` (the cut is recorded)")
 	warcSize := int64Var(fs, "warc-size", 1<<30, 1, "start a new WARC file after this many `bytes`")
-	configPath := fs.String("config", "", "configuration file naming the sources (default $ARCHIVIO_CONFIG or ./archivio.yaml, when present)")
 	format := fs.String("format", "text", "report format: text, or json (the report stored with the crawl)")
 	var lf logFlags
 	lf.register(fs)
@@ -118,33 +100,25 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() == 1 {
 		source = fs.Arg(0)
 	}
-	conf, src, err := lookupSource(e, *configPath, source)
-	if err != nil {
-		return err
-	}
-	site := src.BaseURL
-	var siteScope *crawlers.Site
-	if src.Kind == "site" {
-		siteScope = &crawlers.Site{Seeds: src.Seeds, Hosts: src.Hosts, Prefixes: src.Prefixes, MaxDepth: src.MaxDepth}
-		site = src.Seeds[0]
-	}
-	if *baseURL != "" {
-		site = *baseURL
-	}
 	from, to, err := parseIDRange(*ids)
 	if err != nil {
 		return fmt.Errorf("%w: --ids: %v", errUsage, err)
 	}
-	cfg := jobs.Config{
-		DataDir: *data, Source: source, BaseURL: site, UserAgent: userAgent(*contact),
-		Parallel: *parallel, Delay: *delay, Timeout: *timeout, MaxPages: *maxPages, FromID: from, ToID: to,
-		Resume: *resume, AllowPrivate: *allowPrivate, MaxBody: *maxBody, WARCMaxSize: *warcSize,
-		Software: "archivio/" + buildVersion(), Site: siteScope, Drift: daemon.DriftThresholds(conf.Drift),
+	sf.source = source
+	s, err := e.settings(sf)
+	if err != nil {
+		return err
 	}
-	if *contact == "" {
-		fmt.Fprintln(e.stderr, "archivio: tip: name a contact with --contact (or $ARCHIVIO_CONTACT) so site operators can reach you")
+	cfg := setup.Crawl(&s.Config, source, buildVersion())
+	if *baseURL != "" {
+		cfg.BaseURL = *baseURL
 	}
-	rep, err := crawlWithUI(ctx, e, &lf, cfg)
+	cfg.MaxPages, cfg.FromID, cfg.ToID, cfg.Resume = *maxPages, from, to, *resume
+	cfg.Timeout, cfg.MaxBody, cfg.WARCMaxSize = *timeout, *maxBody, *warcSize
+	if s.Contact == "" {
+		fmt.Fprintln(e.stderr, "archivio: tip: name a contact with --contact, $ARCHIVIO_CONTACT or contact: in archivio.yaml, so site operators can reach you")
+	}
+	rep, err := crawlWithUI(ctx, e, &lf, cfg, s)
 	if rep != nil && *format == "json" {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
@@ -163,8 +137,8 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 }
 
 // crawlWithUI runs a crawl with logs on stderr and, on a terminal, a live
-// progress bar.
-func crawlWithUI(ctx context.Context, e *env, lf *logFlags, cfg jobs.Config) (*jobs.Report, error) {
+// progress bar. Its alerts go to the sinks of s.
+func crawlWithUI(ctx context.Context, e *env, lf *logFlags, cfg jobs.Config, s *config.Settings) (*jobs.Report, error) {
 	// A crawl allocates per page and keeps little: collecting garbage half
 	// as often buys about a tenth more speed for a few MB (see the README's
 	// crawl benchmark).
@@ -186,7 +160,7 @@ func crawlWithUI(ctx context.Context, e *env, lf *logFlags, cfg jobs.Config) (*j
 		if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
 			return nil, fmt.Errorf("crawl: %w", err)
 		}
-		if cfg.Sinks, err = alertSinks(e, cfg.DataDir, log); err != nil {
+		if cfg.Sinks, err = setup.Sinks(s, log); err != nil {
 			return nil, err
 		}
 	}
@@ -208,14 +182,6 @@ func crawlWithUI(ctx context.Context, e *env, lf *logFlags, cfg jobs.Config) (*j
 		bar.finish()
 	}
 	return rep, err
-}
-
-// userAgent names archivio, its version and the operator's contact.
-func userAgent(contact string) string {
-	if contact == "" {
-		return "archivio/" + buildVersion() + " (web archive of public participation records)"
-	}
-	return "archivio/" + buildVersion() + " (+" + contact + ")"
 }
 
 func parseIDRange(s string) (from, to int, err error) {

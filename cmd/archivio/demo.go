@@ -14,9 +14,11 @@ import (
 	"archivio/archive"
 	"archivio/crawlers"
 	"archivio/internal/alerts"
+	"archivio/internal/config"
 	"archivio/internal/demo/demosite"
 	"archivio/internal/demo/vnet"
 	"archivio/internal/jobs"
+	"archivio/internal/setup"
 	"archivio/parsers"
 )
 
@@ -46,12 +48,20 @@ const demoHost = "www.osservatoriopartecipazione.it"
 
 func runDemo(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "demo", demoUsage)
-	data := fs.String("data", "./archivio-demo", "data directory of the demo archive")
-	delay := durationVar(fs, "delay", 50*time.Millisecond, 0, "pause of `duration` between requests (the real crawl's default is 1s; the demo site is local)")
-	parallel := intVar(fs, "parallel", 2, 1, crawlers.MaxParallel, fmt.Sprintf("`N` concurrent requests, 1 to %d", crawlers.MaxParallel))
+	sf := newSettingFlags(fs)
+	data := fs.String("data", "./archivio-demo", "data directory of the demo archive (never the configured one)")
+	delay, parallel := 50*time.Millisecond, 2
+	fs.Var(durationFlag{v: &delay, key: "sources.*.delay"}, "delay", "pause of `duration` between requests (the real crawl's default is 1s; the demo site is local)")
+	fs.Var(intFlag{v: &parallel, key: "sources.*.parallel"}, "parallel", fmt.Sprintf("`N` concurrent requests, 1 to %d", crawlers.MaxParallel))
 	var lf logFlags
 	lf.register(fs)
 	if stop, err := parseFlags(fs, e, args); stop {
+		return err
+	}
+	// The demo takes its alert sinks and drift thresholds from the
+	// settings; its data directory, site and pace are its own.
+	s, err := e.settings(sf, config.Flag{Name: "--data", Key: "data", Value: *data})
+	if err != nil {
 		return err
 	}
 	site, err := demosite.New(demosite.Options{Host: demoHost})
@@ -75,14 +85,14 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 
 	fmt.Fprintf(e.stdout, "archivio demo: a replica of the Osservatorio Partecipazione (%d public records) is served as\n"+
 		"https://%s on a virtual internet on loopback; nothing leaves this machine.\n"+
-		"Crawling it politely (robots.txt, %v between requests, %d at a time)...\n\n", len(site.IDs()), demoHost, *delay, *parallel)
+		"Crawling it politely (robots.txt, %v between requests, %d at a time)...\n\n", len(site.IDs()), demoHost, delay, parallel)
 
 	cfg := jobs.Config{
-		DataDir: *data, Source: "osservatorio", BaseURL: "https://" + demoHost, UserAgent: userAgent("demo"),
-		Parallel: *parallel, Delay: *delay, Timeout: 10 * time.Second, Transport: transport,
-		Software: "archivio/" + buildVersion(),
+		DataDir: *data, Source: "osservatorio", BaseURL: "https://" + demoHost, UserAgent: setup.UserAgent(buildVersion(), "demo"),
+		Parallel: parallel, Delay: delay, Timeout: 10 * time.Second, Transport: transport,
+		Software: setup.Software(buildVersion()), Drift: setup.Drift(s.Drift),
 	}
-	rep, err := crawlWithUI(ctx, e, &lf, cfg)
+	rep, err := crawlWithUI(ctx, e, &lf, cfg, s)
 	if rep != nil {
 		printReport(e.stdout, rep)
 	}
@@ -98,7 +108,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err := showRecord141(ctx, e, *data); err != nil {
 		return err
 	}
-	if err := demoLinkChecks(ctx, e, &lf, *data, transport); err != nil {
+	if err := demoLinkChecks(ctx, e, &lf, s, transport); err != nil {
 		return err
 	}
 	again := ""
@@ -171,22 +181,23 @@ var demoThresholds = archive.Thresholds{FailThreshold: 2, FailWindow: 0, Recover
 
 // demoLinkChecks checks the links of the demo records twice and shows the
 // alerts they raise.
-func demoLinkChecks(ctx context.Context, e *env, lf *logFlags, dir string, transport http.RoundTripper) error {
+func demoLinkChecks(ctx context.Context, e *env, lf *logFlags, s *config.Settings, transport http.RoundTripper) error {
+	dir := s.Data
 	fmt.Fprintf(e.stdout, "\nChecking every link the records carry, twice. Demo thresholds: a link is down after %d failing\n"+
 		"checks in a row with no minimum span (the real default is 3 spanning 24 h).\n", demoThresholds.FailThreshold)
 	log, err := lf.logger(io.Discard)
 	if err != nil {
 		return err
 	}
-	sinks, err := alertSinks(e, dir, log)
+	sinks, err := setup.Sinks(s, log)
 	if err != nil {
 		return err
 	}
 	var rep *jobs.LinksReport
 	for range 2 {
 		rep, err = jobs.CheckLinks(ctx, jobs.LinksConfig{
-			DataDir: dir, UserAgent: userAgent("demo"), Timeout: 2 * time.Second, Thresholds: demoThresholds,
-			AllowPrivate: true, Transport: transport, Software: "archivio/" + buildVersion(), Sinks: sinks, Logger: log,
+			DataDir: dir, UserAgent: setup.UserAgent(buildVersion(), "demo"), Timeout: 2 * time.Second, Thresholds: demoThresholds,
+			AllowPrivate: true, Transport: transport, Software: setup.Software(buildVersion()), Sinks: sinks, Logger: log,
 			SnapshotDelay: 50 * time.Millisecond,
 		})
 		if err != nil {

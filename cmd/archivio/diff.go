@@ -22,13 +22,19 @@ Examples:
 
 func runDiff(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "diff", diffUsage)
-	data := fs.String("data", defaultDataDir(e), "data directory (default $ARCHIVIO_DATA or ./archivio-data)")
+	sf := newSettingFlags(fs)
+	sf.data()
 	from := fs.String("from", "", "the earlier moment: a date or RFC 3339 time")
 	to := fs.String("to", "", "the later moment: a date or RFC 3339 time")
 	format := fs.String("format", "text", "text or json")
 	if stop, err := parseFlags(fs, e, args); stop {
 		return err
 	}
+	settings, err := e.settings(sf)
+	if err != nil {
+		return err
+	}
+	data := &settings.Data
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("%w: --format must be text or json", errUsage)
 	}

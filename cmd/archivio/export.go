@@ -32,7 +32,8 @@ Examples:
 
 func runExport(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "export", exportUsage)
-	data := fs.String("data", defaultDataDir(e), "data directory (default $ARCHIVIO_DATA or ./archivio-data)")
+	sf := newSettingFlags(fs)
+	sf.data()
 	format := fs.String("format", "", "csv, jsonl, parquet or sqlite")
 	out := fs.String("out", "", "output folder (created if missing)")
 	asOf := fs.String("as-of", "", "export records as known at this date or RFC 3339 time (default now)")
@@ -40,6 +41,11 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if stop, err := parseFlags(fs, e, args); stop {
 		return err
 	}
+	settings, err := e.settings(sf)
+	if err != nil {
+		return err
+	}
+	data := &settings.Data
 	if _, ok := export.Formats[*format]; !ok {
 		return fmt.Errorf("%w: --format must be csv, jsonl, parquet or sqlite", errUsage)
 	}

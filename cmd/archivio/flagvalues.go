@@ -6,16 +6,22 @@ import (
 	"math"
 	"strconv"
 	"time"
+
+	"archivio/internal/config"
 )
 
 // Numeric flags that refuse values out of their range when parsed, so
 // "--parallel -1" is a usage error naming the flag, not a silent default.
 
-// intFlag is an int flag with bounds.
+// intFlag is an int flag with bounds, or with the rule of a setting
+// when key is set.
 type intFlag struct {
 	v        *int
 	min, max int
+	key      string
 }
+
+func (f intFlag) Get() any { return *f.v }
 
 func (f intFlag) String() string {
 	if f.v == nil {
@@ -29,7 +35,11 @@ func (f intFlag) Set(s string) error {
 	if err != nil {
 		return fmt.Errorf("want a whole number")
 	}
-	if n < f.min || n > f.max {
+	if f.key != "" {
+		if err := config.CheckValue(f.key, n); err != nil {
+			return err
+		}
+	} else if n < f.min || n > f.max {
 		return rangeError(int64(f.min), int64(f.max), int64(math.MaxInt))
 	}
 	*f.v = n
@@ -61,11 +71,15 @@ func (f int64Flag) Set(s string) error {
 	return nil
 }
 
-// durationFlag is a duration flag with a lower bound.
+// durationFlag is a duration flag with a lower bound, or with the rule of
+// a setting when key is set.
 type durationFlag struct {
 	v   *time.Duration
 	min time.Duration
+	key string
 }
+
+func (f durationFlag) Get() any { return *f.v }
 
 func (f durationFlag) String() string {
 	if f.v == nil {
@@ -78,6 +92,13 @@ func (f durationFlag) Set(s string) error {
 	d, err := time.ParseDuration(s)
 	if err != nil {
 		return fmt.Errorf("want a duration such as 500ms, 2s or 1m")
+	}
+	if f.key != "" {
+		if err := config.CheckValue(f.key, d); err != nil {
+			return err
+		}
+		*f.v = d
+		return nil
 	}
 	switch {
 	case d < f.min && f.min == 0:
@@ -102,7 +123,7 @@ func rangeError(lo, hi, none int64) error {
 // intVar defines an int flag accepting values in [lo, hi].
 func intVar(fs *flag.FlagSet, name string, def, lo, hi int, usage string) *int {
 	v := def
-	fs.Var(intFlag{&v, lo, hi}, name, usage)
+	fs.Var(intFlag{v: &v, min: lo, max: hi}, name, usage)
 	return &v
 }
 
@@ -116,6 +137,6 @@ func int64Var(fs *flag.FlagSet, name string, def, lo int64, usage string) *int64
 // durationVar defines a duration flag accepting values of at least lo.
 func durationVar(fs *flag.FlagSet, name string, def, lo time.Duration, usage string) *time.Duration {
 	v := def
-	fs.Var(durationFlag{&v, lo}, name, usage)
+	fs.Var(durationFlag{v: &v, min: lo}, name, usage)
 	return &v
 }

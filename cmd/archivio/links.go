@@ -6,10 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
 	"maps"
-	"math"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,7 +16,7 @@ import (
 	"archivio/archive"
 	"archivio/internal/alerts"
 	"archivio/internal/jobs"
-	"archivio/internal/wayback"
+	"archivio/internal/setup"
 )
 
 const linksUsage = `
@@ -51,10 +48,14 @@ when the site vanishes archivio still has its own copy (last_good_capture).
 With --wayback (or $ARCHIVIO_WAYBACK_ENDPOINT) down alerts also name the
 latest Wayback Machine copy; off by default.
 
-Alerts go to the log, to DIR/alerts.atom, to a webhook when
-ARCHIVIO_WEBHOOK_URL is set (signed with ARCHIVIO_WEBHOOK_SECRET in
-X-Archivio-Signature), and by e-mail when ARCHIVIO_SMTP_HOST, _FROM and _TO
-are set (_PORT, _USERNAME, _PASSWORD optional).
+Settings come from the flags, else the environment, else archivio.yaml's
+links section (see archivio config show links check). Alerts go to the
+log, to DIR/alerts.atom (unless alerts.atom is false), to a webhook when
+alerts.webhook.url or $ARCHIVIO_WEBHOOK_URL is set (signed in
+X-Archivio-Signature with the secret in $ARCHIVIO_WEBHOOK_SECRET, or in the
+variable secret_env names), and by e-mail when alerts.smtp (or
+$ARCHIVIO_SMTP_HOST, _FROM and _TO; _PORT, _USERNAME optional) is set, with
+the password in $ARCHIVIO_SMTP_PASSWORD or the variable password_env names.
 
 Examples:
   archivio links check
@@ -68,12 +69,18 @@ func runLinks(ctx context.Context, e *env, args []string) error {
 		return runLinksCheck(ctx, e, args[1:])
 	}
 	fs := newFlagSet(e, "links", linksUsage)
-	data := fs.String("data", defaultDataDir(e), "data directory (default $ARCHIVIO_DATA or ./archivio-data)")
+	sf := newSettingFlags(fs)
+	sf.data()
 	state := fs.String("state", "", "only links in this state: up, suspect or down")
 	format := fs.String("format", "table", "table, csv or jsonl")
 	if stop, err := parseFlags(fs, e, args); stop {
 		return err
 	}
+	s, err := e.settings(sf)
+	if err != nil {
+		return err
+	}
+	data := &s.Data
 	switch *state {
 	case "", archive.StateUp, archive.StateSuspect, archive.StateDown:
 	default:
@@ -194,88 +201,43 @@ func orDash(s string) string {
 
 func runLinksCheck(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "links check", linksUsage)
-	data := fs.String("data", defaultDataDir(e), "data directory (default $ARCHIVIO_DATA or ./archivio-data)")
-	allowPrivate := fs.Bool("allow-private", false, "allow loopback and private addresses (tests, the demo)")
-	timeout := durationVar(fs, "timeout", 20*time.Second, time.Millisecond, "`duration` of each link's check")
-	th := archive.DefaultThresholds()
-	fs.Var(intFlag{&th.FailThreshold, 1, math.MaxInt}, "fail-threshold", "`N` failing checks in a row before a link is down")
-	fs.Var(durationFlag{&th.FailWindow, 0}, "fail-window", "`duration` that the failing checks must span")
-	fs.Var(intFlag{&th.RecoverThreshold, 1, math.MaxInt}, "recover-threshold", "`N` good checks in a row before a down link is up")
-	parallel := intVar(fs, "parallel", 8, 1, jobs.MaxLinksParallel, fmt.Sprintf("`N` links checked at once (at most 2 on one host), 1 to %d", jobs.MaxLinksParallel))
-	snapshotDepth := intVar(fs, "snapshot-depth", 1, -1, math.MaxInt, "archive each live record website and its same-site pages `N` links deep (-1: none)")
-	waybackEndpoint := fs.String("wayback", e.env("ARCHIVIO_WAYBACK_ENDPOINT"), "Wayback Machine availability endpoint (e.g. https://archive.org/wayback/available): down alerts name the latest Wayback copy; off when empty")
-	contact := fs.String("contact", e.env("ARCHIVIO_CONTACT"), "URL or e-mail put in the User-Agent (default $ARCHIVIO_CONTACT)")
+	sf := newSettingFlags(fs)
+	sf.data()
+	sf.boolean("allow-private", "allow_private", "allow loopback and private addresses (tests, the demo)")
+	sf.duration("timeout", "links.timeout", 20*time.Second, "`duration` of each link's check")
+	sf.integer("fail-threshold", "links.fail_threshold", 3, "`N` failing checks in a row before a link is down")
+	sf.duration("fail-window", "links.fail_window", 24*time.Hour, "`duration` that the failing checks must span (0: no minimum)")
+	sf.integer("recover-threshold", "links.recover_threshold", 2, "`N` good checks in a row before a down link is up")
+	sf.integer("parallel", "links.parallel", 8, fmt.Sprintf("`N` links checked at once (at most 2 on one host), 1 to %d", jobs.MaxLinksParallel))
+	sf.integer("snapshot-depth", "links.snapshot_depth", 1, "archive each live record website and its same-site pages `N` links deep (-1: none)")
+	sf.str("wayback", "links.wayback", "", "Wayback Machine availability endpoint (e.g. https://archive.org/wayback/available): down alerts name the latest Wayback copy; off when empty (default $ARCHIVIO_WAYBACK_ENDPOINT, else archivio.yaml's links.wayback)")
+	sf.str("contact", "contact", "", "URL or e-mail put in the User-Agent (default $ARCHIVIO_CONTACT, else archivio.yaml's contact)")
 	var lf logFlags
 	lf.register(fs)
 	if stop, err := parseFlags(fs, e, args); stop {
 		return err
 	}
-	if err := th.Validate(); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	s, err := e.settings(sf)
+	if err != nil {
+		return err
 	}
-	if err := requireArchive(*data); err != nil {
+	if err := requireArchive(s.Data); err != nil {
 		return err
 	}
 	log, err := lf.logger(e.stderr)
 	if err != nil {
 		return err
 	}
-	sinks, err := alertSinks(e, *data, log)
-	if err != nil {
+	cfg := setup.LinkCheck(&s.Config, buildVersion())
+	if cfg.Sinks, err = setup.Sinks(s, log); err != nil {
 		return err
 	}
-	var wb *wayback.Client
-	if *waybackEndpoint != "" {
-		wb = &wayback.Client{Endpoint: *waybackEndpoint, UserAgent: userAgent(*contact)}
-	}
-	depth := *snapshotDepth
-	if depth == 0 {
-		depth = -2 // only the website's page: the check already archived it
-	}
-	rep, err := jobs.CheckLinks(ctx, jobs.LinksConfig{
-		DataDir: *data, UserAgent: userAgent(*contact), Timeout: *timeout, Thresholds: th, Parallel: *parallel,
-		AllowPrivate: *allowPrivate, Software: "archivio/" + buildVersion(), Sinks: sinks, Logger: log,
-		SnapshotDepth: depth, Wayback: wb,
-	})
+	cfg.Logger = log
+	rep, err := jobs.CheckLinks(ctx, cfg)
 	if rep != nil {
 		printLinksReport(e.stdout, rep)
 	}
 	return err
-}
-
-// alertSinks are where alerts go: the log, the Atom feed in the data
-// directory, and a webhook and e-mail when the environment configures
-// them (secrets never come from files or flags).
-func alertSinks(e *env, dir string, log *slog.Logger) (alerts.Sink, error) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return nil, err
-	}
-	atom, err := alerts.NewAtom(alerts.AtomOptions{Path: filepath.Join(dir, "alerts.atom"), Title: "archivio: sources down and back up", FeedID: "urn:archivio:alerts:" + abs})
-	if err != nil {
-		return nil, err
-	}
-	sinks := alerts.Multi{alerts.NewLog(log), atom}
-	if u := e.env("ARCHIVIO_WEBHOOK_URL"); u != "" {
-		hook, err := alerts.NewWebhook(alerts.WebhookOptions{URL: u, Secret: e.env("ARCHIVIO_WEBHOOK_SECRET")})
-		if err != nil {
-			return nil, fmt.Errorf("webhook: %w", err)
-		}
-		sinks = append(sinks, hook)
-	}
-	if host := e.env("ARCHIVIO_SMTP_HOST"); host != "" {
-		port, _ := strconv.Atoi(e.env("ARCHIVIO_SMTP_PORT"))
-		if port == 0 {
-			port = 587
-		}
-		mail, err := alerts.NewSMTP(alerts.SMTPOptions{Host: host, Port: port, From: e.env("ARCHIVIO_SMTP_FROM"),
-			To: strings.Split(e.env("ARCHIVIO_SMTP_TO"), ","), Username: e.env("ARCHIVIO_SMTP_USERNAME"), Password: e.env("ARCHIVIO_SMTP_PASSWORD")})
-		if err != nil {
-			return nil, fmt.Errorf("e-mail: %w", err)
-		}
-		sinks = append(sinks, mail)
-	}
-	return sinks, nil
 }
 
 func printLinksReport(w io.Writer, r *jobs.LinksReport) {

@@ -41,13 +41,19 @@ Examples:
 
 func runRecords(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "records", recordsUsage)
-	data := fs.String("data", defaultDataDir(e), "data directory (default $ARCHIVIO_DATA or ./archivio-data)")
+	sf := newSettingFlags(fs)
+	sf.data()
 	format := fs.String("format", "table", "table or jsonl")
 	id := intVar(fs, "id", 0, 0, math.MaxInt, "only the record with this `id`")
 	unreadable := fs.Bool("unreadable", false, "list only the record pages kept as parse failures")
 	if stop, err := parseFlags(fs, e, args); stop {
 		return err
 	}
+	settings, err := e.settings(sf)
+	if err != nil {
+		return err
+	}
+	data := &settings.Data
 	if *format != "table" && *format != "jsonl" {
 		return fmt.Errorf("%w: --format must be table or jsonl", errUsage)
 	}

@@ -26,10 +26,16 @@ Example:
 
 func runReparse(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "reparse", reparseUsage)
-	data := fs.String("data", defaultDataDir(e), "data directory (default $ARCHIVIO_DATA or ./archivio-data)")
+	sf := newSettingFlags(fs)
+	sf.data()
 	if stop, err := parseFlags(fs, e, args); stop {
 		return err
 	}
+	settings, err := e.settings(sf)
+	if err != nil {
+		return err
+	}
+	data := &settings.Data
 	if err := requireArchive(*data); err != nil {
 		return err
 	}

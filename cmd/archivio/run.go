@@ -16,6 +16,9 @@ type env struct {
 	stdout io.Writer
 	stderr io.Writer
 	getenv func(string) string // nil reads nothing
+	// show, when set, receives the command's settings instead of the
+	// command running ("archivio config show COMMAND ...").
+	show io.Writer
 }
 
 // env returns the value of an environment variable, "" when unset.

@@ -30,11 +30,17 @@ Examples:
 
 func runStatus(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "status", statusUsage)
-	data := fs.String("data", defaultDataDir(e), "data directory (default $ARCHIVIO_DATA or ./archivio-data)")
+	sf := newSettingFlags(fs)
+	sf.data()
 	format := fs.String("format", "text", "text or json")
 	if stop, err := parseFlags(fs, e, args); stop {
 		return err
 	}
+	settings, err := e.settings(sf)
+	if err != nil {
+		return err
+	}
+	data := &settings.Data
 	if err := requireArchive(*data); err != nil {
 		return err
 	}

@@ -63,7 +63,7 @@ func TestConfigLoadProblems(t *testing.T) {
 		{
 			name: "zero parallel",
 			yaml: "links:\n  parallel: 0\n",
-			want: []string{`archivio.yaml:2: links.parallel: must be 1 or more, got 0`},
+			want: []string{`archivio.yaml:2: links.parallel: must be between 1 and 64, got 0`},
 		},
 		{
 			name: "negative and out-of-range numbers",
@@ -90,15 +90,15 @@ links:
 				`archivio.yaml:1: job_timeout: must be more than zero, got -1h0m0s`,
 				`archivio.yaml:2: shutdown_wait: must not be negative`,
 				`archivio.yaml:5: sources.osservatorio.delay: must not be negative`,
-				`archivio.yaml:6: sources.osservatorio.parallel: must be at most 32, got 1000`,
+				`archivio.yaml:6: sources.osservatorio.parallel: must be between 1 and 32, got 1000`,
 				`archivio.yaml:10: sources.fiorano.max_depth: must not be negative, got -2`,
-				`archivio.yaml:11: sources.fiorano.parallel: must be 1 or more, got -1`,
-				`archivio.yaml:13: links.timeout: must be more than zero, got -20s`,
+				`archivio.yaml:11: sources.fiorano.parallel: must be between 1 and 32, got -1`,
+				`archivio.yaml:13: links.timeout: must be at least 1ms, got -20s`,
 				`archivio.yaml:14: links.fail_threshold: must be 1 or more, got -3`,
-				`archivio.yaml:15: links.fail_window: must be more than zero, got -24h0m0s`,
+				`archivio.yaml:15: links.fail_window: must not be negative`,
 				`archivio.yaml:16: links.recover_threshold: must be 1 or more, got 0`,
-				`archivio.yaml:17: links.parallel: must be at most 64, got 100000`,
-				`archivio.yaml:18: links.snapshot_depth: must be -1 (no snapshot) or more, got -5`,
+				`archivio.yaml:17: links.parallel: must be between 1 and 64, got 100000`,
+				`archivio.yaml:18: links.snapshot_depth: must be -1 or more (-1: no snapshot), got -5`,
 			},
 		},
 		{
@@ -174,11 +174,10 @@ alerts:
 				`archivio.yaml:1: timezone: unknown time zone "Mars/Olympus": want an IANA name such as Europe/Rome`,
 				`archivio.yaml:4: sources.osservatorio.shedule: unknown key; did you mean "schedule"?`,
 				`archivio.yaml:5: sources.osservatorio.delay: bad duration 1: a number needs a unit, e.g. "1s" for seconds`,
-				`archivio.yaml:6: sources.osservatorio.parallel: must be 1 or more, got -1`,
+				`archivio.yaml:6: sources.osservatorio.parallel: must be between 1 and 32, got -1`,
 				`archivio.yaml:9: sources.fiorano.seeds: seed https://www.comune.fiorano-modenese.mo.it/partecipa is on www.comune.fiorano-modenese.mo.it, which is not in hosts`,
 				`archivio.yaml:12: sources.carpi.kind: unknown kind "comune": want osservatorio or site`,
 				`archivio.yaml:14: links.schedule: bad cron spec "@every": unrecognized descriptor: @every`,
-				`archivio.yaml:15: links.fail_window: must be more than zero, got 0s`,
 				`archivio.yaml:18: alerts.webhook.url: want an http:// or https:// URL, got "mailto:x@example.org"`,
 			},
 		},
@@ -316,7 +315,7 @@ func TestConfigValidateInCode(t *testing.T) {
 	src.Schedule = "every monday"
 	c.Sources["osservatorio"] = src
 	err := c.Validate()
-	want := "links.parallel: must be 1 or more, got 0"
+	want := "links.parallel: must be between 1 and 64, got 0"
 	if err == nil || !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), want) ||
 		!strings.Contains(err.Error(), `sources.osservatorio.schedule: bad cron spec "every monday"`) {
 		t.Errorf("Validate = %v", err)

@@ -17,6 +17,9 @@ type Problem struct {
 	Line int
 	Key  string
 	Msg  string
+	// Where names the environment variable ("$ARCHIVIO_DATA") or flag
+	// ("--delay") that gave the value, "" for the file.
+	Where string
 }
 
 // String formats the problem as "KEY: MSG", prefixed "FILE:LINE: " by Error.
@@ -34,7 +37,9 @@ type Error struct {
 	Problems []Problem
 }
 
-// Error returns one line per problem, "archivio.yaml:LINE: key: problem".
+// Error returns one line per problem, "archivio.yaml:LINE: key: problem",
+// or "--flag: key: problem" and "$VARIABLE: key: problem" for values
+// given by flags and the environment.
 func (e *Error) Error() string {
 	lines := make([]string, len(e.Problems))
 	for i, p := range e.Problems {
@@ -45,6 +50,8 @@ func (e *Error) Error() string {
 
 func (e *Error) format(p Problem) string {
 	switch {
+	case p.Where != "":
+		return p.Where + ": " + p.String()
 	case e.File != "" && p.Line > 0:
 		return fmt.Sprintf("%s:%d: %s", e.File, p.Line, p)
 	case e.File != "":

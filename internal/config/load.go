@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -39,25 +38,13 @@ func Load(path string) (*Config, error) {
 }
 
 // Parse is Load for a file already read; name is used in the messages.
+// The environment and flags play no part (see Resolve).
 func Parse(name string, data []byte) (*Config, error) {
-	d := &decoder{lines: map[string]int{}}
-	c := Default()
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		line, msg := syntaxError(err)
-		d.add(line, "", "%s", msg)
-		return nil, &Error{File: name, Problems: d.problems}
+	s, err := resolve(name, data, Input{})
+	if err != nil {
+		return nil, err
 	}
-	if len(root.Content) > 0 {
-		d.decode(root.Content[0], "", 1, reflect.ValueOf(c).Elem())
-	}
-	d.fill(c)
-	d.problems = append(d.problems, c.check(d.lineOf)...)
-	if len(d.problems) > 0 {
-		sort.SliceStable(d.problems, func(i, j int) bool { return d.problems[i].Line < d.problems[j].Line })
-		return nil, &Error{File: name, Problems: d.problems}
-	}
-	return c, nil
+	return &s.Config, nil
 }
 
 var lineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
@@ -81,12 +68,6 @@ type decoder struct {
 
 func (d *decoder) add(line int, key, format string, args ...any) {
 	d.problems = append(d.problems, Problem{Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
-}
-
-// present reports whether the file had the key.
-func (d *decoder) present(key string) bool {
-	_, ok := d.lines[key]
-	return ok
 }
 
 // lineOf returns the line of key, else of the nearest enclosing key the
@@ -299,27 +280,28 @@ func editDistance(a, b string) int {
 
 // fill applies the defaults that depend on other keys: a site source's
 // hosts (its seeds' hosts), prefixes ("/") and depth, the SMTP port.
-func (d *decoder) fill(c *Config) {
+// present reports whether a key was set above the defaults.
+func (d *decoder) fill(c *Config, present func(string) bool) {
 	for name, s := range c.Sources {
 		if s.Kind != "site" {
 			continue
 		}
 		key := "sources." + name + "."
-		if !d.present(key + "base_url") {
+		if !present(key + "base_url") {
 			s.BaseURL = "" // the osservatorio default, for a source named osservatorio made a site
 		}
-		if !d.present(key+"hosts") && len(s.Hosts) == 0 {
+		if !present(key+"hosts") && len(s.Hosts) == 0 {
 			s.Hosts = seedHosts(s.Seeds)
 		}
-		if !d.present(key+"prefixes") && len(s.Prefixes) == 0 {
+		if !present(key+"prefixes") && len(s.Prefixes) == 0 {
 			s.Prefixes = []string{"/"}
 		}
-		if !d.present(key + "max_depth") {
+		if !present(key + "max_depth") {
 			s.MaxDepth = DefaultSiteMaxDepth
 		}
 		c.Sources[name] = s
 	}
-	if c.Alerts.SMTP.Host != "" && !d.present("alerts.smtp.port") {
+	if c.Alerts.SMTP.Host != "" && !present("alerts.smtp.port") {
 		c.Alerts.SMTP.Port = DefaultSMTPPort
 	}
 }

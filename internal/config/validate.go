@@ -11,17 +11,8 @@ import (
 	"time"
 	_ "time/tzdata" // schedules in Europe/Rome on a machine without a zoneinfo database
 
-	"github.com/robfig/cron/v3"
+	"archivio/internal/schedule"
 )
-
-// cronParser reads schedules as the daemon does: five fields with an
-// optional leading seconds field, or descriptors (@daily, @every 6h).
-var cronParser = cron.NewParser(cron.SecondOptional | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
-
-// ParseSchedule parses a schedule as the daemon does.
-func ParseSchedule(spec string) (cron.Schedule, error) {
-	return cronParser.Parse(spec)
-}
 
 // Validate checks a Config built in code with the checks Load makes; the
 // problems come back as an *Error (wrapping ErrInvalid) with line 0.
@@ -87,13 +78,13 @@ func (c *Config) check(lineOf func(string) int) []Problem {
 	}
 	l := c.Links
 	k.schedule("links.schedule", l.Schedule)
-	k.positive("links.timeout", l.Timeout)
-	k.count("links.fail_threshold", l.FailThreshold)
-	k.positive("links.fail_window", l.FailWindow)
-	k.count("links.recover_threshold", l.RecoverThreshold)
-	k.countUpTo("links.parallel", l.Parallel, MaxLinksParallel)
-	if l.SnapshotDepth != nil && *l.SnapshotDepth < -1 {
-		k.add("links.snapshot_depth", "must be -1 (no snapshot) or more, got %d", *l.SnapshotDepth)
+	k.rule("links.timeout", l.Timeout)
+	k.rule("links.fail_threshold", l.FailThreshold)
+	k.rule("links.fail_window", l.FailWindow)
+	k.rule("links.recover_threshold", l.RecoverThreshold)
+	k.rule("links.parallel", l.Parallel)
+	if l.SnapshotDepth != nil {
+		k.rule("links.snapshot_depth", *l.SnapshotDepth)
 	}
 	if l.Wayback != "" {
 		k.url("links.wayback", l.Wayback)
@@ -125,10 +116,8 @@ func (k *checker) source(key, name string, s Source) {
 		k.add(key, "bad source name %q: use lower-case letters, digits, - and _", name)
 	}
 	k.schedule(key+".schedule", s.Schedule)
-	if s.Delay < 0 {
-		k.add(key+".delay", "must not be negative")
-	}
-	k.countUpTo(key+".parallel", s.Parallel, MaxSourceParallel)
+	k.rule(key+".delay", s.Delay)
+	k.rule(key+".parallel", s.Parallel)
 	switch s.Kind {
 	case "osservatorio":
 		k.url(key+".base_url", s.BaseURL)
@@ -206,7 +195,7 @@ func (k *checker) schedule(key, spec string) {
 		k.add(key, "missing: a cron spec such as \"0 3 * * 1\" or @daily")
 		return
 	}
-	if _, err := cronParser.Parse(spec); err != nil {
+	if _, err := schedule.Parse(spec); err != nil {
 		k.add(key, "bad cron spec %q: %v", spec, err)
 	}
 }
@@ -229,17 +218,10 @@ func (k *checker) count(key string, n int) {
 	}
 }
 
-// The most concurrent requests of a source's crawl and of the link
-// checks (crawlers.MaxParallel and jobs.MaxLinksParallel).
-const (
-	MaxSourceParallel = 32
-	MaxLinksParallel  = 64
-)
-
-func (k *checker) countUpTo(key string, n, most int) {
-	k.count(key, n)
-	if n > most {
-		k.add(key, "must be at most %d, got %d", most, n)
+// rule applies the rule of key (see rules.go) to v.
+func (k *checker) rule(key string, v any) {
+	if err := CheckValue(key, v); err != nil {
+		k.add(key, "%v", err)
 	}
 }
 

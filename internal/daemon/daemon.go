@@ -13,27 +13,26 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"path/filepath"
 	"sort"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"archivio/archive"
-	"archivio/crawlers"
 	"archivio/internal/alerts"
 	"archivio/internal/config"
 	"archivio/internal/jobs"
 	"archivio/internal/schedule"
-	"archivio/internal/wayback"
+	"archivio/internal/setup"
 )
 
-// Options are what the daemon needs besides its configuration.
+// Options are what the daemon needs besides its configuration. Its jobs
+// are built from the configuration as the command line builds them
+// (internal/setup).
 type Options struct {
 	Version   string
-	UserAgent string
 	Logger    *slog.Logger
-	Sinks     alerts.Sink       // alert sinks (built from the configuration by the caller)
+	Sinks     alerts.Sink       // alert sinks (setup.Sinks of the same settings)
 	Listener  net.Listener      // default: listen on cfg.Listen
 	Transport http.RoundTripper // the network for crawls and checks; default the guarded ones
 	Jitter    time.Duration     // before each run, default 30s
@@ -125,7 +124,7 @@ func (d *daemon) addJobs(ctx context.Context) error {
 	sort.Strings(names)
 	for _, name := range names {
 		src := d.cfg.Sources[name]
-		job := schedule.Job{Name: "crawl " + name, Spec: src.Schedule, Run: d.crawlJob(name, src)}
+		job := schedule.Job{Name: "crawl " + name, Spec: src.Schedule, Run: d.crawlJob(name)}
 		if c, err := st.LastCrawl(ctx, name); err == nil {
 			job.LastRun = c.StartedAt
 		}
@@ -143,21 +142,13 @@ func (d *daemon) addJobs(ctx context.Context) error {
 	return nil
 }
 
-func (d *daemon) crawlJob(name string, src config.Source) func(context.Context) error {
-	base := src.BaseURL
-	var site *crawlers.Site
-	if src.Kind == "site" && len(src.Seeds) > 0 {
-		base = src.Seeds[0]
-		site = &crawlers.Site{Seeds: src.Seeds, Hosts: src.Hosts, Prefixes: src.Prefixes, MaxDepth: src.MaxDepth}
-	}
+func (d *daemon) crawlJob(name string) func(context.Context) error {
 	return func(ctx context.Context) error {
-		rep, err := jobs.Crawl(ctx, jobs.Config{
-			DataDir: d.cfg.Data, Source: name, BaseURL: base, UserAgent: d.o.UserAgent, Site: site,
-			Parallel: src.Parallel, Delay: time.Duration(src.Delay), AllowPrivate: d.cfg.AllowPrivate,
-			Transport: d.o.Transport, Software: "archivio/" + d.o.Version, Logger: d.o.Logger, NoLock: true,
-			Resume: true, // a crawl cut short by a stop or a crash continues at its next run
-			Drift:  DriftThresholds(d.cfg.Drift), Sinks: d.o.Sinks,
-		})
+		cfg := setup.Crawl(d.cfg, name, d.o.Version)
+		cfg.Transport, cfg.Logger, cfg.Sinks = d.o.Transport, d.o.Logger, d.o.Sinks
+		cfg.NoLock = true
+		cfg.Resume = true // a crawl cut short by a stop or a crash continues at its next run
+		rep, err := jobs.Crawl(ctx, cfg)
 		d.m.observeCrawl(rep)
 		return d.refreshCounts(ctx, err)
 	}
@@ -165,22 +156,9 @@ func (d *daemon) crawlJob(name string, src config.Source) func(context.Context) 
 
 func (d *daemon) linksJob() func(context.Context) error {
 	return func(ctx context.Context) error {
-		l := d.cfg.Links
-		cfg := jobs.LinksConfig{
-			DataDir: d.cfg.Data, UserAgent: d.o.UserAgent, Timeout: time.Duration(l.Timeout),
-			Thresholds: archive.Thresholds{FailThreshold: l.FailThreshold, FailWindow: time.Duration(l.FailWindow), RecoverThreshold: l.RecoverThreshold},
-			Parallel:   l.Parallel, AllowPrivate: d.cfg.AllowPrivate, Software: "archivio/" + d.o.Version,
-			Transport: d.o.Transport, Sinks: d.o.Sinks, Logger: d.o.Logger, NoLock: true,
-		}
-		if l.SnapshotDepth != nil {
-			cfg.SnapshotDepth = *l.SnapshotDepth
-			if cfg.SnapshotDepth == 0 {
-				cfg.SnapshotDepth = -2 // only the page, which the check archives
-			}
-		}
-		if l.Wayback != "" {
-			cfg.Wayback = &wayback.Client{Endpoint: l.Wayback, UserAgent: d.o.UserAgent}
-		}
+		cfg := setup.LinkCheck(d.cfg, d.o.Version)
+		cfg.Transport, cfg.Logger, cfg.Sinks = d.o.Transport, d.o.Logger, d.o.Sinks
+		cfg.NoLock = true
 		rep, err := jobs.CheckLinks(ctx, cfg)
 		d.m.observeLinks(rep)
 		return d.refreshCounts(ctx, err)
@@ -259,8 +237,8 @@ func (d *daemon) serveFeed(w http.ResponseWriter, r *http.Request) {
 	if len(list) > 0 {
 		updated = list[len(list)-1].At
 	}
-	abs, _ := filepath.Abs(d.cfg.Data)
-	body, err := alerts.RenderAtom("archivio: sources down and back up", "urn:archivio:alerts:"+abs, updated, list)
+	id, _ := setup.FeedID(d.cfg.Data)
+	body, err := alerts.RenderAtom(setup.AtomTitle, id, updated, list)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return

@@ -54,7 +54,7 @@ func testDaemon(t *testing.T, spec string, delay, shutdownWait time.Duration) (*
 	done := make(chan error, 1)
 	started := make(chan string, 1)
 	go func() {
-		done <- Run(ctx, cfg, Options{Version: "test", UserAgent: "archivio/test", Listener: ln, Transport: tr,
+		done <- Run(ctx, cfg, Options{Version: "test", Listener: ln, Transport: tr,
 			Started: func(addr string) { started <- addr }})
 	}()
 	select {

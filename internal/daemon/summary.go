@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"archivio/archive"
-	"archivio/internal/config"
 	"archivio/internal/jobs"
 )
 
@@ -165,15 +164,4 @@ func sourceHealth(ctx context.Context, st healthSource) ([]SourceHealth, int, er
 		out = append(out, *bySource[src])
 	}
 	return out, total, nil
-}
-
-// DriftThresholds turns the configuration's drift percentages into the
-// thresholds crawls judge parse health with.
-func DriftThresholds(c config.Drift) archive.DriftThresholds {
-	return archive.DriftThresholds{
-		UnreadableShare: float64(c.UnreadablePercent) / 100,
-		FieldWasShare:   float64(c.FieldWasPercent) / 100,
-		FieldNowShare:   float64(c.FieldNowPercent) / 100,
-		MinPages:        c.MinPages,
-	}
 }

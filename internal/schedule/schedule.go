@@ -18,9 +18,13 @@ import (
 	"github.com/robfig/cron/v3"
 )
 
-// Parser reads the schedules archivio accepts: five fields, an optional
+// parser reads the schedules archivio accepts: five fields, an optional
 // leading seconds field, or a descriptor such as @every 6h or @daily.
-var Parser = cron.NewParser(cron.SecondOptional | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
+var parser = cron.NewParser(cron.SecondOptional | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
+
+// Parse reads a schedule as the scheduler will run it. It is the one cron
+// parser: archivio.yaml's schedules are checked with it too.
+func Parse(spec string) (cron.Schedule, error) { return parser.Parse(spec) }
 
 // Job is one scheduled job.
 type Job struct {
@@ -94,13 +98,13 @@ func New(opts Options) *Scheduler {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Scheduler{opts: opts, ctx: ctx, cancel: cancel, stopping: make(chan struct{}), jobs: map[string]*entry{}}
-	s.cron = cron.New(cron.WithLocation(opts.Location), cron.WithParser(Parser), cron.WithLogger(cronLogger{opts.Logger}))
+	s.cron = cron.New(cron.WithLocation(opts.Location), cron.WithParser(parser), cron.WithLogger(cronLogger{opts.Logger}))
 	return s
 }
 
 // Add schedules a job.
 func (s *Scheduler) Add(j Job) error {
-	if _, err := Parser.Parse(j.Spec); err != nil {
+	if _, err := Parse(j.Spec); err != nil {
 		return fmt.Errorf("schedule %s: %q: %w", j.Name, j.Spec, err)
 	}
 	s.mu.Lock()
@@ -135,7 +139,7 @@ func (s *Scheduler) Start() {
 			missed = append(missed, name) // never ran: run now
 			continue
 		}
-		sched, _ := Parser.Parse(e.job.Spec)
+		sched, _ := Parse(e.job.Spec)
 		if next := sched.Next(e.job.LastRun.In(s.opts.Location)); next.Before(now) {
 			missed = append(missed, name)
 		}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+	"time"
+
+	"archivio/internal/config"
+)
+
+// Every command that works on the archive gets its settings one way
+// (config.Resolve): defaults, then archivio.yaml (--config, else
+// $ARCHIVIO_CONFIG, else ./archivio.yaml, when present), then the
+// environment, then the flags bound here to settings.
+
+// settingFlags are a command's --config flag and the flags bound to
+// settings.
+type settingFlags struct {
+	fs         *flag.FlagSet
+	configPath string
+	keys       map[string]string // flag name -> setting, "{source}" for the source's name
+	source     string            // the source the command works on, if any
+}
+
+// newSettingFlags registers --config on fs.
+func newSettingFlags(fs *flag.FlagSet) *settingFlags {
+	sf := &settingFlags{fs: fs, keys: map[string]string{}}
+	fs.StringVar(&sf.configPath, "config", "", "configuration file (default $ARCHIVIO_CONFIG or ./archivio.yaml, when present)")
+	return sf
+}
+
+// data registers --data, bound to the data setting.
+func (sf *settingFlags) data() {
+	sf.str("data", "data", config.DefaultData, "data directory (default $ARCHIVIO_DATA, else archivio.yaml's data, else "+config.DefaultData+")")
+}
+
+func (sf *settingFlags) str(name, key, def, usage string) {
+	sf.fs.String(name, def, usage)
+	sf.keys[name] = key
+}
+
+func (sf *settingFlags) boolean(name, key string, usage string) {
+	sf.fs.Bool(name, false, usage)
+	sf.keys[name] = key
+}
+
+// integer registers an int flag refusing what the setting's rule refuses
+// (config.CheckValue), as the file does.
+func (sf *settingFlags) integer(name, key string, def int, usage string) {
+	v := def
+	sf.fs.Var(intFlag{v: &v, key: key}, name, usage)
+	sf.keys[name] = key
+}
+
+// duration registers a duration flag refusing what the setting's rule
+// refuses, as the file does.
+func (sf *settingFlags) duration(name, key string, def time.Duration, usage string) {
+	v := def
+	sf.fs.Var(durationFlag{v: &v, key: key}, name, usage)
+	sf.keys[name] = key
+}
+
+// errShown ends a command whose settings "archivio config show" printed.
+var errShown = errors.New("settings shown")
+
+// settings resolves the command's settings once its flags are parsed.
+// extra are values the command sets itself (the demo's data directory).
+// A configuration problem is printed and reported; under "archivio
+// config show" the settings are printed instead of running the command.
+func (e *env) settings(sf *settingFlags, extra ...config.Flag) (*config.Settings, error) {
+	var flags []config.Flag
+	sf.fs.Visit(func(f *flag.Flag) {
+		key, ok := sf.keys[f.Name]
+		if !ok {
+			return
+		}
+		var v any = f.Value.String()
+		if g, ok := f.Value.(flag.Getter); ok {
+			v = g.Get()
+		}
+		flags = append(flags, config.Flag{Name: "--" + f.Name, Key: strings.ReplaceAll(key, "{source}", sf.source), Value: v})
+	})
+	s, err := config.Resolve(config.Input{Path: sf.configPath, Getenv: e.getenv, Flags: append(flags, extra...), Source: sf.source})
+	var unknown *config.UnknownSourceError
+	var invalid *config.Error
+	switch {
+	case errors.As(err, &unknown):
+		return nil, fmt.Errorf("%w: %v", errUsage, err)
+	case errors.As(err, &invalid):
+		for _, line := range invalid.Lines() {
+			fmt.Fprintln(e.stderr, line)
+		}
+		return nil, errReported
+	case err != nil:
+		return nil, err
+	}
+	if e.show != nil {
+		if err := s.Show(e.show); err != nil {
+			return nil, err
+		}
+		return nil, errShown
+	}
+	return s, nil
+}
