@@ -1,7 +1,3 @@
-// Package config reads archivio's configuration file (archivio.yaml):
-// the data directory, the daemon's listen address, the sources to crawl
-// with their schedules and politeness, the link checks and the alert
-// sinks. Secrets never come from the file: it names environment variables.
 package config
 
 import "time"
