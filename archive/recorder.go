@@ -81,17 +81,25 @@ type BodyCuts struct {
 type Recorder struct {
 	next  http.RoundTripper
 	warc  *WARCWriter
-	store *Store
+	store CaptureCatalog
 	opts  RecorderOptions
 
 	length, time, disconnect, interrupted atomic.Int64
+}
+
+// CaptureCatalog is where a Recorder lists its captures (a Store).
+type CaptureCatalog interface {
+	AddCapture(ctx context.Context, c *Capture) (int64, error)
+	// OriginalCapture finds the capture a revisit refers to.
+	OriginalCapture(ctx context.Context, url, digest string) (*Capture, error)
+	Dir() string // the data directory, named when the disk is full
 }
 
 // NewRecorder wraps next. The transport next should not decompress on its
 // own (http.Transport does not when the request names Accept-Encoding,
 // which the Recorder does) and should speak HTTP/1.1, whose status line and
 // headers the WARC format records.
-func NewRecorder(next http.RoundTripper, w *WARCWriter, s *Store, opts RecorderOptions) *Recorder {
+func NewRecorder(next http.RoundTripper, w *WARCWriter, s CaptureCatalog, opts RecorderOptions) *Recorder {
 	if opts.MaxBody <= 0 {
 		opts.MaxBody = DefaultMaxBody
 	}

@@ -8,10 +8,22 @@ import (
 	"archivio/internal/alerts"
 )
 
+// AlertReader is what rebuilding the stored alerts reads of the archive.
+type AlertReader interface {
+	CaptureFinder
+	Alerts(ctx context.Context) ([]archive.AlertRow, error)
+	LinkRecords(ctx context.Context, url string) ([]archive.LinkRecord, error)
+}
+
+// CaptureFinder finds a capture by its id.
+type CaptureFinder interface {
+	Capture(ctx context.Context, id int64) (*archive.Capture, error)
+}
+
 // StoredAlerts rebuilds every alert from the database, oldest first: a
 // link alert with the records citing its URL and its last good capture, a
 // parse health alert with its drift.
-func StoredAlerts(ctx context.Context, st *archive.Store) ([]alerts.Alert, error) {
+func StoredAlerts(ctx context.Context, st AlertReader) ([]alerts.Alert, error) {
 	rows, err := st.Alerts(ctx)
 	if err != nil {
 		return nil, err
@@ -40,7 +52,7 @@ func StoredAlerts(ctx context.Context, st *archive.Store) ([]alerts.Alert, error
 }
 
 // CaptureRef describes a capture for alerts and listings, nil for none.
-func CaptureRef(ctx context.Context, st *archive.Store, id int64) *alerts.Capture {
+func CaptureRef(ctx context.Context, st CaptureFinder, id int64) *alerts.Capture {
 	if id == 0 {
 		return nil
 	}

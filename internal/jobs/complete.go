@@ -124,7 +124,7 @@ func (j *job) settled(ctx context.Context, rep *Report) error {
 
 // frontier adapts the catalog's frontier to a crawl.
 type frontier struct {
-	st *archive.Store
+	st frontierStore
 	id int64
 }
 

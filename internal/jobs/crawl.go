@@ -2,13 +2,11 @@ package jobs
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -16,7 +14,6 @@ import (
 	"archivio/archive"
 	"archivio/crawlers"
 	"archivio/internal/alerts"
-	"archivio/source/osservatorio"
 )
 
 // Config is one crawl's settings. Zero values take the defaults of
@@ -130,19 +127,13 @@ func Crawl(ctx context.Context, cfg Config) (*Report, error) {
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
 		return nil, fmt.Errorf("crawl: base URL %q is not an http(s) address", cfg.BaseURL)
 	}
-	if !cfg.NoLock {
-		lock, err := archive.LockDir(cfg.DataDir)
-		if err != nil {
-			return nil, fmt.Errorf("crawl: %w", err)
-		}
-		defer lock.Unlock()
-	}
-	st, err := archive.Open(ctx, cfg.DataDir)
+	h, err := openHarness(ctx, harnessOptions{DataDir: cfg.DataDir, Job: "crawl", NoLock: cfg.NoLock, Repair: true,
+		Sinks: cfg.Sinks, Now: cfg.Now})
 	if err != nil {
 		return nil, err
 	}
-	defer st.Close()
-	j := &job{cfg: cfg, base: base, st: st, errs: map[string]int64{}, parsing: newParseGate()}
+	defer h.close()
+	j := &job{cfg: cfg, base: base, h: h, st: h.st, errs: map[string]int64{}, parsing: newParseGate()}
 	return j.run(ctx)
 }
 
@@ -150,7 +141,8 @@ func Crawl(ctx context.Context, cfg Config) (*Report, error) {
 type job struct {
 	cfg     Config
 	base    *url.URL
-	st      *archive.Store
+	h       *harness
+	st      crawlCatalog
 	crawlID int64
 	stats   crawlers.Stats
 	rec     *archive.Recorder
@@ -166,92 +158,32 @@ type job struct {
 func (j *job) run(ctx context.Context) (*Report, error) {
 	cfg := j.cfg
 	rep := &Report{Source: cfg.Source, BaseURL: j.base.String(), Started: cfg.Now().UTC(),
-		WARCDir: j.st.WARCDir(), Database: j.st.Dir() + "/" + archive.DBName}
-
-	repaired, err := archive.RepairOpenFiles(ctx, j.st.WARCDir())
+		WARCDir: j.st.WARCDir(), Database: j.st.Dir() + "/" + archive.DBName, Repaired: j.h.repaired}
+	resume, err := j.begin(ctx, rep)
 	if err != nil {
-		return nil, fmt.Errorf("crawl: repair WARC files: %w", err)
-	}
-	rep.Repaired = repaired
-	var resume []crawlers.ResumeEntry
-	if cfg.Resume {
-		c, err := j.st.UnfinishedCrawl(ctx, cfg.Source)
-		switch {
-		case errors.Is(err, archive.ErrNotFound):
-			cfg.Logger.Info("no interrupted crawl to resume: starting a new one", "source", cfg.Source)
-		case err != nil:
-			return nil, err
-		default:
-			j.crawlID, rep.Resumed = c.ID, true
-			if err := j.st.ReopenCrawl(ctx, c.ID); err != nil {
-				return nil, err
-			}
-			if err := j.reconcile(ctx, repaired, c.StartedAt); err != nil {
-				return nil, err
-			}
-			queued, err := j.st.Frontier(ctx, c.ID, "queued")
-			if err != nil {
-				return nil, err
-			}
-			for _, e := range queued {
-				resume = append(resume, crawlers.ResumeEntry{Key: e.Key, URL: e.URL})
-			}
-			if len(resume) == 0 {
-				cfg.Logger.Info("the interrupted crawl had nothing left to fetch", "crawl", c.ID)
-			}
-		}
-	}
-	if j.crawlID == 0 {
-		if j.crawlID, err = j.st.StartCrawl(ctx, cfg.Source, j.base.String(), cfg.Now()); err != nil {
-			return nil, err
-		}
-		// A fresh crawl supersedes any unfinished one: resuming that later
-		// would replay older pages over newer versions.
-		if err := j.st.SupersedeUnfinished(ctx, cfg.Source, j.crawlID, cfg.Now()); err != nil {
-			return nil, err
-		}
-	}
-	rep.CrawlID = j.crawlID
-
-	w, err := archive.OpenWARCWriter(archive.WARCOptions{
-		Dir: j.st.WARCDir(), MaxFileSize: cfg.WARCMaxSize, Software: cfg.Software, Now: cfg.Now,
-	})
-	if err != nil {
-		return nil, fmt.Errorf("crawl: %w", err)
+		return nil, err
 	}
 	next := cfg.Transport
 	if next == nil {
 		next = defaultTransport(cfg)
 	}
-	rec := archive.NewRecorder(next, w, j.st, archive.RecorderOptions{CrawlID: j.crawlID, MaxBody: cfg.MaxBody, Now: cfg.Now})
-	j.rec = rec
-	retry := cfg.Retry
-	if retry.AttemptTimeout == 0 {
-		retry.AttemptTimeout = cfg.Timeout
-		if retry.AttemptTimeout <= 0 {
-			retry.AttemptTimeout = 30 * time.Second
-		}
+	j.rec, err = j.h.record(recordOptions{Network: next, MaxBody: cfg.MaxBody, WARCMaxSize: cfg.WARCMaxSize, Software: cfg.Software})
+	if err != nil {
+		return nil, err
 	}
-	if retry.OnRetry == nil {
-		retry.OnRetry = func(req *http.Request, attempt int, wait time.Duration, reason string) {
-			cfg.Logger.Info("retrying", "url", req.URL.String(), "attempt", attempt, "wait", wait.Round(time.Millisecond), "reason", reason)
-		}
-	}
-	transport := crawlers.NewRetry(rec, retry)
-
 	known, err := j.known(ctx)
 	if err != nil {
 		return nil, err
 	}
 	stopProgress := j.progress(ctx, rep.Started)
 	crawlErr := crawlers.Run(ctx, crawlers.Options{
-		Base: j.base, UserAgent: cfg.UserAgent, Transport: transport, Frontier: frontier{j.st, j.crawlID},
+		Base: j.base, UserAgent: cfg.UserAgent, Transport: crawlers.NewRetry(j.rec, j.retryOptions()), Frontier: frontier{j.st, j.crawlID},
 		Parallel: cfg.Parallel, Delay: cfg.Delay, Timeout: cfg.Timeout, Drain: cfg.Drain, MaxPages: cfg.MaxPages,
 		FromID: cfg.FromID, ToID: cfg.ToID, Known: known, Resume: resume, Archived: j.archived, Conditional: j.conditional, Site: cfg.Site,
 		OnPage: j.onPage, OnError: j.onError, Logger: cfg.Logger,
 	}, &j.stats)
 	stopProgress()
-	closeErr := w.Close()
+	closeErr := j.h.closeWriter()
 
 	// The crawl's own context may be canceled: what follows must still be
 	// written for the crawl to be resumable.
@@ -273,8 +205,7 @@ func (j *job) run(ctx context.Context) (*Report, error) {
 		rep.Status, rep.Error = "failed", err.Error()
 	}
 	driftErr := j.judgeDrift(fin, rep)
-	body, _ := json.Marshal(rep)
-	if err := j.st.FinishCrawl(fin, j.crawlID, rep.Status, string(body), rep.Finished); err != nil {
+	if err := j.h.finish(fin, rep.Status, rep, rep.Finished); err != nil {
 		return rep, err
 	}
 	if driftErr != nil {
@@ -289,191 +220,68 @@ func (j *job) run(ctx context.Context) (*Report, error) {
 	return rep, nil
 }
 
-// fill completes the report from the counters and the catalog.
-func (j *job) fill(ctx context.Context, rep *Report) {
-	s := j.stats.Snapshot()
-	rep.Finished = j.cfg.Now().UTC()
-	rep.Seconds = rep.Finished.Sub(rep.Started).Seconds()
-	rep.PagesFetched, rep.NotModified, rep.Bytes, rep.RobotsBlocked = s.Fetched, s.NotModified, s.Bytes, s.Blocked
-	rep.RecordsNew, rep.RecordsChanged, rep.RecordsUnchanged = j.newRecs.Load(), j.changed.Load(), j.unchanged.Load()
-	rep.Unreadable, rep.FromArchive = j.unreadable.Load(), j.fromArchive.Load()
-	if j.rec != nil {
-		rep.Cuts = j.rec.Cuts()
-	}
-	if n, err := j.st.CrawlRequests(ctx, j.crawlID, rep.Started); err == nil {
-		rep.Requests = n
-	}
-	j.mu.Lock()
-	rep.Errors = j.errs
-	j.mu.Unlock()
-	h, err := j.parseHealth(ctx)
-	if err != nil {
-		j.cfg.Logger.Error("parse health not computed", "crawl", j.crawlID, "err", err)
-	}
-	rep.ParseHealth = h
-}
-
-// progress reports the crawl's state to cfg.Progress until stopped.
-func (j *job) progress(ctx context.Context, started time.Time) (stop func()) {
-	if j.cfg.Progress == nil {
-		return func() {}
-	}
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		t := time.NewTicker(500 * time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				j.cfg.Progress(Progress{j.stats.Snapshot(), j.cfg.Now().Sub(started)})
+// begin starts the crawl's run in the catalog, or reopens the interrupted
+// crawl it resumes, and returns what that one left queued.
+func (j *job) begin(ctx context.Context, rep *Report) ([]crawlers.ResumeEntry, error) {
+	cfg := j.cfg
+	var resume []crawlers.ResumeEntry
+	if cfg.Resume {
+		c, err := j.st.UnfinishedCrawl(ctx, cfg.Source)
+		switch {
+		case errors.Is(err, archive.ErrNotFound):
+			cfg.Logger.Info("no interrupted crawl to resume: starting a new one", "source", cfg.Source)
+		case err != nil:
+			return nil, err
+		default:
+			j.crawlID, j.h.runID, rep.Resumed = c.ID, c.ID, true
+			if err := j.st.ReopenCrawl(ctx, c.ID); err != nil {
+				return nil, err
+			}
+			if err := j.reconcile(ctx, j.h.repaired, c.StartedAt); err != nil {
+				return nil, err
+			}
+			queued, err := j.st.Frontier(ctx, c.ID, "queued")
+			if err != nil {
+				return nil, err
+			}
+			for _, e := range queued {
+				resume = append(resume, crawlers.ResumeEntry{Key: e.Key, URL: e.URL})
+			}
+			if len(resume) == 0 {
+				cfg.Logger.Info("the interrupted crawl had nothing left to fetch", "crawl", c.ID)
 			}
 		}
-	}()
-	return func() {
-		close(done)
-		wg.Wait()
-		j.cfg.Progress(Progress{j.stats.Snapshot(), j.cfg.Now().Sub(started)})
 	}
-}
-
-func (j *job) countError(kind string) {
-	j.mu.Lock()
-	j.errs[kind]++
-	j.mu.Unlock()
-}
-
-// onPage handles a fetched page: a record page is parsed and stored as a
-// new version when its content changed.
-func (j *job) onPage(ctx context.Context, p crawlers.Page) error {
-	if kind := cutKind(p); kind != "" {
-		// A page known only in part is an error of its own kind, so that a
-		// crawl that lost content never reports "errors none".
-		j.countError(kind)
-		if p.RecordID == 0 {
-			j.cfg.Logger.Warn("page cut: links read from the part received", "url", p.URL, "kind", kind, "reason", p.Truncated)
+	if j.crawlID == 0 {
+		if err := j.h.start(ctx, cfg.Source, j.base.String()); err != nil {
+			return nil, err
+		}
+		j.crawlID = j.h.runID
+		// A fresh crawl supersedes any unfinished one: resuming that later
+		// would replay older pages over newer versions.
+		if err := j.st.SupersedeUnfinished(ctx, cfg.Source, j.crawlID, cfg.Now()); err != nil {
+			return nil, err
 		}
 	}
-	switch {
-	case p.Status == http.StatusNotModified:
-		if p.RecordID != 0 {
-			return j.recordNotModified(ctx, p)
-		}
-		return nil
-	case p.Status == http.StatusNotFound || p.Status == http.StatusGone:
-		j.countError(fmt.Sprintf("http_%d", p.Status))
-		return nil
-	case p.Status >= 500:
-		j.countError("http_5xx")
-		return nil
-	case p.Status == http.StatusTooManyRequests:
-		j.countError("http_429")
-		return nil
-	case p.Status >= 400:
-		j.countError(fmt.Sprintf("http_%d", p.Status))
-		return nil
-	case p.Status == http.StatusOK && j.cfg.Site != nil:
-		return j.siteLinks(ctx, p)
-	case p.Status != http.StatusOK || p.RecordID == 0:
-		return nil
-	case p.Truncated != "":
-		// A page cut in transfer would make a version with fields missing;
-		// the record keeps its last whole version, and the cut is an error.
-		j.cfg.Logger.Warn("record page cut; not parsed", "url", p.URL, "reason", p.Truncated)
-		return nil
-	}
-	// A page archived whole but longer than the parse limit is read from
-	// its first part, as the parse limit intends: its fields come first.
-	return j.readRecord(ctx, recordPage{RecordID: p.RecordID, URL: p.URL, Body: p.Body,
-		ContentType: p.Header.Get("Content-Type"), CaptureID: p.CaptureID, OverLimit: p.BodyCut})
+	rep.CrawlID = j.crawlID
+	return resume, nil
 }
 
-// cutKind is the error kind of a page that answered 200 with a body known
-// only in part: too_large past --max-body (as received or decoded) or past
-// the parse limit (crawlers.MaxPageBody), timeout or disconnected when the
-// body was cut by the timeout or a dropped connection; "" for a whole page.
-func cutKind(p crawlers.Page) string {
-	switch {
-	case p.Status != http.StatusOK:
-		return ""
-	case p.Truncated == "" && p.BodyCut:
-		return "too_large"
-	}
-	return crawlers.CutKind(p.Truncated)
-}
-
-func (j *job) onError(ctx context.Context, u, kind string, err error) {
-	j.countError(kind)
-	if e := j.st.AddFetchError(context.WithoutCancel(ctx), j.crawlID, u, kind, err.Error(), j.cfg.Now()); e != nil {
-		j.cfg.Logger.Error("fetch error not recorded", "url", u, "err", e)
-	}
-}
-
-// conditional gives the validators of the capture a record page was last
-// read from: the capture of its open parse failure when it has one (always
-// newer than its latest version: reading a newer capture clears the
-// failure), else the capture of its latest version. Never a newer capture
-// that was not read (a crash): a 304 would then hide a page archivio has
-// no version of.
-//
-// A failed page is asked with its failed capture's validators because a
-// 304 then says the page is still exactly that capture, which
-// recordNotModified reads again from the archive with the current parser:
-// the page is not fetched whole while it stays the same, and a parser that
-// has learned its markup turns it into a record at the next crawl. Asking
-// with the last version's validators instead would fetch the broken page
-// whole at every crawl for as long as it stays broken.
-func (j *job) conditional(ctx context.Context, u string) (etag, lastModified string) {
-	id, ok := osservatorio.RecordID(u)
-	if !ok {
-		return "", ""
-	}
-	var captureID int64
-	if f, err := j.st.ParseFailure(ctx, id); err == nil {
-		captureID = f.CaptureID
-	} else if vs, err := j.st.LatestVersions(ctx, id); err == nil && len(vs) > 0 {
-		captureID = vs[0].CaptureID
-	}
-	if captureID == 0 {
-		return "", ""
-	}
-	c, err := j.st.Capture(ctx, captureID)
-	if err != nil || c.URL != u {
-		return "", ""
-	}
-	return c.ETag, c.LastModified
-}
-
-// siteLinks adds a site page's links to other sites to the link inventory.
-func (j *job) siteLinks(ctx context.Context, p crawlers.Page) error {
-	var out []string
-	seen := map[string]bool{}
-	for _, l := range p.Links {
-		lu, err := url.Parse(l)
-		if err != nil || (lu.Scheme != "http" && lu.Scheme != "https") || lu.Host == "" || seen[l] || onHosts(lu.Host, j.cfg.Site.Hosts) {
-			continue
-		}
-		seen[l] = true
-		out = append(out, l)
-	}
-	if len(out) == 0 {
-		return nil
-	}
-	return j.st.AddSiteLinks(ctx, j.cfg.Source, p.URL, out, j.cfg.Now())
-}
-
-func onHosts(host string, hosts []string) bool {
-	h := strings.TrimPrefix(strings.ToLower(host), "www.")
-	for _, x := range hosts {
-		if strings.TrimPrefix(strings.ToLower(x), "www.") == h {
-			return true
+// retryOptions are the crawl's retries: each attempt bounded by the
+// request timeout, each retry logged.
+func (j *job) retryOptions() crawlers.RetryOptions {
+	cfg := j.cfg
+	retry := cfg.Retry
+	if retry.AttemptTimeout == 0 {
+		retry.AttemptTimeout = cfg.Timeout
+		if retry.AttemptTimeout <= 0 {
+			retry.AttemptTimeout = 30 * time.Second
 		}
 	}
-	return false
+	if retry.OnRetry == nil {
+		retry.OnRetry = func(req *http.Request, attempt int, wait time.Duration, reason string) {
+			cfg.Logger.Info("retrying", "url", req.URL.String(), "attempt", attempt, "wait", wait.Round(time.Millisecond), "reason", reason)
+		}
+	}
+	return retry
 }

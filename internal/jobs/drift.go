@@ -112,17 +112,14 @@ func (j *job) judgeDrift(ctx context.Context, rep *Report) error {
 		return err
 	}
 	dr.Alert = &a
-	delivered := map[string]string{}
-	if j.cfg.Sinks != nil {
-		if err := j.cfg.Sinks.Send(ctx, a); err != nil {
-			delivered["error"] = err.Error()
+	// Delivered by the harness, which waits for it before the report is
+	// written.
+	j.h.alerts.send(ctx, a, func(err error) {
+		if err != nil {
 			dr.Undelivered = err.Error()
-		} else {
-			delivered["all"] = "ok"
 		}
-	}
-	body, _ := json.Marshal(delivered)
-	return j.st.MarkDelivered(ctx, a.ID, string(body))
+	})
+	return nil
 }
 
 // findingExamples are the pages that show a finding in this crawl.
@@ -140,7 +137,7 @@ func (j *job) findingExamples(ctx context.Context, f archive.DriftFinding) ([]ar
 
 // alertFinding is a finding as alerts describe it, with its examples'
 // captures.
-func alertFinding(ctx context.Context, st *archive.Store, f archive.DriftFinding) alerts.DriftFinding {
+func alertFinding(ctx context.Context, st CaptureFinder, f archive.DriftFinding) alerts.DriftFinding {
 	out := alerts.DriftFinding{Rule: f.Rule, Summary: f.String(), Field: f.Field, Label: f.Label, Count: f.Count, Of: f.Of,
 		BaseCount: f.BaseCount, BaseOf: f.BaseOf, Examples: []alerts.Example{}}
 	for _, e := range f.Examples {

@@ -88,52 +88,40 @@ func CheckLinks(ctx context.Context, cfg LinksConfig) (*LinksReport, error) {
 	if cfg.PerHost <= 0 {
 		cfg.PerHost = 2
 	}
-	if !cfg.NoLock {
-		lock, err := archive.LockDir(cfg.DataDir)
-		if err != nil {
-			return nil, fmt.Errorf("links check: %w", err)
-		}
-		defer lock.Unlock()
-	}
-	st, err := archive.Open(ctx, cfg.DataDir)
+	h, err := openHarness(ctx, harnessOptions{DataDir: cfg.DataDir, Job: "links check", NoLock: cfg.NoLock, Repair: true,
+		Sinks: cfg.Sinks, Now: cfg.Now})
 	if err != nil {
 		return nil, err
 	}
-	defer st.Close()
-	if _, err := archive.RepairOpenFiles(ctx, st.WARCDir()); err != nil {
-		return nil, fmt.Errorf("links check: repair WARC files: %w", err)
-	}
+	defer h.close()
 	started := cfg.Now()
-	runID, err := st.StartCrawl(ctx, "links", "", started)
-	if err != nil {
+	if err := h.start(ctx, "links", ""); err != nil {
 		return nil, err
-	}
-	w, err := archive.OpenWARCWriter(archive.WARCOptions{Dir: st.WARCDir(), Software: cfg.Software, Now: cfg.Now})
-	if err != nil {
-		return nil, fmt.Errorf("links check: %w", err)
 	}
 	next := cfg.Transport
 	if next == nil {
 		next = guardedTransport(cfg.AllowPrivate)
 	}
-	recorder := archive.NewRecorder(next, w, st, archive.RecorderOptions{CrawlID: runID, MaxBody: cfg.MaxBody, Now: cfg.Now})
+	recorder, err := h.record(recordOptions{Network: next, MaxBody: cfg.MaxBody, Software: cfg.Software})
+	if err != nil {
+		return nil, err
+	}
 	checker, err := linkcheck.New(linkcheck.Options{
 		Transport: recorder, UserAgent: cfg.UserAgent, Timeout: cfg.Timeout, Now: cfg.Now,
 		UnsafeAddress: netguard.ErrUnsafeAddress,
 	})
 	if err != nil {
-		w.Close()
 		return nil, fmt.Errorf("links check: %w", err)
 	}
-	links, err := st.Links(ctx, "", true)
+	links, err := h.st.Links(ctx, "", true)
 	if err != nil {
-		w.Close()
 		return nil, err
 	}
 
-	r := &linkRun{cfg: cfg, st: st, checker: checker, transport: recorder, rep: &LinksReport{Verdicts: map[string]int{}, States: map[string]int{}, Alerts: []alerts.Alert{}}}
+	r := &linkRun{cfg: cfg, st: h.st, alerts: h.alerts, checker: checker, transport: recorder,
+		rep: &LinksReport{Verdicts: map[string]int{}, States: map[string]int{}, Alerts: []alerts.Alert{}}}
 	r.checkAll(ctx, links)
-	closeErr := w.Close()
+	closeErr := h.closeWriter()
 
 	fin := context.WithoutCancel(ctx)
 	status := "done"
@@ -141,13 +129,14 @@ func CheckLinks(ctx context.Context, cfg LinksConfig) (*LinksReport, error) {
 		status = "interrupted"
 	}
 	r.rep.Seconds = cfg.Now().Sub(started).Seconds()
-	if all, err := st.Links(fin, "", true); err == nil {
+	if all, err := h.st.Links(fin, "", true); err == nil {
 		for _, l := range all {
 			r.rep.States[l.State]++
 		}
 	}
-	body, _ := json.Marshal(r.rep)
-	if err := st.FinishCrawl(fin, runID, status, string(body), cfg.Now()); err != nil {
+	// finish waits for the alerts still going out: the report says which
+	// were not delivered.
+	if err := h.finish(fin, status, r.rep, cfg.Now()); err != nil {
 		return r.rep, err
 	}
 	if r.err != nil {
@@ -183,11 +172,12 @@ func guardedTransport(allowPrivate bool) *http.Transport {
 // linkRun is one run of checks.
 type linkRun struct {
 	cfg       LinksConfig
-	st        *archive.Store
+	st        linksCatalog
+	alerts    *deliverer
 	checker   *linkcheck.Checker
 	transport http.RoundTripper // archiving, for snapshots
 
-	mu    sync.Mutex // guards rep, err, hosts; serializes alert delivery
+	mu    sync.Mutex // guards rep, err, hosts; held only to update them
 	rep   *LinksReport
 	err   error
 	hosts map[string]chan struct{}
@@ -246,26 +236,31 @@ func (r *linkRun) check(ctx context.Context, l archive.Link) {
 		URL: l.URL, CheckedAt: res.CheckedAt, Verdict: string(res.Verdict), Status: res.Status, Method: res.Method,
 		FinalURL: res.FinalURL, Chain: chain, Error: res.Error, CaptureID: res.CaptureID, Elapsed: res.Elapsed,
 	}, res.Verdict.Works(), r.cfg.Thresholds)
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	if err != nil {
-		if r.err == nil {
-			r.err = err
-		}
+		r.fail(err)
 		return
 	}
+	r.mu.Lock()
 	r.rep.Checked++
 	r.rep.Verdicts[string(res.Verdict)]++
+	r.mu.Unlock()
 	if res.Verdict.Works() && slices.Contains(l.Fields, "website") {
-		r.mu.Unlock()
 		r.snapshot(ctx, l.URL)
-		r.mu.Lock()
 	}
 	r.cfg.Logger.Debug("checked", "url", l.URL, "verdict", res.Verdict, "state", state.State)
 	if tr == "" {
 		return
 	}
-	if err := r.alert(ctx, l.URL, string(tr), string(res.Verdict), state.Since); err != nil && r.err == nil {
+	if err := r.alert(ctx, l.URL, string(tr), string(res.Verdict), state.Since); err != nil {
+		r.fail(err)
+	}
+}
+
+// fail keeps the run's first error.
+func (r *linkRun) fail(err error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.err == nil {
 		r.err = err
 	}
 }
@@ -293,52 +288,4 @@ func (r *linkRun) snapshot(ctx context.Context, u string) {
 	if err != nil {
 		r.cfg.Logger.Warn("snapshot of a record website failed", "url", u, "err", err)
 	}
-}
-
-// alert stores and delivers one transition. Called with r.mu held, so
-// alerts go out one at a time.
-func (r *linkRun) alert(ctx context.Context, u, kind, verdict string, since time.Time) error {
-	a := alerts.Alert{Kind: kind, URL: u, Verdict: verdict, Since: since, At: r.cfg.Now(), Records: []alerts.RecordRef{}}
-	recs, err := r.st.LinkRecords(ctx, u)
-	if err != nil {
-		return err
-	}
-	for _, rec := range recs {
-		a.Records = append(a.Records, alerts.RecordRef{ID: rec.ID, Title: rec.Title, URL: rec.URL})
-	}
-	var captureID int64
-	if l, err := r.st.Link(ctx, u); err == nil {
-		captureID = l.LastGoodCapture
-	}
-	if captureID != 0 {
-		if c, err := r.st.Capture(ctx, captureID); err == nil {
-			a.LastGoodCapture = &alerts.Capture{URL: c.URL, At: c.FetchedAt, WARCFile: c.WARCFile, Offset: c.WARCOffset}
-		}
-	}
-	if kind == "down" && r.cfg.Wayback != nil {
-		if snap, err := r.cfg.Wayback.Latest(ctx, u); err == nil {
-			if a.LastGoodCapture == nil {
-				a.LastGoodCapture = &alerts.Capture{}
-			}
-			a.LastGoodCapture.Wayback = snap.URL
-		} else {
-			r.cfg.Logger.Info("no Wayback copy", "url", u, "err", err)
-		}
-	}
-	a.ID, err = r.st.AddAlert(ctx, archive.AlertRow{Kind: kind, URL: u, Verdict: verdict, Since: since, At: a.At, LastGoodCapture: captureID})
-	if err != nil {
-		return err
-	}
-	r.rep.Alerts = append(r.rep.Alerts, a)
-	delivered := map[string]string{}
-	if r.cfg.Sinks != nil {
-		if err := r.cfg.Sinks.Send(ctx, a); err != nil {
-			delivered["error"] = err.Error()
-			r.rep.Undeliver = append(r.rep.Undeliver, fmt.Sprintf("alert %d (%s %s): %v", a.ID, kind, u, err))
-		} else {
-			delivered["all"] = "ok"
-		}
-	}
-	body, _ := json.Marshal(delivered)
-	return r.st.MarkDelivered(ctx, a.ID, string(body))
 }

@@ -95,8 +95,7 @@ func TestUnreadableRecordPagesAreKeptAsParseFailures(t *testing.T) {
 	if err != nil || c.CrawlID != second.CrawlID || c.Status != 200 {
 		t.Fatalf("failed capture %+v %v", c, err)
 	}
-	j := &job{st: st}
-	body, _, err := j.payload(ctx, c)
+	body, _, err := payload(ctx, st, c)
 	if err != nil || !bytes.Contains(body, []byte(`id="scheda-data"`)) {
 		t.Fatalf("failed capture's payload: %v", err)
 	}

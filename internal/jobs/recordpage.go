@@ -138,7 +138,7 @@ func (j *job) rereadFailed(ctx context.Context, f *archive.ParseFailure) error {
 	if err != nil {
 		return j.unreadablePage(ctx, p, fmt.Sprintf("read archive: %v", err))
 	}
-	body, header, err := j.payload(ctx, c)
+	body, header, err := payload(ctx, j.st, c)
 	if err != nil {
 		return j.unreadablePage(ctx, p, fmt.Sprintf("read archive: %v", err))
 	}

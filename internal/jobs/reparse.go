@@ -35,16 +35,16 @@ func Reparse(ctx context.Context, dataDir string, now func() time.Time) (*Repars
 	if now == nil {
 		now = time.Now
 	}
-	lock, err := archive.LockDir(dataDir)
-	if err != nil {
-		return nil, fmt.Errorf("reparse: %w", err)
-	}
-	defer lock.Unlock()
-	st, err := archive.Open(ctx, dataDir)
+	h, err := openHarness(ctx, harnessOptions{DataDir: dataDir, Job: "reparse", Now: now})
 	if err != nil {
 		return nil, err
 	}
-	defer st.Close()
+	defer h.close()
+	return reparse(ctx, h.st, now)
+}
+
+// reparse reads the records of st again.
+func reparse(ctx context.Context, st reparseCatalog, now func() time.Time) (*ReparseReport, error) {
 	latest, err := st.LatestVersions(ctx, 0)
 	if err != nil {
 		return nil, err
@@ -57,7 +57,6 @@ func Reparse(ctx context.Context, dataDir string, now func() time.Time) (*Repars
 	for _, f := range failures {
 		failed[f.RecordID] = true
 	}
-	j := &job{st: st, cfg: Config{Now: now}}
 	rep := &ReparseReport{Records: len(latest), Changed: []int{}, Failed: []string{}, Recovered: []int{}, StillUnreadable: []string{}}
 	for _, v := range latest {
 		if err := ctx.Err(); err != nil {
@@ -80,7 +79,7 @@ func Reparse(ctx context.Context, dataDir string, now func() time.Time) (*Repars
 			rep.Failed = append(rep.Failed, fmt.Sprintf("%d: %v", v.RecordID, err))
 			continue
 		}
-		body, header, err := j.payload(ctx, c)
+		body, header, err := payload(ctx, st, c)
 		if err != nil {
 			rep.Failed = append(rep.Failed, fmt.Sprintf("%d: read archive: %v", v.RecordID, err))
 			continue
@@ -104,7 +103,7 @@ func Reparse(ctx context.Context, dataDir string, now func() time.Time) (*Repars
 			rep.Unchanged++
 		}
 	}
-	if err := reparseFailures(ctx, j, failures, rep); err != nil {
+	if err := reparseFailures(ctx, st, now, failures, rep); err != nil {
 		return rep, err
 	}
 	if len(rep.Failed) > 0 {
@@ -115,18 +114,18 @@ func Reparse(ctx context.Context, dataDir string, now func() time.Time) (*Repars
 
 // reparseFailures reads the failed captures of the record pages kept as
 // parse failures again with the current parser.
-func reparseFailures(ctx context.Context, j *job, failures []archive.ParseFailure, rep *ReparseReport) error {
+func reparseFailures(ctx context.Context, st reparseCatalog, now func() time.Time, failures []archive.ParseFailure, rep *ReparseReport) error {
 	for _, f := range failures {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		rep.Unreadable++
-		c, err := j.st.Capture(ctx, f.CaptureID)
+		c, err := st.Capture(ctx, f.CaptureID)
 		if err != nil {
 			rep.Failed = append(rep.Failed, fmt.Sprintf("%d: %v", f.RecordID, err))
 			continue
 		}
-		body, header, err := j.payload(ctx, c)
+		body, header, err := payload(ctx, st, c)
 		if err != nil {
 			rep.Failed = append(rep.Failed, fmt.Sprintf("%d: read archive: %v", f.RecordID, err))
 			continue
@@ -138,13 +137,13 @@ func reparseFailures(ctx context.Context, j *job, failures []archive.ParseFailur
 		}
 		if err != nil {
 			rep.StillUnreadable = append(rep.StillUnreadable, fmt.Sprintf("%d: %v", f.RecordID, err))
-			f.Reason, f.ParserVersion, f.LastFailed = err.Error(), parsers.Version, j.cfg.Now()
-			if err := j.st.AddParseFailure(ctx, f); err != nil {
+			f.Reason, f.ParserVersion, f.LastFailed = err.Error(), parsers.Version, now()
+			if err := st.AddParseFailure(ctx, f); err != nil {
 				return err
 			}
 			continue
 		}
-		applied, err := applyRecord(ctx, j.st, rec, c.ID, j.cfg.Now())
+		applied, err := applyRecord(ctx, st, rec, c.ID, now())
 		if err != nil {
 			return err
 		}

@@ -111,7 +111,7 @@ func (j *job) archived(ctx context.Context, e crawlers.ResumeEntry) (*crawlers.P
 	if err != nil || c.Truncated != "" || !finalAnswer(c.Status) {
 		return nil, false
 	}
-	body, header, cut, err := j.pagePayload(ctx, c)
+	body, header, cut, err := pagePayload(ctx, j.st, c)
 	if err != nil {
 		j.cfg.Logger.Warn("archived page unreadable; fetching it again", "url", e.URL, "err", err)
 		return nil, false
@@ -125,15 +125,15 @@ func (j *job) archived(ctx context.Context, e crawlers.ResumeEntry) (*crawlers.P
 // payload reads a capture's body from its WARC record (the original's, for
 // a revisit) without its content coding, for the parser: at most its first
 // crawlers.MaxPageBody bytes, as a crawl reads it.
-func (j *job) payload(ctx context.Context, c *archive.Capture) ([]byte, http.Header, error) {
-	body, header, _, err := j.pagePayload(ctx, c)
+func payload(ctx context.Context, st captureReader, c *archive.Capture) ([]byte, http.Header, error) {
+	body, header, _, err := pagePayload(ctx, st, c)
 	return body, header, err
 }
 
 // pagePayload reads a capture's body as payload does, at most
 // crawlers.MaxPageBody bytes of it: cut reports a longer body.
-func (j *job) pagePayload(ctx context.Context, c *archive.Capture) (body []byte, header http.Header, cut bool, err error) {
-	body, header, err = j.st.Payload(ctx, c)
+func pagePayload(ctx context.Context, st captureReader, c *archive.Capture) (body []byte, header http.Header, cut bool, err error) {
+	body, header, err = st.Payload(ctx, c)
 	if err != nil {
 		return nil, nil, false, err
 	}

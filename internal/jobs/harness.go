@@ -1,0 +1,143 @@
+package jobs
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"time"
+
+	"archivio/archive"
+	"archivio/internal/alerts"
+)
+
+// harness is what every job runs in: the data directory's lock, the
+// archive opened, the WARC files a killed run left open repaired, the
+// run's record in the catalog, a WARC writer with the recording transport
+// over the network, and the delivery of its alerts. Crawl, CheckLinks and
+// Reparse each open one and close it when done.
+type harness struct {
+	job      string // "crawl", "links check", "reparse": names errors
+	lock     *archive.DirLock
+	st       *archive.Store
+	repaired []archive.RepairReport
+	runID    int64
+	w        *archive.WARCWriter
+	alerts   *deliverer
+	now      func() time.Time
+}
+
+// harnessOptions say what a job needs of its harness.
+type harnessOptions struct {
+	DataDir string
+	Job     string
+	NoLock  bool // the caller holds the data directory's lock (the daemon)
+	// Repair mends the WARC files a killed run left open: jobs that write
+	// WARC files do, before they write.
+	Repair bool
+	Sinks  alerts.Sink // where the job's alerts go besides the catalog
+	Now    func() time.Time
+}
+
+// openHarness takes the lock, opens the archive and repairs its WARC
+// files as o says.
+func openHarness(ctx context.Context, o harnessOptions) (*harness, error) {
+	h := &harness{job: o.Job, now: o.Now}
+	if h.now == nil {
+		h.now = time.Now
+	}
+	if !o.NoLock {
+		lock, err := archive.LockDir(o.DataDir)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", o.Job, err)
+		}
+		h.lock = lock
+	}
+	st, err := archive.Open(ctx, o.DataDir)
+	if err != nil {
+		h.close()
+		return nil, err
+	}
+	h.st = st
+	h.alerts = newDeliverer(o.Sinks, st)
+	if o.Repair {
+		if h.repaired, err = archive.RepairOpenFiles(ctx, st.WARCDir()); err != nil {
+			h.close()
+			return nil, fmt.Errorf("%s: repair WARC files: %w", o.Job, err)
+		}
+	}
+	return h, nil
+}
+
+// start records a new run of source in the catalog.
+func (h *harness) start(ctx context.Context, source, baseURL string) error {
+	id, err := h.st.StartCrawl(ctx, source, baseURL, h.now())
+	if err != nil {
+		return err
+	}
+	h.runID = id
+	return nil
+}
+
+// recordOptions configure the WARC writer and the recording transport.
+type recordOptions struct {
+	Network     http.RoundTripper // the network under the recording transport
+	MaxBody     int64
+	WARCMaxSize int64
+	Software    string
+}
+
+// record opens the run's WARC writer and returns the recording transport
+// over o.Network: every exchange it carries is archived as the run's.
+func (h *harness) record(o recordOptions) (*archive.Recorder, error) {
+	w, err := archive.OpenWARCWriter(archive.WARCOptions{Dir: h.st.WARCDir(), MaxFileSize: o.WARCMaxSize, Software: o.Software, Now: h.now})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", h.job, err)
+	}
+	h.w = w
+	return archive.NewRecorder(o.Network, w, h.st, archive.RecorderOptions{CrawlID: h.runID, MaxBody: o.MaxBody, Now: h.now}), nil
+}
+
+// closeWriter closes the WARC writer, when one is open: its file is
+// renamed to its final name with its index beside it.
+func (h *harness) closeWriter() error {
+	if h.w == nil {
+		return nil
+	}
+	w := h.w
+	h.w = nil
+	return w.Close()
+}
+
+// finish waits for the run's alerts to go out, then records how the run
+// ended with its report. It writes even when ctx was canceled: a stopped
+// run must be recorded as such.
+func (h *harness) finish(ctx context.Context, status string, report any, at time.Time) error {
+	fin := context.WithoutCancel(ctx)
+	alertErr := h.alerts.wait()
+	body, err := json.Marshal(report)
+	if err != nil {
+		return fmt.Errorf("%s: report: %w", h.job, err)
+	}
+	if err := h.st.FinishCrawl(fin, h.runID, status, string(body), at); err != nil {
+		return err
+	}
+	return alertErr
+}
+
+// close releases everything the harness holds: the writer (when the job
+// did not close it), the alerts still going out, the archive, the lock.
+func (h *harness) close() {
+	if h.w != nil {
+		h.closeWriter()
+	}
+	if h.alerts != nil {
+		h.alerts.wait()
+	}
+	if h.st != nil {
+		h.st.Close()
+	}
+	if h.lock != nil {
+		h.lock.Unlock()
+	}
+}

@@ -1,0 +1,58 @@
+package jobs
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"archivio/archive"
+	"archivio/internal/alerts"
+)
+
+// alert stores one transition of a link and hands it to the run's
+// deliverer. It holds no lock the other checks need: the records citing
+// the link, its last good capture and the Wayback lookup are read, and
+// the alert stored, by this check's goroutine alone, and the sinks (a
+// webhook may take its time) are the deliverer's, which sends alerts one
+// at a time, in order, while the checks go on.
+func (r *linkRun) alert(ctx context.Context, u, kind, verdict string, since time.Time) error {
+	a := alerts.Alert{Kind: kind, URL: u, Verdict: verdict, Since: since, At: r.cfg.Now(), Records: []alerts.RecordRef{}}
+	recs, err := r.st.LinkRecords(ctx, u)
+	if err != nil {
+		return err
+	}
+	for _, rec := range recs {
+		a.Records = append(a.Records, alerts.RecordRef{ID: rec.ID, Title: rec.Title, URL: rec.URL})
+	}
+	var captureID int64
+	if l, err := r.st.Link(ctx, u); err == nil {
+		captureID = l.LastGoodCapture
+	}
+	a.LastGoodCapture = CaptureRef(ctx, r.st, captureID)
+	if kind == "down" && r.cfg.Wayback != nil {
+		if snap, err := r.cfg.Wayback.Latest(ctx, u); err == nil {
+			if a.LastGoodCapture == nil {
+				a.LastGoodCapture = &alerts.Capture{}
+			}
+			a.LastGoodCapture.Wayback = snap.URL
+		} else {
+			r.cfg.Logger.Info("no Wayback copy", "url", u, "err", err)
+		}
+	}
+	a.ID, err = r.st.AddAlert(ctx, archive.AlertRow{Kind: kind, URL: u, Verdict: verdict, Since: since, At: a.At, LastGoodCapture: captureID})
+	if err != nil {
+		return err
+	}
+	r.mu.Lock()
+	r.rep.Alerts = append(r.rep.Alerts, a)
+	r.mu.Unlock()
+	r.alerts.send(ctx, a, func(err error) {
+		if err == nil {
+			return
+		}
+		r.mu.Lock()
+		r.rep.Undeliver = append(r.rep.Undeliver, fmt.Sprintf("alert %d (%s %s): %v", a.ID, kind, u, err))
+		r.mu.Unlock()
+	})
+	return nil
+}
