@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -12,7 +13,10 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
+	"syscall"
 	"testing"
+	"time"
 
 	"archivio/archive"
 	"archivio/internal/demo/demosite"
@@ -293,5 +297,70 @@ func TestCrawlManyBigPagesInBoundedMemory(t *testing.T) {
 	}
 	if n := errorCount(lastReport(t, dir), "too_large"); n != 8 {
 		t.Errorf("%d pages over the parse limit reported, want 8\n%s", n, out)
+	}
+}
+
+// TestSIGTERMDuringHeavyParsing: every record page is the heaviest the
+// parser takes (2 MiB of links), so the crawl spends its time parsing.
+// SIGTERM then stops it promptly: parsing takes the run's context and is
+// bounded in work per page, fetches in flight get their short drain, and
+// the WARC files are closed. Before, one page with 100,000 links kept a
+// crawl deaf to SIGTERM for minutes.
+func TestSIGTERMDuringHeavyParsing(t *testing.T) {
+	var page bytes.Buffer
+	page.WriteString("<html><body><dl><dt>Stato di avanzamento</dt><dd>Concluso</dd><dt>Natura Processo</dt><dd>Processo non certificato</dd><dt>Dettagli o note sulle fonti utilizzate</dt><dd>")
+	for i := 0; page.Len() < 2<<20; i++ {
+		fmt.Fprintf(&page, `<a href="http://e%d.example.it/">sito %d</a> `, i, i)
+	}
+	page.WriteString("</dd></dl></body></html>")
+	var served atomic.Int64
+	heavy := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		served.Add(1)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(page.Bytes())
+	})
+	bad := map[int]http.Handler{}
+	for id := 1; id <= 40; id++ {
+		bad[id] = heavy
+	}
+	srv, _ := hostileSite(t, 40, bad)
+	dir := t.TempDir()
+	cmd := child(t, "crawl", "--base-url", srv.URL, "--allow-private", "--delay", "0", "--parallel", "4", "--data", dir, "--quiet")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(20 * time.Second); served.Load() < 3; {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("no record page fetched\n%s", out.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	time.Sleep(200 * time.Millisecond) // well inside the parses
+	sent := time.Now()
+	cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		<-done
+		t.Fatalf("still running 30 s after SIGTERM\n%s", out.String())
+	}
+	took := time.Since(sent)
+	t.Logf("exited %v after SIGTERM", took.Round(time.Millisecond))
+	if !raceDetector && took > 5*time.Second {
+		t.Errorf("exited %v after SIGTERM, want within a few seconds", took)
+	}
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 || !strings.Contains(out.String(), "interrupted") {
+		t.Errorf("after SIGTERM: %v\n%s", err, out.String())
+	}
+	if open, _ := filepath.Glob(filepath.Join(dir, "warc", "*.open")); len(open) != 0 {
+		t.Errorf("WARC files left open: %v", open)
 	}
 }
