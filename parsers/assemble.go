@@ -106,6 +106,13 @@ func (a *assembler) run(tokens []token) {
 				a.header(t) // a badge styled as a label, a header cell
 				continue
 			}
+			if a.body && a.container != nil && t.node != nil && !inside(t.node, a.container) {
+				// A label met again past the record (a history line, "Stato
+				// di avanzamento cambiato da ... a ..."): not a field.
+				a.close()
+				a.explain.unused(t, "a label repeated outside the element holding the record's labels")
+				continue
+			}
 			a.body = true
 			if t.field != nil && t.field.mapLink {
 				a.flushMap()
@@ -161,6 +168,15 @@ func (a *assembler) run(tokens []token) {
 func (a *assembler) takeMap(t token) bool {
 	m := a.pendingMap
 	switch {
+	case len(t.images()) > 0 && t.text != "" && !looksLikeImagePath(t.text):
+		// The map's image and, after it in the same line, the value it
+		// interrupts ("Mappa <img> Ravenna").
+		m.blocks = append(m.blocks, token{kind: tokText, media: t.media, node: t.node})
+		a.flushMap()
+		if a.open != nil {
+			a.open.blocks = append(a.open.blocks, token{kind: tokText, text: t.text, node: t.node})
+		}
+		return true
 	case len(t.images()) > 0, len(t.links()) > 0 && looksLikeImagePath(t.links()[0].href), looksLikeImagePath(t.text):
 		m.blocks = append(m.blocks, t)
 		a.flushMap()
@@ -204,8 +220,13 @@ func (a *assembler) header(t token) {
 		a.explain.unused(t, "the call to action")
 	case a.badges(text):
 	case a.rec.Region == nil && regionIn(text) != "":
+		// "Regione Emilia-Romagna – Certificato – Finanziato": the region,
+		// and the badges when the rest of the line is badges.
 		r := regionIn(text)
 		a.rec.Region = &r
+		if rest := strings.TrimSpace(strings.Replace(text, r, "", 1)); rest != "" {
+			a.badges(rest)
+		}
 	case a.headerTitle == "":
 		a.headerTitle = text
 	default:
@@ -305,7 +326,7 @@ func (a *assembler) finish(f *openField) {
 	case len(v.lines) == 0:
 		ex.note("empty")
 		return
-	case len(v.texts) == 1 && dict.isPlaceholder(v.texts[0]):
+	case len(v.texts) == 1 && (dict.isPlaceholder(v.texts[0]) || isNoData(v.texts[0])):
 		ex.note("the observatory's placeholder for no data: null")
 		return
 	}

@@ -50,6 +50,11 @@ func (l *linearizer) flush() {
 			if m := dict.lookup(text[:i]); m.field != nil {
 				l.tokens = append(l.tokens, token{kind: tokLabel, text: strings.TrimSpace(text[:i]), field: m.field, how: m.how, dropped: m.dropped, node: node})
 				text = strings.TrimSpace(text[i+1:])
+				if m := dict.lookup(text); m.field != nil && m.field.mapLink && !media {
+					// "Territorio Interessato: Mappa", the map's image next.
+					l.tokens = append(l.tokens, token{kind: tokLabel, text: text, field: m.field, how: m.how, node: node})
+					return
+				}
 			}
 		}
 	}

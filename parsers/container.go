@@ -10,11 +10,22 @@ import (
 // so text outside this element is page furniture (a footer a layout did not
 // mark as one, a "back to the list" link), never a value: without this, the
 // last field of a page would swallow whatever follows it.
+//
+// A label met again does not widen it: a page may name a field once more
+// outside the record (a change history: "Stato di avanzamento cambiato da
+// ... a ..."), and that text is not the record's.
 func recordContainer(tokens []token) *html.Node {
 	var c *html.Node
+	seen := map[*fieldDef]bool{}
 	for _, t := range tokens {
 		if t.node == nil || t.kind == tokText || (t.kind == tokLabel && t.field == nil) {
 			continue
+		}
+		if t.field != nil {
+			if seen[t.field] {
+				continue
+			}
+			seen[t.field] = true
 		}
 		if c == nil {
 			c = t.node

@@ -21,7 +21,8 @@ type formIndex struct {
 }
 
 // indexForms finds the labels that name a control elsewhere on the page.
-// It returns nil for pages without any, the common case.
+// It returns nil for pages without any, the common case. On its way it
+// reads AMP's <amp-img> as the <img> it stands for.
 func indexForms(root *html.Node) *formIndex {
 	var labels []*html.Node
 	controls := map[string]*html.Node{}
@@ -30,6 +31,9 @@ func indexForms(root *html.Node) *formIndex {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
+			}
+			if c.DataAtom == 0 && c.Data == "amp-img" {
+				c.DataAtom, c.Data = atom.Img, "img"
 			}
 			switch c.DataAtom {
 			case atom.Label:

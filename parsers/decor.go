@@ -60,6 +60,10 @@ func trimLabelDecor(s string) (label, dropped string) {
 	orig := s
 	for {
 		before := s
+		// A footnote mark after the label: "Anno Finanziamento (4)", "[2]".
+		if i := strings.LastIndexAny(s, "(["); i > 0 && isCitation(s[i:]) {
+			s = s[:i]
+		}
 		s = strings.TrimRight(s, " \t\n\u00a0:：.")
 		for _, m := range markerSuffixes {
 			if strings.HasSuffix(s, m) {
@@ -155,7 +159,8 @@ var actionWords = []string{
 	"modifica", "aggiungi", "elimina", "cancella", "rimuovi", "chiudi", "condividi", "stampa",
 	"segnala", "torna", "indietro", "edit", "change", "delete", "add ", "remove", "close",
 	"share", "print", "back", "integra le informazioni", "visualizza tutto", "mostra tutto",
-	"mostra di piu", "leggi tutto", "show more", "read more",
+	"mostra di piu", "leggi tutto", "leggi la scheda", "vai alla scheda", "apri la scheda", "scheda completa",
+	"show more", "read more",
 }
 
 // isActionText reports whether a link's text is an action.
@@ -175,10 +180,11 @@ func isActionText(s string) bool {
 	return false
 }
 
-// isCitation reports whether s is a citation mark: "[1]", "[12]", "[nota 3]".
+// isCitation reports whether s is a citation or footnote mark: "[1]",
+// "[12]", "[nota 3]", "(4)".
 func isCitation(s string) bool {
 	s = strings.TrimSpace(s)
-	if len(s) < 3 || len(s) > 12 || s[0] != '[' || s[len(s)-1] != ']' {
+	if len(s) < 3 || len(s) > 12 || !(s[0] == '[' && s[len(s)-1] == ']' || s[0] == '(' && s[len(s)-1] == ')') {
 		return false
 	}
 	inner := strings.TrimPrefix(strings.TrimSpace(s[1:len(s)-1]), "nota ")
@@ -188,6 +194,22 @@ func isCitation(s string) bool {
 		}
 	}
 	return inner != ""
+}
+
+// noData are texts pages show for a field without a value.
+var noData = map[string]bool{
+	"nessun dato": true, "nessun valore": true, "dato non disponibile": true, "dati non disponibili": true,
+	"non disponibile": true, "n/d": true, "n.d": true, "n.d.": true, "nd": true, "non indicato": true,
+	"non specificato": true, "non presente": true, "non previsto": true, "-": true, "--": true, "—": true,
+	"–": true, "/": true, "n/a": true, "none": true, "null": true,
+}
+
+// isNoData reports whether a value's text says there is no value.
+func isNoData(s string) bool {
+	if len(s) > 24 {
+		return false
+	}
+	return noData[strings.TrimSpace(foldText(s))]
 }
 
 // helpNames are the accessible names of help and info icons: an icon so

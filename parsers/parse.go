@@ -117,6 +117,10 @@ func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType strin
 	if rec.Region == nil {
 		rec.Region = breadcrumbRegion(doc)
 	}
+	if lin.h1 != "" && rec.Region != nil {
+		// "<h1>Title <small>Regione Emilia-Romagna</small></h1>"
+		lin.h1 = strings.TrimSpace(strings.TrimSuffix(lin.h1, *rec.Region))
+	}
 	title := a.labeledTitle
 	if title == "" {
 		title = chooseTitle(lin.h1, doc.Find("title").First().Text(), a.headerTitle)
@@ -157,129 +161,6 @@ func canonicalURL(doc *goquery.Document) string {
 	}
 	h, _ := doc.Find(`meta[property="og:url"]`).First().Attr("content")
 	return strings.TrimSpace(h)
-}
-
-// chooseTitle picks the record's title among the page's first <h1>, its
-// document <title> (less the site's name) and the first text of its header.
-// An <h1> that is a section or a field label, the site's name, or generic
-// (the list the page belongs to, what a back office does with it) is not
-// the title, and the document title may hold it beside the record's
-// ("Schede processi - Title"); when the <h1> and the document title
-// disagree, the document title names the record unless it is generic
-// ("Scheda processo").
-func chooseTitle(h1, docTitle, header string) string {
-	t := siteTitle(docTitle)
-	if h1 != "" && t != "" && t != h1 {
-		if rest, ok := afterPart(t, h1); ok && !genericTitle(rest) && genericTitle(h1) {
-			return rest
-		}
-	}
-	if h1 != "" && (dict.lookup(h1).found() || genericTitle(h1)) {
-		h1 = ""
-	}
-	if h1 != "" && t != "" && t != h1 && !strings.Contains(t, h1) && !strings.Contains(h1, t) && !genericTitle(t) {
-		return t
-	}
-	switch {
-	case h1 != "":
-		return h1
-	case t != "" && !genericTitle(t):
-		return t
-	case header != "":
-		return header
-	}
-	return t
-}
-
-// afterPart returns the rest of a document title that begins or ends with
-// part and a separator: "Schede processi - Title" and "Schede processi"
-// give "Title".
-func afterPart(t, part string) (string, bool) {
-	for _, sep := range titleSeps {
-		if rest, ok := strings.CutPrefix(t, part+sep); ok && strings.TrimSpace(rest) != "" {
-			return strings.TrimSpace(rest), true
-		}
-		if rest, ok := strings.CutSuffix(t, sep+part); ok && strings.TrimSpace(rest) != "" {
-			return strings.TrimSpace(rest), true
-		}
-	}
-	return "", false
-}
-
-// genericTitle reports whether a document title names the kind of page or
-// the site rather than the record.
-func genericTitle(t string) bool {
-	f := strings.Trim(foldText(t), " .:-")
-	if siteScore(t) == 2 && len(f) < 40 {
-		return true
-	}
-	switch f {
-	case "", "scheda", "scheda processo", "scheda del processo", "dettaglio", "dettaglio processo",
-		"processo", "processi", "scheda progetto", "progetto", "schede processi", "elenco processi":
-		return true
-	}
-	// "Foglio 1: Scheda 141", "Scheda n. 141": a sheet or a record number;
-	// "Visualizza processo", "Modifica processo": what a back office does.
-	for _, p := range []string{"foglio", "scheda n", "visualizza ", "modifica ", "dettaglio ", "view ", "change "} {
-		if strings.HasPrefix(f, p) && len(f) < 40 {
-			return true
-		}
-	}
-	return strings.HasPrefix(f, "scheda ") && len(f) < 16
-}
-
-// titleSeps separate a document title's parts.
-var titleSeps = []string{" | ", " – ", " — ", " - ", " :: ", " · ", " » ", ": "}
-
-// siteTitle takes the site's name off a document title:
-// "La fabbrica delle idee | Osservatorio Partecipazione" -> "La fabbrica delle idee".
-func siteTitle(t string) string {
-	t = collapseSpace(t)
-	seps := titleSeps[:len(titleSeps)-1]
-	last, lastLen, first, firstLen := -1, 0, len(t), 0
-	for _, sep := range seps {
-		if i := strings.LastIndex(t, sep); i > last {
-			last, lastLen = i, len(sep)
-		}
-		if i := strings.Index(t, sep); i >= 0 && i < first {
-			first, firstLen = i, len(sep)
-		}
-	}
-	if last < 0 {
-		return t
-	}
-	// The site's name is after the last separator or before the first
-	// ("Osservatorio Partecipazione - Title"); the record's own title may
-	// hold separators and even the word "partecipazione".
-	suffix, prefix := siteScore(t[last+lastLen:]), siteScore(t[:first])
-	if genericTitle(t[:last]) {
-		suffix = 0 // what would be left is no title: "Schede processi - Title"
-	}
-	if genericTitle(t[first+firstLen:]) {
-		prefix = 0
-	}
-	switch {
-	case suffix > 0 && suffix >= prefix:
-		return strings.TrimSpace(t[:last])
-	case prefix > 0:
-		return strings.TrimSpace(t[first+firstLen:])
-	}
-	return t
-}
-
-// siteScore says how surely a part of a document title is the site's name:
-// 2 when it names the observatory, 1 when it only speaks of participation.
-func siteScore(s string) int {
-	f := foldText(s)
-	switch {
-	case len(f) > 80:
-		return 0
-	case strings.Contains(f, "osservatorio"):
-		return 2
-	case strings.Contains(f, "partecipazione"):
-		return 1
-	}
-	return 0
 }
 
 func nonNil[T any](s []T) []T {

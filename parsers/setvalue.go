@@ -163,7 +163,8 @@ func listItems(f *openField, k kind) []string {
 		case b.check == checkOff:
 			// an option not chosen
 		case b.text != "":
-			items = append(items, trimBullet(b.text))
+			// An item with the separator left after it: "Ascolto attivo /".
+			items = append(items, strings.TrimSpace(strings.TrimRight(trimBullet(b.text), "/;,")))
 		default:
 			for _, im := range b.images() {
 				if im.alt != "" {

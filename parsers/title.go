@@ -1,0 +1,176 @@
+package parsers
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The record's title: among the page's first <h1>, its document <title>
+// and its header text, the one that names the record.
+
+// titleSeps separate a document title's parts.
+var titleSeps = []string{" | ", " – ", " — ", " - ", " :: ", " · ", " » ", ": "}
+
+// recordNumber matches a title that only numbers a record: "Scheda #141",
+// "scheda processo n. 141", "#141".
+var recordNumber = regexp.MustCompile(`^(?:(?:scheda|processo|record|pratica|issue|ticket)(?: processo)?\s*(?:n\.?|nr\.?|numero|#)?\s*)?#?\d+$`)
+
+// chooseTitle picks the record's title among the page's first <h1>, its
+// document <title> (less the site's name) and the first text of its header.
+// An <h1> that is a section or a field label, the site's name, or generic
+// (the list the page belongs to, what a back office does with it) is not
+// the title, and the document title may hold it beside the record's
+// ("Schede processi - Title"); when the <h1> and the document title
+// disagree, the document title names the record unless it is generic
+// ("Scheda processo").
+func chooseTitle(h1, docTitle, header string) string {
+	t := siteTitle(docTitle)
+	if h1 != "" && t != "" && t != h1 {
+		if rest, ok := afterPart(t, h1); ok && !genericTitle(rest) && genericTitle(h1) {
+			return rest
+		}
+	}
+	if h1 != "" && (dict.lookup(h1).found() || genericTitle(h1)) {
+		h1 = ""
+	}
+	if h1 != "" && t != "" && t != h1 && !strings.Contains(t, h1) && !strings.Contains(h1, t) && !genericTitle(t) {
+		return t
+	}
+	switch {
+	case h1 != "":
+		return h1
+	case t != "" && !genericTitle(t):
+		return t
+	case header != "":
+		return header
+	}
+	return t
+}
+
+// afterPart returns the rest of a document title that begins or ends with
+// part and a separator: "Schede processi - Title" and "Schede processi"
+// give "Title".
+func afterPart(t, part string) (string, bool) {
+	for _, sep := range titleSeps {
+		if rest, ok := strings.CutPrefix(t, part+sep); ok && strings.TrimSpace(rest) != "" {
+			return strings.TrimSpace(rest), true
+		}
+		if rest, ok := strings.CutSuffix(t, sep+part); ok && strings.TrimSpace(rest) != "" {
+			return strings.TrimSpace(rest), true
+		}
+	}
+	return "", false
+}
+
+// genericTitle reports whether a document title names the kind of page or
+// the site rather than the record.
+func genericTitle(t string) bool {
+	f := strings.Trim(foldText(t), " .:-")
+	if siteScore(t) == 2 && len(f) < 40 {
+		return true
+	}
+	switch f {
+	case "", "scheda", "scheda processo", "scheda del processo", "dettaglio", "dettaglio processo",
+		"processo", "processi", "scheda progetto", "progetto", "schede processi", "elenco processi":
+		return true
+	}
+	if recordNumber.MatchString(f) {
+		return true
+	}
+	// "Foglio 1: Scheda 141", "Scheda n. 141": a sheet or a record number;
+	// "Visualizza processo", "Modifica processo": what a back office does.
+	for _, p := range []string{"foglio", "scheda n", "visualizza ", "modifica ", "dettaglio ", "view ", "change "} {
+		if strings.HasPrefix(f, p) && len(f) < 40 {
+			return true
+		}
+	}
+	return strings.HasPrefix(f, "scheda ") && len(f) < 16
+}
+
+// siteTitle takes the site's name, and what names the page rather than the
+// record, off a document title: "La fabbrica delle idee | Osservatorio
+// Partecipazione", "Scheda #141: Title - Osservatorio Partecipazione -
+// Redmine", "Osservatorio Partecipazione - Title" all give the title.
+func siteTitle(t string) string {
+	t = collapseSpace(t)
+	parts := splitTitle(t)
+	if len(parts) < 2 {
+		return t
+	}
+	// The observatory's name: the record's title is before it (what
+	// follows is the platform), or after it when it comes first.
+	for k, p := range parts {
+		if siteScore(p.text) == 2 {
+			if k > 0 {
+				return stripGenericParts(parts[:k])
+			}
+			return stripGenericParts(parts[1:])
+		}
+	}
+	// "Partecipazione" alone names the site only at the end, when what is
+	// left is a title ("Un Clima di partecipazione" is one).
+	if last := len(parts) - 1; siteScore(parts[last].text) == 1 && !genericTitle(joinTitle(parts[:last])) {
+		return stripGenericParts(parts[:last])
+	}
+	return stripGenericParts(parts)
+}
+
+// titlePart is a part of a document title and the separator before it.
+type titlePart struct{ sep, text string }
+
+// splitTitle cuts a document title at its separators.
+func splitTitle(t string) []titlePart {
+	var parts []titlePart
+	sep := ""
+	for {
+		at, with := -1, ""
+		for _, s := range titleSeps {
+			if i := strings.Index(t, s); i > 0 && (at < 0 || i < at) {
+				at, with = i, s
+			}
+		}
+		if at < 0 {
+			return append(parts, titlePart{sep, t})
+		}
+		parts = append(parts, titlePart{sep, t[:at]})
+		sep, t = with, t[at+len(with):]
+	}
+}
+
+func joinTitle(parts []titlePart) string {
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteString(p.sep)
+		}
+		b.WriteString(p.text)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// stripGenericParts drops the parts at either end that name the page, not
+// the record ("Scheda #141", "Scheda processo n. 141").
+func stripGenericParts(parts []titlePart) string {
+	for len(parts) > 1 && genericTitle(parts[0].text) {
+		parts = parts[1:]
+	}
+	for len(parts) > 1 && genericTitle(parts[len(parts)-1].text) {
+		parts = parts[:len(parts)-1]
+	}
+	return joinTitle(parts)
+}
+
+// siteScore says how surely a part of a document title is the site's name:
+// 2 when it names the observatory, 1 when it only speaks of participation.
+func siteScore(s string) int {
+	f := foldText(s)
+	switch {
+	case len(f) > 80:
+		return 0
+	case strings.Contains(f, "osservatorio"):
+		return 2
+	case strings.Contains(f, "partecipazione"):
+		return 1
+	}
+	return 0
+}
