@@ -13,50 +13,6 @@ import (
 	"time"
 )
 
-// memFrontier is an in-memory Frontier.
-type memFrontier struct {
-	mu    sync.Mutex
-	state map[string]string // key -> queued, done, failed:REASON, excluded:REASON
-}
-
-func (f *memFrontier) add(links []Link) []bool {
-	if f.state == nil {
-		f.state = map[string]string{}
-	}
-	added := make([]bool, len(links))
-	for i, l := range links {
-		old, ok := f.state[l.Key]
-		switch {
-		case l.Excluded != "" && !ok:
-			f.state[l.Key] = "excluded:" + l.Excluded
-		case l.Excluded == "" && (!ok || strings.HasPrefix(old, "excluded")):
-			f.state[l.Key] = "queued"
-			added[i] = true
-		}
-	}
-	return added
-}
-
-func (f *memFrontier) Add(_ context.Context, links []Link) ([]bool, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.add(links), nil
-}
-
-func (f *memFrontier) Settle(_ context.Context, key string, o Outcome, links []Link) ([]bool, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	added := f.add(links)
-	if _, ok := f.state[key]; !ok {
-		return nil, fmt.Errorf("settle %s: not in the frontier", key)
-	}
-	f.state[key] = o.State
-	if o.Reason != "" {
-		f.state[key] += ":" + o.Reason
-	}
-	return added, nil
-}
-
 // site is a test web site that logs every request with its time.
 type site struct {
 	*httptest.Server

@@ -64,7 +64,7 @@ func (cr *crawler) screen(cands []candidate) []offer {
 		}
 		here[c.key] = true
 		cr.mu.Lock()
-		known := cr.seen[c.key]
+		known := cr.seen[c.key] || cr.answered[c.key]
 		cr.mu.Unlock()
 		if known {
 			continue

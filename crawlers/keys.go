@@ -37,8 +37,9 @@ func (s *scope) onSite(host string) bool {
 }
 
 // classifySite is classify for a site source: its hosts, its prefixes,
-// pages only; every page keyed by host, path and query.
-func (s *scope) classifySite(u *url.URL) (target, bool) {
+// pages only (a seed is fetched whatever its file type); every page keyed
+// by host, path and query.
+func (s *scope) classifySite(u *url.URL, seed bool) (target, bool) {
 	if (u.Scheme != "http" && u.Scheme != "https") || !s.onSite(u.Host) {
 		return target{}, false
 	}
@@ -46,7 +47,7 @@ func (s *scope) classifySite(u *url.URL) (target, bool) {
 	if p == "" {
 		p = "/"
 	}
-	if skipExt[strings.ToLower(path.Ext(p))] {
+	if !seed && skipExt[strings.ToLower(path.Ext(p))] {
 		return target{}, false
 	}
 	follow := false
@@ -75,7 +76,7 @@ var skipExt = map[string]bool{
 // the record's canonical URL on the base site, keyed by its id.
 func (s *scope) classify(u *url.URL) (target, bool) {
 	if u != nil && s.site != nil {
-		return s.classifySite(u)
+		return s.classifySite(u, false)
 	}
 	if u == nil || (u.Scheme != "http" && u.Scheme != "https") || !sameSite(u.Host, s.base.Host) {
 		return target{}, false

@@ -3,9 +3,7 @@ package crawlers
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"net/url"
-	"time"
 
 	"archivio/source/osservatorio"
 )
@@ -28,13 +26,13 @@ func CheckIDRange(from, to int) error {
 
 // seed queues the starting points: the home page, the sitemaps' pages, the
 // enumerated ids and the records the archive knows.
-func (cr *crawler) seed(ctx context.Context, client *http.Client, delay time.Duration) error {
+func (cr *crawler) seed(ctx context.Context) error {
 	o := cr.opts
 	sd := &seeds{cr: cr}
 	if o.Site != nil {
 		for _, s := range o.Site.Seeds {
 			if u, err := url.Parse(s); err == nil {
-				if t, ok := cr.scope.classify(u); ok {
+				if t, ok := cr.scope.classifySite(u, true); ok {
 					sd.add(t)
 				}
 			}
@@ -50,16 +48,13 @@ func (cr *crawler) seed(ctx context.Context, client *http.Client, delay time.Dur
 	if len(sitemaps) == 0 {
 		sitemaps = []string{o.Base.ResolveReference(&url.URL{Path: osservatorio.SitemapPath}).String()}
 	}
-	wait := func(ctx context.Context) error {
-		return sleepCtx(ctx, delay+jitter(delay/2))
-	}
 	// A sitemap, listed or nested in an index, is read only on the site
 	// and where robots.txt allows.
 	allowed := func(s string) bool {
 		u, err := url.Parse(s)
 		return err == nil && sameSite(u.Host, o.Base.Host) && cr.robots.allowed(u)
 	}
-	pages, err := readSitemaps(ctx, client, o.UserAgent, sitemaps, wait, allowed)
+	pages, err := readSitemaps(ctx, cr.client, o.UserAgent, sitemaps, allowed)
 	if err != nil {
 		return err
 	}

@@ -25,8 +25,8 @@ const maxSitemaps = 50
 
 // readSitemaps fetches the sitemaps (and the sitemaps they index) and
 // returns the page URLs they list. Sitemaps that fail are skipped: they
-// only help discovery. wait is called before each fetch for politeness.
-func readSitemaps(ctx context.Context, client *http.Client, ua string, start []string, wait func(context.Context) error, allowed func(string) bool) ([]string, error) {
+// only help discovery. The client paces the requests.
+func readSitemaps(ctx context.Context, client *http.Client, ua string, start []string, allowed func(string) bool) ([]string, error) {
 	var pages []string
 	seen := map[string]bool{}
 	queue := append([]string(nil), start...)
@@ -37,9 +37,6 @@ func readSitemaps(ctx context.Context, client *http.Client, ua string, start []s
 			continue
 		}
 		seen[u] = true
-		if err := wait(ctx); err != nil {
-			return pages, err
-		}
 		doc, err := fetchSitemap(ctx, client, ua, u)
 		if err != nil {
 			if ctx.Err() != nil {

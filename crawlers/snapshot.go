@@ -7,13 +7,9 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"path"
 	"strings"
+	"sync"
 	"time"
-
-	"github.com/gocolly/colly/v2"
-
-	"archivio/archive"
 )
 
 // Snapshot defaults. DefaultSnapshotDepth is archivio's configured default
@@ -83,31 +79,74 @@ type SnapshotPage struct {
 // transport's: Snapshot only reports what was fetched and the capture ids
 // the transport put in its capture mark (archive.ReadCaptureMark).
 //
+// A snapshot is a crawl (Run) whose scope is Start's site: its seed is
+// Start, its host Start's, every path, Depth link hops, with a frontier in
+// memory and pages fetched in the order they were queued, breadth first.
 // Only links on the same site as Start are followed (ignoring a leading
 // "www." and the port), never to files that are not pages (images,
 // documents, by extension: Start itself is always fetched), and only from
 // pages that answered 200 with an HTML content type. Redirects are
 // followed within the site where robots.txt allows; other redirect
-// answers are kept as they are.
+// answers are kept as they are. A page a redirect led to is not fetched
+// again.
 //
 // Snapshot returns an error only when Start itself was not fetched: a
 // bad option, robots.txt unreadable (RFC 9309: assume everything
 // forbidden) or forbidding Start (ErrStartDisallowed), no answer for
 // Start, or an answer the transport could not archive. Failures of other
-// pages count in Errors. When ctx ends, Snapshot stops promptly and
-// returns what it fetched with ctx's error. The result is nil only for
-// bad options.
+// pages count in Errors. When ctx ends, Snapshot stops promptly (a page
+// in flight gets DefaultDrain to finish) and returns what it fetched with
+// ctx's error. The result is nil only for bad options.
 func Snapshot(ctx context.Context, o SnapshotOptions) (*SnapshotResult, error) {
 	start, err := o.defaults()
 	if err != nil {
 		return nil, err
 	}
-	s := &snapshotter{opts: o, start: start, ctx: ctx, res: &SnapshotResult{},
-		seen: map[string]bool{}, done: map[string]bool{}}
-	if err := s.run(); err != nil {
-		return s.res, fmt.Errorf("snapshot %s: %w", start, err)
+	res := &SnapshotResult{}
+	var mu sync.Mutex  // guards res and noAnswer against the crawl's callbacks
+	var noAnswer error // why a page got no answer; Start's when no page did
+	var stats Stats
+	err = Run(ctx, Options{
+		Base: &url.URL{Scheme: start.Scheme, Host: start.Host}, UserAgent: o.UserAgent, Transport: o.Transport,
+		Frontier: &memFrontier{}, Parallel: 1, Delay: o.Delay, Timeout: o.Timeout, MaxPages: o.MaxPages, Logger: o.Logger,
+		Site:    &Site{Seeds: []string{start.String()}, Hosts: []string{start.Host}, Prefixes: []string{"/"}, MaxDepth: o.Depth},
+		workers: 1, requestTimeout: o.Timeout,
+		OnPage: func(_ context.Context, p Page) error {
+			mu.Lock()
+			defer mu.Unlock()
+			res.Pages = append(res.Pages, SnapshotPage{URL: p.URL, Status: p.Status, CaptureID: p.CaptureID, Depth: p.Depth, Truncated: p.Truncated})
+			if p.Status >= 400 {
+				res.Errors++
+			}
+			if p.Truncated != "" {
+				res.Cut++
+				o.Logger.Warn("snapshot: body cut", "url", p.URL, "reason", p.Truncated)
+			}
+			o.Logger.Debug("snapshot: fetched", "url", p.URL, "status", p.Status, "capture", p.CaptureID, "depth", p.Depth)
+			return nil
+		},
+		OnError: func(_ context.Context, u, kind string, err error) {
+			mu.Lock()
+			defer mu.Unlock()
+			res.Errors++
+			if noAnswer == nil {
+				noAnswer = err
+			}
+			o.Logger.Warn("snapshot: fetch failed", "url", u, "kind", kind, "err", err)
+		},
+	}, &stats)
+	res.Blocked = int(stats.Blocked.Load())
+	switch {
+	case err != nil:
+		return res, fmt.Errorf("snapshot %s: %w", start, err)
+	case len(res.Pages) > 0:
+		return res, nil
+	case noAnswer != nil:
+		return res, fmt.Errorf("snapshot %s: %w", start, noAnswer)
+	case res.Blocked > 0:
+		return res, fmt.Errorf("snapshot %s: %w", start, ErrStartDisallowed)
 	}
-	return s.res, nil
+	return res, fmt.Errorf("snapshot %s: no answer", start)
 }
 
 // defaults checks o, applies the defaults and returns Start parsed.
@@ -146,197 +185,4 @@ func (o *SnapshotOptions) defaults() (*url.URL, error) {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
 	return start, nil
-}
-
-// snapJob is a queued page and its distance from Start.
-type snapJob struct {
-	url   string
-	depth int
-}
-
-// snapshotter is one Snapshot: a colly collector bound to its context,
-// used by one goroutine, one request at a time.
-type snapshotter struct {
-	opts   SnapshotOptions
-	start  *url.URL
-	ctx    context.Context
-	robots *robots
-	c      *colly.Collector
-	delay  time.Duration
-	res    *SnapshotResult
-	seen   map[string]bool // snapshotKey of every URL queued, blocked or fetched
-	done   map[string]bool // snapshotKey of every URL whose answer was kept
-	queue  []snapJob
-
-	// The answer to the request in flight, set by colly's callbacks
-	// (which run before Request returns: the collector is synchronous).
-	resp    *colly.Response
-	respErr error
-}
-
-func (s *snapshotter) run() error {
-	o := s.opts
-	client := &http.Client{Transport: o.Transport, Timeout: o.Timeout}
-	r, err := fetchRobots(s.ctx, client, s.start, o.UserAgent)
-	if err != nil {
-		return err
-	}
-	s.robots = r
-	s.delay = max(o.Delay, r.delay)
-	if !r.allowed(s.start) {
-		s.res.Blocked++
-		return ErrStartDisallowed
-	}
-	s.newCollector()
-
-	s.seen[snapshotKey(s.start)] = true
-	s.queue = append(s.queue, snapJob{url: s.start.String()})
-	for fetched := 0; len(s.queue) > 0 && fetched < o.MaxPages; {
-		j := s.queue[0]
-		s.queue = s.queue[1:]
-		if u, err := url.Parse(j.url); err == nil && s.done[snapshotKey(u)] {
-			continue // a redirect led to it after it was queued
-		}
-		fetched++
-		// The pause comes before each page, Start's too (robots.txt was
-		// the request before it). It is ours rather than a colly
-		// LimitRule's: colly sleeps without heeding the context.
-		if err := sleepCtx(s.ctx, s.delay+jitter(s.delay/2)); err != nil {
-			return err
-		}
-		if err := s.fetch(j); err != nil {
-			return err
-		}
-	}
-	return s.ctx.Err()
-}
-
-// newCollector makes the snapshot's collector (see newCollector).
-func (s *snapshotter) newCollector() {
-	o := s.opts
-	c := newCollector(s.ctx, o.UserAgent, o.Transport)
-	c.SetRequestTimeout(o.Timeout)
-	c.SetRedirectHandler(s.redirect)
-	c.OnRequest(func(r *colly.Request) {
-		if s.ctx.Err() != nil {
-			r.Abort()
-		}
-	})
-	c.OnResponse(func(r *colly.Response) { s.resp = r })
-	c.OnError(func(r *colly.Response, err error) {
-		if r.StatusCode == 0 {
-			s.respErr = err
-		}
-	})
-	// No OnHTML callback: links are found by pageLinks.
-	s.c = c
-}
-
-// redirect follows redirects within the site, where robots.txt allows.
-func (s *snapshotter) redirect(req *http.Request, via []*http.Request) error {
-	if len(via) >= 10 {
-		return fmt.Errorf("stopped after %d redirects", len(via))
-	}
-	if !sameSite(req.URL.Host, s.start.Host) {
-		return http.ErrUseLastResponse // off-site: keep the redirect answer
-	}
-	if !s.robots.allowed(req.URL) {
-		if k := snapshotKey(req.URL); !s.seen[k] {
-			s.seen[k] = true
-			s.res.Blocked++
-		}
-		return http.ErrUseLastResponse
-	}
-	return nil
-}
-
-// fetch requests one page, notes the answer and queues its links. Its
-// error ends the snapshot: Start not fetched, or an answer not archived.
-func (s *snapshotter) fetch(j snapJob) error {
-	s.resp, s.respErr = nil, nil
-	err := s.c.Request(http.MethodGet, j.url, nil, nil, nil)
-	if s.resp == nil && s.respErr == nil {
-		s.respErr = err // refused before sending, e.g. an unparsable URL
-	}
-	if s.resp == nil {
-		switch {
-		case s.ctx.Err() != nil:
-			return s.ctx.Err()
-		case errors.Is(s.respErr, archive.ErrNotArchived):
-			return s.respErr
-		}
-		s.res.Errors++
-		if j.depth == 0 {
-			if s.respErr == nil {
-				s.respErr = errors.New("no answer")
-			}
-			return s.respErr
-		}
-		s.opts.Logger.Warn("snapshot: fetch failed", "url", j.url, "kind", ErrorKind(s.respErr), "err", s.respErr)
-		return nil
-	}
-	r := s.resp
-	restoreContentType(*r.Headers)
-	mark := archive.ReadCaptureMark(*r.Headers)
-	capture := mark.ID
-	final := r.Request.URL
-	s.seen[snapshotKey(final)] = true
-	s.done[snapshotKey(final)] = true
-	cut := mark.Truncated
-	s.res.Pages = append(s.res.Pages, SnapshotPage{URL: final.String(), Status: r.StatusCode, CaptureID: capture, Depth: j.depth, Truncated: cut})
-	if r.StatusCode >= 400 {
-		s.res.Errors++
-	}
-	if cut != "" {
-		s.res.Cut++
-		s.opts.Logger.Warn("snapshot: body cut", "url", final.String(), "reason", cut)
-	}
-	s.opts.Logger.Debug("snapshot: fetched", "url", final.String(), "status", r.StatusCode, "capture", capture, "depth", j.depth)
-	if r.StatusCode != http.StatusOK || j.depth >= s.opts.Depth || !strings.Contains(r.Headers.Get("Content-Type"), "html") {
-		return nil
-	}
-	for _, l := range pageLinks(r.Body, final) {
-		s.link(l, j.depth+1)
-	}
-	return nil
-}
-
-// link queues a discovered URL when the snapshot follows it: http(s), on
-// Start's site, not a file by its extension, not seen, allowed by
-// robots.txt (counted in Blocked when not).
-func (s *snapshotter) link(raw string, depth int) {
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !sameSite(u.Host, s.start.Host) {
-		return
-	}
-	if skipExt[strings.ToLower(path.Ext(u.Path))] {
-		return
-	}
-	u.Fragment, u.RawFragment = "", ""
-	k := snapshotKey(u)
-	if s.seen[k] {
-		return
-	}
-	s.seen[k] = true
-	if !s.robots.allowed(u) {
-		s.res.Blocked++
-		return
-	}
-	s.queue = append(s.queue, snapJob{url: u.String(), depth: depth})
-}
-
-// snapshotKey identifies a page within a snapshot: host (lower case,
-// without a default port), path and query; not the scheme, so that a
-// site's http and https links to a page fetch it once, and not the
-// fragment.
-func snapshotKey(u *url.URL) string {
-	host := strings.ToLower(u.Hostname())
-	if p := u.Port(); p != "" && p != "80" && p != "443" {
-		host += ":" + p
-	}
-	p := u.EscapedPath()
-	if p == "" {
-		p = "/"
-	}
-	return host + p + querySuffix(u.RawQuery)
 }

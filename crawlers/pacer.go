@@ -1,0 +1,133 @@
+package crawlers
+
+import (
+	"io"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// pacer is a crawl's politeness, as an http.RoundTripper every request of
+// the crawl to its site passes through (robots.txt, sitemaps, pages, each
+// redirect hop): at most limit requests at once, and each of those slots
+// rests delay, plus up to half again of jitter, after a request ends
+// (its body closed) before it carries the next. That is colly's LimitRule,
+// but the rest heeds the run's stop, and the delay and limit can change
+// once robots.txt is read (its Crawl-delay). The rest is taken before the
+// next request, so the first one waits for nothing.
+type pacer struct {
+	next http.RoundTripper
+
+	mu     sync.Mutex
+	limit  int
+	delay  time.Duration
+	busy   int
+	rested []time.Time   // when the request of each idle slot ended; a fresh slot has none
+	free   chan struct{} // closed and replaced when a slot is freed
+}
+
+func newPacer(next http.RoundTripper, limit int, delay time.Duration) *pacer {
+	return &pacer{next: next, limit: max(limit, 1), delay: delay, free: make(chan struct{})}
+}
+
+// set changes the limit and the delay, for the requests to come.
+func (p *pacer) set(limit int, delay time.Duration) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.limit, p.delay = max(limit, 1), delay
+	if n := len(p.rested); n > p.limit {
+		// Keep the slots that rested least: the pause is never shortened.
+		latest(p.rested)
+		p.rested = p.rested[n-p.limit:]
+	}
+}
+
+// latest sorts times so that the latest come last.
+func latest(ts []time.Time) {
+	for i := 1; i < len(ts); i++ {
+		for j := i; j > 0 && ts[j].Before(ts[j-1]); j-- {
+			ts[j], ts[j-1] = ts[j-1], ts[j]
+		}
+	}
+}
+
+func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
+	if err := p.acquire(req); err != nil {
+		return nil, err
+	}
+	resp, err := p.next.RoundTrip(req)
+	if err != nil {
+		p.release()
+		return nil, err
+	}
+	resp.Body = &pacedBody{ReadCloser: resp.Body, p: p}
+	return resp, nil
+}
+
+// acquire waits for a slot and its rest. The wait ends early when the
+// request's context ends or the run it belongs to stops.
+func (p *pacer) acquire(req *http.Request) error {
+	ctx, cancel := stopContext(req.Context())
+	defer cancel()
+	for {
+		p.mu.Lock()
+		if p.busy < p.limit {
+			p.busy++
+			var ended time.Time
+			if n := len(p.rested); n > 0 {
+				// The slot that rested longest.
+				latest(p.rested)
+				ended, p.rested = p.rested[0], p.rested[1:]
+			}
+			delay := p.delay
+			p.mu.Unlock()
+			if delay <= 0 || ended.IsZero() {
+				return nil
+			}
+			wait := time.Until(ended.Add(delay + jitter(delay/2)))
+			if err := sleepCtx(ctx, wait); err != nil {
+				p.mu.Lock()
+				p.busy--
+				p.rested = append(p.rested, ended)
+				p.wakeLocked()
+				p.mu.Unlock()
+				return err
+			}
+			return nil
+		}
+		free := p.free
+		p.mu.Unlock()
+		select {
+		case <-free:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// release frees a slot whose request ended now.
+func (p *pacer) release() {
+	p.mu.Lock()
+	p.busy--
+	p.rested = append(p.rested, time.Now())
+	p.wakeLocked()
+	p.mu.Unlock()
+}
+
+func (p *pacer) wakeLocked() {
+	close(p.free)
+	p.free = make(chan struct{})
+}
+
+// pacedBody frees its request's slot when closed.
+type pacedBody struct {
+	io.ReadCloser
+	p    *pacer
+	once sync.Once
+}
+
+func (b *pacedBody) Close() error {
+	err := b.ReadCloser.Close()
+	b.once.Do(b.p.release)
+	return err
+}
