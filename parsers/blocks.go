@@ -65,14 +65,16 @@ func (l *linearizer) flush() {
 	l.tokens = append(l.tokens, t)
 }
 
-// position reads where an absolutely positioned element is drawn, from its
-// inline style ("position:absolute;top:344px;left:330px"); 0, 0 otherwise.
+// position reads where an absolutely positioned element, or its parent or
+// grandparent, is drawn, from the inline style
+// ("position:absolute;top:344px;left:330px"); 0, 0 otherwise.
 func position(n *html.Node) (top, left int32) {
-	style := attr(n, "style")
-	if !strings.Contains(style, "absolute") {
-		return 0, 0
+	for d := 0; n != nil && n.Type == html.ElementNode && d < 3; d, n = d+1, n.Parent {
+		if style := attr(n, "style"); strings.Contains(style, "absolute") {
+			return styleLength(style, "top"), styleLength(style, "left")
+		}
 	}
-	return styleLength(style, "top"), styleLength(style, "left")
+	return 0, 0
 }
 
 // styleLength reads a length in pixels of an inline style property.
@@ -97,12 +99,14 @@ func wrapped(a, b *token) bool {
 	return a.top > 0 && b.top > a.top && b.top-a.top <= 24 && a.left == b.left
 }
 
-// joinWrappedLabels joins a label drawn over two to four lines ("Dettagli o
-// note sulle fonti" then "utilizzate") into one label: consecutive short
-// blocks whose text together is a known label.
+// joinWrappedLabels joins a label drawn over two to four lines at fixed
+// positions ("Dettagli o note sulle fonti" then "utilizzate", as pages
+// converted from PDF draw them) into one label: consecutive short blocks
+// whose text together is a known label. (A label broken by <br> inside one
+// element is read whole where that element is.)
 func joinWrappedLabels(tokens []token) []token {
 	loose := func(t *token) bool {
-		return t.media == nil && t.check == checkNone && len(t.text) < dict.longest &&
+		return t.top > 0 && t.media == nil && t.check == checkNone && len(t.text) < dict.longest &&
 			(t.kind == tokText || t.kind == tokLabel && t.field == nil)
 	}
 	out := tokens[:0]

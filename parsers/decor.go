@@ -163,10 +163,23 @@ var actionWords = []string{
 	"show more", "read more",
 }
 
+// actionInitial holds the first letters of actionWords, to pass over most
+// links at once.
+var actionInitial = func() (m [256]bool) {
+	for _, w := range actionWords {
+		m[w[0]] = true
+	}
+	return m
+}()
+
 // isActionText reports whether a link's text is an action.
 func isActionText(s string) bool {
 	if len(s) > 64 {
 		s = s[:64] // the action word comes first
+	}
+	s = strings.TrimLeft(s, " \t\n[(")
+	if s == "" || !actionInitial[s[0]|0x20] {
+		return false
 	}
 	f := strings.Trim(foldText(strings.TrimSpace(s)), "[]()")
 	if f == "" {

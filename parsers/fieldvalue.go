@@ -21,6 +21,9 @@ type fieldValue struct {
 // isPageNumber reports whether a block is a page's number, as documents
 // converted from print show between two lines: "Pagina 2 di 5", "Page 3".
 func isPageNumber(s string) bool {
+	if len(s) < 3 || len(s) > 24 || s[0] != 'P' && s[0] != 'p' {
+		return false
+	}
 	f := strings.Fields(foldText(s))
 	if len(f) == 0 || len(f) > 4 {
 		return false
