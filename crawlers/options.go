@@ -19,7 +19,7 @@ type Options struct {
 	Transport http.RoundTripper // the archiving transport chain (required)
 	Frontier  Frontier          // required
 	Parallel  int               // concurrent requests to the site, default 2
-	Delay     time.Duration     // pause between requests, default 1s, plus up to half again of jitter; robots.txt's Crawl-delay wins when longer
+	Delay     time.Duration     // pause of each request slot after a request (0: none; the command line defaults to 1s), plus up to half again of jitter; robots.txt's Crawl-delay wins when longer
 	Timeout   time.Duration     // per request, default 30s
 	Drain     time.Duration     // how long pages in flight may finish when the crawl stops, default DefaultDrain
 	MaxPages  int               // stop queuing after this many pages, 0 for no limit
