@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"archivio/internal/export"
 )
@@ -13,7 +14,8 @@ Usage: archivio diff [--data DIR] --from T1 --to T2 [--format text|json]
 
 Compares the records as known at two moments (dates, meaning 00:00 UTC,
 or RFC 3339 times): the records added, removed, and changed, field by
-field with the old and new values. json prints one JSON array.
+field with the old and new values. --from must not be later than --to.
+json prints one JSON array.
 
 Examples:
   archivio diff --from 2025-01-01 --to 2026-01-01
@@ -48,6 +50,9 @@ func runDiff(ctx context.Context, e *env, args []string) error {
 	t2, err := export.ParseMoment(*to)
 	if err != nil {
 		return fmt.Errorf("%w: --to: %v", errUsage, err)
+	}
+	if t1.After(t2) {
+		return fmt.Errorf("%w: --from %s is later than --to %s", errUsage, t1.Format(time.RFC3339), t2.Format(time.RFC3339))
 	}
 	if err := requireArchive(*data); err != nil {
 		return err

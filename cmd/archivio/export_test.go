@@ -126,7 +126,7 @@ func TestDiffCommand(t *testing.T) {
 			t.Errorf("diff lacks %q:\n%s", want, out)
 		}
 	}
-	out, _, err = runCmd(t, runDiff, "--data", data, "--from", "2025-01-04T00:00:00Z", "--to", "2025-01-02", "--format", "json")
+	out, _, err = runCmd(t, runDiff, "--data", data, "--from", "2025-01-02T00:00:00Z", "--to", "2025-01-04", "--format", "json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,8 +134,18 @@ func TestDiffCommand(t *testing.T) {
 		ID   int
 		Kind string
 	}
-	if err := json.Unmarshal([]byte(out), &changes); err != nil || len(changes) != 2 || changes[1].Kind != "removed" && changes[0].Kind != "removed" {
+	if err := json.Unmarshal([]byte(out), &changes); err != nil || len(changes) != 2 || changes[0].Kind != "added" || changes[1].Kind != "changed" {
 		t.Errorf("json diff: %v %s", err, out)
+	}
+}
+
+// A --from later than --to is refused, naming both moments, instead of
+// reporting every record as removed.
+func TestDiffRefusesReversedRange(t *testing.T) {
+	data := exportArchive(t)
+	out, _, err := runCmd(t, runDiff, "--data", data, "--from", "2025-01-04T00:00:00Z", "--to", "2025-01-02", "--format", "json")
+	if !errors.Is(err, errUsage) || !strings.Contains(err.Error(), "later than --to") || out != "" {
+		t.Errorf("reversed range: err = %v, out %q; want a usage error naming the order", err, out)
 	}
 }
 

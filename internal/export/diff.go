@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -41,10 +42,18 @@ func diffFieldNames() []string {
 	return out
 }
 
+// ErrReversedRange is the error of a Diff whose from is later than its to.
+var ErrReversedRange = errors.New("the earlier moment is later than the later one")
+
 // Diff compares the records of the archive in dataDir as known at from
 // with those known at to: records added, removed, and changed field by
 // field. Records whose version is the same at both moments are not read.
+// A from later than to is refused (ErrReversedRange): it would report
+// every record added in between as removed.
 func Diff(ctx context.Context, dataDir string, from, to time.Time) ([]Change, error) {
+	if from.After(to) {
+		return nil, fmt.Errorf("diff: from %s, to %s: %w", from.Format(time.RFC3339), to.Format(time.RFC3339), ErrReversedRange)
+	}
 	st, err := archive.OpenReadOnly(ctx, dataDir)
 	if err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -407,9 +408,12 @@ func TestDiff(t *testing.T) {
 	if !reflect.DeepEqual(ch, want) {
 		t.Errorf("diff day 2 -> 4:\n got %+v\nwant %+v", ch, want)
 	}
-	ch, err = Diff(context.Background(), a.dir, day(4), day(2))
-	mustT(t, err)
-	if len(ch) != 2 || ch[0].Kind != "removed" || ch[0].ID != 9 || ch[1].Fields[0].From != "In corso" {
-		t.Errorf("diff day 4 -> 2: %+v", ch)
+	// A from later than to would report every later record as removed.
+	if ch, err = Diff(context.Background(), a.dir, day(4), day(2)); !errors.Is(err, ErrReversedRange) || ch != nil {
+		t.Errorf("diff day 4 -> 2: %+v, %v; want ErrReversedRange", ch, err)
+	}
+	ch, err = Diff(context.Background(), a.dir, day(2), day(2))
+	if err != nil || len(ch) != 0 {
+		t.Errorf("diff day 2 -> 2: %+v, %v; want no change", ch, err)
 	}
 }
