@@ -108,7 +108,7 @@ func runConfig(ctx context.Context, e *env, args []string) error {
 
 func runConfigInit(e *env, args []string) error {
 	fs := newFlagSet(e, "config init", configInitUsage)
-	path := fs.String("config", "", "file to write (default $ARCHIVIO_CONFIG or ./archivio.yaml)")
+	path := fs.String("config", "", "the file `PATH` to write (default: $ARCHIVIO_CONFIG, else ./archivio.yaml)")
 	force := fs.Bool("force", false, "replace the file if it exists")
 	if stop, err := parseFlags(fs, e, args); stop {
 		return err
@@ -147,7 +147,7 @@ func writeNewFile(path string, data []byte, force bool) error {
 
 func runConfigCheck(e *env, args []string) error {
 	fs := newFlagSet(e, "config check", configCheckUsage)
-	path := fs.String("config", "", "file to check (default $ARCHIVIO_CONFIG or ./archivio.yaml)")
+	path := fs.String("config", "", "the file `PATH` to check (default: $ARCHIVIO_CONFIG, else ./archivio.yaml)")
 	if stop, err := parseFlags(fs, e, args); stop {
 		return err
 	}

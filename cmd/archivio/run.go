@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"archivio/internal/config"
 )
 
 // env is what a command may touch of the outside world besides its
@@ -114,9 +116,51 @@ func newFlagSet(e *env, name, usage string) *flag.FlagSet {
 		out := fs.Output()
 		fmt.Fprintln(out, strings.TrimSpace(usage))
 		fmt.Fprintln(out, "\nFlags:")
-		fs.PrintDefaults()
+		printFlags(out, fs)
 	}
 	return fs
+}
+
+// printFlags lists a command's flags as they are typed, "--name VALUE",
+// each with its usage and its default once: the usage's own "(default"
+// note when it has one, else the flag's default value when it is not
+// the zero value.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		kind, usage := flag.UnquoteUsage(f)
+		head := "  --" + f.Name
+		if kind != "" {
+			head += " " + kind
+		}
+		if def := flagDefault(f); def != "" && !strings.Contains(usage, "(default") {
+			usage += " (default " + def + ")"
+		}
+		fmt.Fprintf(w, "%s\n      %s\n", head, strings.ReplaceAll(usage, "\n", "\n      "))
+	})
+}
+
+// flagDefault is a flag's default as help shows it, "" for a zero value.
+func flagDefault(f *flag.Flag) string {
+	switch v := f.Value.(type) {
+	case durationFlag:
+		if *v.v == 0 {
+			return ""
+		}
+		return config.ShortDuration(*v.v)
+	case intFlag:
+		if *v.v == 0 {
+			return ""
+		}
+	case int64Flag:
+		if *v.v == 0 {
+			return ""
+		}
+	}
+	switch f.DefValue {
+	case "", "0", "false", "0s":
+		return ""
+	}
+	return f.DefValue
 }
 
 // parseFlags parses a command's flags. --help prints the usage on stdout

@@ -27,39 +27,85 @@ type settingFlags struct {
 // newSettingFlags registers --config on fs.
 func newSettingFlags(fs *flag.FlagSet) *settingFlags {
 	sf := &settingFlags{fs: fs, keys: map[string]string{}}
-	fs.StringVar(&sf.configPath, "config", "", "configuration file (default $ARCHIVIO_CONFIG or ./archivio.yaml, when present)")
+	fs.StringVar(&sf.configPath, "config", "", "configuration file `PATH` (default: $ARCHIVIO_CONFIG, else ./archivio.yaml, when present)")
 	return sf
 }
 
 // data registers --data, bound to the data setting.
 func (sf *settingFlags) data() {
-	sf.str("data", "data", config.DefaultData, "data directory (default $ARCHIVIO_DATA, else archivio.yaml's data, else "+config.DefaultData+")")
+	sf.str("data", "data", "data directory `DIR`: WARC files in DIR/warc, the catalog in DIR/archivio.db")
 }
 
-func (sf *settingFlags) str(name, key, def, usage string) {
-	sf.fs.String(name, def, usage)
+// The flags bound to settings take their defaults from the settings'
+// defaults (config.DefaultValue), and their usage says where else the
+// value may come from, so every default is written once.
+
+func (sf *settingFlags) str(name, key, usage string) {
+	def, _ := sf.defaultOf(key).(string)
+	sf.fs.String(name, def, usage+sf.defaultNote(key))
 	sf.keys[name] = key
 }
 
 func (sf *settingFlags) boolean(name, key string, usage string) {
-	sf.fs.Bool(name, false, usage)
+	def, _ := sf.defaultOf(key).(bool)
+	sf.fs.Bool(name, def, usage+sf.defaultNote(key))
 	sf.keys[name] = key
 }
 
 // integer registers an int flag refusing what the setting's rule refuses
 // (config.CheckValue), as the file does.
-func (sf *settingFlags) integer(name, key string, def int, usage string) {
-	v := def
-	sf.fs.Var(intFlag{v: &v, key: key}, name, usage)
+func (sf *settingFlags) integer(name, key string, usage string) {
+	v, _ := sf.defaultOf(key).(int)
+	sf.fs.Var(intFlag{v: &v, key: key}, name, usage+sf.defaultNote(key))
 	sf.keys[name] = key
 }
 
 // duration registers a duration flag refusing what the setting's rule
 // refuses, as the file does.
-func (sf *settingFlags) duration(name, key string, def time.Duration, usage string) {
-	v := def
-	sf.fs.Var(durationFlag{v: &v, key: key}, name, usage)
+func (sf *settingFlags) duration(name, key string, usage string) {
+	v, _ := sf.defaultOf(key).(time.Duration)
+	sf.fs.Var(durationFlag{v: &v, key: key}, name, usage+sf.defaultNote(key))
 	sf.keys[name] = key
+}
+
+// defaultOf is the default of a setting; a source's settings have the
+// same defaults whatever its name.
+func (sf *settingFlags) defaultOf(key string) any {
+	v, err := config.DefaultValue(strings.ReplaceAll(key, "{source}", "osservatorio"))
+	if err != nil {
+		panic(fmt.Sprintf("flag bound to %s: %v", key, err)) // a programming error, caught by the help test
+	}
+	return v
+}
+
+// defaultNote says where a bound flag's value comes from when it is not
+// given: " (default: $VARIABLE, else KEY in archivio.yaml, else VALUE)".
+func (sf *settingFlags) defaultNote(key string) string {
+	var from []string
+	if env := config.EnvVar(key); env != "" {
+		from = append(from, "$"+env)
+	}
+	if src, ok := strings.CutPrefix(key, "sources.{source}."); ok {
+		from = append(from, "the source's "+src+" in archivio.yaml")
+	} else {
+		from = append(from, key+" in archivio.yaml")
+	}
+	from = append(from, defaultText(sf.defaultOf(key)))
+	return " (default: " + strings.Join(from, ", else ") + ")"
+}
+
+// defaultText writes a default as help texts show it.
+func defaultText(v any) string {
+	switch d := v.(type) {
+	case time.Duration:
+		return config.ShortDuration(d)
+	case string:
+		if d == "" {
+			return "none"
+		}
+		return d
+	}
+	return fmt.Sprint(v)
 }
 
 // errShown ends a command whose settings "archivio config show" printed.

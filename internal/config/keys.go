@@ -127,3 +127,13 @@ func assign(v reflect.Value, val any) error {
 	v.Set(rv)
 	return nil
 }
+
+// EnvVar is the environment variable that sets key, or "" when none does.
+func EnvVar(key string) string {
+	for _, e := range envVars {
+		if e.key == key {
+			return e.name
+		}
+	}
+	return ""
+}

@@ -27,7 +27,7 @@ type LinksConfig struct {
 	Timeout      time.Duration // per link, default 20s
 	Thresholds   archive.Thresholds
 	Parallel     int // links checked at once, default 8
-	PerHost      int // at once on one host, default 2
+	PerHost      int // at once on one host, default LinksPerHost
 	AllowPrivate bool
 	MaxBody      int64
 	Software     string
@@ -63,6 +63,9 @@ type LinksReport struct {
 // MaxLinksParallel is the most links a check asks at once.
 const MaxLinksParallel = 64
 
+// LinksPerHost is how many links a check asks at once on one host.
+const LinksPerHost = 2
+
 // CheckLinks checks every link the records cite once, archives each
 // answer as evidence, moves each link's state, and raises an alert for
 // each transition (up -> down, down -> up).
@@ -86,7 +89,7 @@ func CheckLinks(ctx context.Context, cfg LinksConfig) (*LinksReport, error) {
 		cfg.Parallel = 8
 	}
 	if cfg.PerHost <= 0 {
-		cfg.PerHost = 2
+		cfg.PerHost = LinksPerHost
 	}
 	h, err := openHarness(ctx, harnessOptions{DataDir: cfg.DataDir, Job: "links check", NoLock: cfg.NoLock, Repair: true,
 		Sinks: cfg.Sinks, Now: cfg.Now})
