@@ -115,6 +115,9 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	}
 	cfg.MaxPages, cfg.FromID, cfg.ToID, cfg.Resume = *maxPages, from, to, *resume
 	cfg.Timeout, cfg.MaxBody, cfg.WARCMaxSize = *timeout, *maxBody, *warcSize
+	if e.network != nil {
+		cfg.Transport = e.network
+	}
 	if s.Contact == "" {
 		fmt.Fprintln(e.stderr, "archivio: tip: name a contact with --contact, $ARCHIVIO_CONTACT or contact: in archivio.yaml, so site operators can reach you")
 	}

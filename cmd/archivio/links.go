@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,7 +23,7 @@ import (
 const linksUsage = `
 Usage: archivio links [--data DIR] [--state up|suspect|down] [--format table|csv|jsonl]
        archivio links check [--data DIR] [--allow-private] [--timeout D] [--fail-threshold N]
-                            [--fail-window D] [--recover-threshold N] [--parallel N]
+                            [--fail-window D] [--recover-threshold N] [--parallel N] [--exit-zero]
 
 "archivio links" lists every link the stored records carry (their Link
 field, URLs in free text, images, documents), one row per link: url, state
@@ -41,6 +42,10 @@ least --fail-window, and up again after --recover-threshold good checks in a
 row; each of those transitions raises one alert (see archivio alerts).
 Links come from records and are untrusted: loopback, private and other
 non-public addresses are refused (unsafe_address) unless --allow-private.
+
+"archivio links check" exits with status 0 when every link works, 3 when
+links are down or failing their checks (suspect), so that scripts and CI
+notice; --exit-zero makes that 0 too. An error is 1, a usage error 2.
 
 For each live record website (a Link field), the page and its same-site
 pages are archived to --snapshot-depth links (default 1), politely, so that
@@ -212,6 +217,7 @@ func runLinksCheck(ctx context.Context, e *env, args []string) error {
 	sf.integer("snapshot-depth", "links.snapshot_depth", "archive each live record website and its same-site pages `N` links deep (-1: none)")
 	sf.str("wayback", "links.wayback", "Wayback Machine availability endpoint (e.g. https://archive.org/wayback/available): down alerts name the latest Wayback copy; off when empty")
 	sf.str("contact", "contact", "URL or e-mail put in the User-Agent")
+	exitZero := fs.Bool("exit-zero", false, fmt.Sprintf("exit 0 when links are down or failing (otherwise exit status %d)", exitLinksFailing))
 	var lf logFlags
 	lf.register(fs)
 	if stop, err := parseFlags(fs, e, args); stop {
@@ -233,11 +239,31 @@ func runLinksCheck(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	cfg.Logger = log
+	if e.network != nil {
+		cfg.Transport = e.network
+		if cfg.Wayback != nil {
+			cfg.Wayback.HTTP = &http.Client{Transport: e.network, Timeout: 10 * time.Second}
+		}
+	}
 	rep, err := jobs.CheckLinks(ctx, cfg)
 	if rep != nil {
 		printLinksReport(e.stdout, rep)
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return linksFailing(rep, *exitZero)
+}
+
+// linksFailing is the error of a check that leaves links down or failing
+// (suspect), nil when every link works or with --exit-zero.
+func linksFailing(rep *jobs.LinksReport, exitZero bool) error {
+	down, suspect := rep.States[archive.StateDown], rep.States[archive.StateSuspect]
+	if exitZero || down+suspect == 0 {
+		return nil
+	}
+	return fmt.Errorf("%w: %d down, %d failing but not yet down (exit status %d; --exit-zero to exit 0)",
+		errLinksFailing, down, suspect, exitLinksFailing)
 }
 
 func printLinksReport(w io.Writer, r *jobs.LinksReport) {

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"strings"
 
 	"archivio/internal/config"
@@ -21,6 +22,10 @@ type env struct {
 	// show, when set, receives the command's settings instead of the
 	// command running ("archivio config show COMMAND ...").
 	show io.Writer
+	// network, when set, is the network crawls and link checks reach
+	// instead of the internet (the tests' virtual internet); nil: the real
+	// network, through the guard against non-public addresses.
+	network http.RoundTripper
 }
 
 // env returns the value of an environment variable, "" when unset.
@@ -59,6 +64,15 @@ func commands() []command {
 
 // errUsage marks a mistake in the command line; it exits with status 2.
 var errUsage = errors.New("usage")
+
+// errLinksFailing ends "archivio links check" when links are down or
+// failing their checks; it exits with status exitLinksFailing unless
+// --exit-zero.
+var errLinksFailing = errors.New("links down or failing")
+
+// exitLinksFailing is the exit status of a link check that found links
+// down or failing, distinct from errors (1) and usage errors (2).
+const exitLinksFailing = 3
 
 // errReported marks a failure whose details were already written to stderr;
 // it exits with status 1 and adds nothing.
@@ -191,6 +205,9 @@ func exitCode(err error, stderr io.Writer) int {
 		return 2
 	case errors.Is(err, errReported):
 		return 1
+	case errors.Is(err, errLinksFailing):
+		fmt.Fprintln(stderr, "archivio:", err)
+		return exitLinksFailing
 	default:
 		fmt.Fprintln(stderr, "archivio:", err)
 		return 1
