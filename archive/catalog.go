@@ -94,11 +94,13 @@ func (s *Store) Capture(ctx context.Context, id int64) (*Capture, error) {
 	return c, nil
 }
 
-// LastGoodCapture returns the latest capture of url that answered 200, the
-// one a conditional request is made against.
+// LastGoodCapture returns the latest capture of url that answered 200 with
+// a whole, non-empty body, the one a conditional request is made against
+// (never a HEAD answer of a link check, which has the validators but no
+// body).
 func (s *Store) LastGoodCapture(ctx context.Context, url string) (*Capture, error) {
 	c, err := scanCapture(s.queryRow(ctx, `SELECT `+captureColumns+` FROM captures
-		WHERE url = ? AND status = 200 AND truncated = '' ORDER BY fetched_at DESC, id DESC LIMIT 1`, url))
+		WHERE url = ? AND status = 200 AND truncated = '' AND payload_length > 0 ORDER BY fetched_at DESC, id DESC LIMIT 1`, url))
 	if err != nil {
 		return nil, fmt.Errorf("last capture of %s: %w", url, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -20,7 +21,12 @@ import (
 //	SURT 14-digit-timestamp {"url":...,"mime":...,"status":"200","digest":"sha1:...","length":"N","offset":"N","filename":"NAME"}
 //
 // sorted as bytes, which is by SURT key, then timestamp. Revisits have
-// "mime":"warc/revisit".
+// "mime":"warc/revisit". A request other than GET (the HEAD of a link
+// check) is keyed as pywb keys it: "__wb_method=head" joins the URL's
+// query before the SURT form is taken, and the line says "method":"HEAD".
+// So a HEAD answer, which has no body, never shares the key of the page
+// or image it checked, and a replay tool asking for the page never gets it.
+// (pywb also folds a request body into the key; archivio sends none.)
 
 // cdxjEntry is one line of a CDXJ index.
 type cdxjEntry struct {
@@ -38,11 +44,13 @@ type cdxjFields struct {
 	Length   string `json:"length"`
 	Offset   string `json:"offset"`
 	Filename string `json:"filename"`
+	Method   string `json:"method,omitempty"` // only for requests other than GET
 }
 
 // newCDXJEntry indexes the response (or revisit) record w, of targetURI
-// at date with the HTTP response head head.
-func newCDXJEntry(targetURI string, date time.Time, head []byte, w Written) cdxjEntry {
+// asked with method ("" or GET for a GET) at date, with the HTTP response
+// head head.
+func newCDXJEntry(targetURI, method string, date time.Time, head []byte, w Written) cdxjEntry {
 	status := "-"
 	if code, err := warcStatusCode(head); err == nil {
 		status = strconv.Itoa(code)
@@ -51,8 +59,12 @@ func newCDXJEntry(targetURI string, date time.Time, head []byte, w Written) cdxj
 	if w.Revisit {
 		mt = warcRevisitMime
 	}
+	method = strings.ToUpper(method)
+	if method == http.MethodGet {
+		method = ""
+	}
 	return cdxjEntry{
-		key:       surtKey(targetURI),
+		key:       cdxjKey(targetURI, method),
 		timestamp: date.UTC().Format("20060102150405"),
 		fields: cdxjFields{
 			URL:      targetURI,
@@ -62,8 +74,40 @@ func newCDXJEntry(targetURI string, date time.Time, head []byte, w Written) cdxj
 			Length:   strconv.FormatInt(w.Length, 10),
 			Offset:   strconv.FormatInt(w.Offset, 10),
 			Filename: w.File,
+			Method:   method,
 		},
 	}
+}
+
+// cdxjKey is the index key of targetURI asked with method: its SURT form,
+// with "__wb_method=METHOD" added to the query for a method other than GET
+// (pywb's convention for non-GET requests; the SURT form lowercases it and
+// sorts it among the other parameters).
+func cdxjKey(targetURI, method string) string {
+	if method == "" || strings.EqualFold(method, http.MethodGet) {
+		return surtKey(targetURI)
+	}
+	param := "__wb_method=" + method
+	if u, err := url.Parse(strings.TrimSpace(targetURI)); err == nil && u.Host != "" {
+		if u.RawQuery == "" {
+			u.RawQuery = param
+		} else {
+			u.RawQuery += "&" + param
+		}
+		return surtKey(u.String())
+	}
+	return surtKey(targetURI + "?" + param)
+}
+
+// requestMethod is the method of an HTTP request as archived (its request
+// line's first word, upper-cased); GET when there is none.
+func requestMethod(req []byte) string {
+	line, _, _ := bytes.Cut(req, []byte("\n"))
+	method, _, ok := bytes.Cut(bytes.TrimSpace(line), []byte(" "))
+	if !ok || len(method) == 0 {
+		return http.MethodGet
+	}
+	return strings.ToUpper(string(method))
 }
 
 // line renders the entry without its newline.

@@ -1,6 +1,11 @@
 package archive
 
 import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -43,7 +48,7 @@ func TestCDXJSURT(t *testing.T) {
 func TestCDXJLine(t *testing.T) {
 	head := []byte("HTTP/1.1 200 OK\r\nContent-Type: Text/HTML; charset=UTF-8\r\n\r\n")
 	date := time.Date(2026, 11, 25, 2, 15, 0, 999, time.FixedZone("CET", 3600))
-	e := newCDXJEntry("https://www.example.org/p?b=1&a=<2>", date, head, Written{
+	e := newCDXJEntry("https://www.example.org/p?b=1&a=<2>", "GET", date, head, Written{
 		File: "archivio-20261125T021500Z-00001.warc.gz", Offset: 1234, Length: 567, PayloadDigest: "sha1:ABC",
 	})
 	got, err := e.line()
@@ -54,8 +59,107 @@ func TestCDXJLine(t *testing.T) {
 	if got != want {
 		t.Errorf("line\n%s\nwant\n%s", got, want)
 	}
-	e = newCDXJEntry("https://www.example.org/p", date, head, Written{Revisit: true})
+	e = newCDXJEntry("https://www.example.org/p", "", date, head, Written{Revisit: true})
 	if e.fields.Mime != "warc/revisit" {
 		t.Errorf("revisit mime %q", e.fields.Mime)
+	}
+}
+
+// Requests other than GET are keyed as pywb keys them: the method joins
+// the URL's query as __wb_method before the SURT form is taken, so a HEAD
+// answer never shares the key of the page it checked.
+func TestCDXJMethodKeys(t *testing.T) {
+	cases := []struct{ url, method, want string }{
+		{"https://www.example.org/p", "GET", "org,example)/p"},
+		{"https://www.example.org/p", "", "org,example)/p"},
+		{"https://www.example.org/p", "HEAD", "org,example)/p?__wb_method=head"},
+		{"https://www.example.org/p/", "HEAD", "org,example)/p?__wb_method=head"},
+		{"https://www.example.org/cerca?z=1&a=2", "HEAD", "org,example)/cerca?__wb_method=head&a=2&z=1"},
+		{"https://www.example.org/", "POST", "org,example)/?__wb_method=post"},
+	}
+	for _, c := range cases {
+		if got := cdxjKey(c.url, c.method); got != c.want {
+			t.Errorf("cdxjKey(%q, %q) = %q, want %q", c.url, c.method, got, c.want)
+		}
+	}
+	head := []byte("HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\n\r\n")
+	date := time.Date(2026, 11, 25, 2, 15, 0, 0, time.UTC)
+	e := newCDXJEntry("https://www.example.org/a.jpg", "HEAD", date, head, Written{File: "f.warc.gz", Offset: 10, Length: 20, PayloadDigest: "sha1:E"})
+	got, err := e.line()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `org,example)/a.jpg?__wb_method=head 20261125021500 {"url":"https://www.example.org/a.jpg","mime":"image/jpeg","status":"200","digest":"sha1:E","length":"20","offset":"10","filename":"f.warc.gz","method":"HEAD"}`
+	if got != want {
+		t.Errorf("HEAD line\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestRequestMethod(t *testing.T) {
+	for req, want := range map[string]string{
+		"GET /a HTTP/1.1\r\nHost: x\r\n\r\n":  "GET",
+		"HEAD /a HTTP/1.1\r\nHost: x\r\n\r\n": "HEAD",
+		"head /a HTTP/1.1\r\n\r\n":            "HEAD",
+		"":                                    "GET",
+		"garbage":                             "GET",
+	} {
+		if got := requestMethod([]byte(req)); got != want {
+			t.Errorf("requestMethod(%q) = %q, want %q", req, got, want)
+		}
+	}
+}
+
+// A page and the HEAD request that checked it in the same second get two
+// keys, so no key and timestamp pair is indexed twice, and the index the
+// writer made is the index read back from the file (as after a crash).
+func TestCDXJHeadAndGetInOneSecond(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	w := openTestWriter(t, dir, 1<<20)
+	at := time.Date(2026, 11, 25, 5, 0, 0, 0, time.UTC)
+	get := testExchange("https://www.example.org/img.jpg", at, 200, []byte("jpeg bytes"), "Content-Type: image/jpeg")
+	head := testExchange("https://www.example.org/img.jpg", at.Add(300*time.Millisecond), 200, nil, "Content-Type: image/jpeg")
+	head.Request = []byte(strings.Replace(string(head.Request), "GET ", "HEAD ", 1))
+	for _, ex := range []Exchange{get, head} {
+		if _, err := w.WriteExchange(ctx, ex, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	files := warcFiles(t, dir, ".warc.gz")
+	path := filepath.Join(dir, files[0])
+	lines := readCDXJ(t, path+".cdxj")
+	if len(lines) != 2 {
+		t.Fatalf("%d lines, want 2", len(lines))
+	}
+	seen := map[string]bool{}
+	for _, l := range lines {
+		if seen[l.Key+" "+l.Timestamp] {
+			t.Errorf("key and timestamp twice: %s %s", l.Key, l.Timestamp)
+		}
+		seen[l.Key+" "+l.Timestamp] = true
+	}
+	if lines[0].Key != "org,example)/img.jpg" || lines[0].Fields["method"] != "" ||
+		lines[1].Key != "org,example)/img.jpg?__wb_method=head" || lines[1].Fields["method"] != "HEAD" {
+		t.Errorf("lines:\n%s\n%s", lines[0].Raw, lines[1].Raw)
+	}
+	written, err := os.ReadFile(path + ".cdxj")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(path + ".cdxj"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := writeMissingIndex(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	reread, err := os.ReadFile(path + ".cdxj")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(written, reread) {
+		t.Errorf("index read back from the file differs:\n%s\nwriter's:\n%s", reread, written)
 	}
 }

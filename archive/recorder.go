@@ -62,8 +62,8 @@ type BodyCuts struct {
 // Recorder is the recording transport: an http.RoundTripper that keeps
 // every exchange it carries (robots.txt, sitemaps, redirects, errors, pages)
 // as a WARC request and response record and lists the response in the
-// catalog, before the caller sees it. An identical payload of a URL already
-// captured becomes a revisit record. What is archived is the response as
+// catalog, before the caller sees it. An identical, non-empty payload of a
+// URL already captured becomes a revisit record. What is archived is the response as
 // received.
 //
 // Bodies stream: each goes to its WARC record's spool as it arrives (in
@@ -172,7 +172,10 @@ func (r *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 	digest := sp.digest()
 	var orig *Original
 	var revisitOf int64
-	if got.cut == "" && resp.StatusCode == http.StatusOK {
+	// Only a whole, non-empty payload is deduplicated: the digest of an
+	// empty one (every HEAD answer) is shared by every bodiless answer,
+	// and its revisit record would be larger than the response.
+	if got.cut == "" && resp.StatusCode == http.StatusOK && sp.size > 0 {
 		if c, err := r.store.OriginalCapture(ctx, ex.TargetURI, digest); err == nil {
 			orig = &Original{TargetURI: c.URL, Date: c.FetchedAt, RecordID: c.WARCRecordID}
 			revisitOf = c.ID

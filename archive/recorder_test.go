@@ -263,3 +263,67 @@ func TestReceiveReasons(t *testing.T) {
 type errReader struct{ err error }
 
 func (e errReader) Read([]byte) (int, error) { return 0, e.err }
+
+// An empty payload (every HEAD answer, an empty page) is never a revisit:
+// its digest is that of nothing, shared by every bodiless answer, and a
+// revisit record is larger than the response it would replace.
+func TestRecorderNoRevisitOfEmptyPayloads(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "image/jpeg")
+		if r.URL.Path == "/img.jpg" && r.Method == http.MethodGet {
+			io.WriteString(w, "jpeg bytes")
+		}
+	}))
+	defer srv.Close()
+	r := newRecording(t, 0)
+	ctx := context.Background()
+	head := func(url string) *Capture {
+		t.Helper()
+		resp, err := r.client.Head(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		var id int64
+		fmt.Sscan(resp.Header.Get(CaptureHeader), &id)
+		c, err := r.st.Capture(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	for i := range 2 {
+		if c := head(srv.URL + "/img.jpg"); c.RevisitOf != 0 || r.archived(t, c).Type != "response" {
+			t.Errorf("HEAD %d: revisit of %d, want a response record", i+1, c.RevisitOf)
+		}
+		if _, _, c := r.get(t, srv.URL+"/empty"); c.RevisitOf != 0 || r.archived(t, c).Type != "response" {
+			t.Errorf("empty page %d: revisit of %d, want a response record", i+1, c.RevisitOf)
+		}
+	}
+	_, _, first := r.get(t, srv.URL+"/img.jpg")
+	if _, _, second := r.get(t, srv.URL+"/img.jpg"); second.RevisitOf != first.ID {
+		t.Errorf("the image's second GET: revisit of %d, want %d", second.RevisitOf, first.ID)
+	}
+}
+
+// The capture a conditional request is made against is one with the page
+// in it: a later HEAD answer of the same URL (a link check) has the same
+// validators and no body, and a 304 would make the crawl read nothing.
+func TestLastGoodCaptureHasTheBody(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("ETag", `"p1"`)
+		io.WriteString(w, "<p>record</p>")
+	}))
+	defer srv.Close()
+	r := newRecording(t, 0)
+	_, _, page := r.get(t, srv.URL+"/scheda-processo/1")
+	resp, err := r.client.Head(srv.URL + "/scheda-processo/1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	last, err := r.st.LastGoodCapture(context.Background(), srv.URL+"/scheda-processo/1")
+	if err != nil || last.ID != page.ID {
+		t.Errorf("last good capture %+v, %v; want the page's capture %d", last, err, page.ID)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -135,6 +136,9 @@ func repairWARCFile(ctx context.Context, path string) (RepairReport, error) {
 // that stopped the reading (nil at a clean end of file); err is ctx's.
 func indexWARC(ctx context.Context, f io.Reader, name string) (good int64, records int, index []cdxjEntry, damage, err error) {
 	sc := newWARCScanner(f, 0, false)
+	// The request record of an exchange comes just before its response
+	// (or revisit), which names it in WARC-Concurrent-To.
+	var reqID, reqMethod string
 	for {
 		if err := ctx.Err(); err != nil {
 			return 0, 0, nil, nil, err
@@ -148,8 +152,15 @@ func indexWARC(ctx context.Context, f io.Reader, name string) (good int64, recor
 		}
 		good = rec.offset + rec.length
 		records++
+		if rec.typ == "request" {
+			reqID, reqMethod = rec.get("WARC-Record-ID"), requestMethod(rec.head)
+		}
 		if rec.typ == "response" || rec.typ == "revisit" {
-			index = append(index, newCDXJEntry(strings.Trim(rec.get("WARC-Target-URI"), "<>"), rec.date, rec.head, Written{
+			method := http.MethodGet
+			if reqID != "" && rec.get("WARC-Concurrent-To") == reqID {
+				method = reqMethod
+			}
+			index = append(index, newCDXJEntry(strings.Trim(rec.get("WARC-Target-URI"), "<>"), method, rec.date, rec.head, Written{
 				File:          name,
 				Offset:        rec.offset,
 				Length:        rec.length,

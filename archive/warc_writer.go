@@ -224,7 +224,7 @@ func (w *WARCWriter) writeLocked(ctx context.Context, ex *Exchange, date time.Ti
 			BlockDigest:   h.Get(gowarc.WarcBlockDigest),
 			Revisit:       recs.response.Type() == gowarc.Revisit,
 		}
-		w.index = append(w.index, newCDXJEntry(ex.TargetURI, date, ex.Response, written))
+		w.index = append(w.index, newCDXJEntry(ex.TargetURI, requestMethod(ex.Request), date, ex.Response, written))
 		return written, nil
 	}
 }

@@ -46,6 +46,10 @@ type SnapshotOptions struct {
 	Delay   time.Duration
 	Timeout time.Duration // per request, redirects included; default 20s
 	Logger  *slog.Logger  // debug notes and failed fetches; default discards
+	// Fetched, when set, is Start's answer that the caller archived a
+	// moment ago (the link check's GET of the same URL): the snapshot
+	// reads Start's links from it instead of asking the site again.
+	Fetched *Page
 }
 
 // SnapshotResult is what a Snapshot fetched.
@@ -88,7 +92,7 @@ type SnapshotPage struct {
 // pages that answered 200 with an HTML content type. Redirects are
 // followed within the site where robots.txt allows; other redirect
 // answers are kept as they are. A page a redirect led to is not fetched
-// again.
+// again, nor is Start when the caller gives its answer (Fetched).
 //
 // Snapshot returns an error only when Start itself was not fetched: a
 // bad option, robots.txt unreadable (RFC 9309: assume everything
@@ -106,10 +110,14 @@ func Snapshot(ctx context.Context, o SnapshotOptions) (*SnapshotResult, error) {
 	var mu sync.Mutex  // guards res and noAnswer against the crawl's callbacks
 	var noAnswer error // why a page got no answer; Start's when no page did
 	var stats Stats
+	base := &url.URL{Scheme: start.Scheme, Host: start.Host}
+	site := &Site{Seeds: []string{start.String()}, Hosts: []string{start.Host}, Prefixes: []string{"/"}, MaxDepth: o.Depth}
+	frontier := &memFrontier{}
+	resume, archived := fetchedStart(frontier, &scope{base: base, site: site}, start, o.Fetched)
 	err = Run(ctx, Options{
-		Base: &url.URL{Scheme: start.Scheme, Host: start.Host}, UserAgent: o.UserAgent, Transport: o.Transport,
-		Frontier: &memFrontier{}, Parallel: 1, Delay: o.Delay, Timeout: o.Timeout, MaxPages: o.MaxPages, Logger: o.Logger,
-		Site:    &Site{Seeds: []string{start.String()}, Hosts: []string{start.Host}, Prefixes: []string{"/"}, MaxDepth: o.Depth},
+		Base: base, UserAgent: o.UserAgent, Transport: o.Transport,
+		Frontier: frontier, Parallel: 1, Delay: o.Delay, Timeout: o.Timeout, MaxPages: o.MaxPages, Logger: o.Logger,
+		Site: site, Resume: resume, Archived: archived,
 		workers: 1, requestTimeout: o.Timeout,
 		OnPage: func(_ context.Context, p Page) error {
 			mu.Lock()
@@ -147,6 +155,29 @@ func Snapshot(ctx context.Context, o SnapshotOptions) (*SnapshotResult, error) {
 		return res, fmt.Errorf("snapshot %s: %w", start, ErrStartDisallowed)
 	}
 	return res, fmt.Errorf("snapshot %s: no answer", start)
+}
+
+// fetchedStart makes Start's answer already fetched the snapshot's first
+// page: queued in the frontier and taken as a resumed entry from the
+// archive, so the crawl reads its links and does not fetch it again.
+func fetchedStart(f *memFrontier, sc *scope, start *url.URL, p *Page) ([]ResumeEntry, func(context.Context, ResumeEntry) (*Page, bool)) {
+	if p == nil {
+		return nil, nil
+	}
+	t, ok := sc.classifySite(start, true)
+	if !ok {
+		return nil, nil
+	}
+	f.add([]Link{{Key: t.key, URL: t.url}})
+	page := *p
+	page.Key, page.Depth, page.Links = t.key, 0, nil
+	return []ResumeEntry{{Key: t.key, URL: t.url}}, func(_ context.Context, e ResumeEntry) (*Page, bool) {
+		if e.Key != t.key {
+			return nil, false
+		}
+		p := page
+		return &p, true
+	}
 }
 
 // defaults checks o, applies the defaults and returns Start parsed.

@@ -516,3 +516,22 @@ func TestSnapshotStopsWhenNotArchived(t *testing.T) {
 		})
 	}
 }
+
+// A snapshot given Start's answer (the link check's GET a moment ago)
+// reads its links from it and does not ask the site for Start again.
+func TestSnapshotStartsFromFetched(t *testing.T) {
+	w := newSnapWorld(t, snapRobots, nil)
+	fetched := &Page{URL: snapSite + "/", Status: 200, CaptureID: 77,
+		Header: http.Header{"Content-Type": {"text/html; charset=utf-8"}}, Body: []byte(snapHome)}
+	res, err := Snapshot(context.Background(), w.options(func(o *SnapshotOptions) { o.Fetched = fetched }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{snapSite + "/robots.txt", snapSite + "/servizi", snapSite + "/notizie"}
+	if got := w.stamp.requests(); !slices.Equal(got, want) {
+		t.Errorf("requests %v, want %v (Start not asked again)", got, want)
+	}
+	if len(res.Pages) != 3 || res.Pages[0].URL != snapSite+"/" || res.Pages[0].CaptureID != 77 || res.Pages[0].Depth != 0 {
+		t.Errorf("pages %+v; want Start first, with the given capture", res.Pages)
+	}
+}

@@ -248,7 +248,7 @@ func (r *linkRun) check(ctx context.Context, l archive.Link) {
 	r.rep.Verdicts[string(res.Verdict)]++
 	r.mu.Unlock()
 	if res.Verdict.Works() && slices.Contains(l.Fields, "website") {
-		r.snapshot(ctx, l.URL)
+		r.snapshot(ctx, l.URL, r.checkedPage(ctx, res))
 	}
 	r.cfg.Logger.Debug("checked", "url", l.URL, "verdict", res.Verdict, "state", state.State)
 	if tr == "" {
@@ -268,10 +268,30 @@ func (r *linkRun) fail(err error) {
 	}
 }
 
+// checkedPage is the page a check fetched whole with GET from the link's
+// own URL, read back from the archive, for the snapshot to start from; nil
+// when the check has none (a HEAD, a redirect, a cut body).
+func (r *linkRun) checkedPage(ctx context.Context, res linkcheck.Result) *crawlers.Page {
+	if res.Method != http.MethodGet || res.Status != http.StatusOK || res.FinalURL != res.URL || res.CaptureID == 0 {
+		return nil
+	}
+	c, err := r.st.Capture(ctx, res.CaptureID)
+	if err != nil || c.Truncated != "" {
+		return nil
+	}
+	body, header, cut, err := pagePayload(ctx, r.st, c)
+	if err != nil {
+		return nil
+	}
+	return &crawlers.Page{URL: c.URL, Status: c.Status, Header: header, Body: body, CaptureID: c.ID, BodyCut: cut}
+}
+
 // snapshot archives a live record website and its same-site pages, so
-// that when the site vanishes archivio still has its own copy. Failures
-// are logged: the check itself is already recorded.
-func (r *linkRun) snapshot(ctx context.Context, u string) {
+// that when the site vanishes archivio still has its own copy. It starts
+// from the page the check fetched, when it has one, rather than asking the
+// site for it again. Failures are logged: the check itself is already
+// recorded.
+func (r *linkRun) snapshot(ctx context.Context, u string, fetched *crawlers.Page) {
 	depth := r.cfg.SnapshotDepth
 	switch {
 	case depth == 0:
@@ -281,7 +301,7 @@ func (r *linkRun) snapshot(ctx context.Context, u string) {
 	}
 	res, err := crawlers.Snapshot(ctx, crawlers.SnapshotOptions{
 		Start: u, Depth: depth, Transport: r.transport, UserAgent: r.cfg.UserAgent,
-		Delay: r.cfg.SnapshotDelay, Timeout: r.cfg.Timeout, Logger: r.cfg.Logger,
+		Delay: r.cfg.SnapshotDelay, Timeout: r.cfg.Timeout, Logger: r.cfg.Logger, Fetched: fetched,
 	})
 	if res != nil {
 		r.mu.Lock()

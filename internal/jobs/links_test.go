@@ -30,6 +30,15 @@ type linkWorld struct {
 	cfg     Config
 	now     time.Time
 	wayback *wayback.Client
+
+	mu   sync.Mutex
+	hits map[string]int // "METHOD path" of the live website's requests
+}
+
+func (w *linkWorld) hitCount(key string) int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.hits[key]
 }
 
 func newLinkWorld(t *testing.T) *linkWorld {
@@ -68,13 +77,19 @@ func newLinkWorld(t *testing.T) *linkWorld {
 	live.Handle("/partecipazione", html(200, `<h1>Città della longevità</h1><p>Il percorso partecipativo.</p><a href="/partecipazione/incontri">Incontri</a>`))
 	live.Handle("/partecipazione/incontri", html(200, "<h1>Incontri</h1><p>Calendario degli incontri.</p>"))
 	live.Handle("/", html(404, "<h1>Pagina non trovata</h1>"))
-	inet.Handle("www.comune.formigine.mo.it", live)
+	w := &linkWorld{inet: inet, now: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC), hits: map[string]int{}}
+	inet.Handle("www.comune.formigine.mo.it", http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		w.mu.Lock()
+		w.hits[r.Method+" "+r.URL.Path]++
+		w.mu.Unlock()
+		live.ServeHTTP(rw, r)
+	}))
 	inet.Handle("www.comune.ra.it", html(404, "<h1>Pagina non trovata</h1>"))
 	inet.Handle("www.climadipartecipazione.it", html(200, "<h1>Questo dominio è in vendita</h1><p>Acquista su Sedo</p>"))
 
 	_, cfg := demo(t, demosite.Options{})
 	cfg.Transport = vnetTransport(inet)
-	w := &linkWorld{inet: inet, cfg: cfg, now: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
+	w.cfg = cfg
 	crawl(t, cfg)
 	return w
 }
@@ -141,6 +156,11 @@ func TestLinkChecksAlertOncePerTransition(t *testing.T) {
 	first := w.check(t, th, sinks)
 	if first.Snapshots < 2 {
 		t.Errorf("the live record website and its same-site page must be archived: %d snapshot pages", first.Snapshots)
+	}
+	// The snapshot starts from the page the check fetched: the site is
+	// asked for it once.
+	if n := w.hitCount("GET /partecipazione"); n != 1 {
+		t.Errorf("the live website was asked %d times for its page in one check, want once", n)
 	}
 	if len(first.Alerts) != 0 {
 		t.Errorf("one failing check must not alert: %v", alertKeys(first.Alerts))
