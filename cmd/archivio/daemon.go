@@ -22,8 +22,9 @@ archivio config show): each source's crawl and the link checks on their cron
 schedules (in the configured time zone, Europe/Rome by default), each run
 with a timeout, panic recovery, a little jitter, skipped while its previous
 run is still going, and never overlapping another job. A job missed while
-the daemon was down runs once at start (catch_up). An interrupted crawl
-continues at its next run.
+the daemon was down runs once at start (catch_up), and so does a job that
+has never run (a new archive). An interrupted crawl continues at its next
+run. With --log-format json, durations are in seconds.
 
 HTTP on "listen" (default 127.0.0.1:8089): /healthz, /metrics (Prometheus),
 /status (JSON: jobs with last and next run, results, counts, links down) and

@@ -2,7 +2,8 @@
 // timeout, panic recovery, skipped when its previous run is still going,
 // started after a little jitter, and never overlapping another job (they
 // all write the same data directory). A job missed while the daemon was
-// down runs once at start, not once per missed slot.
+// down runs once at start, not once per missed slot, and so does a job
+// that has never run.
 package schedule
 
 import (
@@ -123,8 +124,9 @@ func (s *Scheduler) Add(j Job) error {
 	return nil
 }
 
-// Start starts the schedules, and the catch-up runs of jobs whose slot
-// passed while the daemon was down.
+// Start starts the schedules, and the catch-up runs: of jobs that have
+// never run (a new archive), and of jobs whose slot passed while the
+// daemon was down. Each is logged as what it is.
 func (s *Scheduler) Start() {
 	s.cron.Start()
 	if !s.opts.CatchUp {
@@ -132,11 +134,11 @@ func (s *Scheduler) Start() {
 	}
 	now := s.opts.Now()
 	s.mu.Lock()
-	var missed []string
+	var missed, first []string
 	for _, name := range s.order {
 		e := s.jobs[name]
 		if e.job.LastRun.IsZero() {
-			missed = append(missed, name) // never ran: run now
+			first = append(first, name) // never ran (a new archive): nothing was missed
 			continue
 		}
 		sched, _ := Parse(e.job.Spec)
@@ -145,6 +147,10 @@ func (s *Scheduler) Start() {
 		}
 	}
 	s.mu.Unlock()
+	for _, name := range first {
+		s.opts.Logger.Info("running a job that has never run", "job", name)
+		s.trigger(name)
+	}
 	for _, name := range missed {
 		s.opts.Logger.Info("running a job missed while the daemon was down", "job", name)
 		s.trigger(name)

@@ -1,9 +1,12 @@
 package schedule
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"log/slog"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -104,6 +107,48 @@ func TestCatchUpRunsMissedJobsOnce(t *testing.T) {
 	if missed.Load() != 1 || onTime.Load() != 0 || never.Load() != 1 {
 		t.Errorf("runs: missed %d (want 1, not one per missed slot), on time %d (want 0), never ran %d (want 1)", missed.Load(), onTime.Load(), never.Load())
 	}
+}
+
+// TestCatchUpSaysWhatItRuns checks the catch-up's log: on a first start
+// (nothing ever ran) no job is said to have been missed while the daemon
+// was down; a job whose slot passed since its last run is.
+func TestCatchUpSaysWhatItRuns(t *testing.T) {
+	now := time.Date(2026, 3, 2, 10, 30, 0, 0, time.UTC)
+	var logs bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&syncWriter{w: &logs}, nil))
+	s := New(Options{CatchUp: true, Now: func() time.Time { return now }, Logger: log})
+	var runs atomic.Int32
+	s.Add(Job{Name: "crawl osservatorio", Spec: "0 3 * * 1", Run: func(context.Context) error { runs.Add(1); return nil }})
+	s.Add(Job{Name: "links", Spec: "0 */6 * * *", Run: func(context.Context) error { runs.Add(1); return nil }})
+	s.Start()
+	waitFor(t, "the first runs", func() bool { return runs.Load() == 2 })
+	s.Stop(context.Background())
+	out := logs.String()
+	if strings.Contains(out, "missed") || strings.Count(out, "never run") != 2 {
+		t.Errorf("first start, nothing ever ran; the log says:\n%s", out)
+	}
+
+	logs.Reset()
+	s = New(Options{CatchUp: true, Now: func() time.Time { return now }, Logger: log})
+	s.Add(Job{Name: "links", Spec: "0 */6 * * *", LastRun: now.Add(-7 * time.Hour), Run: func(context.Context) error { runs.Add(1); return nil }})
+	s.Start()
+	waitFor(t, "the missed run", func() bool { return runs.Load() == 3 })
+	s.Stop(context.Background())
+	if out := logs.String(); !strings.Contains(out, "missed while the daemon was down") || strings.Contains(out, "never run") {
+		t.Errorf("a slot passed while down; the log says:\n%s", out)
+	}
+}
+
+// syncWriter serializes writes from the scheduler's goroutines.
+type syncWriter struct {
+	mu sync.Mutex
+	w  *bytes.Buffer
+}
+
+func (s *syncWriter) Write(b []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(b)
 }
 
 func TestStopCancelsAfterTheDeadline(t *testing.T) {
