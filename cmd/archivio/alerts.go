@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -12,7 +11,7 @@ import (
 )
 
 const alertsUsage = `
-Usage: archivio alerts [--data DIR] [--format table|jsonl]
+Usage: archivio alerts [--data DIR] [--format table|jsonl|json]
 
 Lists every alert, oldest first. Those raised by "archivio links check":
 kind (down: a source went offline, confirmed over several checks; up: it
@@ -23,7 +22,8 @@ was raised). Those raised by crawls: kind drift (a source's record pages no
 longer read as in its last healthy crawl: pages unreadable, a common field
 no longer found, a new unknown label) or recovered (they read again), with
 the source, what changed, the counts and example pages with their captures
-(in jsonl: "drift"). The same alerts are in DIR/alerts.atom as an Atom feed.
+(in jsonl and json: "drift"). The same alerts are in DIR/alerts.atom as
+an Atom feed.
 
 Examples:
   archivio alerts
@@ -34,7 +34,7 @@ func runAlerts(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "alerts", alertsUsage)
 	sf := newSettingFlags(fs)
 	sf.data()
-	format := fs.String("format", "table", "table or jsonl")
+	of := formatFlag(fs, "output", formatTable, formatJSONL, formatJSON)
 	if stop, err := parseFlags(fs, e, args); stop {
 		return err
 	}
@@ -43,8 +43,9 @@ func runAlerts(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	data := &settings.Data
-	if *format != "table" && *format != "jsonl" {
-		return fmt.Errorf("%w: --format must be table or jsonl", errUsage)
+	format, err := of.get()
+	if err != nil {
+		return err
 	}
 	st, err := openArchive(ctx, *data)
 	if err != nil {
@@ -55,15 +56,14 @@ func runAlerts(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *format == "jsonl" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
+	if format != formatTable {
+		out := newObjectWriter(e.stdout, format)
 		for _, a := range list {
-			if err := enc.Encode(a); err != nil {
+			if err := out.Write(a); err != nil {
 				return err
 			}
 		}
-		return nil
+		return out.Close()
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "AT\tKIND\tURL\tVERDICT\tRECORDS\tSINCE\tLAST GOOD CAPTURE")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -60,7 +61,7 @@ Example:
 `
 
 const configShowUsage = `
-Usage: archivio config show [--config PATH]
+Usage: archivio config show [--config PATH] [--format table|jsonl|json|csv]
        archivio config show COMMAND [ARGUMENTS]
 
 Prints the effective settings, one per line: the key as archivio.yaml
@@ -69,7 +70,8 @@ file), $VARIABLE (the environment) or --flag. Secrets (the webhook secret,
 the SMTP password, a webhook URL's path, passwords in URLs) are masked.
 With a command line (crawl, links check, run, export, reparse, records,
 links, alerts, status, diff, demo), the settings that command would run
-with, flags included; nothing is run.
+with, flags included; nothing is run. --format jsonl, json or csv prints
+the same rows (key, value, from) for programs.
 
 Examples:
   archivio config show
@@ -229,7 +231,12 @@ func runConfigShow(ctx context.Context, e *env, args []string) error {
 	}
 	fs := newFlagSet(e, "config show", configShowUsage)
 	sf := newSettingFlags(fs)
+	of := formatFlag(fs, "output", formatTable, formatJSONL, formatJSON, formatCSV)
 	if stop, err := parseFlags(fs, e, args); stop {
+		return err
+	}
+	format, err := of.get()
+	if err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -239,5 +246,36 @@ func runConfigShow(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return s.Show(e.stdout)
+	return showSettings(e.stdout, s, format)
+}
+
+// settingRow is one effective setting as config show prints it for
+// programs.
+type settingRow struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+	From  string `json:"from"`
+}
+
+// showSettings prints the effective settings in a format.
+func showSettings(w io.Writer, s *config.Settings, format string) error {
+	switch format {
+	case formatTable:
+		return s.Show(w)
+	case formatCSV:
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"key", "value", "from"})
+		for _, en := range s.Entries() {
+			cw.Write([]string{en.Key, en.Value, en.Origin.String()})
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	out := newObjectWriter(w, format)
+	for _, en := range s.Entries() {
+		if err := out.Write(settingRow{en.Key, en.Value, en.Origin.String()}); err != nil {
+			return err
+		}
+	}
+	return out.Close()
 }

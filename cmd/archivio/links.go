@@ -21,9 +21,10 @@ import (
 )
 
 const linksUsage = `
-Usage: archivio links [--data DIR] [--state up|suspect|down] [--format table|csv|jsonl]
+Usage: archivio links [--data DIR] [--state up|suspect|down] [--format table|csv|jsonl|json]
        archivio links check [--data DIR] [--allow-private] [--timeout D] [--fail-threshold N]
                             [--fail-window D] [--recover-threshold N] [--parallel N] [--exit-zero]
+                            [--format table|json]
 
 "archivio links" lists every link the stored records carry (their Link
 field, URLs in free text, images, documents), one row per link: url, state
@@ -77,7 +78,7 @@ func runLinks(ctx context.Context, e *env, args []string) error {
 	sf := newSettingFlags(fs)
 	sf.data()
 	state := fs.String("state", "", "only links in this state: up, suspect or down")
-	format := fs.String("format", "table", "table, csv or jsonl")
+	of := formatFlag(fs, "output", formatTable, formatCSV, formatJSONL, formatJSON)
 	if stop, err := parseFlags(fs, e, args); stop {
 		return err
 	}
@@ -91,8 +92,9 @@ func runLinks(ctx context.Context, e *env, args []string) error {
 	default:
 		return fmt.Errorf("%w: --state must be up, suspect or down", errUsage)
 	}
-	if *format != "table" && *format != "csv" && *format != "jsonl" {
-		return fmt.Errorf("%w: --format must be table, csv or jsonl", errUsage)
+	format, err := of.get()
+	if err != nil {
+		return err
 	}
 	st, err := openArchive(ctx, *data)
 	if err != nil {
@@ -107,7 +109,7 @@ func runLinks(ctx context.Context, e *env, args []string) error {
 	for _, l := range links {
 		rows = append(rows, newLinkRow(ctx, st, l))
 	}
-	return writeLinks(e.stdout, *format, rows)
+	return writeLinks(e.stdout, format, rows)
 }
 
 // linkRow is a link as "archivio links" prints it.
@@ -142,16 +144,15 @@ func timeOrNil(t time.Time) *time.Time {
 
 func writeLinks(w io.Writer, format string, rows []linkRow) error {
 	switch format {
-	case "jsonl":
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
+	case formatJSONL, formatJSON:
+		out := newObjectWriter(w, format)
 		for _, r := range rows {
-			if err := enc.Encode(r); err != nil {
+			if err := out.Write(r); err != nil {
 				return err
 			}
 		}
-		return nil
-	case "csv":
+		return out.Close()
+	case formatCSV:
 		cw := csv.NewWriter(w)
 		cw.Write([]string{"url", "state", "verdict", "record_ids", "fields", "declared_gone", "active", "last_checked", "last_ok", "last_good_capture", "redirect_chain"})
 		for _, r := range rows {
@@ -217,6 +218,7 @@ func runLinksCheck(ctx context.Context, e *env, args []string) error {
 	sf.integer("snapshot-depth", "links.snapshot_depth", "archive each live record website and its same-site pages `N` links deep (-1: none)")
 	sf.str("wayback", "links.wayback", "Wayback Machine availability endpoint (e.g. https://archive.org/wayback/available): down alerts name the latest Wayback copy; off when empty")
 	sf.str("contact", "contact", "URL or e-mail put in the User-Agent")
+	of := formatFlag(fs, "the report", formatTable, formatJSON)
 	exitZero := fs.Bool("exit-zero", false, fmt.Sprintf("exit 0 when links are down or failing (otherwise exit status %d)", exitLinksFailing))
 	var lf logFlags
 	lf.register(fs)
@@ -224,6 +226,10 @@ func runLinksCheck(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	s, err := e.settings(sf)
+	if err != nil {
+		return err
+	}
+	format, err := of.get()
 	if err != nil {
 		return err
 	}
@@ -246,7 +252,14 @@ func runLinksCheck(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	rep, err := jobs.CheckLinks(ctx, cfg)
-	if rep != nil {
+	if rep != nil && format == formatJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if werr := enc.Encode(rep); werr != nil && err == nil {
+			err = werr
+		}
+	} else if rep != nil {
 		printLinksReport(e.stdout, rep)
 	}
 	if err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -17,14 +16,16 @@ import (
 )
 
 const parseUsage = `
-Usage: archivio parse [--url URL] [--content-type TYPE] [--explain [--format text|json]] FILE...
+Usage: archivio parse [--url URL] [--content-type TYPE] [--format jsonl|json] FILE...
+       archivio parse --explain [--format table|jsonl|json] [--url URL] FILE...
 
 Reads saved observatory process pages ("scheda processo") and prints one
 JSON object per page, one per line (JSON Lines), on stdout. Fields are those
 of the observatory's schema, plus id, url, raw (every label found with its
 text as shown), links (every URL the record carries, with the field it came
 from and whether the record says it is gone) and warnings (labels the
-parser does not know: the source may have changed).
+parser does not know: the source may have changed). --format json prints
+the records as one JSON array instead.
 
 A file that cannot be read or is not a process page is reported on stderr
 with its name; the other files are still parsed, and the exit status is 1.
@@ -40,7 +41,8 @@ own canonical link.
 layout: every label found, the element it came from, how it matched the
 field dictionary (exact, normalized, fuzzy or unknown), the decorations
 dropped, each value as shown and as typed, and the text that no field took.
-With --format json it prints the explanation as one JSON object per page.
+The explanation is a table for people; --format jsonl prints it as one
+JSON object per page, --format json as one JSON array.
 
 Examples:
   archivio parse --url https://www.osservatoriopartecipazione.it/scheda-processo/141 scheda.html
@@ -62,7 +64,7 @@ func runParse(ctx context.Context, e *env, args []string) error {
 	pageURL := fs.String("url", "", "the page URL, or the site address to join to ids taken from file names (default "+defaultSite+")")
 	contentType := fs.String("content-type", "", `the HTTP Content-Type the pages were served with, e.g. "text/html; charset=windows-1252" (decides the charset)`)
 	explain := fs.Bool("explain", false, "show how each page was read instead of the records")
-	format := fs.String("format", "text", "with --explain: text or json")
+	format := fs.String("format", "", "output: jsonl or json; with --explain: table, jsonl or json (default jsonl; with --explain, table)")
 	if stop, err := parseFlags(fs, e, args); stop {
 		return err
 	}
@@ -77,15 +79,23 @@ func runParse(ctx context.Context, e *env, args []string) error {
 	if recordURL != nil && len(files) > 1 {
 		return fmt.Errorf("%w: --url names one record but %d files were given; give the site address instead", errUsage, len(files))
 	}
-	if *format != "text" && *format != "json" {
-		return fmt.Errorf("%w: --format must be text or json, not %q", errUsage, *format)
+	offered := []string{formatJSONL, formatJSON}
+	if *explain {
+		offered = []string{formatTable, formatJSONL, formatJSON}
+	}
+	of := &outputFormat{value: *format, offered: offered}
+	if of.value == "" {
+		of.value = offered[0]
+	}
+	outFormat, err := of.get()
+	if err != nil {
+		return err
 	}
 	if *explain {
-		return explainFiles(ctx, e, files, site, recordURL, *contentType, *format)
+		return explainFiles(ctx, e, files, site, recordURL, *contentType, outFormat)
 	}
 
-	enc := json.NewEncoder(e.stdout)
-	enc.SetEscapeHTML(false)
+	out := newObjectWriter(e.stdout, outFormat)
 	failed := 0
 	for _, name := range files {
 		if err := ctx.Err(); err != nil {
@@ -93,12 +103,15 @@ func runParse(ctx context.Context, e *env, args []string) error {
 		}
 		rec, err := parseFile(e, name, site, recordURL, *contentType)
 		if err == nil {
-			err = enc.Encode(rec)
+			err = out.Write(rec)
 		}
 		if err != nil {
 			fmt.Fprintf(e.stderr, "archivio parse: %s: %v\n", name, err)
 			failed++
 		}
+	}
+	if err := out.Close(); err != nil {
+		return fmt.Errorf("parse: write: %w", err)
 	}
 	if failed > 0 {
 		fmt.Fprintf(e.stderr, "archivio parse: %d of %d files failed\n", failed, len(files))

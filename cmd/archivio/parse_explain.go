@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
@@ -17,6 +16,7 @@ import (
 // exit status says whether every page gave a record.
 func explainFiles(ctx context.Context, e *env, files []string, site, recordURL *url.URL, contentType, format string) error {
 	failed := 0
+	out := newObjectWriter(e.stdout, format)
 	for _, name := range files {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("parse: %w", err)
@@ -32,14 +32,17 @@ func explainFiles(ctx context.Context, e *env, files []string, site, recordURL *
 		if perr != nil {
 			failed++
 		}
-		if format == "json" {
-			err = writeExplainJSON(e.stdout, name, rec, x, perr)
+		if format != formatTable {
+			err = writeExplainJSON(out, name, rec, x, perr)
 		} else {
 			err = writeExplainText(e.stdout, name, u, rec, x, perr)
 		}
 		if err != nil {
 			return fmt.Errorf("parse: write: %w", err)
 		}
+	}
+	if err := out.Close(); err != nil {
+		return fmt.Errorf("parse: write: %w", err)
 	}
 	if failed > 0 {
 		fmt.Fprintf(e.stderr, "archivio parse: %d of %d files not read as records\n", failed, len(files))
@@ -48,7 +51,7 @@ func explainFiles(ctx context.Context, e *env, files []string, site, recordURL *
 	return nil
 }
 
-func writeExplainJSON(w io.Writer, name string, rec *parsers.Record, x *parsers.Explanation, perr error) error {
+func writeExplainJSON(w *objectWriter, name string, rec *parsers.Record, x *parsers.Explanation, perr error) error {
 	out := struct {
 		File        string `json:"file"`
 		RecordID    int    `json:"record_id,omitempty"`
@@ -61,9 +64,7 @@ func writeExplainJSON(w io.Writer, name string, rec *parsers.Record, x *parsers.
 	if perr != nil {
 		out.Error = perr.Error()
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return w.Write(out)
 }
 
 func writeExplainText(w io.Writer, name string, u *url.URL, rec *parsers.Record, x *parsers.Explanation, perr error) error {

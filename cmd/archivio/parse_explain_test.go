@@ -35,7 +35,7 @@ func TestParseExplain(t *testing.T) {
 		t.Errorf("--explain output differs from %s (go test ./cmd/archivio -run ParseExplain -update):\n%s", golden, out)
 	}
 
-	out, _, err = runCLI(t, "", "parse", "--explain", "--format", "json", "--url", "https://www.osservatoriopartecipazione.it/scheda-processo/141", page)
+	out, _, err = runCLI(t, "", "parse", "--explain", "--format", "jsonl", "--url", "https://www.osservatoriopartecipazione.it/scheda-processo/141", page)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ import (
 )
 
 const recordsUsage = `
-Usage: archivio records [--data DIR] [--format table|jsonl] [--id N] [--unreadable]
+Usage: archivio records [--data DIR] [--format table|jsonl|json] [--id N] [--unreadable]
 
 Lists the stored records, latest version of each. The table shows id,
 version, status, title and when the page was captured, then the record
@@ -26,7 +26,8 @@ their captures are archived, "archivio reparse" reads them again); jsonl
 prints the same fields as "archivio parse" plus "provenance": the capture
 the version was read from (URL, time, WARC file and offset, payload
 digest), the parser version, the version number and the fields that
-changed from the version before.
+changed from the version before; json prints the same objects as one
+JSON array.
 
 With --unreadable only the parse failures are listed: id, url, reason,
 the parser version that failed, first and last time found unreadable, and
@@ -43,7 +44,7 @@ func runRecords(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "records", recordsUsage)
 	sf := newSettingFlags(fs)
 	sf.data()
-	format := fs.String("format", "table", "table or jsonl")
+	of := formatFlag(fs, "output", formatTable, formatJSONL, formatJSON)
 	id := intVar(fs, "id", 0, 0, math.MaxInt, "only the record with this `id`")
 	unreadable := fs.Bool("unreadable", false, "list only the record pages kept as parse failures")
 	if stop, err := parseFlags(fs, e, args); stop {
@@ -54,8 +55,9 @@ func runRecords(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	data := &settings.Data
-	if *format != "table" && *format != "jsonl" {
-		return fmt.Errorf("%w: --format must be table or jsonl", errUsage)
+	format, err := of.get()
+	if err != nil {
+		return err
 	}
 	st, err := openArchive(ctx, *data)
 	if err != nil {
@@ -67,7 +69,7 @@ func runRecords(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *unreadable {
-		return printFailures(ctx, e, st, failures, *format)
+		return printFailures(ctx, e, st, failures, format)
 	}
 	versions, err := st.LatestVersions(ctx, *id)
 	if err != nil {
@@ -76,7 +78,8 @@ func runRecords(ctx context.Context, e *env, args []string) error {
 	if *id != 0 && len(versions) == 0 && len(failures) == 0 {
 		return fmt.Errorf("records: no record %d in %s", *id, *data)
 	}
-	if *format == "jsonl" {
+	if format != formatTable {
+		out := newObjectWriter(e.stdout, format)
 		for _, v := range versions {
 			c, err := st.Capture(ctx, v.CaptureID)
 			if err != nil {
@@ -86,9 +89,11 @@ func runRecords(ctx context.Context, e *env, args []string) error {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "%s\n", line)
+			if err := out.Write(json.RawMessage(line)); err != nil {
+				return err
+			}
 		}
-		return nil
+		return out.Close()
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tVERSION\tSTATUS\tTITLE\tCAPTURED")
@@ -112,7 +117,7 @@ func runRecords(ctx context.Context, e *env, args []string) error {
 	}
 	if len(failures) > 0 {
 		fmt.Fprintf(e.stdout, "\nRecord pages kept as parse failures (archivio reparse reads them again):\n")
-		if err := printFailures(ctx, e, st, failures, "table"); err != nil {
+		if err := printFailures(ctx, e, st, failures, formatTable); err != nil {
 			return err
 		}
 	}
@@ -143,15 +148,14 @@ type failureLine struct {
 
 // printFailures lists parse failures with their captures.
 func printFailures(ctx context.Context, e *env, st *archive.Store, failures []archive.ParseFailure, format string) error {
-	if format == "jsonl" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
+	if format != formatTable {
+		out := newObjectWriter(e.stdout, format)
 		for _, f := range failures {
-			if err := enc.Encode(failureLine{ParseFailure: f, Capture: jobs.CaptureRef(ctx, st, f.CaptureID)}); err != nil {
+			if err := out.Write(failureLine{ParseFailure: f, Capture: jobs.CaptureRef(ctx, st, f.CaptureID)}); err != nil {
 				return err
 			}
 		}
-		return nil
+		return out.Close()
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSINCE\tCAPTURED\tREASON\tURL")

@@ -12,7 +12,7 @@ import (
 )
 
 const statusUsage = `
-Usage: archivio status [--data DIR] [--format text|json]
+Usage: archivio status [--data DIR] [--format table|json]
 
 Shows what the archive holds, from the database, whether or not a daemon
 runs: records, record pages kept as parse failures, captures, links by
@@ -32,7 +32,7 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "status", statusUsage)
 	sf := newSettingFlags(fs)
 	sf.data()
-	format := fs.String("format", "text", "text or json")
+	of := formatFlag(fs, "output", formatTable, formatJSON)
 	if stop, err := parseFlags(fs, e, args); stop {
 		return err
 	}
@@ -41,6 +41,10 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	data := &settings.Data
+	format, err := of.get()
+	if err != nil {
+		return err
+	}
 	if err := requireArchive(*data); err != nil {
 		return err
 	}
@@ -52,7 +56,7 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *format == "json" {
+	if format == formatJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(struct {
