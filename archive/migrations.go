@@ -228,6 +228,60 @@ INSERT INTO frontier_settled (crawl_id, key, url, state) SELECT crawl_id, key, u
 DROP TABLE frontier;
 ALTER TABLE frontier_settled RENAME TO frontier;
 `,
+	7: `
+-- One row per record for browsing (archivio serve): the latest version's
+-- title, filters and search text, kept by a trigger as versions are added,
+-- so that listing, filtering and counting 20,000 records reads a narrow
+-- table instead of every version's JSON document.
+CREATE TABLE record_summaries (
+	record_id   INTEGER PRIMARY KEY REFERENCES records(id),
+	version     INTEGER NOT NULL,
+	capture_id  INTEGER NOT NULL,
+	changed_at  TEXT NOT NULL,
+	title       TEXT NOT NULL DEFAULT '',
+	status      TEXT NOT NULL DEFAULT '',
+	nature      TEXT NOT NULL DEFAULT '',
+	year        INTEGER,
+	territory   TEXT NOT NULL DEFAULT '',
+	certified   INTEGER NOT NULL DEFAULT 0,
+	financed    INTEGER NOT NULL DEFAULT 0,
+	search      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX record_summaries_title ON record_summaries (title, record_id);
+CREATE INDEX record_summaries_year ON record_summaries (year, record_id);
+CREATE INDEX record_summaries_changed ON record_summaries (changed_at, record_id);
+CREATE TRIGGER record_summaries_on_version AFTER INSERT ON record_versions
+WHEN NEW.version >= COALESCE((SELECT latest_version FROM records WHERE id = NEW.record_id), 0)
+BEGIN
+	INSERT OR REPLACE INTO record_summaries (record_id, version, capture_id, changed_at, title, status, nature, year,
+		territory, certified, financed, search)
+	SELECT NEW.record_id, NEW.version, NEW.capture_id, NEW.created_at,
+		COALESCE(json_extract(NEW.data, '$.title'), ''),
+		COALESCE(json_extract(NEW.data, '$.status'), ''),
+		COALESCE(json_extract(NEW.data, '$.nature'), ''),
+		COALESCE(json_extract(NEW.data, '$.start_year'), CAST(substr(json_extract(NEW.data, '$.start_date'), 1, 4) AS INTEGER),
+			json_extract(NEW.data, '$.certification_year'), json_extract(NEW.data, '$.funding_year'), json_extract(NEW.data, '$.end_year')),
+		COALESCE((SELECT group_concat(value, ' / ') FROM json_each(NEW.data, '$.territory')), ''),
+		COALESCE(json_extract(NEW.data, '$.certified'), 0),
+		COALESCE(json_extract(NEW.data, '$.financed'), 0),
+		COALESCE(json_extract(NEW.data, '$.title'), '') || ' | ' ||
+			COALESCE((SELECT group_concat(value, ' / ') FROM json_each(NEW.data, '$.territory')), '') || ' | ' ||
+			COALESCE((SELECT group_concat(value, ' / ') FROM json_each(NEW.data, '$.decision_makers')), '') || ' | ' ||
+			COALESCE((SELECT group_concat(value, ' / ') FROM json_each(NEW.data, '$.external_parties')), '') || ' | ' ||
+			COALESCE(json_extract(NEW.data, '$.responsible_unit'), '') || ' | ' ||
+			COALESCE(json_extract(NEW.data, '$.address'), '') || ' | ' ||
+			COALESCE(json_extract(NEW.data, '$.region'), '');
+END;
+-- The records already stored: their latest versions, through the trigger.
+CREATE TEMP TABLE latest_versions AS SELECT v.* FROM records r JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version;
+DELETE FROM record_versions WHERE id IN (SELECT id FROM temp.latest_versions);
+INSERT INTO record_versions SELECT * FROM temp.latest_versions;
+DROP TABLE temp.latest_versions;
+-- Browsing links by state, and captures by their place in the WARC files.
+CREATE INDEX links_state ON links (state, url);
+CREATE INDEX link_refs_url ON link_refs (url);
+CREATE INDEX alerts_at ON alerts (at, id);
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {
