@@ -87,11 +87,7 @@ func diffVersions(ctx context.Context, st versionPairs, from, to time.Time) ([]C
 			c.Kind, c.Title = "removed", da["title"]
 		default:
 			c.Kind, c.Title = "changed", db["title"]
-			for _, n := range names {
-				if !sameJSON(da[n], db[n]) {
-					c.Fields = append(c.Fields, FieldChange{Field: n, From: da[n], To: db[n]})
-				}
-			}
+			c.Fields = fieldChanges(names, da, db)
 			if len(c.Fields) == 0 {
 				return nil // a new version that differs only outside the schema (links)
 			}
@@ -103,6 +99,31 @@ func diffVersions(ctx context.Context, st versionPairs, from, to time.Time) ([]C
 		return nil, fmt.Errorf("diff: %w", err)
 	}
 	return out, nil
+}
+
+// CompareVersions lists the schema fields whose values differ between two
+// versions of a record (JSON documents as stored), in schema order: what
+// Diff reports for a changed record.
+func CompareVersions(before, after []byte) ([]FieldChange, error) {
+	da, err := decodeDoc(before)
+	if err != nil {
+		return nil, fmt.Errorf("compare versions: %w", err)
+	}
+	db, err := decodeDoc(after)
+	if err != nil {
+		return nil, fmt.Errorf("compare versions: %w", err)
+	}
+	return fieldChanges(diffFieldNames(), da, db), nil
+}
+
+func fieldChanges(names []string, da, db map[string]any) []FieldChange {
+	var out []FieldChange
+	for _, n := range names {
+		if !sameJSON(da[n], db[n]) {
+			out = append(out, FieldChange{Field: n, From: da[n], To: db[n]})
+		}
+	}
+	return out
 }
 
 func decodeDoc(b []byte) (map[string]any, error) {

@@ -31,6 +31,9 @@ type Options struct {
 	// Progress, when set, hears how many records are written, every
 	// thousand (for a progress line on a terminal).
 	Progress func(records int)
+	// Records, when set, chooses the records exported (a filtered listing
+	// of archivio serve); nil exports every record.
+	Records func(id int) bool
 }
 
 // FileInfo is one file written.
@@ -93,7 +96,7 @@ func Export(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	tables, err := writeTables(ctx, st, snk, asOf, res, o.Progress)
+	tables, err := writeTables(ctx, st, snk, asOf, res, o.Progress, o.Records)
 	if cerr := snk.Close(); err == nil {
 		err = cerr
 	}
@@ -133,7 +136,7 @@ type source interface {
 }
 
 // writeTables streams the records and the link inventory into the sink.
-func writeTables(ctx context.Context, st source, snk sink, asOf time.Time, res *Result, progress func(int)) ([]*table, error) {
+func writeTables(ctx context.Context, st source, snk sink, asOf time.Time, res *Result, progress func(int), only func(int) bool) ([]*table, error) {
 	proc, longs, links := processesTable(), longTables(), linksTable()
 	tables := append(append([]*table{proc}, longs...), links)
 	writers := make([]tableWriter, len(tables))
@@ -154,6 +157,9 @@ func writeTables(ctx context.Context, st source, snk sink, asOf time.Time, res *
 	}
 
 	err := st.VersionsAsOf(ctx, asOf, func(v *archive.VersionAt) error {
+		if only != nil && !only(v.RecordID) {
+			return nil
+		}
 		dec := json.NewDecoder(bytes.NewReader(v.Data))
 		dec.UseNumber()
 		var doc map[string]any
