@@ -3,14 +3,21 @@ package archive
 import (
 	"context"
 	"fmt"
+	"io"
+	"path/filepath"
 	"time"
 )
 
+// aMemento is the condition on a capture that holds a representation of
+// its URL: not a 304 Not Modified, and not an empty 2xx answer (the answer
+// to a HEAD request of a link check, which has no body).
+const aMemento = `status != 304 AND (payload_length > 0 OR status >= 300)`
+
 // URLCaptures returns the captures of url that hold a representation of
-// it (every answer but 304 Not Modified), oldest first: its mementos.
+// it (see aMemento), oldest first: its mementos.
 func (s *Store) URLCaptures(ctx context.Context, url string) ([]*Capture, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+captureColumns+` FROM captures
-		WHERE url = ? AND status != 304 ORDER BY fetched_at, id`, url)
+		WHERE url = ? AND `+aMemento+` ORDER BY fetched_at, id`, url)
 	if err != nil {
 		return nil, fmt.Errorf("captures of %s: %w", url, err)
 	}
@@ -26,14 +33,14 @@ func (s *Store) URLCaptures(ctx context.Context, url string) ([]*Capture, error)
 	return out, rows.Err()
 }
 
-// NearestCapture returns the capture of url (304 answers aside) closest
+// NearestCapture returns the memento of url (see aMemento) closest
 // in time to at, the earlier one on a tie, or ErrNotFound.
 func (s *Store) NearestCapture(ctx context.Context, url string, at time.Time) (*Capture, error) {
 	t := FormatTime(at)
 	c, err := scanCapture(s.queryRow(ctx, `SELECT `+captureColumns+` FROM (
-		SELECT * FROM (SELECT * FROM captures WHERE url = ? AND status != 304 AND fetched_at <= ? ORDER BY fetched_at DESC, id DESC LIMIT 1)
+		SELECT * FROM (SELECT * FROM captures WHERE url = ? AND `+aMemento+` AND fetched_at <= ? ORDER BY fetched_at DESC, id DESC LIMIT 1)
 		UNION ALL
-		SELECT * FROM (SELECT * FROM captures WHERE url = ? AND status != 304 AND fetched_at > ? ORDER BY fetched_at, id LIMIT 1))
+		SELECT * FROM (SELECT * FROM captures WHERE url = ? AND `+aMemento+` AND fetched_at > ? ORDER BY fetched_at, id LIMIT 1))
 		ORDER BY ABS(julianday(fetched_at) - julianday(?)), fetched_at LIMIT 1`, url, t, url, t, t))
 	if err != nil {
 		return nil, fmt.Errorf("capture of %s near %s: %w", url, t, err)
@@ -41,7 +48,7 @@ func (s *Store) NearestCapture(ctx context.Context, url string, at time.Time) (*
 	return c, nil
 }
 
-// ArchivedURLs reports which of urls have a capture (304 answers aside).
+// ArchivedURLs reports which of urls have a memento (see aMemento).
 func (s *Store) ArchivedURLs(ctx context.Context, urls []string) (map[string]bool, error) {
 	out := map[string]bool{}
 	const chunk = 400
@@ -51,7 +58,7 @@ func (s *Store) ArchivedURLs(ctx context.Context, urls []string) (map[string]boo
 		for i, u := range part {
 			args[i] = u
 		}
-		rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT url FROM captures WHERE status != 304 AND url IN (`+placeholders(len(part))+`)`, args...)
+		rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT url FROM captures WHERE `+aMemento+` AND url IN (`+placeholders(len(part))+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("archived urls: %w", err)
 		}
@@ -167,4 +174,24 @@ func (s *Store) ArchivedRecordPages(ctx context.Context, fn func(ArchivedPage) e
 		}
 	}
 	return rows.Err()
+}
+
+// WARCRecord opens a capture's WARC record as stored: the gzip member of
+// WARCLength bytes at its offset in its WARC file (the final name, or
+// NAME.open while a writer has it).
+func (s *Store) WARCRecord(ctx context.Context, c *Capture) (io.ReadCloser, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if c.WARCFile == "" || filepath.Base(c.WARCFile) != c.WARCFile || c.WARCOffset < 0 || c.WARCLength <= 0 {
+		return nil, fmt.Errorf("warc record of capture %d: bad place %q at %d", c.ID, c.WARCFile, c.WARCOffset)
+	}
+	f, err := warcOpenPath(filepath.Join(s.WARCDir(), c.WARCFile))
+	if err != nil {
+		return nil, fmt.Errorf("warc record of capture %d: %w", c.ID, err)
+	}
+	return struct {
+		io.Reader
+		io.Closer
+	}{io.NewSectionReader(f, c.WARCOffset, c.WARCLength), f}, nil
 }

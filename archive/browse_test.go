@@ -144,15 +144,16 @@ func TestNearestCapture(t *testing.T) {
 	}
 	defer st.Close()
 	base := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
-	add := func(off time.Duration, status int, n int64) {
-		if _, err := st.AddCapture(ctx, &Capture{URL: "https://a.example/", FetchedAt: base.Add(off), Status: status,
+	add := func(off time.Duration, status int, n, length int64) {
+		if _, err := st.AddCapture(ctx, &Capture{URL: "https://a.example/", FetchedAt: base.Add(off), Status: status, PayloadLength: length,
 			PayloadDigest: "sha1:X", WARCFile: "f.warc.gz", WARCOffset: n, WARCLength: 1, WARCRecordID: "<urn:uuid:x>"}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	add(0, 200, 1)
-	add(10*time.Hour, 304, 2)
-	add(24*time.Hour, 200, 3)
+	add(0, 200, 1, 100)
+	add(10*time.Hour, 304, 2, 0)
+	add(24*time.Hour, 200, 3, 100)
+	add(12*time.Hour, 200, 4, 0) // the answer to a HEAD request: no body
 	for _, tc := range []struct {
 		at   time.Duration
 		want int64
@@ -167,7 +168,7 @@ func TestNearestCapture(t *testing.T) {
 	}
 	cs, err := st.URLCaptures(ctx, "https://a.example/")
 	if err != nil || len(cs) != 2 {
-		t.Errorf("mementos: %d, %v (a 304 is none)", len(cs), err)
+		t.Errorf("mementos: %d, %v (a 304 and an empty answer are none)", len(cs), err)
 	}
 	got, err := st.ArchivedURLs(ctx, []string{"https://a.example/", "https://b.example/"})
 	if err != nil || !got["https://a.example/"] || got["https://b.example/"] {

@@ -76,7 +76,7 @@ func parseStamp(s string) (time.Time, error) {
 			return time.Time{}, badf("timestamp %q: want digits, YYYYMMDDhhmmss", s)
 		}
 	}
-	full := s + "00000101000000"[len(s)-4:]
+	full := s + "00000101000000"[len(s):]
 	t, err := time.Parse("20060102150405", full)
 	if err != nil {
 		return time.Time{}, badf("timestamp %q: %v", s, err)
@@ -119,6 +119,9 @@ func (s *Server) replay(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.replayProblem(w, r, http.StatusBadRequest, err.Error(), "")
 		return
+	}
+	if len(stamp) == 14 {
+		at = at.Add(500 * time.Millisecond) // the middle of the second: a capture in it is nearest
 	}
 	c, err := s.findCapture(r, target, at)
 	if errors.Is(err, archive.ErrNotFound) {
