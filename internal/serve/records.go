@@ -86,8 +86,8 @@ func (s *Server) recordList(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "records", "Records", "records", map[string]any{
 		"Page": res, "Query": q, "Facets": facets, "From": rq.Offset + 1, "To": rq.Offset + len(res.Records),
-		"Pages":    pager("/records", q, page, per, res.Total),
-		"SortID":   sortLink("id"), "SortTitle": sortLink("title"), "SortYear": sortLink("year"),
+		"Pages":  pager("/records", q, page, per, res.Total),
+		"SortID": sortLink("id"), "SortTitle": sortLink("title"), "SortYear": sortLink("year"),
 		"SortStatus": sortLink("status"), "SortChanged": sortLink("changed"),
 		"Downloads": map[string]string{
 			"csv":     withParams("/download/records.zip", filters, "format", "csv"),
