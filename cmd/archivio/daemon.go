@@ -4,11 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"time"
 
+	"archivio/archive"
 	"archivio/internal/config"
 	"archivio/internal/daemon"
+	"archivio/internal/serve"
 	"archivio/internal/setup"
 )
 
@@ -67,9 +70,63 @@ func runDaemon(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	err = daemon.Run(ctx, &s.Config, daemon.Options{Version: buildVersion(), Logger: log, Sinks: sinks, Jitter: 30 * time.Second})
+	opts := daemon.Options{Version: buildVersion(), Logger: log, Sinks: sinks, Jitter: 30 * time.Second}
+	wait, err := daemonInterface(ctx, s, log, &opts)
+	if err != nil {
+		return err
+	}
+	err = daemon.Run(ctx, &s.Config, opts)
+	if werr := wait(); err == nil {
+		err = werr
+	}
 	if errors.Is(err, context.Canceled) {
 		return nil
 	}
 	return err
+}
+
+// daemonInterface serves the web interface from the daemon when
+// archivio.yaml has a serve: key: on the daemon's listener when
+// serve.listen is its address, else on its own, until ctx ends. wait
+// waits for its server and closes the archive it reads.
+func daemonInterface(ctx context.Context, s *config.Settings, log *slog.Logger, opts *daemon.Options) (wait func() error, err error) {
+	nothing := func() error { return nil }
+	if s.Serve.Enabled == nil || !*s.Serve.Enabled {
+		return nothing, nil
+	}
+	if err := serve.CheckListen(s.Serve.Listen, s.ServeToken.Value != ""); err != nil {
+		return nil, fmt.Errorf("run: serve.listen %s is not a loopback address: set a token in $%s: %w", s.Serve.Listen, s.ServeToken.Env, err)
+	}
+	// The interface reads the archive read-only; a new data directory is
+	// made (and migrated) first.
+	st, err := archive.Open(ctx, s.Data)
+	if err != nil {
+		return nil, err
+	}
+	st.Close()
+	if st, err = archive.OpenReadOnly(ctx, s.Data); err != nil {
+		return nil, err
+	}
+	srv, err := serve.New(serve.Options{Archive: st, DataDir: s.Data, Token: s.ServeToken.Value, Version: buildVersion(), Logger: log})
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	if s.Serve.Listen == s.Listen {
+		opts.Interface = srv.Handler()
+		return func() error { return st.Close() }, nil
+	}
+	done := make(chan error, 1)
+	go func() {
+		err := srv.ListenAndServe(ctx, s.Serve.Listen, func(addr string) { log.Info("web interface", "listen", addr) })
+		if err != nil {
+			log.Error("web interface stopped", "err", err)
+		}
+		done <- err
+	}()
+	return func() error {
+		err := <-done
+		st.Close()
+		return err
+	}, nil
 }

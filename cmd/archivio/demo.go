@@ -131,6 +131,11 @@ What to try next:
       the alerts; the same are in %[1]s/alerts.atom
   npx warcio index %[1]s/warc/*.warc.gz
       read the WARC files with an independent reader
+
+Open the web interface on the demo archive (records, history, source health,
+alerts, crawls, the archived pages replayed in a sandbox):
+  go run ./cmd/archivio serve --data %[1]s
+      then http://127.0.0.1:8090/ in a browser
 `, *data, again)
 	return nil
 }

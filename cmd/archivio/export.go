@@ -9,7 +9,7 @@ import (
 )
 
 const exportUsage = `
-Usage: archivio export [--data DIR] --format csv|jsonl|parquet|sqlite --out DIR [--as-of DATE] [--excel]
+Usage: archivio export [--data DIR] --format csv|jsonl|parquet|sqlite|wacz --out DIR [--as-of DATE] [--excel]
 
 Writes the stored records as open data into --out: processes.<ext> (one row
 per record, every scalar field, typed, with the capture and parser version
@@ -20,6 +20,11 @@ value), links.<ext> (the link inventory with its health), datapackage.json
 and SHA-256 of every file). --format sqlite puts every table in
 archivio-export.sqlite.
 
+--format wacz writes DIR/archivio.wacz instead: the web archive itself as
+a WACZ 1.1.1 package (every closed WARC file, their CDXJ index, the record
+pages as its pages with their titles, datapackage.json with the SHA-256
+of every file, datapackage-digest.json), which ReplayWeb.page opens.
+
 --as-of exports each record as it was known at that moment (a date,
 meaning 00:00 UTC, or an RFC 3339 time). --excel writes CSV for Italian
 spreadsheets: UTF-8 with BOM, ";" separators, decimal commas.
@@ -28,13 +33,14 @@ Examples:
   archivio export --format csv --out ./export
   archivio export --format parquet --out ./export-2026 --as-of 2026-01-01
   archivio export --format csv --excel --out ./per-excel --data ./archivio-demo
+  archivio export --format wacz --out ./wacz --data ./archivio-demo
 `
 
 func runExport(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "export", exportUsage)
 	sf := newSettingFlags(fs)
 	sf.data()
-	format := fs.String("format", "", "csv, jsonl, parquet or sqlite")
+	format := fs.String("format", "", "csv, jsonl, parquet, sqlite or wacz")
 	out := fs.String("out", "", "output folder (created if missing)")
 	asOf := fs.String("as-of", "", "export records as known at this date or RFC 3339 time (default now)")
 	excel := fs.Bool("excel", false, "csv only: BOM, \";\" separator and decimal comma for spreadsheets")
@@ -46,8 +52,8 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	data := &settings.Data
-	if _, ok := export.Formats[*format]; !ok {
-		return fmt.Errorf("%w: --format must be csv, jsonl, parquet or sqlite", errUsage)
+	if _, ok := export.Formats[*format]; !ok && *format != "wacz" {
+		return fmt.Errorf("%w: --format must be csv, jsonl, parquet, sqlite or wacz", errUsage)
 	}
 	if *out == "" {
 		return fmt.Errorf("%w: --out is required", errUsage)
@@ -66,6 +72,12 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err := requireArchive(*data); err != nil {
 		return err
 	}
+	if *format == "wacz" {
+		if *asOf != "" {
+			return fmt.Errorf("%w: --as-of goes with the record formats, not wacz (a WACZ holds every capture)", errUsage)
+		}
+		return exportWACZ(ctx, e, *data, *out)
+	}
 	var progress func(int)
 	if isTerminal(e.stderr) {
 		progress = func(n int) { fmt.Fprintf(e.stderr, "\r\033[Kexporting: %d records", n) }
@@ -83,5 +95,15 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stderr, "exported records as of %s to %s (%d files, see manifest.json)\n",
 		res.AsOf.Format(time.RFC3339), *out, len(res.Files)+1)
+	return nil
+}
+
+// exportWACZ writes the archive as OUT/archivio.wacz.
+func exportWACZ(ctx context.Context, e *env, data, out string) error {
+	path, res, err := export.ExportWACZ(ctx, export.WACZOptions{DataDir: data, Version: buildVersion()}, out)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s: %d WARC files, %d index lines, %d record pages, %d bytes\n", path, res.WARCFiles, res.Indexed, res.Pages, res.Bytes)
 	return nil
 }

@@ -54,6 +54,7 @@ func commands() []command {
 		{"diff", "records added, removed and changed between two moments", runDiff},
 		{"links", "list the links the records carry with their health; \"links check\" checks them", runLinks},
 		{"alerts", "list the alerts: sources that went offline or came back", runAlerts},
+		{"serve", "the web interface over the archive, read-only: records, history, source health, replay", runServe},
 		{"run", "run as a daemon: scheduled crawls and link checks, metrics, status", runDaemon},
 		{"status", "show what the archive holds and whether a daemon runs", runStatus},
 		{"config", "write (config init) or check (config check) the archivio.yaml configuration", runConfig},

@@ -16,6 +16,18 @@ type Config struct {
 	Links        Links             `yaml:"links"`
 	Drift        Drift             `yaml:"drift"`
 	Alerts       Alerts            `yaml:"alerts"`
+	Serve        Serve             `yaml:"serve"`
+}
+
+// Serve configures the web interface: "archivio serve", and "archivio
+// run" when the file has a serve: key (enabled is then true unless it
+// says false). An address that is not loopback needs a token, read from
+// the environment variable token_env names (default
+// ARCHIVIO_SERVE_TOKEN).
+type Serve struct {
+	Enabled  *bool  `yaml:"enabled"`   // serve the interface from the daemon; default false, true when listen or token_env is set
+	Listen   string `yaml:"listen"`    // default 127.0.0.1:8090; the daemon's listen address shares its listener
+	TokenEnv string `yaml:"token_env"` // the variable holding the token
 }
 
 // Source is one crawlable source: the observatory (kind "osservatorio",

@@ -23,7 +23,7 @@ func TestConfigLoadProblems(t *testing.T) {
 		{
 			name: "unknown top-level key lists the known keys",
 			yaml: "data: ./d\ncolour: blue\n",
-			want: []string{`archivio.yaml:2: colour: unknown key; known keys: data, listen, allow_private, timezone, contact, catch_up, job_timeout, shutdown_wait, sources, links, drift, alerts`},
+			want: []string{`archivio.yaml:2: colour: unknown key; known keys: data, listen, allow_private, timezone, contact, catch_up, job_timeout, shutdown_wait, sources, links, drift, alerts, serve`},
 		},
 		{
 			name: "unknown nested key suggests the closest",

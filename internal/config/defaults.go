@@ -10,6 +10,7 @@ import (
 const (
 	DefaultData           = "./archivio-data"
 	DefaultListen         = "127.0.0.1:8089"
+	DefaultServeListen    = "127.0.0.1:8090"
 	DefaultTimezone       = "Europe/Rome"
 	DefaultSourceSchedule = "0 3 * * 1" // Mondays at 03:00
 	DefaultLinksSchedule  = "0 */6 * * *"
@@ -22,7 +23,7 @@ const (
 // the observatory crawled weekly, links checked every six hours, alerts in
 // the Atom feed only.
 func Default() *Config {
-	yes := true
+	yes, no := true, false
 	depth := 1
 	return &Config{
 		Data:         DefaultData,
@@ -45,6 +46,7 @@ func Default() *Config {
 		},
 		Drift:  Drift{UnreadablePercent: 5, FieldWasPercent: 50, FieldNowPercent: 10, MinPages: 3},
 		Alerts: Alerts{Atom: &yes},
+		Serve:  Serve{Enabled: &no, Listen: DefaultServeListen},
 	}
 }
 

@@ -301,6 +301,10 @@ func (d *decoder) fill(c *Config, present func(string) bool) {
 		}
 		c.Sources[name] = s
 	}
+	if !present("serve.enabled") && (present("serve.listen") || present("serve.token_env")) {
+		yes := true
+		c.Serve.Enabled = &yes
+	}
 	if c.Alerts.SMTP.Host != "" && !present("alerts.smtp.port") {
 		c.Alerts.SMTP.Port = DefaultSMTPPort
 	}

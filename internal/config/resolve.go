@@ -50,6 +50,9 @@ type Settings struct {
 	// mail server. Both come from the environment only.
 	WebhookSecret Secret
 	SMTPPassword  Secret
+	// ServeToken protects the web interface on an address that is not
+	// loopback; from the environment only.
+	ServeToken Secret
 
 	origins map[string]Origin
 }
@@ -125,6 +128,7 @@ func resolve(path string, data []byte, in Input) (*Settings, error) {
 	d.fill(&s.Config, s.given)
 	s.WebhookSecret = secret(getenv, s.Alerts.Webhook.SecretEnv, "ARCHIVIO_WEBHOOK_SECRET")
 	s.SMTPPassword = secret(getenv, s.Alerts.SMTP.PasswordEnv, "ARCHIVIO_SMTP_PASSWORD")
+	s.ServeToken = secret(getenv, s.Serve.TokenEnv, "ARCHIVIO_SERVE_TOKEN")
 
 	problems := append(d.problems, late...)
 	for _, p := range s.Config.check(d.lineOf) {

@@ -106,6 +106,8 @@ func (c *Config) check(lineOf func(string) int) []Problem {
 		k.add("alerts.webhook.url", "missing: secret_env is set but no url to post to")
 	}
 	k.smtp("alerts.smtp", c.Alerts.SMTP)
+	k.listen("serve.listen", c.Serve.Listen)
+	k.envName("serve.token_env", c.Serve.TokenEnv)
 	return k.problems
 }
 

@@ -39,6 +39,10 @@ type Options struct {
 	// Started, when set, is called once the schedules run and the HTTP
 	// server listens, with the address it listens on.
 	Started func(addr string)
+	// Interface, when set, is served on the daemon's listener beside its
+	// own paths (the web interface, when serve.listen is the daemon's
+	// address).
+	Interface http.Handler
 }
 
 // Run runs the daemon until ctx ends.
@@ -197,6 +201,9 @@ func (d *daemon) routes() http.Handler {
 	mux.Handle("GET /metrics", promhttp.HandlerFor(d.m.reg, promhttp.HandlerOpts{}))
 	mux.HandleFunc("GET /status", d.serveStatus)
 	mux.HandleFunc("GET /feed.atom", d.serveFeed)
+	if d.o.Interface != nil {
+		mux.Handle("/", d.o.Interface)
+	}
 	return mux
 }
 
