@@ -45,6 +45,22 @@ type openField struct {
 	blocks  []token
 	tok     token      // the label token
 	cell    *html.Node // the table cell or dd holding the value, when one does
+	box     *html.Node // the element holding the label and its value only, when one does
+}
+
+// fieldBox is the smallest element holding both a label and the first
+// block of its value, when that element is smaller than the record's
+// container: the field's own wrapper. nil when label and value are only
+// together in the container (dt and dd, a heading and its paragraphs).
+func fieldBox(n, label, container *html.Node) *html.Node {
+	if label == nil || container == nil {
+		return nil
+	}
+	box := commonAncestor(n, label)
+	if box == nil || box == container || inside(container, box) {
+		return nil
+	}
+	return box
 }
 
 // nextCell reports whether n sits in a cell of the same kind after the
@@ -143,6 +159,11 @@ func (a *assembler) run(tokens []token) {
 			switch {
 			case !a.body:
 				a.header(t)
+			case a.open != nil && a.open.box != nil && t.node != nil && !inside(t.node, a.open.box):
+				// The label and its value sat together in a box of their own
+				// (a field's wrapper): text past that box is not the value's.
+				a.close()
+				a.explain.unused(t, "after the box that held the last field")
 			case a.open != nil && a.open.cell != nil && t.node != nil && !inside(t.node, a.open.cell) && !a.open.nextCell(t.node):
 				// The value sat in a cell (a table cell, a dd): text past
 				// that cell is not part of it (the text after a wiki's
@@ -152,6 +173,7 @@ func (a *assembler) run(tokens []token) {
 			case a.open != nil:
 				if len(a.open.blocks) == 0 && t.node != nil {
 					a.open.cell = valueCell(t.node, a.open.tok.node, a.container)
+					a.open.box = fieldBox(t.node, a.open.tok.node, a.container)
 				}
 				a.open.blocks = append(a.open.blocks, t)
 			default:
@@ -249,6 +271,8 @@ func (a *assembler) badges(text string) bool {
 	var cert, fin bool
 	for _, w := range words {
 		switch w {
+		case "tag", "tags", "etichette", "categorie", "categoria", "riconoscimenti":
+			// "Tag: Certificato, Finanziato"
 		case "certificato":
 			cert = true
 		case "finanziato":
@@ -318,7 +342,11 @@ func (a *assembler) finish(f *openField) {
 	}
 	a.rec.Raw = append(a.rec.Raw, RawField{Section: f.section, Label: f.label, Field: name, Text: raw})
 	ex := a.explain.label(f, raw)
-	a.collectLinks(f, name)
+	if f.def != nil {
+		// A label the dictionary does not know keeps its text in raw; its
+		// links are not the record's until the dictionary knows the field.
+		a.collectLinks(f, name)
+	}
 	switch {
 	case f.def == nil:
 		ex.note("not in the dictionary")

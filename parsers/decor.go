@@ -214,7 +214,8 @@ var noData = map[string]bool{
 	"nessun dato": true, "nessun valore": true, "dato non disponibile": true, "dati non disponibili": true,
 	"non disponibile": true, "n/d": true, "n.d": true, "n.d.": true, "nd": true, "non indicato": true,
 	"non specificato": true, "non presente": true, "non previsto": true, "-": true, "--": true, "—": true,
-	"–": true, "/": true, "n/a": true, "none": true, "null": true,
+	"–": true, "/": true, "n/a": true, "none": true, "null": true, "nessun elemento": true,
+	"nessun risultato": true, "vuoto": true,
 }
 
 // isNoData reports whether a value's text says there is no value.
@@ -222,7 +223,7 @@ func isNoData(s string) bool {
 	if len(s) > 24 {
 		return false
 	}
-	return noData[strings.TrimSpace(foldText(s))]
+	return noData[strings.TrimRight(strings.TrimSpace(foldText(s)), ".")]
 }
 
 // helpNames are the accessible names of help and info icons: an icon so

@@ -102,6 +102,14 @@ func (d *dictionary) lookup(text string) match {
 		}
 		return m
 	}
+	if rest, num := cutNumbering(n); num != "" {
+		// "1.2 Stato di avanzamento", "3. Caratteristiche": a survey's or an
+		// outline's numbering before the label.
+		if m = d.lookup(rest); m.found() {
+			m.dropped = strings.TrimSpace(num + " " + m.dropped)
+			return m
+		}
+	}
 	t, dropped := trimLabelDecor(n)
 	if dropped != "" {
 		if m = d.lookupNormalized(t); m.found() {
@@ -118,6 +126,37 @@ func (d *dictionary) lookup(text string) match {
 		}
 	}
 	return match{}
+}
+
+// cutNumbering splits an outline number off the start of a label: "1.",
+// "1.2", "2)", "a)", "iv." followed by a space. It returns the label and
+// the number, or the text and "" when there is none.
+func cutNumbering(s string) (rest, num string) {
+	i := strings.IndexByte(s, ' ')
+	if i <= 0 || i > 8 {
+		return s, ""
+	}
+	head := s[:i]
+	digits, letters := 0, 0
+	for j := 0; j < len(head); j++ {
+		switch c := head[j]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' || c == ')':
+		case c >= 'a' && c <= 'z':
+			letters++
+		default:
+			return s, ""
+		}
+	}
+	last := head[len(head)-1]
+	if digits == 0 && !(letters == 1 && (last == ')' || last == '.')) || letters > 1 || digits > 0 && letters > 0 {
+		return s, ""
+	}
+	if digits > 0 && last != '.' && last != ')' && !strings.Contains(head, ".") {
+		return s, "" // "2020 ..." is a year, not a number
+	}
+	return strings.TrimSpace(s[i+1:]), head
 }
 
 func (d *dictionary) lookupNormalized(n string) match {

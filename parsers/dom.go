@@ -114,7 +114,8 @@ type linearizer struct {
 	steps int   // elements walked, to check ctx now and then
 	err   error // ctx's error once canceled
 
-	h1 string // the first visible h1: the record's title in most layouts
+	h1       string   // the first visible h1: the record's title in most layouts
+	headings []string // the first h1 to h3 texts, to tell a title among a document title's parts
 }
 
 // maxTokens bounds the blocks read from one page. A record page has a few
@@ -226,6 +227,9 @@ func (l *linearizer) walk(n *html.Node) {
 	text, media, controls := l.visibleText(n)
 	if n.DataAtom == atom.H1 && l.h1 == "" {
 		l.h1 = text
+	}
+	if text != "" && len(l.headings) < 12 && (n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3) {
+		l.headings = append(l.headings, text)
 	}
 	switch {
 	case len(l.atext) > 0:

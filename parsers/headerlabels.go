@@ -14,7 +14,7 @@ const kindHeader kind = 100
 // headerDefs are the labels of header fields.
 var headerDefs = []fieldDef{
 	{name: "title", kind: kindHeader, labels: []string{"Titolo", "Titolo del processo", "Nome del processo", "Denominazione del processo"}},
-	{name: "region", kind: kindHeader, labels: []string{"Regione"}},
+	{name: "region", kind: kindHeader, labels: []string{"Regione", "Ente"}},
 	{name: "badges", kind: kindHeader, labels: []string{"Riconoscimenti", "Riconoscimento", "Badge"}},
 }
 

@@ -1,6 +1,7 @@
 package parsers
 
 import (
+	"net/url"
 	"sort"
 	"strings"
 )
@@ -47,7 +48,7 @@ func (a *assembler) collectLinks(f *openField, field string) {
 }
 
 func (a *assembler) addLink(u, field, source string, gone bool) {
-	if u == "" || !strings.HasPrefix(u, "http") || a.isSelf(u) {
+	if u == "" || !strings.HasPrefix(u, "http") || a.isSelf(u) || a.isSiteSearch(u) {
 		return
 	}
 	k := linkKey{u, field}
@@ -69,6 +70,24 @@ func (a *assembler) isSelf(u string) bool {
 		u = u[:i]
 	}
 	return strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://"), "/") == a.self
+}
+
+// isSiteSearch reports whether u is a site's search or tag page: a value
+// drawn as a link to find more like it ("Comune di Carpi" linking to
+// /search?term=...), which is navigation, not a link the record carries.
+func (a *assembler) isSiteSearch(u string) bool {
+	p, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	path := strings.ToLower(p.Path)
+	for _, s := range []string{"/search", "/cerca", "/ricerca", "/tag/", "/tags/", "/categoria/", "/category/"} {
+		if strings.Contains(path, s) {
+			return true
+		}
+	}
+	q := p.Query()
+	return q.Has("term") || q.Has("q") || q.Has("tag") || q.Has("search")
 }
 
 // goneText answers, for places in a text, whether the sentence there says

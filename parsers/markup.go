@@ -14,6 +14,13 @@ import (
 // their values are read (controls.go).
 func skipElement(n *html.Node) bool {
 	switch n.DataAtom {
+	case atom.Dialog:
+		// A closed dialog is not drawn; an open one (an expanded record
+		// shown over the page) is read. Dialogs hidden by their class or
+		// aria-hidden are left out below.
+		if !hasAttr(n, "open") {
+			return true
+		}
 	case atom.Footer:
 		// The page's footer is furniture; an article's or a section's
 		// footer is part of it ("Data ultima modifica" may sit there).
@@ -23,7 +30,7 @@ func skipElement(n *html.Node) bool {
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Nav,
 		atom.Button, atom.Iframe,
 		atom.Svg, atom.Math, atom.Object, atom.Embed, atom.Audio, atom.Video, atom.Canvas,
-		atom.Dialog, atom.Head, atom.Title, atom.Meta, atom.Link:
+		atom.Head, atom.Title, atom.Meta, atom.Link:
 		return true
 	}
 	if n.Data == "svg" || n.Data == "math" {
@@ -46,7 +53,7 @@ func skipElement(n *html.Node) bool {
 			}
 		case "role":
 			switch strings.ToLower(strings.TrimSpace(a.Val)) {
-			case "navigation", "contentinfo", "search", "tooltip", "dialog", "alertdialog", "menu", "menubar":
+			case "navigation", "contentinfo", "search", "tooltip", "menu", "menubar":
 				return true
 			}
 		case "data-toggle", "data-bs-toggle":
@@ -77,7 +84,7 @@ func skipClass(c string) bool {
 	if skipClasses[c] {
 		return true
 	}
-	for _, suffix := range []string{"visually-hidden", "-sr-only", "assistive-text", "-hint", "__hint", "-helptext", "_helptext", "-help-text", "__help", "-tooltip"} {
+	for _, suffix := range []string{"visually-hidden", "-sr-only", "assistive-text", "-hint", "__hint", "-helptext", "_helptext", "-help-text", "__help", "-tooltip", "-invisible"} {
 		if strings.HasSuffix(c, suffix) {
 			return true
 		}

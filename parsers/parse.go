@@ -124,6 +124,9 @@ func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType strin
 	title := a.labeledTitle
 	if title == "" {
 		title = chooseTitle(lin.h1, doc.Find("title").First().Text(), a.headerTitle)
+		if t, ok := headingPart(doc.Find("title").First().Text(), lin.headings); ok && title != lin.h1 {
+			title = t // "Title: Schede processi - Airtable", the title shown as a heading
+		}
 	}
 	if title != "" {
 		rec.Title = &title

@@ -115,6 +115,25 @@ func siteTitle(t string) string {
 	return stripGenericParts(parts)
 }
 
+// headingPart returns the run of parts at the start of a document title
+// that the page also shows as a heading: of "Title: Schede processi -
+// Airtable", the "Title" an <h2> shows.
+func headingPart(docTitle string, headings []string) (string, bool) {
+	parts := splitTitle(collapseSpace(docTitle))
+	if len(parts) < 2 || len(headings) == 0 {
+		return "", false
+	}
+	for i := len(parts) - 1; i >= 1; i-- {
+		run := joinTitle(parts[:i])
+		for _, h := range headings {
+			if h == run && !genericTitle(h) {
+				return run, true
+			}
+		}
+	}
+	return "", false
+}
+
 // titlePart is a part of a document title and the separator before it.
 type titlePart struct{ sep, text string }
 
