@@ -282,6 +282,19 @@ CREATE INDEX links_state ON links (state, url);
 CREATE INDEX link_refs_url ON link_refs (url);
 CREATE INDEX alerts_at ON alerts (at, id);
 `,
+	8: `
+-- The catalog's own identity: a random UUID (version 4) made once, when
+-- the catalog is created or first upgraded, and never changed. Feeds and
+-- other documents that must name this archive, whatever directory it is
+-- in, use it.
+CREATE TABLE catalog (
+	id   INTEGER PRIMARY KEY CHECK (id = 1),
+	uuid TEXT NOT NULL
+);
+INSERT INTO catalog (id, uuid) SELECT 1, lower(
+	hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' ||
+	substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

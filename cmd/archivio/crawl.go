@@ -163,7 +163,7 @@ func crawlWithUI(ctx context.Context, e *env, lf *logFlags, cfg jobs.Config, s *
 		if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
 			return nil, fmt.Errorf("crawl: %w", err)
 		}
-		if cfg.Sinks, err = setup.Sinks(s, log); err != nil {
+		if cfg.Sinks, err = setup.Sinks(ctx, s, log); err != nil {
 			return nil, err
 		}
 	}

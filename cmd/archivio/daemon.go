@@ -66,7 +66,7 @@ func runDaemon(ctx context.Context, e *env, args []string) error {
 	if err := os.MkdirAll(s.Data, 0o755); err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
-	sinks, err := setup.Sinks(s, log)
+	sinks, err := setup.Sinks(ctx, s, log)
 	if err != nil {
 		return err
 	}

@@ -194,7 +194,7 @@ func demoLinkChecks(ctx context.Context, e *env, lf *logFlags, s *config.Setting
 	if err != nil {
 		return err
 	}
-	sinks, err := setup.Sinks(s, log)
+	sinks, err := setup.Sinks(ctx, s, log)
 	if err != nil {
 		return err
 	}

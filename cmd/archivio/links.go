@@ -241,7 +241,7 @@ func runLinksCheck(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	cfg := setup.LinkCheck(&s.Config, buildVersion())
-	if cfg.Sinks, err = setup.Sinks(s, log); err != nil {
+	if cfg.Sinks, err = setup.Sinks(ctx, s, log); err != nil {
 		return err
 	}
 	cfg.Logger = log

@@ -5,8 +5,11 @@ import (
 	"encoding/xml"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/google/uuid"
 )
 
 // atomNS is the Atom 1.0 namespace (RFC 4287).
@@ -26,6 +29,7 @@ type atomFeed struct {
 	ID        string      `xml:"id"`
 	Title     atomText    `xml:"title"`
 	Updated   string      `xml:"updated"`
+	Links     []atomLink  `xml:"link"`
 	Author    *atomPerson `xml:"author,omitempty"`
 	Generator string      `xml:"generator,omitempty"`
 	Entries   []atomEntry `xml:"entry"`
@@ -69,6 +73,7 @@ type atomPerson struct {
 type atomLink struct {
 	Rel  string `xml:"rel,attr,omitempty"`
 	Href string `xml:"href,attr"`
+	Type string `xml:"type,attr,omitempty"`
 }
 
 type atomCategory struct {
@@ -76,17 +81,28 @@ type atomCategory struct {
 	Scheme string `xml:"scheme,attr,omitempty"`
 }
 
-// EntryID is the Atom entry id of an alert: "tag:archivio,YYYY:alert/ID"
-// with the year the alert was raised (UTC), as a tag URI (RFC 4151).
-func EntryID(a Alert) string {
-	return fmt.Sprintf("tag:archivio,%04d:alert/%d", a.At.UTC().Year(), a.ID)
+// EntryID is the Atom entry id of an alert in the feed whose id is
+// feedID: a name-based UUID (version 5) of the feed id and the alert's id,
+// as a URN. The same alert in the same feed always has the same entry id;
+// alerts of two archives (whose feeds have different ids) never share one.
+func EntryID(feedID string, a Alert) string {
+	return "urn:uuid:" + uuid.NewSHA1(uuid.NameSpaceURL, []byte(feedID+"#alert/"+strconv.FormatInt(a.ID, 10))).String()
+}
+
+// Feed names an Atom feed document.
+type Feed struct {
+	Title string
+	ID    string // an IRI, such as "urn:uuid:..." (the catalog's identity); required
+	// Self is the feed's own URL, written as its rel="self" link (RFC
+	// 4287 4.2.7.2); none when empty.
+	Self string
 }
 
 // RenderAtom returns an Atom 1.0 feed document (RFC 4287) of the alerts,
 // newest first (by At, then by ID): the same feed the sink of NewAtom
-// keeps on disk. feedID must be an IRI, such as "tag:archivio,2026:alerts".
-func RenderAtom(title, feedID string, updated time.Time, alerts []Alert) ([]byte, error) {
-	if strings.TrimSpace(feedID) == "" {
+// keeps on disk.
+func RenderAtom(f Feed, updated time.Time, alerts []Alert) ([]byte, error) {
+	if strings.TrimSpace(f.ID) == "" {
 		return nil, fmt.Errorf("render Atom feed: empty feed id: %w", ErrInvalidOptions)
 	}
 	sorted := slices.Clone(alerts)
@@ -98,9 +114,9 @@ func RenderAtom(title, feedID string, updated time.Time, alerts []Alert) ([]byte
 		if err := validateForAtom(a); err != nil {
 			return nil, fmt.Errorf("render Atom feed: %w", err)
 		}
-		entries = append(entries, entryFor(a))
+		entries = append(entries, entryFor(f.ID, a))
 	}
-	data, err := encodeFeed(newFeed(title, feedID, updated, entries))
+	data, err := encodeFeed(newFeed(f, updated, entries))
 	if err != nil {
 		return nil, fmt.Errorf("render Atom feed: %w", err)
 	}
@@ -120,9 +136,9 @@ func validateForAtom(a Alert) error {
 }
 
 // entryFor is the Atom entry of an alert.
-func entryFor(a Alert) atomEntry {
+func entryFor(feedID string, a Alert) atomEntry {
 	e := atomEntry{
-		ID:         EntryID(a),
+		ID:         EntryID(feedID, a),
 		Title:      atomText{Type: "text", Body: Headline(a)},
 		Updated:    atomTime(a.At),
 		Links:      []atomLink{{Rel: "related", Href: oneLine(a.URL)}},
@@ -135,10 +151,15 @@ func entryFor(a Alert) atomEntry {
 	return e
 }
 
-func newFeed(title, feedID string, updated time.Time, entries []atomEntry) atomFeed {
+func newFeed(f Feed, updated time.Time, entries []atomEntry) atomFeed {
+	var links []atomLink
+	if f.Self != "" {
+		links = append(links, atomLink{Rel: "self", Href: oneLine(f.Self), Type: "application/atom+xml"})
+	}
 	return atomFeed{
-		ID:        feedID,
-		Title:     atomText{Type: "text", Body: title},
+		ID:        f.ID,
+		Title:     atomText{Type: "text", Body: f.Title},
+		Links:     links,
 		Updated:   atomTime(updated),
 		Author:    &atomPerson{Name: "archivio"}, // RFC 4287 4.1.1: entries carry none
 		Generator: "archivio",

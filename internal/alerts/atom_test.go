@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -87,10 +88,16 @@ func sendAll(t *testing.T, s Sink, as ...Alert) {
 	}
 }
 
+// entryIDs are the alert ids of a feed's entries, in order, read back
+// from their entry ids.
 func entryIDs(f testFeed) []string {
+	alertOf := map[string]string{}
+	for n := range 1000 {
+		alertOf[EntryID(f.ID, Alert{ID: int64(n)})] = strconv.Itoa(n)
+	}
 	ids := make([]string, len(f.Entries))
 	for i, e := range f.Entries {
-		ids[i] = strings.TrimPrefix(e.ID, "tag:archivio,2026:alert/")
+		ids[i] = alertOf[e.ID]
 	}
 	return ids
 }
@@ -117,7 +124,7 @@ func TestAtomFeedAfterThreeSends(t *testing.T) {
 		t.Fatalf("entries = %s, want newest first %s", got, want)
 	}
 	e := f.Entries[2] // the first alert
-	if e.ID != "tag:archivio,2026:alert/12" {
+	if e.ID != EntryID(f.ID, first) || !strings.HasPrefix(e.ID, "urn:uuid:") {
 		t.Errorf("entry id = %q", e.ID)
 	}
 	if e.Title != "DOWN http://www.fabbricaideedistretto.it (dns_not_found)" {
@@ -341,7 +348,7 @@ func TestRenderAtomMatchesTheFile(t *testing.T) {
 	as := []Alert{nthAlert(2), downAlert(), nthAlert(5)}
 	sendAll(t, s, as...)
 
-	got, err := RenderAtom("T", "tag:archivio,2026:feed/x", now, as)
+	got, err := RenderAtom(Feed{Title: "T", ID: "tag:archivio,2026:feed/x"}, now, as)
 	if err != nil {
 		t.Fatalf("RenderAtom: %v", err)
 	}
@@ -359,10 +366,10 @@ func TestRenderAtomMatchesTheFile(t *testing.T) {
 		t.Errorf("entries = %s, want 5,2,12", got)
 	}
 
-	if _, err := RenderAtom("T", "", now, as); !errors.Is(err, ErrInvalidOptions) {
+	if _, err := RenderAtom(Feed{Title: "T"}, now, as); !errors.Is(err, ErrInvalidOptions) {
 		t.Errorf("RenderAtom without feed id = %v, want ErrInvalidOptions", err)
 	}
-	if _, err := RenderAtom("T", "tag:x", now, []Alert{{ID: 1, Kind: "?", URL: "u", At: now}}); !errors.Is(err, ErrInvalidAlert) {
+	if _, err := RenderAtom(Feed{Title: "T", ID: "tag:x"}, now, []Alert{{ID: 1, Kind: "?", URL: "u", At: now}}); !errors.Is(err, ErrInvalidAlert) {
 		t.Errorf("RenderAtom of a bad alert = %v, want ErrInvalidAlert", err)
 	}
 }
@@ -370,12 +377,55 @@ func TestRenderAtomMatchesTheFile(t *testing.T) {
 func TestRenderAtomEscapesMarkup(t *testing.T) {
 	a := downAlert()
 	a.Records[0].Title = `Piano <b>"città"</b> & dintorni` + "\x01"
-	data, err := RenderAtom("T", "tag:x", a.At, []Alert{a})
+	data, err := RenderAtom(Feed{Title: "T", ID: "tag:x"}, a.At, []Alert{a})
 	if err != nil {
 		t.Fatal(err)
 	}
 	f := parseTestFeed(t, data)
 	if !strings.Contains(f.Entries[0].Content.Text, `Piano <b>"città"</b> & dintorni`) {
 		t.Errorf("content did not round-trip:\n%s", f.Entries[0].Content.Text)
+	}
+}
+
+// TestAtomFeedNamesItself checks the feed's rel="self" link when its URL
+// is known (and none when it is not), in the file and in RenderAtom, and
+// that entry ids are stable for a feed and differ between feeds.
+func TestAtomFeedNamesItself(t *testing.T) {
+	type link struct {
+		Rel  string `xml:"rel,attr"`
+		Href string `xml:"href,attr"`
+		Type string `xml:"type,attr"`
+	}
+	var feed struct {
+		Links []link `xml:"link"`
+	}
+	path := filepath.Join(t.TempDir(), "alerts.atom")
+	s := newTestAtom(t, AtomOptions{Path: path, FeedID: "urn:uuid:7c9e6679-7425-40de-944b-e07fc1f90ae7", SelfURL: "https://example.org/archivio/alerts.atom"})
+	sendAll(t, s, downAlert())
+	data, _ := os.ReadFile(path)
+	if err := xml.Unmarshal(data, &feed); err != nil {
+		t.Fatal(err)
+	}
+	if len(feed.Links) != 1 || feed.Links[0] != (link{"self", "https://example.org/archivio/alerts.atom", "application/atom+xml"}) {
+		t.Errorf("feed links %+v, want one rel=self", feed.Links)
+	}
+	data, err := RenderAtom(Feed{Title: "T", ID: "urn:uuid:x", Self: "http://127.0.0.1:8089/feed.atom"}, time.Now(), []Alert{downAlert()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	feed.Links = nil
+	xml.Unmarshal(data, &feed)
+	if len(feed.Links) != 1 || feed.Links[0].Href != "http://127.0.0.1:8089/feed.atom" {
+		t.Errorf("rendered feed links %+v", feed.Links)
+	}
+	data, _ = RenderAtom(Feed{Title: "T", ID: "urn:uuid:x"}, time.Now(), nil)
+	feed.Links = nil
+	xml.Unmarshal(data, &feed)
+	if len(feed.Links) != 0 {
+		t.Errorf("a feed whose URL is unknown has links %+v", feed.Links)
+	}
+	a := downAlert()
+	if EntryID("urn:uuid:a", a) != EntryID("urn:uuid:a", a) || EntryID("urn:uuid:a", a) == EntryID("urn:uuid:b", a) {
+		t.Error("entry ids must be stable within a feed and differ between feeds")
 	}
 }

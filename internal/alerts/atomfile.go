@@ -26,6 +26,9 @@ type AtomOptions struct {
 	Path   string // the feed file; its directory must exist. Required.
 	Title  string // feed title, default DefaultAtomTitle
 	FeedID string // feed id, an IRI; default DefaultAtomFeedID
+	// SelfURL is where the feed file is published, written as its
+	// rel="self" link; none when empty.
+	SelfURL string
 	Max    int    // entries kept, newest first; default 500
 	Now    func() time.Time
 }
@@ -36,6 +39,7 @@ type atomSink struct {
 	path   string
 	title  string
 	feedID string
+	self   string
 	max    int
 	now    func() time.Time
 }
@@ -63,7 +67,7 @@ func NewAtom(o AtomOptions) (Sink, error) {
 	if err := fe.err(); err != nil {
 		return nil, fmt.Errorf("new Atom sink: %w", err)
 	}
-	s := &atomSink{path: o.Path, title: o.Title, feedID: o.FeedID, max: o.Max, now: o.Now}
+	s := &atomSink{path: o.Path, title: o.Title, feedID: o.FeedID, self: o.SelfURL, max: o.Max, now: o.Now}
 	if s.title == "" {
 		s.title = DefaultAtomTitle
 	}
@@ -103,7 +107,7 @@ func (s *atomSink) Send(ctx context.Context, a Alert) error {
 	if err != nil {
 		return fmt.Errorf("atom alert %d: %w", a.ID, err)
 	}
-	e := entryFor(a)
+	e := entryFor(s.feedID, a)
 	kept := make([]atomEntry, 0, len(entries)+1)
 	kept = append(kept, e)
 	for _, old := range entries {
@@ -115,7 +119,7 @@ func (s *atomSink) Send(ctx context.Context, a Alert) error {
 	if len(kept) > s.max {
 		kept = kept[:s.max]
 	}
-	data, err := encodeFeed(newFeed(s.title, s.feedID, s.now(), kept))
+	data, err := encodeFeed(newFeed(Feed{Title: s.title, ID: s.feedID, Self: s.self}, s.now(), kept))
 	if err != nil {
 		return fmt.Errorf("atom alert %d: %w", a.ID, err)
 	}

@@ -107,7 +107,7 @@ func TestDriftThroughTheSinks(t *testing.T) {
 	if line["level"] != "WARN" || line["msg"] != "parse drift" || line["source"] != "osservatorio" || line["rules"] != "unreadable, field_lost" {
 		t.Errorf("log line %v", line)
 	}
-	feed, err := RenderAtom("t", "tag:archivio,2026:alerts", time.Now(), []Alert{driftAlert(), recoveredAlert()})
+	feed, err := RenderAtom(Feed{Title: "t", ID: "tag:archivio,2026:alerts"}, time.Now(), []Alert{driftAlert(), recoveredAlert()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -76,7 +76,10 @@ type Drift struct {
 type Alerts struct {
 	Webhook Webhook `yaml:"webhook"`
 	Atom    *bool   `yaml:"atom"` // DATA/alerts.atom, default true
-	SMTP    SMTP    `yaml:"smtp"`
+	// AtomURL is the public URL where DATA/alerts.atom is published, its
+	// rel="self" link; none by default.
+	AtomURL string `yaml:"atom_url"`
+	SMTP    SMTP   `yaml:"smtp"`
 }
 
 // Webhook is a JSON POST sink.

@@ -105,6 +105,9 @@ func (c *Config) check(lineOf func(string) int) []Problem {
 	if w.URL == "" && w.SecretEnv != "" {
 		k.add("alerts.webhook.url", "missing: secret_env is set but no url to post to")
 	}
+	if c.Alerts.AtomURL != "" {
+		k.url("alerts.atom_url", c.Alerts.AtomURL)
+	}
 	k.smtp("alerts.smtp", c.Alerts.SMTP)
 	k.listen("serve.listen", c.Serve.Listen)
 	k.envName("serve.token_env", c.Serve.TokenEnv)

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"sort"
 	"time"
 
@@ -75,6 +76,7 @@ func Run(ctx context.Context, cfg *config.Config, o Options) error {
 			return fmt.Errorf("run: listen on %s: %w", cfg.Listen, err)
 		}
 	}
+	d.addr = ln.Addr().String()
 	srv := &http.Server{Handler: d.routes(), ReadHeaderTimeout: 10 * time.Second}
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(ln) }()
@@ -111,6 +113,7 @@ type daemon struct {
 	m       *metrics
 	sched   *schedule.Scheduler
 	started time.Time
+	addr    string // the address the HTTP server listens on
 }
 
 // addJobs schedules a crawl per source and the link checks, with the time
@@ -228,6 +231,18 @@ func (d *daemon) serveStatus(w http.ResponseWriter, r *http.Request) {
 	enc.Encode(Status{Version: d.o.Version, Data: d.cfg.Data, Since: d.started, Jobs: d.sched.Status(), Summary: *s})
 }
 
+// feedURL is the address of /feed.atom: on the listen address, or on the
+// host the request named when the daemon listens on every address.
+func (d *daemon) feedURL(r *http.Request) string {
+	host := d.addr
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		if ip := net.ParseIP(h); h == "" || ip != nil && ip.IsUnspecified() {
+			host = r.Host
+		}
+	}
+	return (&url.URL{Scheme: "http", Host: host, Path: "/feed.atom"}).String()
+}
+
 func (d *daemon) serveFeed(w http.ResponseWriter, r *http.Request) {
 	st, err := archive.Open(r.Context(), d.cfg.Data)
 	if err != nil {
@@ -244,8 +259,12 @@ func (d *daemon) serveFeed(w http.ResponseWriter, r *http.Request) {
 	if len(list) > 0 {
 		updated = list[len(list)-1].At
 	}
-	id, _ := setup.FeedID(d.cfg.Data)
-	body, err := alerts.RenderAtom(setup.AtomTitle, id, updated, list)
+	id, err := st.CatalogID(r.Context())
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	body, err := alerts.RenderAtom(alerts.Feed{Title: setup.AtomTitle, ID: "urn:uuid:" + id, Self: d.feedURL(r)}, updated, list)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return

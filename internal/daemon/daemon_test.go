@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -134,9 +135,24 @@ func TestDaemonRunsServesAndStops(t *testing.T) {
 	if v := families["archivio_pages_fetched_total"].GetMetric()[0].GetCounter().GetValue(); v < 18 {
 		t.Errorf("pages fetched = %v", v)
 	}
-	var feed struct{ XMLName xml.Name }
+	var feed struct {
+		XMLName xml.Name
+		ID      string `xml:"id"`
+		Links   []struct {
+			Rel  string `xml:"rel,attr"`
+			Href string `xml:"href,attr"`
+		} `xml:"link"`
+	}
 	if err := xml.Unmarshal(get(t, base+"/feed.atom"), &feed); err != nil || feed.XMLName.Local != "feed" {
 		t.Errorf("feed.atom: %v %v", feed.XMLName, err)
+	}
+	// The feed is named by the catalog's identity, not by a path, and
+	// names its own address.
+	if !regexp.MustCompile(`^urn:uuid:[0-9a-f-]{36}$`).MatchString(feed.ID) || strings.Contains(feed.ID, cfg.Data) {
+		t.Errorf("feed id %q, want the catalog's urn:uuid", feed.ID)
+	}
+	if len(feed.Links) != 1 || feed.Links[0].Rel != "self" || feed.Links[0].Href != base+"/feed.atom" {
+		t.Errorf("feed links %+v, want rel=self %s/feed.atom", feed.Links, base)
 	}
 
 	// One daemon per data directory.

@@ -2,6 +2,7 @@ package setup
 
 import (
 	"context"
+	"encoding/xml"
 	"io"
 	"log/slog"
 	"net/http"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"archivio/archive"
 	"archivio/internal/alerts"
 	"archivio/internal/config"
 )
@@ -82,7 +84,7 @@ func TestSinksFromSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sink, err := Sinks(s, slog.New(slog.DiscardHandler))
+	sink, err := Sinks(context.Background(), s, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,5 +103,71 @@ func TestSinksFromSettings(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "alerts.atom")); err != nil {
 		t.Errorf("no Atom feed: %v", err)
+	}
+}
+
+// TestAtomFeedIsNamedByTheCatalog checks DATA/alerts.atom's id: the
+// catalog's identity, not the directory's path, the same after the
+// archive moves; and its rel="self" link from alerts.atom_url.
+func TestAtomFeedIsNamedByTheCatalog(t *testing.T) {
+	ctx := context.Background()
+	root := t.TempDir()
+	feedOf := func(dir string) (id, self string) {
+		t.Helper()
+		path := filepath.Join(root, "archivio.yaml")
+		os.WriteFile(path, []byte("data: "+dir+"\nalerts:\n  atom_url: https://example.org/archivio/alerts.atom\n"), 0o644)
+		s, err := config.Resolve(config.Input{Path: path, Getenv: func(string) string { return "" }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sink, err := Sinks(ctx, s, slog.New(slog.DiscardHandler))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sink.Send(ctx, alerts.Alert{ID: 1, Kind: "down", URL: "http://example.org/", At: time.Now(), Since: time.Now()}); err != nil {
+			t.Fatal(err)
+		}
+		var feed struct {
+			ID   string `xml:"id"`
+			Link struct {
+				Rel  string `xml:"rel,attr"`
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
+		}
+		data, err := os.ReadFile(filepath.Join(dir, "alerts.atom"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := xml.Unmarshal(data, &feed); err != nil {
+			t.Fatal(err)
+		}
+		return feed.ID, feed.Link.Rel + " " + feed.Link.Href
+	}
+	dir := filepath.Join(root, "a")
+	id, self := feedOf(dir)
+	if !strings.HasPrefix(id, "urn:uuid:") || strings.Contains(id, root) {
+		t.Errorf("feed id %q: want the catalog's urn:uuid, never a path", id)
+	}
+	if self != "self https://example.org/archivio/alerts.atom" {
+		t.Errorf("feed link %q", self)
+	}
+	st, err := archive.Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cid, _ := st.CatalogID(ctx)
+	st.Close()
+	if id != "urn:uuid:"+cid {
+		t.Errorf("feed id %q, catalog id %q", id, cid)
+	}
+	moved := filepath.Join(root, "moved")
+	if err := os.Rename(dir, moved); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := feedOf(moved); again != id {
+		t.Errorf("after moving the archive the feed id is %q, was %q", again, id)
+	}
+	if other, _ := feedOf(filepath.Join(root, "b")); other == id {
+		t.Errorf("two archives share the feed id %q", id)
 	}
 }

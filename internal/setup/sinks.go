@@ -1,10 +1,12 @@
 package setup
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"path/filepath"
 
+	"archivio/archive"
 	"archivio/internal/alerts"
 	"archivio/internal/config"
 )
@@ -13,27 +15,36 @@ import (
 // the daemon's /feed.atom.
 const AtomTitle = "archivio: sources down and back up"
 
-// FeedID is the Atom feed's id for a data directory.
-func FeedID(dataDir string) (string, error) {
-	abs, err := filepath.Abs(dataDir)
+// FeedID is the Atom feed's id for the archive in dataDir: the catalog's
+// identity as a URN ("urn:uuid:..."), the same wherever the directory is
+// and different for every archive. The catalog is created if missing.
+func FeedID(ctx context.Context, dataDir string) (string, error) {
+	st, err := archive.Open(ctx, dataDir)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("feed id: %w", err)
 	}
-	return "urn:archivio:alerts:" + abs, nil
+	defer st.Close()
+	id, err := st.CatalogID(ctx)
+	if err != nil {
+		return "", fmt.Errorf("feed id: %w", err)
+	}
+	return "urn:uuid:" + id, nil
 }
 
 // Sinks are where alerts go, as the settings say: the log always; the Atom
-// feed DATA/alerts.atom unless alerts.atom is false; a webhook when
+// feed DATA/alerts.atom unless alerts.atom is false (named by the
+// catalog's identity, with alerts.atom_url as its rel="self" link); a webhook when
 // alerts.webhook.url is set (signed with the secret read from the
 // environment); e-mail when alerts.smtp.host is set.
-func Sinks(s *config.Settings, log *slog.Logger) (alerts.Sink, error) {
+func Sinks(ctx context.Context, s *config.Settings, log *slog.Logger) (alerts.Sink, error) {
 	sinks := alerts.Multi{alerts.NewLog(log)}
 	if s.Alerts.Atom == nil || *s.Alerts.Atom {
-		id, err := FeedID(s.Data)
+		id, err := FeedID(ctx, s.Data)
 		if err != nil {
 			return nil, err
 		}
-		atom, err := alerts.NewAtom(alerts.AtomOptions{Path: filepath.Join(s.Data, "alerts.atom"), Title: AtomTitle, FeedID: id})
+		atom, err := alerts.NewAtom(alerts.AtomOptions{Path: filepath.Join(s.Data, "alerts.atom"), Title: AtomTitle, FeedID: id,
+			SelfURL: s.Alerts.AtomURL})
 		if err != nil {
 			return nil, err
 		}
