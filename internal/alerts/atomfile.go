@@ -29,8 +29,8 @@ type AtomOptions struct {
 	// SelfURL is where the feed file is published, written as its
 	// rel="self" link; none when empty.
 	SelfURL string
-	Max    int    // entries kept, newest first; default 500
-	Now    func() time.Time
+	Max     int // entries kept, newest first; default 500
+	Now     func() time.Time
 }
 
 // atomSink keeps an Atom feed file of alerts.
