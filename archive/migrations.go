@@ -287,11 +287,11 @@ CREATE INDEX alerts_at ON alerts (at, id);
 -- the catalog is created or first upgraded, and never changed. Feeds and
 -- other documents that must name this archive, whatever directory it is
 -- in, use it.
-CREATE TABLE catalog (
+CREATE TABLE IF NOT EXISTS catalog (
 	id   INTEGER PRIMARY KEY CHECK (id = 1),
 	uuid TEXT NOT NULL
 );
-INSERT INTO catalog (id, uuid) SELECT 1, lower(
+INSERT OR IGNORE INTO catalog (id, uuid) SELECT 1, lower(
 	hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' ||
 	substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));
 `,

@@ -3,6 +3,7 @@ package serve
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"path/filepath"
 
 	"archivio/archive"
@@ -94,12 +95,16 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 	if dir == "" {
 		dir = "."
 	}
-	id, err := setup.FeedID(filepath.Clean(dir))
+	id, err := setup.StoreFeedID(r.Context(), s.o.Archive, filepath.Clean(dir))
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	body, err := alerts.RenderAtom(setup.AtomTitle, id, updated, list)
+	self := url.URL{Scheme: "http", Host: r.Host, Path: r.URL.Path}
+	if r.TLS != nil {
+		self.Scheme = "https"
+	}
+	body, err := alerts.RenderAtom(alerts.Feed{Title: setup.AtomTitle, ID: id, Self: self.String()}, updated, list)
 	if err != nil {
 		s.failErr(w, r, err)
 		return

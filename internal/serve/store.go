@@ -35,6 +35,7 @@ type Alerts interface {
 	RecentAlerts(ctx context.Context, limit, offset int) ([]archive.AlertRow, int, error)
 	LinkRecords(ctx context.Context, url string) ([]archive.LinkRecord, error)
 	Capture(ctx context.Context, id int64) (*archive.Capture, error)
+	CatalogID(ctx context.Context) (string, error) // names the alert feed
 }
 
 // Runs is what the crawl pages read.

@@ -2,6 +2,7 @@ package setup
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"path/filepath"
@@ -24,7 +25,24 @@ func FeedID(ctx context.Context, dataDir string) (string, error) {
 		return "", fmt.Errorf("feed id: %w", err)
 	}
 	defer st.Close()
+	return StoreFeedID(ctx, st, dataDir)
+}
+
+// StoreFeedID is the Atom feed's id for an open archive: its catalog's
+// identity. A catalog opened read-only that has no identity yet (made by
+// an older archivio and not opened for writing since) is named by its
+// directory's absolute path, as feeds were before.
+func StoreFeedID(ctx context.Context, st interface {
+	CatalogID(context.Context) (string, error)
+}, dataDir string) (string, error) {
 	id, err := st.CatalogID(ctx)
+	if errors.Is(err, archive.ErrNoCatalogID) {
+		abs, aerr := filepath.Abs(dataDir)
+		if aerr != nil {
+			return "", fmt.Errorf("feed id: %w", aerr)
+		}
+		return "urn:archivio:alerts:" + abs, nil
+	}
 	if err != nil {
 		return "", fmt.Errorf("feed id: %w", err)
 	}
