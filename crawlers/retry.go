@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"net"
 	"net/http"
 	"strconv"
@@ -19,7 +18,7 @@ import (
 // RetryOptions configure Retry. Zero values take the defaults.
 type RetryOptions struct {
 	Attempts int           // tries in all, default 4
-	Base     time.Duration // first backoff, default 1s; doubles each retry, with ±50% jitter
+	Base     time.Duration // first backoff, default 1s; doubles each retry, with ±50% jitter (wait.Schedule)
 	Max      time.Duration // longest wait, default 60s; a longer Retry-After gives up instead
 	// AttemptTimeout bounds each attempt on its own (0: none), so a slow
 	// first try does not eat the time of the retries.
@@ -64,6 +63,7 @@ func NewRetry(next http.RoundTripper, opts RetryOptions) *Retry {
 // RoundTrip sends req, retrying as configured. Only requests without a
 // body (GET, HEAD) are retried.
 func (r *Retry) RoundTrip(req *http.Request) (*http.Response, error) {
+	sched := wait.NewSchedule(r.opts.Base, r.opts.Max)
 	for attempt := 1; ; attempt++ {
 		resp, err := r.attempt(req)
 		reason, retryable := shouldRetry(resp, err)
@@ -79,17 +79,17 @@ func (r *Retry) RoundTrip(req *http.Request) (*http.Response, error) {
 			}
 			return resp, err
 		}
-		wait := backoff(r.opts.Base, attempt)
+		retryAfter := ""
 		if resp != nil {
-			if ra, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
-				if ra > r.opts.Max {
-					return resp, nil // the server asks for more patience than we have
-				}
-				wait = ra
-			}
+			retryAfter = resp.Header.Get("Retry-After")
+		}
+		wait, within := sched.Next(retryAfter, time.Now())
+		if !within {
+			return resp, nil // the server asks for more patience than we have
+		}
+		if resp != nil {
 			resp.Body.Close()
 		}
-		wait = min(wait, r.opts.Max)
 		if r.opts.OnRetry != nil {
 			r.opts.OnRetry(req, attempt, wait, reason)
 		}
@@ -195,19 +195,6 @@ func (e *BodyCutError) Error() string {
 }
 
 func (e *BodyCutError) Unwrap() error { return ErrBodyCut }
-
-// backoff is the wait before retry number attempt: base doubled for each
-// earlier retry, with ±50% jitter so parallel crawlers do not align.
-func backoff(base time.Duration, attempt int) time.Duration {
-	d := base << (attempt - 1)
-	return d/2 + rand.N(d)
-}
-
-// retryAfter reads a Retry-After header (a day at most: longer is
-// "never" here).
-func retryAfter(v string, now time.Time) (time.Duration, bool) {
-	return wait.RetryAfter(v, now, 24*time.Hour)
-}
 
 // sleepCtx waits d or until ctx ends.
 func sleepCtx(ctx context.Context, d time.Duration) error { return wait.Sleep(ctx, d) }

@@ -1,7 +1,10 @@
-// Package wait holds the waiting that archivio's retries share (the
-// crawlers' Retry transport, the alert webhook): reading a Retry-After
-// header and sleeping until a context ends. It imports only the standard
-// library.
+// Package wait is archivio's one retry policy, shared by the crawlers'
+// Retry transport and the alert webhook: the schedule of waits between
+// attempts (Schedule: exponential backoff with jitter from
+// github.com/cenkalti/backoff, replaced by a Retry-After), reading a
+// Retry-After header, and sleeping until a context ends. Link checks do
+// not retry within a check: a failing check counts toward the thresholds
+// that decide a link is down, which is their retry over time.
 package wait
 
 import (

@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"archivio/crawlers/wait"
 )
 
 // Webhook defaults.
@@ -44,9 +46,10 @@ type WebhookOptions struct {
 	// Attempts is how many times an alert is tried in all, default 5.
 	Attempts int
 	// Base is the wait after the first failed attempt, default 1s; it
-	// doubles after each further failure, plus up to half again as jitter,
-	// capped at 5 minutes. A Retry-After header (seconds or HTTP date,
-	// capped at 5 minutes) replaces the backoff for that wait.
+	// doubles after each further failure, ±50% as jitter, capped at 5
+	// minutes (wait.Schedule, as a crawl's retries). A Retry-After header
+	// (seconds or HTTP date, capped at 5 minutes) replaces the backoff for
+	// that wait.
 	Base time.Duration
 	// Sleep waits between attempts and returns early with ctx's error if
 	// ctx ends. Default: a timer. Tests replace it.
@@ -125,7 +128,7 @@ func NewWebhook(o WebhookOptions) (Sink, error) {
 		w.base = DefaultWebhookBase
 	}
 	if w.sleep == nil {
-		w.sleep = sleep
+		w.sleep = wait.Sleep
 	}
 	if w.now == nil {
 		w.now = time.Now
@@ -147,6 +150,7 @@ func (w *webhook) Send(ctx context.Context, a Alert) error {
 		return fmt.Errorf("webhook encode alert %d: %w", a.ID, err)
 	}
 	de := &DeliveryError{URL: w.redacted, AlertID: a.ID}
+	sched := wait.NewSchedule(w.base, maxWait)
 	for n := 1; ; n++ {
 		de.Attempts = n
 		r := w.attempt(ctx, a, body, n)
@@ -164,12 +168,11 @@ func (w *webhook) Send(ctx context.Context, a Alert) error {
 		if n >= w.attempts {
 			return de
 		}
-		wait := r.wait
-		if !r.waitSet {
-			wait = backoff(w.base, n)
-		}
-		if err := w.sleep(ctx, wait); err != nil {
-			de.Err = fmt.Errorf("%w; stopped waiting %v to retry: %w", r.err, wait, err)
+		// A Retry-After longer than maxWait is waited maxWait: an alert is
+		// worth the wait.
+		d, _ := sched.Next(r.retryAfter, w.now())
+		if err := w.sleep(ctx, d); err != nil {
+			de.Err = fmt.Errorf("%w; stopped waiting %v to retry: %w", r.err, d, err)
 			return de
 		}
 	}
@@ -179,10 +182,9 @@ func (w *webhook) Send(ctx context.Context, a Alert) error {
 type outcome struct {
 	status    int // 0 when no answer came
 	err       error
-	retry     bool          // the failure may pass: try again
-	permanent bool          // the receiver refused the alert
-	wait      time.Duration // from Retry-After, if waitSet
-	waitSet   bool
+	retry      bool   // the failure may pass: try again
+	permanent  bool   // the receiver refused the alert
+	retryAfter string // the answer's Retry-After header
 }
 
 // attempt POSTs the body once.
@@ -218,8 +220,7 @@ func (w *webhook) attempt(ctx context.Context, a Alert, body []byte, n int) outc
 	}
 	err = fmt.Errorf("status %s%s", resp.Status, snippet)
 	if code == http.StatusTooManyRequests || code >= 500 {
-		wait, ok := retryAfter(resp.Header.Get("Retry-After"), w.now())
-		return outcome{status: code, err: err, retry: true, wait: wait, waitSet: ok}
+		return outcome{status: code, err: err, retry: true, retryAfter: resp.Header.Get("Retry-After")}
 	}
 	return outcome{status: code, err: err, permanent: true}
 }
