@@ -180,8 +180,8 @@ func (w *webhook) Send(ctx context.Context, a Alert) error {
 
 // outcome is the result of one webhook attempt.
 type outcome struct {
-	status    int // 0 when no answer came
-	err       error
+	status     int // 0 when no answer came
+	err        error
 	retry      bool   // the failure may pass: try again
 	permanent  bool   // the receiver refused the alert
 	retryAfter string // the answer's Retry-After header
