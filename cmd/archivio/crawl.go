@@ -149,7 +149,8 @@ func crawlWithUI(ctx context.Context, e *env, lf *logFlags, cfg jobs.Config, s *
 	var logOut io.Writer = e.stderr
 	var bar *progressBar
 	if !lf.quiet && isTerminal(e.stderr) && lf.format != "json" {
-		bar = &progressBar{w: e.stderr}
+		bar = newProgressBar(e.stderr)
+		defer bar.finish()
 		logOut = bar
 		cfg.Progress = bar.update
 	}
@@ -180,11 +181,7 @@ func crawlWithUI(ctx context.Context, e *env, lf *logFlags, cfg jobs.Config, s *
 				"elapsed", p.Elapsed.Round(time.Second))
 		}
 	}
-	rep, err := jobs.Crawl(ctx, cfg)
-	if bar != nil {
-		bar.finish()
-	}
-	return rep, err
+	return jobs.Crawl(ctx, cfg)
 }
 
 func parseIDRange(s string) (from, to int, err error) {
