@@ -14,6 +14,7 @@ type Capture struct {
 	ID            int64
 	CrawlID       int64 // 0 when not part of a crawl
 	URL           string
+	Method        string // the request's method, GET or HEAD; "" when not recorded (captures stored before it was kept)
 	FetchedAt     time.Time
 	Status        int
 	ContentType   string
@@ -47,18 +48,21 @@ func ParseTime(s string) time.Time {
 
 // AddCapture lists a capture in the catalog and returns its id.
 func (s *Store) AddCapture(ctx context.Context, c *Capture) (int64, error) {
-	var revisit, crawl any
+	var revisit, crawl, method any
 	if c.RevisitOf != 0 {
 		revisit = c.RevisitOf
 	}
 	if c.CrawlID != 0 {
 		crawl = c.CrawlID
 	}
+	if c.Method != "" {
+		method = c.Method
+	}
 	res, err := s.exec(ctx, `INSERT INTO captures
-		(crawl_id, url, fetched_at, status, content_type, etag, last_modified, payload_digest,
+		(crawl_id, url, method, fetched_at, status, content_type, etag, last_modified, payload_digest,
 		 payload_length, truncated, revisit_of, warc_file, warc_offset, warc_length, warc_record_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		crawl, c.URL, FormatTime(c.FetchedAt), c.Status, c.ContentType, c.ETag, c.LastModified, c.PayloadDigest,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		crawl, c.URL, method, FormatTime(c.FetchedAt), c.Status, c.ContentType, c.ETag, c.LastModified, c.PayloadDigest,
 		c.PayloadLength, c.Truncated, revisit, c.WARCFile, c.WARCOffset, c.WARCLength, c.WARCRecordID)
 	if err != nil {
 		return 0, fmt.Errorf("add capture of %s: %w", c.URL, err)
@@ -67,13 +71,13 @@ func (s *Store) AddCapture(ctx context.Context, c *Capture) (int64, error) {
 	return c.ID, err
 }
 
-const captureColumns = `id, COALESCE(crawl_id, 0), url, fetched_at, status, content_type, etag, last_modified,
+const captureColumns = `id, COALESCE(crawl_id, 0), url, COALESCE(method, ''), fetched_at, status, content_type, etag, last_modified,
 	payload_digest, payload_length, truncated, COALESCE(revisit_of, 0), warc_file, warc_offset, warc_length, warc_record_id`
 
 func scanCapture(row interface{ Scan(...any) error }) (*Capture, error) {
 	var c Capture
 	var at string
-	err := row.Scan(&c.ID, &c.CrawlID, &c.URL, &at, &c.Status, &c.ContentType, &c.ETag, &c.LastModified,
+	err := row.Scan(&c.ID, &c.CrawlID, &c.URL, &c.Method, &at, &c.Status, &c.ContentType, &c.ETag, &c.LastModified,
 		&c.PayloadDigest, &c.PayloadLength, &c.Truncated, &c.RevisitOf, &c.WARCFile, &c.WARCOffset, &c.WARCLength, &c.WARCRecordID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound

@@ -137,9 +137,9 @@ func (s *Store) RecordCheck(ctx context.Context, c Check, works bool, t Threshol
 		if c.CaptureID != 0 {
 			capture = c.CaptureID
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO link_checks (url, checked_at, verdict, status, method, final_url, chain, error, capture_id, elapsed_ms)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.URL, FormatTime(c.CheckedAt), c.Verdict, c.Status, c.Method, c.FinalURL,
-			string(c.Chain), c.Error, capture, c.Elapsed.Milliseconds()); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO link_checks (url, checked_at, verdict, status, method, final_url, chain, error, capture_id, elapsed_ms, state, works)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.URL, FormatTime(c.CheckedAt), c.Verdict, c.Status, c.Method, c.FinalURL,
+			string(c.Chain), c.Error, capture, c.Elapsed.Milliseconds(), st.State, good); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE links SET state = ?, state_since = ?, fail_streak = ?, fail_since = ?, ok_streak = ?, ok_since = ?,

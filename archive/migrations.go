@@ -295,6 +295,28 @@ INSERT OR IGNORE INTO catalog (id, uuid) SELECT 1, lower(
 	hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' ||
 	substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));
 `,
+	9: `
+-- Each check keeps the link's state after it and whether its verdict
+-- means the link works, so the links, their states and verdicts can be
+-- told as of any moment. Of the checks stored before, the latest of each
+-- link takes the link's state (exactly what it left); the others stay
+-- NULL (not known). Whether a verdict works is as the checker decides
+-- (ok and redirect).
+ALTER TABLE link_checks ADD COLUMN state TEXT CHECK (state IN ('up', 'suspect', 'down'));
+ALTER TABLE link_checks ADD COLUMN works INTEGER;
+UPDATE link_checks SET works = (verdict IN ('ok', 'redirect'));
+UPDATE link_checks SET state = (SELECT l.state FROM links l WHERE l.url = link_checks.url AND l.state_since IS NOT NULL)
+	WHERE id = (SELECT c.id FROM link_checks c WHERE c.url = link_checks.url ORDER BY c.checked_at DESC, c.id DESC LIMIT 1);
+-- Captures keep the request method (GET, or HEAD for a link check's
+-- first question). Of those stored before: a crawl's were GET, and a link
+-- check's final answers carry the check's method; the rest (a link
+-- check's redirect hops and snapshot pages) stay NULL (not recorded).
+ALTER TABLE captures ADD COLUMN method TEXT;
+UPDATE captures SET method = 'GET' WHERE crawl_id IN (SELECT id FROM crawls WHERE source <> 'links');
+UPDATE captures SET method = (SELECT MIN(c.method) FROM link_checks c WHERE c.capture_id = captures.id)
+	WHERE method IS NULL AND id IN (SELECT capture_id FROM link_checks WHERE capture_id IS NOT NULL);
+CREATE INDEX link_checks_capture ON link_checks (capture_id);
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -192,6 +192,7 @@ func (r *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 	c := &Capture{
 		CrawlID:       r.opts.CrawlID,
 		URL:           ex.TargetURI,
+		Method:        requestMethod(ex.Request),
 		FetchedAt:     at,
 		Status:        resp.StatusCode,
 		ContentType:   resp.Header.Get("Content-Type"),

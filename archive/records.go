@@ -24,12 +24,13 @@ type ParsedRecord struct {
 
 // CitedLink is a URL a record carries: the field it is in, how it was
 // found (href, src or text), and whether the record's text says the site
-// is gone.
+// is gone. In a version's data the record's links are a "links" array of
+// these, as JSON (LinksAsOf reads them there).
 type CitedLink struct {
-	URL          string
-	Field        string
-	Source       string
-	DeclaredGone bool
+	URL          string `json:"url"`
+	Field        string `json:"field"`
+	Source       string `json:"source"`
+	DeclaredGone bool   `json:"declared_gone"`
 }
 
 // VersionOutcome is what applying a parsed record did.

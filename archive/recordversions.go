@@ -93,6 +93,7 @@ type VersionAt struct {
 	Version       int
 	ParserVersion string
 	Data          json.RawMessage // valid only during the callback
+	CaptureID     int64           // the capture the version was read from
 	SourceURL     string
 	CapturedAt    time.Time
 	PayloadDigest string
@@ -108,7 +109,7 @@ const pickVersions = `SELECT record_id, MAX(version) AS version FROM record_vers
 // left out.
 func (s *Store) VersionsAsOf(ctx context.Context, asOf time.Time, fn func(*VersionAt) error) error {
 	rows, err := s.db.QueryContext(ctx, `WITH pick AS (`+pickVersions+`)
-		SELECT v.record_id, v.version, v.parser_version, v.data,
+		SELECT v.record_id, v.version, v.parser_version, v.data, v.capture_id,
 			COALESCE(c.url, ''), COALESCE(c.fetched_at, ''), COALESCE(c.payload_digest, '')
 		FROM pick p JOIN record_versions v ON v.record_id = p.record_id AND v.version = p.version
 		LEFT JOIN captures c ON c.id = v.capture_id
@@ -121,7 +122,7 @@ func (s *Store) VersionsAsOf(ctx context.Context, asOf time.Time, fn func(*Versi
 	for rows.Next() {
 		var at string
 		var data []byte
-		if err := rows.Scan(&v.RecordID, &v.Version, &v.ParserVersion, &data, &v.SourceURL, &at, &v.PayloadDigest); err != nil {
+		if err := rows.Scan(&v.RecordID, &v.Version, &v.ParserVersion, &data, &v.CaptureID, &v.SourceURL, &at, &v.PayloadDigest); err != nil {
 			return fmt.Errorf("read records: %w", err)
 		}
 		v.Data = data

@@ -2,24 +2,30 @@ package main
 
 import (
 	"context"
-	"encoding/json"
+	"encoding/csv"
 	"fmt"
+	"io"
+	"strconv"
 	"time"
 
 	"archivio/internal/export"
 )
 
 const diffUsage = `
-Usage: archivio diff [--data DIR] --from T1 --to T2 [--format text|json]
+Usage: archivio diff [--data DIR] --from T1 --to T2 [--format table|jsonl|json|csv]
 
 Compares the records as known at two moments (dates, meaning 00:00 UTC,
 or RFC 3339 times): the records added, removed, and changed, field by
 field with the old and new values. --from must not be later than --to.
-json prints one JSON array.
+--format table prints them for people; jsonl one change per line; json
+one JSON array; csv one row per changed field (id, kind, title, field,
+from, to, the values as JSON; one row with no field for a record added or
+removed).
 
 Examples:
   archivio diff --from 2025-01-01 --to 2026-01-01
   archivio diff --from 2025-06-01T00:00:00Z --to 2025-07-01 --format json --data ./archivio-demo
+  archivio diff --from 2025-01-01 --to 2026-01-01 --format csv > changes.csv
 `
 
 func runDiff(ctx context.Context, e *env, args []string) error {
@@ -28,7 +34,7 @@ func runDiff(ctx context.Context, e *env, args []string) error {
 	sf.data()
 	from := fs.String("from", "", "the earlier moment: a date or RFC 3339 time")
 	to := fs.String("to", "", "the later moment: a date or RFC 3339 time")
-	format := fs.String("format", "text", "text or json")
+	of := formatFlag(fs, "output", formatTable, formatJSONL, formatJSON, formatCSV)
 	if stop, err := parseFlags(fs, e, args); stop {
 		return err
 	}
@@ -37,8 +43,9 @@ func runDiff(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	data := &settings.Data
-	if *format != "text" && *format != "json" {
-		return fmt.Errorf("%w: --format must be text or json", errUsage)
+	format, err := of.get()
+	if err != nil {
+		return err
 	}
 	if *from == "" || *to == "" {
 		return fmt.Errorf("%w: --from and --to are required", errUsage)
@@ -61,10 +68,17 @@ func runDiff(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(changes)
+	switch format {
+	case formatJSONL, formatJSON:
+		ow := newObjectWriter(e.stdout, format)
+		for _, c := range changes {
+			if err := ow.Write(c); err != nil {
+				return err
+			}
+		}
+		return ow.Close()
+	case formatCSV:
+		return writeChangesCSV(e.stdout, changes)
 	}
 	for _, c := range changes {
 		title, _ := c.Title.(string)
@@ -77,9 +91,28 @@ func runDiff(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
+// writeChangesCSV writes one row per changed field, and one row with no
+// field for a record added or removed; values as JSON (null for missing).
+func writeChangesCSV(w io.Writer, changes []export.Change) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"id", "kind", "title", "field", "from", "to"})
+	for _, c := range changes {
+		title, _ := c.Title.(string)
+		id := strconv.Itoa(c.ID)
+		if len(c.Fields) == 0 {
+			cw.Write([]string{id, c.Kind, title, "", "", ""})
+		}
+		for _, f := range c.Fields {
+			cw.Write([]string{id, c.Kind, title, f.Field, showValue(f.From), showValue(f.To)})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
 // showValue prints a field value compactly: JSON, with null for missing.
 func showValue(v any) string {
-	b, err := json.Marshal(v)
+	b, err := marshalNoEscape(v)
 	if err != nil {
 		return fmt.Sprint(v)
 	}

@@ -9,30 +9,40 @@ import (
 )
 
 const exportUsage = `
-Usage: archivio export [--data DIR] --format csv|jsonl|parquet|sqlite|wacz --out DIR [--as-of DATE] [--excel]
+Usage: archivio export [--data DIR] --format csv|jsonl|parquet|sqlite|wacz --out DIR [--as-of DATE] [--excel] [--overwrite]
 
 Writes the stored records as open data into --out: processes.<ext> (one row
-per record, every scalar field, typed, with the capture and parser version
-it was read from), one long table per multi-valued field
+per record, every field in the schema's order, typed, with the capture and
+parser version it was read from; the multi-valued fields as lists in
+jsonl and parquet), one long table per multi-valued field
 (process_participants, process_territory, ...: process_id, position,
-value), links.<ext> (the link inventory with its health), datapackage.json
-(a Frictionless Data Package), CODEBOOK.md and manifest.json (row counts
-and SHA-256 of every file). --format sqlite puts every table in
-archivio-export.sqlite.
+value), links.<ext> (the link inventory with its health), captures.<ext>
+(the archived captures the other tables refer to: WARC file, offset,
+length), datapackage.json (a Frictionless Data Package), CODEBOOK.md and
+manifest.json (row counts and SHA-256 of every file). --format sqlite puts
+every table in archivio-export.sqlite.
 
 --format wacz writes DIR/archivio.wacz instead: the web archive itself as
 a WACZ 1.1.1 package (every closed WARC file, their CDXJ index, the record
 pages as its pages with their titles, datapackage.json with the SHA-256
 of every file, datapackage-digest.json), which ReplayWeb.page opens.
 
---as-of exports each record as it was known at that moment (a date,
-meaning 00:00 UTC, or an RFC 3339 time). --excel writes CSV for Italian
-spreadsheets: UTF-8 with BOM, ";" separators, decimal commas.
+--as-of exports the records, the links, their states and verdicts as they
+were known at that moment (a date, meaning 00:00 UTC, or an RFC 3339 time).
+--excel writes CSV for Italian spreadsheets: UTF-8 with BOM, ";"
+separators, decimal commas, booleans VERO and FALSO, times as
+yyyy-mm-dd hh:mm:ss (UTC).
+
+For the record formats --out must be a new or empty folder. --overwrite
+replaces an earlier export there: the files its manifest.json names are
+removed, any other file stays, and a file the export would write over that
+no earlier export wrote is refused.
 
 Examples:
   archivio export --format csv --out ./export
   archivio export --format parquet --out ./export-2026 --as-of 2026-01-01
   archivio export --format csv --excel --out ./per-excel --data ./archivio-demo
+  archivio export --format csv --out ./export --overwrite
   archivio export --format wacz --out ./wacz --data ./archivio-demo
 `
 
@@ -43,7 +53,8 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	format := fs.String("format", "", "csv, jsonl, parquet, sqlite or wacz")
 	out := fs.String("out", "", "output folder (created if missing)")
 	asOf := fs.String("as-of", "", "export records as known at this date or RFC 3339 time (default now)")
-	excel := fs.Bool("excel", false, "csv only: BOM, \";\" separator and decimal comma for spreadsheets")
+	excel := fs.Bool("excel", false, "csv only: BOM, \";\" separator, decimal comma, VERO/FALSO for spreadsheets in Italian")
+	overwrite := fs.Bool("overwrite", false, "replace an earlier export in --out (only the files its manifest.json names)")
 	if stop, err := parseFlags(fs, e, args); stop {
 		return err
 	}
@@ -83,7 +94,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		progress = func(n int) { fmt.Fprintf(e.stderr, "\r\033[Kexporting: %d records", n) }
 	}
 	res, err := export.Export(ctx, export.Options{DataDir: *data, OutDir: *out, Format: *format, AsOf: at,
-		Excel: *excel, Version: buildVersion(), Progress: progress})
+		Excel: *excel, Overwrite: *overwrite, Version: buildVersion(), Progress: progress})
 	if progress != nil {
 		fmt.Fprint(e.stderr, "\r\033[K")
 	}

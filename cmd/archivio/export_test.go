@@ -3,15 +3,18 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"archivio/archive"
+	"archivio/internal/export"
 	"archivio/internal/jobs"
 	"archivio/parsers"
 )
@@ -139,6 +142,37 @@ func TestDiffCommand(t *testing.T) {
 	}
 }
 
+// The diff in each of its formats: jsonl one change per line, csv one row
+// per changed field, json one array; the same changes each time.
+func TestDiffFormats(t *testing.T) {
+	data := exportArchive(t)
+	args := []string{"--data", data, "--from", "2025-01-02", "--to", "2025-01-04", "--format"}
+	out, _, err := runCmd(t, runDiff, append(args, "jsonl")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	var first export.Change
+	if len(lines) != 2 || json.Unmarshal([]byte(lines[0]), &first) != nil || first.ID != 9 || first.Kind != "added" {
+		t.Errorf("jsonl: %q", out)
+	}
+	out, _, err = runCmd(t, runDiff, append(args, "csv")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	want := [][]string{{"id", "kind", "title", "field", "from", "to"}, {"9", "added", "Piazza", "", "", ""},
+		{"141", "changed", "Bilancio", "status", `"Concluso"`, `"In corso"`}}
+	if err != nil || !reflect.DeepEqual(rows, want) {
+		t.Errorf("csv: %q %v, want %q", rows, err, want)
+	}
+	out, _, err = runCmd(t, runDiff, append(args, "json")...)
+	var all []export.Change
+	if err != nil || json.Unmarshal([]byte(out), &all) != nil || len(all) != 2 {
+		t.Errorf("json: %v %q", err, out)
+	}
+}
+
 // A --from later than --to is refused, naming both moments, instead of
 // reporting every record as removed.
 func TestDiffRefusesReversedRange(t *testing.T) {
@@ -157,4 +191,27 @@ func mustRecord(t *testing.T, r *parsers.Record) archive.ParsedRecord {
 		t.Fatal(err)
 	}
 	return a
+}
+
+// An export into a folder that holds an earlier one is refused with an
+// error saying what to do; --overwrite replaces it, and a file of one's
+// own in the folder stays.
+func TestExportCommandOverwrite(t *testing.T) {
+	data := exportArchive(t)
+	out := filepath.Join(t.TempDir(), "dataset")
+	if _, _, err := runCmd(t, runExport, "--data", data, "--format", "parquet", "--out", out); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(out, "README.txt"), []byte("mine"), 0o644)
+	_, _, err := runCmd(t, runExport, "--data", data, "--format", "csv", "--out", out)
+	if err == nil || !strings.Contains(err.Error(), "--overwrite") || errors.Is(err, errUsage) {
+		t.Fatalf("csv into the parquet export's folder: %v; want an error naming --overwrite", err)
+	}
+	if _, _, err := runCmd(t, runExport, "--data", data, "--format", "csv", "--out", out, "--overwrite"); err != nil {
+		t.Fatal(err)
+	}
+	left, _ := filepath.Glob(filepath.Join(out, "*.parquet"))
+	if b, _ := os.ReadFile(filepath.Join(out, "README.txt")); len(left) != 0 || string(b) != "mine" {
+		t.Errorf("after --overwrite: parquet files %v, README.txt %q", left, b)
+	}
 }

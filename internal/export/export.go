@@ -11,7 +11,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"archivio/archive"
@@ -23,17 +22,24 @@ type Options struct {
 	OutDir  string    // where the files go; created if missing (required)
 	Format  string    // csv, jsonl, parquet or sqlite (required)
 	AsOf    time.Time // export each record as known at this moment; zero means now
-	Excel   bool      // csv only: UTF-8 BOM, ";" separators and decimal commas
-	Version string    // the archivio version, written in the manifest
+	Excel   bool      // csv only: UTF-8 BOM, ";" separators, decimal commas, VERO/FALSO, times as yyyy-mm-dd hh:mm:ss
+	// Overwrite lets the export go into a folder that holds files: those
+	// an earlier export wrote (named in its manifest.json) are removed
+	// first; other files stay, and one the export would write over is
+	// refused. Without it, a folder that holds anything is refused
+	// (ErrFolderNotEmpty).
+	Overwrite bool
+	// Records, when set, chooses the records exported (a filtered listing
+	// of archivio serve), and with them the links they cite; nil exports
+	// every record.
+	Records func(id int) bool
+	Version string // the archivio version, written in the manifest
 	// Now is the clock for the export time (and a zero AsOf); nil means
 	// time.Now.
 	Now func() time.Time
 	// Progress, when set, hears how many records are written, every
 	// thousand (for a progress line on a terminal).
 	Progress func(records int)
-	// Records, when set, chooses the records exported (a filtered listing
-	// of archivio serve); nil exports every record.
-	Records func(id int) bool
 }
 
 // FileInfo is one file written.
@@ -82,21 +88,22 @@ func Export(ctx context.Context, o Options) (*Result, error) {
 	if asOf.IsZero() {
 		asOf = started
 	}
-	if err := os.MkdirAll(o.OutDir, 0o755); err != nil {
-		return nil, fmt.Errorf("export: %w", err)
-	}
 	st, err := archive.OpenReadOnly(ctx, o.DataDir)
 	if err != nil {
 		return nil, err
 	}
 	defer st.Close()
+	if err := prepareFolder(o.OutDir, writes(o.Format), o.Overwrite); err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
 
 	res := &Result{AsOf: asOf.UTC()}
+	tables := exportTables(o.Format)
 	snk, err := newSink(o.Format, o.OutDir, o.Excel)
 	if err != nil {
 		return nil, err
 	}
-	tables, err := writeTables(ctx, st, snk, asOf, res, o.Progress, o.Records)
+	err = writeTables(ctx, st, snk, tables, o.Format, asOf, res, o.Progress, o.Records)
 	if cerr := snk.Close(); err == nil {
 		err = cerr
 	}
@@ -129,16 +136,25 @@ func Export(ctx context.Context, o Options) (*Result, error) {
 }
 
 // source is what an export reads of the archive: the records as known at
-// a moment, and the link inventory.
+// a moment, the link inventory as known then, and the captures they refer
+// to.
 type source interface {
 	VersionsAsOf(ctx context.Context, asOf time.Time, fn func(*archive.VersionAt) error) error
-	Links(ctx context.Context, state string, activeOnly bool) ([]archive.Link, error)
+	LinksAsOf(ctx context.Context, asOf time.Time) ([]archive.LinkAt, error)
+	CapturesByID(ctx context.Context, ids []int64, fn func(*archive.Capture) error) error
 }
 
-// writeTables streams the records and the link inventory into the sink.
-func writeTables(ctx context.Context, st source, snk sink, asOf time.Time, res *Result, progress func(int), only func(int) bool) ([]*table, error) {
-	proc, longs, links := processesTable(), longTables(), linksTable()
-	tables := append(append([]*table{proc}, longs...), links)
+// exportTables are the tables of an export in the given format, in write
+// order: processes, the long tables, links, captures.
+func exportTables(format string) []*table {
+	return append(append([]*table{processesTable(nested(format))}, longTables()...), linksTable(), capturesTable())
+}
+
+// writeTables streams the records (those only chooses, when set), the
+// link inventory and the captures they refer to into the sink.
+func writeTables(ctx context.Context, st source, snk sink, tables []*table, format string, asOf time.Time, res *Result, progress func(int), only func(int) bool) error {
+	flat := !nested(format)
+	proc, longs := tables[0], tables[1:len(tables)-2]
 	writers := make([]tableWriter, len(tables))
 	counts := make([]int, len(tables))
 	defer func() {
@@ -151,11 +167,26 @@ func writeTables(ctx context.Context, st source, snk sink, asOf time.Time, res *
 	for i, t := range tables {
 		w, err := snk.Open(t)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		writers[i] = w
 	}
+	write := func(i int, row []any) error {
+		if flat {
+			flatten(row)
+		}
+		if err := writers[i].Write(row); err != nil {
+			return fmt.Errorf("write %s: %w", tables[i].Name, err)
+		}
+		counts[i]++
+		return nil
+	}
 
+	var captures []int64
+	prov := map[string]int{}
+	for _, name := range []string{"record_version", "capture_id", "source_url", "captured_at", "capture_digest", "parser_version"} {
+		prov[name] = proc.index(name)
+	}
 	err := st.VersionsAsOf(ctx, asOf, func(v *archive.VersionAt) error {
 		if only != nil && !only(v.RecordID) {
 			return nil
@@ -170,12 +201,12 @@ func writeTables(ctx context.Context, st source, snk sink, asOf time.Time, res *
 		if err != nil {
 			return fmt.Errorf("record %d: %w", v.RecordID, err)
 		}
-		n := len(row)
-		row[n-5], row[n-4], row[n-3], row[n-2], row[n-1] = int64(v.Version), v.SourceURL, timeOrNil(v.CapturedAt), v.PayloadDigest, v.ParserVersion
-		if err := writers[0].Write(row); err != nil {
+		row[prov["record_version"]], row[prov["capture_id"]], row[prov["source_url"]] = int64(v.Version), idOrNil(v.CaptureID), v.SourceURL
+		row[prov["captured_at"]], row[prov["capture_digest"]], row[prov["parser_version"]] = timeOrNil(v.CapturedAt), stringOrNil(v.PayloadDigest), v.ParserVersion
+		if err := write(0, row); err != nil {
 			return err
 		}
-		counts[0]++
+		captures = append(captures, v.CaptureID)
 		if progress != nil && counts[0]%1000 == 0 {
 			progress(counts[0])
 		}
@@ -189,46 +220,59 @@ func writeTables(ctx context.Context, st source, snk sink, asOf time.Time, res *
 		}
 		for i, t := range longs {
 			for p, s := range listValues(doc, t.ListField) {
-				if err := writers[i+1].Write([]any{int64(v.RecordID), int64(p + 1), s}); err != nil {
+				if err := write(i+1, []any{int64(v.RecordID), int64(p + 1), s}); err != nil {
 					return err
 				}
-				counts[i+1]++
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
 
-	ls, err := st.Links(ctx, "", false)
+	ls, err := st.LinksAsOf(ctx, asOf)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	lw := writers[len(writers)-1]
+	li := len(tables) - 2
 	for _, l := range ls {
-		var good any
-		if l.LastGoodCapture != 0 {
-			good = l.LastGoodCapture
+		ids := make([]int64, 0, len(l.RecordIDs))
+		for _, id := range l.RecordIDs {
+			if only == nil || only(id) {
+				ids = append(ids, int64(id))
+			}
 		}
-		var verdict any
-		if l.Verdict != "" {
-			verdict = l.Verdict
+		if only != nil && len(ids) == 0 {
+			continue // cited by none of the records chosen
 		}
-		if err := lw.Write([]any{l.URL, joinInts(l.RecordIDs), strings.Join(l.Fields, ";"), l.State, verdict,
-			timeOrNil(l.LastChecked), good}); err != nil {
-			return nil, err
+		var state any
+		if l.State != "" {
+			state = l.State
 		}
-		counts[len(counts)-1]++
+		if err := write(li, []any{l.URL, ids, l.Fields, l.DeclaredGone, state, stringOrNil(l.Verdict),
+			timeOrNil(l.LastChecked), idOrNil(l.LastGoodCapture)}); err != nil {
+			return err
+		}
+		captures = append(captures, l.LastGoodCapture)
+	}
+
+	ci := len(tables) - 1
+	err = st.CapturesByID(ctx, captures, func(c *archive.Capture) error {
+		return write(ci, []any{c.ID, c.URL, stringOrNil(c.Method), timeOrNil(c.FetchedAt), int64(c.Status), stringOrNil(c.ContentType),
+			stringOrNil(c.PayloadDigest), c.PayloadLength, c.WARCFile, c.WARCOffset, c.WARCLength, c.WARCRecordID})
+	})
+	if err != nil {
+		return err
 	}
 	for i, w := range writers {
 		writers[i] = nil
 		if err := w.Close(); err != nil {
-			return nil, fmt.Errorf("write %s: %w", tables[i].Name, err)
+			return fmt.Errorf("write %s: %w", tables[i].Name, err)
 		}
 		res.Tables = append(res.Tables, TableInfo{Name: tables[i].Name, Path: snk.Path(tables[i]), Rows: counts[i]})
 	}
-	return tables, nil
+	return nil
 }
 
 func hashFile(dir, rel string) (FileInfo, error) {

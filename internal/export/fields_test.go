@@ -12,7 +12,7 @@ import (
 // schema's labels, description and vocabulary, every list field a long
 // table, in the schema's order.
 func TestColumnsFollowSchema(t *testing.T) {
-	proc := processesTable()
+	proc := processesTable(false)
 	byName := map[string]column{}
 	var order []string
 	for _, c := range proc.Columns {

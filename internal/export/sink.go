@@ -78,8 +78,21 @@ func (w *closingWriter) Close() error {
 	return err
 }
 
+// The Excel variant's booleans and times, as a spreadsheet in Italian
+// shows and reads them: VERO and FALSO (Italian Excel and LibreOffice
+// name TRUE and FALSE so and read them back as booleans), and UTC times to
+// the second in the form spreadsheets take for a date and time.
+var excelBool = map[bool]string{true: "VERO", false: "FALSO"}
+
+const (
+	excelTime = "2006-01-02 15:04:05"
+	// excelTimeFormat is excelTime as a Table Schema datetime pattern.
+	excelTimeFormat = "%Y-%m-%d %H:%M:%S"
+)
+
 // csvWriter writes RFC 4180 CSV (CRLF line ends, "," and "." decimals), or
-// with excel a UTF-8 BOM, ";" separators and decimal commas.
+// with excel a UTF-8 BOM, ";" separators, decimal commas, VERO and FALSO,
+// and times as yyyy-mm-dd hh:mm:ss.
 type csvWriter struct {
 	b     *bufio.Writer
 	w     *csv.Writer
@@ -125,8 +138,14 @@ func (w *csvWriter) text(v any) string {
 		}
 		return s
 	case bool:
+		if w.excel {
+			return excelBool[v]
+		}
 		return strconv.FormatBool(v)
 	case time.Time:
+		if w.excel {
+			return v.UTC().Format(excelTime)
+		}
 		return v.UTC().Format(time.RFC3339Nano)
 	case string:
 		return v

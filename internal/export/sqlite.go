@@ -25,10 +25,14 @@ var sqliteTypes = map[string]string{tInteger: archive.ColumnInteger, tNumber: ar
 func tableSpec(t *table) archive.TableSpec {
 	spec := archive.TableSpec{Name: t.Name, PrimaryKey: t.PrimaryKey}
 	for _, c := range t.Columns {
-		spec.Columns = append(spec.Columns, archive.ColumnSpec{Name: c.Name, Type: sqliteTypes[c.Type], NotNull: c.Required})
+		typ := sqliteTypes[c.Type]
+		if c.List {
+			typ = archive.ColumnText // the items joined by ";"
+		}
+		spec.Columns = append(spec.Columns, archive.ColumnSpec{Name: c.Name, Type: typ, NotNull: c.Required})
 	}
-	if t.ListField != "" {
-		spec.References = []archive.Reference{{Column: "process_id", Table: "processes", ToColumn: "id"}}
+	for _, fk := range t.ForeignKeys {
+		spec.References = append(spec.References, archive.Reference{Column: fk.Column, Table: fk.Table, ToColumn: fk.To})
 	}
 	return spec
 }

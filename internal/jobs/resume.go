@@ -88,7 +88,7 @@ func (j *job) catalogue(ctx context.Context, name string, r archive.IndexedRecor
 		return err
 	}
 	c := &archive.Capture{
-		CrawlID: j.crawlID, URL: resp.TargetURI, FetchedAt: resp.Date, Status: resp.StatusCode,
+		CrawlID: j.crawlID, URL: resp.TargetURI, Method: http.MethodGet, FetchedAt: resp.Date, Status: resp.StatusCode, // a crawl only GETs
 		ContentType: resp.Header.Get("Content-Type"), ETag: resp.Header.Get("ETag"),
 		LastModified: resp.Header.Get("Last-Modified"), PayloadDigest: resp.PayloadDigest,
 		PayloadLength: int64(len(resp.Body)), Truncated: resp.Truncated,

@@ -1,0 +1,111 @@
+package archive
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// LinkAt is one URL of the link inventory as known at a moment: cited by
+// the record versions known then (or found by then on a site source's
+// pages), with the outcome of its last check made by then.
+type LinkAt struct {
+	URL          string
+	RecordIDs    []int    // the records whose version known then cites it, ascending
+	Fields       []string // the fields citing it, sorted; "site:NAME" for a site source's pages
+	DeclaredGone bool     // a citing record's own text says the site is gone
+	// State is the link's state after its last check made by then: up,
+	// suspect or down; "" when it had not been checked by then, or when
+	// that check was stored before checks kept the state.
+	State           string
+	Verdict         string    // of that check; "" when none
+	LastChecked     time.Time // when that check was made; zero when none
+	LastGoodCapture int64     // the capture of the last check by then that worked with a 200; 0 when none
+}
+
+// LinksAsOf returns the link inventory as known at asOf, by URL: the
+// links the record versions known then cite (each record's latest version
+// created then or before) and those found by then on site sources' pages,
+// each with the state, verdict and last good capture of its last check
+// made by then. Nothing later shows: a link cited only by a later version,
+// a check made after asOf.
+func (s *Store) LinksAsOf(ctx context.Context, asOf time.Time) ([]LinkAt, error) {
+	at := FormatTime(asOf)
+	rows, err := s.db.QueryContext(ctx, `WITH pick AS (`+pickVersions+`),
+		cited AS (
+			SELECT json_extract(l.value, '$.url') AS url, v.record_id AS rid, json_extract(l.value, '$.field') AS field,
+				COALESCE(json_extract(l.value, '$.declared_gone'), 0) AS gone
+			FROM pick p JOIN record_versions v ON v.record_id = p.record_id AND v.version = p.version,
+				json_each(v.data, '$.links') l
+			UNION ALL
+			SELECT url, NULL, 'site:' || source, 0 FROM site_links WHERE first_seen <= ?1
+		)
+		SELECT c.url, COALESCE(GROUP_CONCAT(DISTINCT c.rid), ''), COALESCE(GROUP_CONCAT(DISTINCT c.field), ''), MAX(c.gone),
+			COALESCE(k.checked_at, ''), COALESCE(k.verdict, ''), COALESCE(k.state, ''),
+			COALESCE((SELECT g.capture_id FROM link_checks g WHERE g.url = c.url AND g.checked_at <= ?1 AND g.works = 1
+				AND g.status = 200 AND g.capture_id IS NOT NULL ORDER BY g.checked_at DESC, g.id DESC LIMIT 1), 0)
+		FROM cited c
+		LEFT JOIN link_checks k ON k.id = (SELECT k2.id FROM link_checks k2 WHERE k2.url = c.url AND k2.checked_at <= ?1
+			ORDER BY k2.checked_at DESC, k2.id DESC LIMIT 1)
+		WHERE c.url IS NOT NULL
+		GROUP BY c.url ORDER BY c.url`, at)
+	if err != nil {
+		return nil, fmt.Errorf("links as of %s: %w", at, err)
+	}
+	defer rows.Close()
+	var out []LinkAt
+	for rows.Next() {
+		var l LinkAt
+		var ids, fields, checked string
+		if err := rows.Scan(&l.URL, &ids, &fields, &l.DeclaredGone, &checked, &l.Verdict, &l.State, &l.LastGoodCapture); err != nil {
+			return nil, fmt.Errorf("links as of %s: %w", at, err)
+		}
+		l.RecordIDs, l.Fields, l.LastChecked = splitInts(ids), splitSorted(fields), ParseTime(checked)
+		out = append(out, l)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("links as of %s: %w", at, err)
+	}
+	return out, nil
+}
+
+// CapturesByID calls fn with the captures of the catalog among ids, by
+// id; ids not in the catalog are left out.
+func (s *Store) CapturesByID(ctx context.Context, ids []int64, fn func(*Capture) error) error {
+	const batch = 500
+	sorted := slices.Clone(ids)
+	slices.Sort(sorted)
+	sorted = slices.DeleteFunc(slices.Compact(sorted), func(id int64) bool { return id == 0 })
+	for len(sorted) > 0 {
+		n := min(batch, len(sorted))
+		part := sorted[:n]
+		sorted = sorted[n:]
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT `+captureColumns+` FROM captures WHERE id IN (`+
+			strings.TrimSuffix(strings.Repeat("?,", len(part)), ",")+`) ORDER BY id`, args...)
+		if err != nil {
+			return fmt.Errorf("read captures: %w", err)
+		}
+		for rows.Next() {
+			c, err := scanCapture(rows)
+			if err == nil {
+				err = fn(c)
+			}
+			if err != nil {
+				rows.Close()
+				return fmt.Errorf("read captures: %w", err)
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return fmt.Errorf("read captures: %w", err)
+		}
+	}
+	return nil
+}
