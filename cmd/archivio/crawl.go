@@ -25,7 +25,7 @@ import (
 
 const crawlUsage = `
 Usage: archivio crawl [SOURCE] [--data DIR] [--base-url URL] [--parallel N] [--delay D]
-                      [--max-pages N] [--ids FROM-TO] [--resume] [--allow-private] [--format text|json]
+                      [--max-pages N] [--ids FROM-TO] [--resume] [--allow-private] [--format table|json]
 
 Crawls a source politely and archives every HTTP exchange (robots.txt,
 sitemaps, redirects, errors, pages) as WARC/1.1 evidence under DIR/warc,
@@ -63,7 +63,10 @@ Examples:
   archivio crawl osservatorio --ids 1-4000 --delay 2s
   archivio crawl --base-url http://127.0.0.1:8080 --allow-private --delay 0 --data /tmp/mirror
   archivio crawl --resume
-  archivio crawl --format json > report.json
+  archivio crawl --report json > report.json
+
+The report goes to stdout: --format table (the default) for people, or
+json, the report stored with the crawl; --report json says the same.
 `
 
 func runCrawl(ctx context.Context, e *env, args []string) error {
@@ -85,7 +88,8 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	timeout := durationVar(fs, "timeout", 30*time.Second, time.Millisecond, "`duration` of each request attempt")
 	maxBody := int64Var(fs, "max-body", 32<<20, 1, "cut response bodies after this many `bytes` (the cut is recorded)")
 	warcSize := int64Var(fs, "warc-size", 1<<30, 1, "start a new WARC file after this many `bytes`")
-	format := fs.String("format", "text", "report format: text, or json (the report stored with the crawl)")
+	of := formatFlag(fs, "the report on stdout", formatTable, formatJSON)
+	fs.StringVar(&of.value, "report", formatTable, "the same as --format")
 	var lf logFlags
 	lf.register(fs)
 	if stop, err := parseFlags(fs, e, args); stop {
@@ -94,8 +98,9 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 1 {
 		return fmt.Errorf("%w: crawl takes one SOURCE", errUsage)
 	}
-	if *format != "text" && *format != "json" {
-		return fmt.Errorf("%w: --format must be text or json", errUsage)
+	format, err := of.get()
+	if err != nil {
+		return err
 	}
 	if fs.NArg() == 1 {
 		source = fs.Arg(0)
@@ -122,7 +127,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "archivio: tip: name a contact with --contact, $ARCHIVIO_CONTACT or contact: in archivio.yaml, so site operators can reach you")
 	}
 	rep, err := crawlWithUI(ctx, e, &lf, cfg, s)
-	if rep != nil && *format == "json" {
+	if rep != nil && format == formatJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
