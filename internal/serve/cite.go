@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -25,6 +26,7 @@ type citation struct {
 	Digest     string
 	Stable     string // the archive's stable URL
 	Note       string
+	Publisher  string // "" for the observatory
 }
 
 // publisher names the observatory, the source of the records.
@@ -32,8 +34,12 @@ const publisher = "Osservatorio Partecipazione, Regione Emilia-Romagna"
 
 func (c citation) Text() string {
 	var b strings.Builder
+	pub := c.Publisher
+	if pub == "" {
+		pub = publisher
+	}
 	fmt.Fprintf(&b, "%q. %s. %s. Captured %s (payload digest %s). Archived copy: %s.",
-		c.Title, publisher, c.SourceURL, c.CapturedAt.UTC().Format(time.RFC3339), c.Digest, c.Stable)
+		c.Title, pub, c.SourceURL, c.CapturedAt.UTC().Format(time.RFC3339), c.Digest, c.Stable)
 	if c.Note != "" {
 		b.WriteString(" " + c.Note + ".")
 	}
@@ -48,12 +54,16 @@ func (c citation) CSL() []map[string]any {
 	if c.Note != "" {
 		note += "; " + c.Note
 	}
+	container, pub := "Osservatorio Partecipazione", "Regione Emilia-Romagna"
+	if c.Publisher != "" {
+		container, pub = c.Publisher, c.Publisher
+	}
 	return []map[string]any{{
 		"id":               c.ID,
 		"type":             "webpage",
 		"title":            c.Title,
-		"container-title":  "Osservatorio Partecipazione",
-		"publisher":        "Regione Emilia-Romagna",
+		"container-title":  container,
+		"publisher":        pub,
 		"URL":              c.SourceURL,
 		"accessed":         map[string]any{"date-parts": [][]int{{t.Year(), int(t.Month()), t.Day()}}},
 		"archive":          "archivio",
@@ -63,7 +73,11 @@ func (c citation) CSL() []map[string]any {
 }
 
 func captureCitation(base string, c *archive.Capture) citation {
-	return citation{
+	host := ""
+	if u, err := url.Parse(c.URL); err == nil && u.Hostname() != "www.osservatoriopartecipazione.it" {
+		host = u.Hostname()
+	}
+	return citation{Publisher: host,
 		ID: fmt.Sprintf("archivio-capture-%s-%d", ts14(c.FetchedAt), c.ID), Title: c.URL, SourceURL: c.URL,
 		CapturedAt: c.FetchedAt, Digest: c.PayloadDigest, Stable: base + replayURL(c.FetchedAt, c.URL),
 		Note: fmt.Sprintf("WARC record %s at offset %d", c.WARCFile, c.WARCOffset),
