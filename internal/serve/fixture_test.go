@@ -50,6 +50,9 @@ func TestMain(m *testing.M) {
 	fixtureDir = dir
 	code := m.Run()
 	os.RemoveAll(dir)
+	if benchDir != "" {
+		os.RemoveAll(benchDir)
+	}
 	os.Exit(code)
 }
 
