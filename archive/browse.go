@@ -69,8 +69,10 @@ func (q RecordQuery) where() (string, []any) {
 	var conds []string
 	var args []any
 	for _, w := range strings.Fields(q.Text) {
-		conds = append(conds, `s.search LIKE ? ESCAPE '\'`)
-		args = append(args, "%"+likeEscape(w)+"%")
+		// The search text is stored lower-cased by SQLite's lower(), so
+		// the word is lowered by the same function.
+		conds = append(conds, `instr(s.search, lower(?)) > 0`)
+		args = append(args, w)
 	}
 	if q.Status != "" {
 		conds, args = append(conds, `s.status = ?`), append(args, q.Status)
@@ -91,7 +93,7 @@ func (q RecordQuery) where() (string, []any) {
 		conds, args = append(conds, `s.financed = ?`), append(args, *q.Financed)
 	}
 	if q.LinkState != "" {
-		conds = append(conds, `EXISTS (SELECT 1 FROM link_refs lr JOIN links l ON l.url = lr.url WHERE lr.record_id = s.record_id AND l.state = ?)`)
+		conds = append(conds, `s.record_id IN (SELECT lr.record_id FROM links l JOIN link_refs lr ON lr.url = l.url WHERE l.state = ?)`)
 		args = append(args, q.LinkState)
 	}
 	if q.IDs != nil {

@@ -9,9 +9,10 @@ import (
 )
 
 // aMemento is the condition on a capture that holds a representation of
-// its URL: not a 304 Not Modified, and not an empty 2xx answer (the answer
-// to a HEAD request of a link check, which has no body).
-const aMemento = `status != 304 AND (payload_length > 0 OR status >= 300)`
+// its URL: not a 304 Not Modified, not the answer to a HEAD request (a link
+// check's first question), and not an empty 2xx answer (such answers of
+// catalogs older than the method column).
+const aMemento = `status != 304 AND COALESCE(method, 'GET') != 'HEAD' AND (payload_length > 0 OR status >= 300)`
 
 // URLCaptures returns the captures of url that hold a representation of
 // it (see aMemento), oldest first: its mementos.

@@ -317,6 +317,39 @@ UPDATE captures SET method = (SELECT MIN(c.method) FROM link_checks c WHERE c.ca
 	WHERE method IS NULL AND id IN (SELECT capture_id FROM link_checks WHERE capture_id IS NOT NULL);
 CREATE INDEX link_checks_capture ON link_checks (capture_id);
 `,
+	10: `
+-- Browsing 20,000 records quickly: the search text lower-cased once, as
+-- stored (searched with instr, faster than LIKE); the title sorted without
+-- regard to case; status and nature counted from their indexes.
+DROP TRIGGER record_summaries_on_version;
+CREATE TRIGGER record_summaries_on_version AFTER INSERT ON record_versions
+WHEN NEW.version >= COALESCE((SELECT latest_version FROM records WHERE id = NEW.record_id), 0)
+BEGIN
+	INSERT OR REPLACE INTO record_summaries (record_id, version, capture_id, changed_at, title, status, nature, year,
+		territory, certified, financed, search)
+	SELECT NEW.record_id, NEW.version, NEW.capture_id, NEW.created_at,
+		COALESCE(json_extract(NEW.data, '$.title'), ''),
+		COALESCE(json_extract(NEW.data, '$.status'), ''),
+		COALESCE(json_extract(NEW.data, '$.nature'), ''),
+		COALESCE(json_extract(NEW.data, '$.start_year'), CAST(substr(json_extract(NEW.data, '$.start_date'), 1, 4) AS INTEGER),
+			json_extract(NEW.data, '$.certification_year'), json_extract(NEW.data, '$.funding_year'), json_extract(NEW.data, '$.end_year')),
+		COALESCE((SELECT group_concat(value, ' / ') FROM json_each(NEW.data, '$.territory')), ''),
+		COALESCE(json_extract(NEW.data, '$.certified'), 0),
+		COALESCE(json_extract(NEW.data, '$.financed'), 0),
+		lower(COALESCE(json_extract(NEW.data, '$.title'), '') || ' | ' ||
+			COALESCE((SELECT group_concat(value, ' / ') FROM json_each(NEW.data, '$.territory')), '') || ' | ' ||
+			COALESCE((SELECT group_concat(value, ' / ') FROM json_each(NEW.data, '$.decision_makers')), '') || ' | ' ||
+			COALESCE((SELECT group_concat(value, ' / ') FROM json_each(NEW.data, '$.external_parties')), '') || ' | ' ||
+			COALESCE(json_extract(NEW.data, '$.responsible_unit'), '') || ' | ' ||
+			COALESCE(json_extract(NEW.data, '$.address'), '') || ' | ' ||
+			COALESCE(json_extract(NEW.data, '$.region'), ''));
+END;
+UPDATE record_summaries SET search = lower(search);
+DROP INDEX record_summaries_title;
+CREATE INDEX record_summaries_title ON record_summaries (title COLLATE NOCASE, record_id);
+CREATE INDEX record_summaries_status ON record_summaries (status);
+CREATE INDEX record_summaries_nature ON record_summaries (nature);
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {
