@@ -13,6 +13,21 @@ import (
 	"time"
 )
 
+// Why net/smtp. The standard library's SMTP client is frozen: it gets
+// security fixes with every Go release but no new features. archivio
+// needs only what it has: one plain-text UTF-8 message per alert (composed
+// here, quoted-printable), EHLO, STARTTLS when the server offers it (or
+// required, or never), AUTH PLAIN, which net/smtp refuses to send in clear
+// text except to localhost, several recipients with the refused ones
+// reported, and a deadline on the whole exchange (set here on the
+// connection, so a silent server cannot hang a run). A maintained client
+// such as github.com/wneessen/go-mail would add attachments, S/MIME, DKIM
+// and more mechanisms that alerts do not use, and a dependency to follow.
+// Reasons to move to it would be AUTH XOAUTH2 or CRAM-MD5, implicit TLS on
+// port 465, or SMTPUTF8 addresses; the sink's tests (a real SMTP exchange
+// with a test server: STARTTLS offered or not, AUTH, refused recipients,
+// timeouts) are the contract a replacement must keep.
+
 // SMTP sink defaults.
 const (
 	DefaultSMTPPort    = 25
