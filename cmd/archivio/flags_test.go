@@ -26,11 +26,11 @@ func TestNumericFlagsRefuseBadValues(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"crawl", "--parallel", "-1"}, `invalid value "-1" for flag -parallel: must be between 1 and 32`},
+		{[]string{"crawl", "--parallel", "-1"}, `invalid value "-1" for flag --parallel: must be between 1 and 32`},
 		{[]string{"crawl", "--parallel", "0"}, `-parallel: must be between 1 and 32`},
 		{[]string{"crawl", "--parallel", "1000000000"}, `-parallel: must be between 1 and 32`},
-		{[]string{"crawl", "--delay", "-5s"}, `invalid value "-5s" for flag -delay: must not be negative`},
-		{[]string{"crawl", "--max-body", "-5"}, `invalid value "-5" for flag -max-body: must be 1 or more`},
+		{[]string{"crawl", "--delay", "-5s"}, `invalid value "-5s" for flag --delay: must not be negative`},
+		{[]string{"crawl", "--max-body", "-5"}, `invalid value "-5" for flag --max-body: must be 1 or more`},
 		{[]string{"crawl", "--max-pages", "-1"}, `-max-pages: must not be negative`},
 		{[]string{"crawl", "--timeout", "-1s"}, `-timeout: must be at least 1ms`},
 		{[]string{"crawl", "--timeout", "0"}, `-timeout: must be at least 1ms`},

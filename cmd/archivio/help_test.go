@@ -132,3 +132,22 @@ func TestLinksPerHostIsOneTruth(t *testing.T) {
 		}
 	}
 }
+
+// TestFlagErrorsNameFlagsAsTyped checks that a bad flag's error names it
+// with two dashes, as help does.
+func TestFlagErrorsNameFlagsAsTyped(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"records", "--bogus"}, "flag provided but not defined: --bogus"},
+		{[]string{"links", "check", "--parallel", "-1"}, `invalid value "-1" for flag --parallel: must be between 1 and 64`},
+		{[]string{"links", "check", "--snapshot-depth", "-2"}, "--snapshot-depth: must be -1 or more"},
+		{[]string{"crawl", "--delay"}, "flag needs an argument: --delay"},
+	} {
+		_, _, err := runCLI(t, "", c.args...)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want %q", strings.Join(c.args, " "), err, c.want)
+		}
+	}
+}

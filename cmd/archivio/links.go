@@ -210,7 +210,7 @@ func runLinksCheck(ctx context.Context, e *env, args []string) error {
 	sf := newSettingFlags(fs)
 	sf.data()
 	sf.boolean("allow-private", "allow_private", "allow loopback and private addresses (tests, the demo)")
-	sf.duration("timeout", "links.timeout", "`duration` of each link's check")
+	sf.duration("timeout", "links.timeout", "`duration` the whole check of one link may take (redirects and probes included)")
 	sf.integer("fail-threshold", "links.fail_threshold", "`N` failing checks in a row before a link is down")
 	sf.duration("fail-window", "links.fail_window", "`duration` that the failing checks must span (0: no minimum)")
 	sf.integer("recover-threshold", "links.recover_threshold", "`N` good checks in a row before a down link is up")

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"regexp"
 	"strings"
 
 	"archivio/internal/config"
@@ -188,9 +189,18 @@ func parseFlags(fs *flag.FlagSet, e *env, args []string) (stop bool, err error) 
 		return true, nil
 	}
 	if err != nil {
-		return true, fmt.Errorf("%w: %s: %v (see archivio %s --help)", errUsage, fs.Name(), err, fs.Name())
+		return true, fmt.Errorf("%w: %s: %s (see archivio %s --help)", errUsage, fs.Name(), dashed(err.Error()), fs.Name())
 	}
 	return false, nil
+}
+
+// flagName is a flag as the flag package names it in its errors, "-data".
+var flagName = regexp.MustCompile(`(^|[\s:])-([a-z][a-z-]*)`)
+
+// dashed writes the flags an error of the flag package names as they are
+// typed and shown in help: "--data", not "-data".
+func dashed(msg string) string {
+	return flagName.ReplaceAllString(msg, "$1--$2")
 }
 
 // exitCode reports err on stderr when it has not been reported yet and
