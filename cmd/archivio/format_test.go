@@ -39,12 +39,13 @@ func TestFormatsHaveTheSameNames(t *testing.T) {
 		{[]string{"alerts"}, []string{"table", "jsonl", "json"}},
 		{[]string{"status"}, []string{"table", "json"}},
 		{[]string{"config", "show"}, []string{"table", "jsonl", "json", "csv"}},
+		{[]string{"version"}, []string{"table", "json"}},
 		{[]string{"parse"}, []string{"jsonl", "json"}},
 		{[]string{"parse", "--explain"}, []string{"table", "jsonl", "json"}},
 	} {
 		name := strings.Join(c.args[:1], " ")
 		args := append([]string{}, c.args...)
-		if c.args[0] != "parse" && c.args[0] != "config" {
+		if c.args[0] != "parse" && c.args[0] != "config" && c.args[0] != "version" {
 			args = append(args, "--data", dir)
 		}
 		withFormat := func(f string) []string {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"runtime/debug"
 
@@ -9,10 +10,11 @@ import (
 )
 
 const versionUsage = `
-Usage: archivio version
+Usage: archivio version [--format table|json]
 
 Prints the archivio build and the record parser version. The parser version
 is stored beside every parsed value, so a dataset says which parser read it.
+--format json prints them as one JSON object.
 
 Example:
   archivio version
@@ -20,8 +22,16 @@ Example:
 
 func runVersion(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "version", versionUsage)
+	of := formatFlag(fs, "output", formatTable, formatJSON)
 	if stop, err := parseFlags(fs, e, args); stop {
 		return err
+	}
+	format, err := of.get()
+	if err != nil {
+		return err
+	}
+	if format == formatJSON {
+		return json.NewEncoder(e.stdout).Encode(map[string]string{"archivio": buildVersion(), "parser": parsers.Version})
 	}
 	fmt.Fprintf(e.stdout, "archivio %s\nparser %s\n", buildVersion(), parsers.Version)
 	return nil
