@@ -23,7 +23,9 @@ import (
 var sqlStatement = regexp.MustCompile(`(?s)^\s*(SELECT\s.+\sFROM\s|INSERT\s+(OR\s+\w+\s+)?INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|CREATE\s+(TABLE|INDEX|VIEW)\s|DROP\s+TABLE\s|ALTER\s+TABLE\s|PRAGMA\s|WITH\s+\w+\s+AS\s*\(|BEGIN\b|COMMIT\b)`)
 
 // databaseImports are the packages only archive/ may import.
-var databaseImports = map[string]bool{"database/sql": true, "github.com/mattn/go-sqlite3": true}
+var databaseImports = map[string]bool{"database/sql": true, "github.com/mattn/go-sqlite3": true,
+	"github.com/jackc/pgx/v5": true, "github.com/jackc/pgx/v5/pgxpool": true, "github.com/jackc/pgx/v5/pgconn": true,
+	"github.com/jackc/pgx/v5/stdlib": true}
 
 // sqlIn lists what in a Go source file speaks to a database directly:
 // imports of database/sql or the SQLite driver, and string literals that
@@ -69,6 +71,7 @@ func TestSQLIn(t *testing.T) {
 		{"plain code", `package p; var s = "Seleziona un comune"`, 0},
 		{"database/sql", `package p; import "database/sql"; var _ sql.DB`, 1},
 		{"the driver", `package p; import _ "github.com/mattn/go-sqlite3"`, 1},
+		{"the PostgreSQL driver", `package p; import "github.com/jackc/pgx/v5/pgxpool"; var _ *pgxpool.Pool`, 1},
 		{"a query", "package p; var q = `SELECT id FROM records WHERE id = ?`", 1},
 		{"an insert", `package p; var q = "INSERT OR REPLACE INTO links (url) VALUES (?)"`, 1},
 		{"an update", "package p; var q = `\n\t\tUPDATE links SET state = ?`", 1},

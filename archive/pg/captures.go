@@ -1,0 +1,138 @@
+package pg
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"archivio/archive"
+)
+
+// nullable is v, or NULL for its zero value.
+func nullable[T comparable](v T) any {
+	var zero T
+	if v == zero {
+		return nil
+	}
+	return v
+}
+
+const insertCapture = `INSERT INTO captures
+	(crawl_id, url, method, fetched_at, status, content_type, etag, last_modified, payload_digest,
+	 payload_length, truncated, revisit_of, warc_file, warc_offset, warc_length, warc_record_id)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`
+
+func captureArgs(c *archive.Capture) []any {
+	return []any{nullable(c.CrawlID), c.URL, nullable(c.Method), c.FetchedAt, c.Status, c.ContentType, c.ETag, c.LastModified,
+		c.PayloadDigest, c.PayloadLength, c.Truncated, nullable(c.RevisitOf), c.WARCFile, c.WARCOffset, c.WARCLength, c.WARCRecordID}
+}
+
+// AddCapture lists a capture in the catalog and returns its id.
+func (s *Store) AddCapture(ctx context.Context, c *archive.Capture) (int64, error) {
+	if err := s.pool.QueryRow(ctx, insertCapture, captureArgs(c)...).Scan(&c.ID); err != nil {
+		return 0, fmt.Errorf("add capture of %s: %w", c.URL, err)
+	}
+	return c.ID, nil
+}
+
+const captureColumns = `id, COALESCE(crawl_id, 0), url, COALESCE(method, ''), fetched_at, status, content_type, etag, last_modified,
+	payload_digest, payload_length, truncated, COALESCE(revisit_of, 0), warc_file, warc_offset, warc_length, warc_record_id`
+
+func scanCapture(row pgx.Row) (*archive.Capture, error) {
+	var c archive.Capture
+	err := row.Scan(&c.ID, &c.CrawlID, &c.URL, &c.Method, &c.FetchedAt, &c.Status, &c.ContentType, &c.ETag, &c.LastModified,
+		&c.PayloadDigest, &c.PayloadLength, &c.Truncated, &c.RevisitOf, &c.WARCFile, &c.WARCOffset, &c.WARCLength, &c.WARCRecordID)
+	if err != nil {
+		return nil, notFound(err)
+	}
+	c.FetchedAt = c.FetchedAt.UTC()
+	return &c, nil
+}
+
+func (s *Store) oneCapture(ctx context.Context, what, where string, args ...any) (*archive.Capture, error) {
+	c, err := scanCapture(s.pool.QueryRow(ctx, `SELECT `+captureColumns+` FROM captures WHERE `+where, args...))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return c, nil
+}
+
+// Capture returns the capture with this id.
+func (s *Store) Capture(ctx context.Context, id int64) (*archive.Capture, error) {
+	return s.oneCapture(ctx, fmt.Sprintf("capture %d", id), `id = $1`, id)
+}
+
+// LastGoodCapture returns the latest capture of url that answered 200
+// with a whole, non-empty body.
+func (s *Store) LastGoodCapture(ctx context.Context, url string) (*archive.Capture, error) {
+	return s.oneCapture(ctx, "last capture of "+url, `url = $1 AND status = 200 AND truncated = '' AND payload_length > 0
+		ORDER BY fetched_at DESC, id DESC LIMIT 1`, url)
+}
+
+// OriginalCapture returns the latest full (non-revisit) capture of url
+// whose payload has this digest.
+func (s *Store) OriginalCapture(ctx context.Context, url, digest string) (*archive.Capture, error) {
+	return s.oneCapture(ctx, "original capture of "+url, `url = $1 AND payload_digest = $2 AND status = 200
+		AND revisit_of IS NULL AND truncated = '' ORDER BY fetched_at DESC, id DESC LIMIT 1`, url, digest)
+}
+
+// CaptureInCrawl returns the latest capture of url made by a crawl.
+func (s *Store) CaptureInCrawl(ctx context.Context, crawlID int64, url string) (*archive.Capture, error) {
+	return s.oneCapture(ctx, fmt.Sprintf("capture of %s in crawl %d", url, crawlID),
+		`crawl_id = $1 AND url = $2 ORDER BY id DESC LIMIT 1`, crawlID, url)
+}
+
+// CapturesOf returns the captures of a crawl in fetch order.
+func (s *Store) CapturesOf(ctx context.Context, crawlID int64) ([]*archive.Capture, error) {
+	rows, err := s.pool.Query(ctx, `SELECT `+captureColumns+` FROM captures WHERE crawl_id = $1 ORDER BY id`, crawlID)
+	if err != nil {
+		return nil, fmt.Errorf("captures of crawl %d: %w", crawlID, err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*archive.Capture, error) { return scanCapture(r) })
+	if err != nil {
+		return nil, fmt.Errorf("captures of crawl %d: %w", crawlID, err)
+	}
+	return out, nil
+}
+
+// CaptureCount is the number of captures in the catalog.
+func (s *Store) CaptureCount(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.pool.QueryRow(ctx, `SELECT COUNT(*) FROM captures`).Scan(&n)
+	return n, err
+}
+
+// HasCaptureAt reports whether the catalog lists the WARC record at this
+// place.
+func (s *Store) HasCaptureAt(ctx context.Context, file string, offset int64) (bool, error) {
+	var ok bool
+	err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM captures WHERE warc_file = $1 AND warc_offset = $2)`, file, offset).Scan(&ok)
+	return ok, err
+}
+
+// CataloguedOffsets returns the offsets of the catalogued records of a
+// WARC file.
+func (s *Store) CataloguedOffsets(ctx context.Context, file string) (map[int64]bool, error) {
+	rows, err := s.pool.Query(ctx, `SELECT warc_offset FROM captures WHERE warc_file = $1`, file)
+	if err != nil {
+		return nil, fmt.Errorf("captures in %s: %w", file, err)
+	}
+	offs, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return nil, fmt.Errorf("captures in %s: %w", file, err)
+	}
+	out := make(map[int64]bool, len(offs))
+	for _, o := range offs {
+		out[o] = true
+	}
+	return out, nil
+}
+
+// CrawlRequests counts the responses a crawl archived since a time.
+func (s *Store) CrawlRequests(ctx context.Context, crawlID int64, since time.Time) (int64, error) {
+	var n int64
+	err := s.pool.QueryRow(ctx, `SELECT COUNT(*) FROM captures WHERE crawl_id = $1 AND fetched_at >= $2`, crawlID, since).Scan(&n)
+	return n, err
+}

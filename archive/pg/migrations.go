@@ -1,0 +1,184 @@
+package pg
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// migrations are the schema's steps, applied in order at Open and
+// recorded in schema_migrations. Never edit a step that has shipped: add
+// one.
+var migrations = []string{
+	1: `
+CREATE TABLE crawls (
+	id          BIGSERIAL PRIMARY KEY,
+	source      TEXT NOT NULL,
+	base_url    TEXT NOT NULL,
+	started_at  TIMESTAMPTZ NOT NULL,
+	finished_at TIMESTAMPTZ,
+	status      TEXT NOT NULL CHECK (status IN ('running', 'done', 'interrupted', 'failed')),
+	report      TEXT
+);
+CREATE INDEX crawls_source ON crawls (source, id);
+CREATE TABLE captures (
+	id             BIGSERIAL PRIMARY KEY,
+	crawl_id       BIGINT REFERENCES crawls(id),
+	url            TEXT NOT NULL,
+	method         TEXT,
+	fetched_at     TIMESTAMPTZ NOT NULL,
+	status         INTEGER NOT NULL,
+	content_type   TEXT NOT NULL DEFAULT '',
+	etag           TEXT NOT NULL DEFAULT '',
+	last_modified  TEXT NOT NULL DEFAULT '',
+	payload_digest TEXT NOT NULL,
+	payload_length BIGINT NOT NULL,
+	truncated      TEXT NOT NULL DEFAULT '',
+	revisit_of     BIGINT REFERENCES captures(id),
+	warc_file      TEXT NOT NULL,
+	warc_offset    BIGINT NOT NULL,
+	warc_length    BIGINT NOT NULL,
+	warc_record_id TEXT NOT NULL,
+	UNIQUE (warc_file, warc_offset)
+);
+CREATE INDEX captures_url ON captures (url, fetched_at);
+CREATE INDEX captures_crawl ON captures (crawl_id, url);
+CREATE TABLE fetch_errors (
+	id       BIGSERIAL PRIMARY KEY,
+	crawl_id BIGINT REFERENCES crawls(id),
+	url      TEXT NOT NULL,
+	at       TIMESTAMPTZ NOT NULL,
+	kind     TEXT NOT NULL,
+	message  TEXT NOT NULL
+);
+CREATE TABLE records (
+	id             BIGINT PRIMARY KEY,
+	url            TEXT NOT NULL,
+	first_seen     TIMESTAMPTZ NOT NULL,
+	last_seen      TIMESTAMPTZ NOT NULL,
+	latest_version INTEGER NOT NULL
+);
+CREATE TABLE record_versions (
+	id             BIGSERIAL PRIMARY KEY,
+	record_id      BIGINT NOT NULL REFERENCES records(id),
+	version        INTEGER NOT NULL,
+	capture_id     BIGINT NOT NULL REFERENCES captures(id),
+	parser_version TEXT NOT NULL,
+	created_at     TIMESTAMPTZ NOT NULL,
+	data           TEXT NOT NULL,
+	changed_fields TEXT NOT NULL,
+	UNIQUE (record_id, version)
+);
+CREATE INDEX record_versions_capture ON record_versions (capture_id);
+CREATE TABLE links (
+	url        TEXT PRIMARY KEY,
+	first_seen TIMESTAMPTZ NOT NULL,
+	active     BOOLEAN NOT NULL DEFAULT TRUE
+);
+CREATE TABLE link_refs (
+	url           TEXT NOT NULL REFERENCES links(url),
+	record_id     BIGINT NOT NULL REFERENCES records(id),
+	field         TEXT NOT NULL,
+	source        TEXT NOT NULL,
+	declared_gone BOOLEAN NOT NULL,
+	PRIMARY KEY (url, record_id, field)
+);
+CREATE INDEX link_refs_record ON link_refs (record_id);
+CREATE TABLE parse_failures (
+	record_id      BIGINT PRIMARY KEY,
+	url            TEXT NOT NULL,
+	capture_id     BIGINT NOT NULL REFERENCES captures(id),
+	crawl_id       BIGINT REFERENCES crawls(id),
+	reason         TEXT NOT NULL,
+	parser_version TEXT NOT NULL,
+	first_failed   TIMESTAMPTZ NOT NULL,
+	last_failed    TIMESTAMPTZ NOT NULL
+);
+CREATE TABLE frontier (
+	crawl_id INTEGER NOT NULL REFERENCES crawls(id),
+	key      TEXT NOT NULL,
+	seq      BIGSERIAL,
+	url      TEXT NOT NULL,
+	state    TEXT NOT NULL CHECK (state IN ('queued', 'done', 'failed', 'excluded')),
+	reason   TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (crawl_id, key)
+);
+CREATE INDEX frontier_state ON frontier (crawl_id, state, seq);
+`,
+	// Several nodes: who they are, leases on the shared frontier, one
+	// politeness row per host (or domain, or address), the WARC files
+	// each node writes, and captures whose file is not uploaded yet or
+	// that lost a race for their URL.
+	2: `
+CREATE TABLE nodes (
+	name        TEXT PRIMARY KEY,
+	incarnation TEXT NOT NULL,
+	started_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
+	last_seen   TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE TABLE hosts (
+	key           TEXT PRIMARY KEY,
+	next_allowed  TIMESTAMPTZ NOT NULL DEFAULT '-infinity',
+	blocked_until TIMESTAMPTZ,
+	delay_ms      BIGINT NOT NULL CHECK (delay_ms >= 0),
+	max_in_flight INTEGER NOT NULL CHECK (max_in_flight >= 1)
+);
+CREATE SEQUENCE lease_ids;
+ALTER TABLE frontier
+	ADD COLUMN host          TEXT NOT NULL DEFAULT '',
+	ADD COLUMN lease_owner   TEXT,
+	ADD COLUMN lease_id      BIGINT,
+	ADD COLUMN lease_expires TIMESTAMPTZ,
+	ADD COLUMN attempts      INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX frontier_claim ON frontier (crawl_id, host, seq) WHERE state = 'queued';
+CREATE INDEX frontier_leases ON frontier (lease_owner) WHERE lease_owner IS NOT NULL;
+CREATE TABLE warc_files (
+	name       TEXT PRIMARY KEY,
+	node       TEXT NOT NULL,
+	state      TEXT NOT NULL CHECK (state IN ('open', 'pending', 'stored')),
+	size       BIGINT NOT NULL DEFAULT 0,
+	sha256     TEXT NOT NULL DEFAULT '',
+	location   TEXT NOT NULL DEFAULT '',
+	opened_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
+	closed_at  TIMESTAMPTZ,
+	stored_at  TIMESTAMPTZ
+);
+ALTER TABLE captures
+	ADD COLUMN pending   BOOLEAN NOT NULL DEFAULT FALSE,
+	ADD COLUMN duplicate BOOLEAN NOT NULL DEFAULT FALSE;
+CREATE INDEX captures_pending ON captures (warc_file) WHERE pending;
+`,
+}
+
+// lockMigrations is the advisory lock nodes take while migrating.
+const lockMigrations = 0x61726368 // "arch"
+
+// migrate applies the pending steps, one transaction each, under an
+// advisory lock: nodes started together apply each step once.
+func (s *Store) migrate(ctx context.Context) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, lockMigrations); err != nil {
+			return fmt.Errorf("migrate: lock: %w", err)
+		}
+		if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		var current int
+		if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
+			return fmt.Errorf("migrate: read version: %w", err)
+		}
+		if current > len(migrations)-1 {
+			return fmt.Errorf("migrate: database is at version %d, newer than this archivio (%d): upgrade archivio", current, len(migrations)-1)
+		}
+		for v := current + 1; v < len(migrations); v++ {
+			if _, err := tx.Exec(ctx, migrations[v]); err != nil {
+				return fmt.Errorf("migrate to version %d: %w", v, err)
+			}
+			if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version) VALUES ($1)`, v); err != nil {
+				return fmt.Errorf("migrate to version %d: %w", v, err)
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,76 @@
+package pg
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"time"
+)
+
+// Options of a Store. The zero value is usable: its defaults are
+// documented on each field.
+type Options struct {
+	// Node is this process's name among the crawler nodes: it owns the
+	// leases it takes and the WARC files it writes. Default "node".
+	Node string
+	// LeaseTTL is how long a claimed URL stays this node's without a
+	// heartbeat. Default 2 minutes.
+	LeaseTTL time.Duration
+	// Politeness says what one politeness row stands for: "host" (the
+	// default), "domain" (the registrable domain: many sites of one
+	// hosting provider under one name) or "ip" (the address a host
+	// resolves to: many names on one server).
+	Politeness string
+	// Delay and MaxInFlight are a new host's pace: at least Delay between
+	// the starts of two fetches and after each fetch ends, and at most
+	// MaxInFlight fetches at once, over all nodes. Defaults 1 s and 1.
+	Delay       time.Duration
+	MaxInFlight int
+	// Resolve looks up a host's addresses for Politeness "ip". Default
+	// net.DefaultResolver.LookupHost.
+	Resolve func(ctx context.Context, host string) ([]string, error)
+	// MaxConns bounds the pool; 0 is pgx's default.
+	MaxConns int32
+}
+
+// The politeness keys.
+const (
+	PolitenessHost   = "host"
+	PolitenessDomain = "domain"
+	PolitenessIP     = "ip"
+)
+
+func (o *Options) fill() error {
+	if o.Node == "" {
+		o.Node = "node"
+	}
+	if o.LeaseTTL == 0 {
+		o.LeaseTTL = 2 * time.Minute
+	}
+	if o.Politeness == "" {
+		o.Politeness = PolitenessHost
+	}
+	if o.Delay == 0 {
+		o.Delay = time.Second
+	}
+	if o.MaxInFlight == 0 {
+		o.MaxInFlight = 1
+	}
+	if o.Resolve == nil {
+		o.Resolve = net.DefaultResolver.LookupHost
+	}
+	var errs []error
+	if o.LeaseTTL < time.Second {
+		errs = append(errs, fmt.Errorf("lease TTL %s: at least 1s", o.LeaseTTL))
+	}
+	switch o.Politeness {
+	case PolitenessHost, PolitenessDomain, PolitenessIP:
+	default:
+		errs = append(errs, fmt.Errorf("politeness %q: host, domain or ip", o.Politeness))
+	}
+	if o.Delay < 0 || o.MaxInFlight < 0 {
+		errs = append(errs, fmt.Errorf("delay %s and in flight %d: not negative", o.Delay, o.MaxInFlight))
+	}
+	return errors.Join(errs...)
+}
