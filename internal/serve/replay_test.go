@@ -1,6 +1,7 @@
 package serve
 
 import (
+	nethtml "golang.org/x/net/html"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -18,18 +19,44 @@ var missingMark = regexp.MustCompile(` data-archivio-missing="[^"]*"`)
 
 const projectPage = "https://" + projectHost + projectPath
 
-// offWeb lists the URLs of attributes in a page that would leave the
-// archive: anything but a path of the archive, a fragment or data:.
+// offWeb lists the URLs of a page's tags, as a browser reads them, that
+// would leave the archive: anything but a path of the archive, a fragment
+// or data:. Text that merely looks like an attribute is not a tag.
 func offWeb(body string) []string {
 	var out []string
-	for _, m := range attrURL.FindAllStringSubmatch(body, -1) {
-		v := m[2]
-		if strings.HasPrefix(v, "/") && !strings.HasPrefix(v, "//") || strings.HasPrefix(v, "#") || strings.HasPrefix(v, "data:") || v == "" {
+	z := nethtml.NewTokenizer(strings.NewReader(body))
+	for {
+		tt := z.Next()
+		if tt == nethtml.ErrorToken {
+			return out
+		}
+		if tt != nethtml.StartTagToken && tt != nethtml.SelfClosingTagToken {
 			continue
 		}
-		out = append(out, m[1]+"="+v)
+		for _, a := range z.Token().Attr {
+			key := strings.ToLower(a.Key)
+			if a.Namespace != "" {
+				key = a.Namespace + ":" + key
+			}
+			if !urlAttrs[key] && key != "srcset" {
+				continue
+			}
+			for _, v := range strings.Split(a.Val, ",") {
+				if key == "srcset" {
+					if f := strings.Fields(v); len(f) > 0 {
+						v = f[0]
+					}
+				} else {
+					v = a.Val
+				}
+				v = strings.TrimSpace(v)
+				if strings.HasPrefix(v, "/") && !strings.HasPrefix(v, "//") || strings.HasPrefix(v, "#") || strings.HasPrefix(strings.ToLower(v), "data:") || v == "" {
+					continue
+				}
+				out = append(out, key+"="+v)
+			}
+		}
 	}
-	return out
 }
 
 func TestReplaySandboxesAndRewrites(t *testing.T) {

@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -351,5 +350,3 @@ func snapshot(t *testing.T, dir string) map[string]string {
 	})
 	return out
 }
-
-var attrURL = regexp.MustCompile(`(?i)\s(src|href|action|poster|data|background|formaction)="([^"]*)"`)
