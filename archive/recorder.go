@@ -13,6 +13,7 @@ import (
 	"net/http/httptrace"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -125,11 +126,18 @@ func (r *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 		req.Header.Set("Accept-Encoding", "gzip")
 	}
 	var ip string
-	trace := &httptrace.ClientTrace{GotConn: func(info httptrace.GotConnInfo) {
-		if a, ok := info.Conn.RemoteAddr().(*net.TCPAddr); ok {
-			ip = a.IP.String()
-		}
-	}}
+	// The fetch begins when the network transport asks for a connection:
+	// after any pacing of the transports in between.
+	start := r.opts.Now()
+	var began sync.Once
+	trace := &httptrace.ClientTrace{
+		GetConn: func(string) { began.Do(func() { start = r.opts.Now() }) },
+		GotConn: func(info httptrace.GotConnInfo) {
+			if a, ok := info.Conn.RemoteAddr().(*net.TCPAddr); ok {
+				ip = a.IP.String()
+			}
+		},
+	}
 	resp, err := r.next.RoundTrip(req.WithContext(httptrace.WithClientTrace(ctx, trace)))
 	if err != nil {
 		return nil, err
@@ -230,7 +238,8 @@ func (r *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 	// bodies whose type or URL says gzip, without a limit).
 	resp.Header.Del("Content-Encoding")
 	resp.Header.Del("Content-Length")
-	CaptureMark{ID: id, Truncated: got.cut, Length: got.handed}.Set(resp.Header)
+	CaptureMark{ID: id, Truncated: got.cut, Length: got.handed,
+		Start: start, Elapsed: at.Sub(start), Size: sp.size, Digest: digest, Revisit: orig != nil}.Set(resp.Header)
 	resp.Uncompressed = true
 	resp.ContentLength = got.handed
 	resp.Body = body

@@ -83,6 +83,7 @@ func (cr *crawler) onError(r *colly.Response, err error) {
 	if err := cr.commit(r.Ctx.Get("key"), &Outcome{archive.FrontierFailed, kind}, nil); err != nil {
 		cr.fail(err)
 	}
+	cr.forget(r.Ctx.Get("key"))
 }
 
 // replay handles a page taken from the archive as if just fetched: the

@@ -52,6 +52,9 @@ type crawler struct {
 	// redirect from another URL: fetched already, they are not fetched
 	// again when their own turn comes.
 	answered map[string]bool
+	// found holds, for the crawl log, how the crawl came to each queued
+	// key that is not a seed, until its page is handled.
+	found map[string]found
 }
 
 // Run crawls a site within its scope. For the observatory: robots.txt,
@@ -72,8 +75,9 @@ func Run(ctx context.Context, opts Options, stats *Stats) error {
 	paced := newPacer(opts.Transport, opts.Parallel, opts.Delay)
 	cr := &crawler{opts: opts, scope: scope{base: opts.Base, prefixes: opts.Follow, site: opts.Site}, stats: stats, ctx: runCtx, cancel: cancel,
 		fetchCtx: fetchCtx, queue: newQueue(), pacer: paced, seen: map[string]bool{}, excluded: map[string]bool{}, answered: map[string]bool{},
-		client:     &http.Client{Transport: paced, Timeout: opts.Timeout},
-		hostClient: &http.Client{Transport: opts.Transport, Timeout: opts.Timeout}, hostRobots: map[string]*robots{}}
+		hostRobots: map[string]*robots{}, found: map[string]found{}}
+	cr.client = &http.Client{Transport: cr.logged(paced), Timeout: opts.Timeout}
+	cr.hostClient = &http.Client{Transport: cr.logged(opts.Transport), Timeout: opts.Timeout}
 	ctx = runCtx
 
 	r, err := fetchRobots(ctx, cr.client, opts.Base, opts.UserAgent)
@@ -124,7 +128,7 @@ func Run(ctx context.Context, opts Options, stats *Stats) error {
 // run's pacer.
 func (cr *crawler) newCollector() {
 	o := cr.opts
-	c := newCollector(cr.fetchCtx, o.UserAgent, cr.pacer)
+	c := newCollector(cr.fetchCtx, o.UserAgent, cr.logged(cr.pacer))
 	// No client-wide timeout by default: it would cover every retry and
 	// backoff. Each attempt has its own, in the Retry transport below.
 	c.SetRequestTimeout(o.requestTimeout)
@@ -217,6 +221,7 @@ func (cr *crawler) fetch(j job) {
 		if err := cr.commit(j.key, &Outcome{State: archive.FrontierDone}, nil); err != nil {
 			cr.fail(err)
 		}
+		cr.forget(j.key)
 		return
 	}
 	ctx := colly.NewContext()
@@ -264,6 +269,7 @@ func (cr *crawler) handle(p *Page) {
 	if err := cr.commit(p.Key, &o, cr.screen(cr.pageCandidates(p))); err != nil {
 		cr.fail(err)
 	}
+	cr.forget(p.Key)
 }
 
 func (cr *crawler) replay(p *Page) {

@@ -44,6 +44,7 @@ type Outcome struct {
 type candidate struct {
 	target
 	depth int
+	found found // how the crawl came to it (zero for a seed)
 }
 
 // offer is a candidate screened by the exclusion rules.
@@ -69,7 +70,7 @@ func (cr *crawler) screen(cands []candidate) []offer {
 		if known {
 			continue
 		}
-		o := offer{link: Link{Key: c.key, URL: c.url}, job: job{key: c.key, url: c.url, recordID: c.recordID, depth: c.depth}}
+		o := offer{link: Link{Key: c.key, URL: c.url}, job: job{key: c.key, url: c.url, recordID: c.recordID, depth: c.depth, found: c.found}}
 		u, err := url.Parse(c.url)
 		switch {
 		case err != nil:
@@ -127,21 +128,28 @@ func (cr *crawler) commit(key string, o *Outcome, offers []offer) error {
 		return err
 	}
 	var send []job
+	var excluded []Link
+	var why []job
 	for i, l := range links {
 		if l.Excluded != "" {
 			cr.excluded[l.Key] = true
 			if l.Excluded == "robots" {
 				cr.stats.Blocked.Add(1)
 			}
+			excluded, why = append(excluded, l), append(why, jobs[i])
 			continue
 		}
 		cr.seen[l.Key] = true
 		if added[i] {
 			cr.queued++
 			send = append(send, jobs[i])
+			cr.noteFound(jobs[i])
 		}
 	}
 	cr.mu.Unlock()
+	for i, l := range excluded {
+		cr.logExcluded(why[i], l.Excluded)
+	}
 	for _, j := range send {
 		cr.send(j)
 	}
@@ -158,7 +166,7 @@ func (cr *crawler) pageCandidates(p *Page) []candidate {
 			continue
 		}
 		if t, ok := cr.scope.classify(lu); ok {
-			out = append(out, candidate{target: t, depth: p.Depth + 1})
+			out = append(out, candidate{target: t, depth: p.Depth + 1, found: cr.foundFrom(p)})
 		}
 	}
 	return out

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"time"
 
+	"archivio/archive"
 	"archivio/source/osservatorio"
 )
 
@@ -50,7 +51,12 @@ type Options struct {
 	OnPage      func(ctx context.Context, p Page) error // required
 	// OnError hears of fetches that got no response.
 	OnError func(ctx context.Context, url, kind string, err error)
-	Logger  *slog.Logger
+	// FetchLog, when set, hears of every request of the crawl as it ends
+	// (redirect hops, robots.txt and sitemaps included) and of every URL
+	// the crawl decides not to fetch, for the crawl log; Source is left
+	// for the caller to fill.
+	FetchLog func(archive.CrawlLogEntry)
+	Logger   *slog.Logger
 
 	// workers is how many fetch at once, default twice the parallelism;
 	// one fetches the pages in the order they were queued (Snapshot).

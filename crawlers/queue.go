@@ -11,6 +11,7 @@ type job struct {
 	url      string
 	recordID int
 	depth    int
+	found    found // how the crawl came to it, for the crawl log
 }
 
 // queue holds the URLs a crawl has yet to fetch and hands them to a fixed

@@ -70,14 +70,14 @@ func (r *Retry) RoundTrip(req *http.Request) (*http.Response, error) {
 		if retryable && runStopped(req.Context()) {
 			// The crawl stopped: no new attempt. The caller leaves the
 			// page queued for --resume.
-			return resp, err
+			return attempted(resp, err, attempt)
 		}
 		if !retryable || attempt >= r.opts.Attempts || req.Body != nil && req.Body != http.NoBody {
 			if cut := retriableCut(resp); cut != "" {
 				resp.Body.Close()
 				return nil, &BodyCutError{URL: req.URL.String(), Reason: cut, Attempts: attempt}
 			}
-			return resp, err
+			return attempted(resp, err, attempt)
 		}
 		retryAfter := ""
 		if resp != nil {
@@ -85,7 +85,7 @@ func (r *Retry) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		wait, within := sched.Next(retryAfter, time.Now())
 		if !within {
-			return resp, nil // the server asks for more patience than we have
+			return attempted(resp, nil, attempt) // the server asks for more patience than we have
 		}
 		if resp != nil {
 			resp.Body.Close()
@@ -100,6 +100,22 @@ func (r *Retry) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, err
 		}
 	}
+}
+
+// attempted marks an outcome with the number of attempts it took, when
+// more than one: the answer's header (attemptsHeader), or the error
+// (RetriedError).
+func attempted(resp *http.Response, err error, attempts int) (*http.Response, error) {
+	if attempts < 2 {
+		return resp, err
+	}
+	if resp != nil {
+		resp.Header.Set(attemptsHeader, strconv.Itoa(attempts))
+	}
+	if err != nil {
+		err = &RetriedError{Err: err, Attempts: attempts}
+	}
+	return resp, err
 }
 
 // attempt sends req once, within AttemptTimeout. The timeout's context

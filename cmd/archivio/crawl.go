@@ -48,6 +48,11 @@ fields. A record page the parser cannot read is kept as a parse failure
 (archivio records lists it, archivio reparse reads it again), and the
 report's parse health compares the pages read with the previous crawl.
 
+Every fetch is a line of DIR/logs/crawl-ID.log, in the manner of Heritrix's
+crawl.log (time, status, size, URL, discovery path, via, type, fetch time
+and duration, digest, source, annotations such as retries and cut bodies),
+and so is every URL not fetched (robots.txt, --max-pages) with its reason.
+
 Every record the archive already holds is asked for again, linked or not:
 one the site no longer serves is reported missing with its answer (404,
 410) or error. --ids tries at most %d ids per crawl.
@@ -266,6 +271,9 @@ func printReport(w io.Writer, r *jobs.Report) {
 		fmt.Fprintf(w, "  failure           %s\n", r.Error)
 	}
 	fmt.Fprintf(w, "  archive           %s\n  catalog           %s\n", r.WARCDir, r.Database)
+	if r.CrawlLog != "" {
+		fmt.Fprintf(w, "  crawl log         %s\n", r.CrawlLog)
+	}
 }
 
 func sum(m map[string]int64) int64 {

@@ -101,6 +101,7 @@ type Report struct {
 	MissingRecords []MissingRecord        `json:"missing_records,omitempty"`
 	Repaired       []archive.RepairReport `json:"repaired,omitempty"`
 	WARCDir        string                 `json:"warc_dir"`
+	CrawlLog       string                 `json:"crawl_log"` // DIR/logs/crawl-ID.log: one line per fetch
 	Database       string                 `json:"database"`
 	ParseHealth    *ParseHealthReport     `json:"parse_health,omitempty"` // nil when no record page was read
 }
@@ -175,15 +176,25 @@ func (j *job) run(ctx context.Context) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	clog, err := archive.OpenCrawlLog(j.st.Dir(), j.crawlID)
+	if err != nil {
+		return nil, err
+	}
+	defer clog.Close()
+	rep.CrawlLog = clog.Path()
 	stopProgress := j.progress(ctx, rep.Started)
 	crawlErr := crawlers.Run(ctx, crawlers.Options{
 		Base: j.base, UserAgent: cfg.UserAgent, Transport: crawlers.NewRetry(j.rec, j.retryOptions()), Frontier: frontier{j.st, j.crawlID},
 		Parallel: cfg.Parallel, Delay: cfg.Delay, Timeout: cfg.Timeout, Drain: cfg.Drain, MaxPages: cfg.MaxPages,
 		FromID: cfg.FromID, ToID: cfg.ToID, Known: known, Resume: resume, Archived: j.archived, Conditional: j.conditional, Site: cfg.Site,
 		OnPage: j.onPage, OnError: j.onError, Logger: cfg.Logger,
+		FetchLog: func(e archive.CrawlLogEntry) {
+			e.Source = cfg.Source
+			clog.Write(e)
+		},
 	}, &j.stats)
 	stopProgress()
-	closeErr := j.h.closeWriter()
+	closeErr := errors.Join(j.h.closeWriter(), clog.Close())
 
 	// The crawl's own context may be canceled: what follows must still be
 	// written for the crawl to be resumable.
