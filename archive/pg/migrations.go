@@ -133,6 +133,7 @@ ALTER TABLE frontier
 	ADD COLUMN attempts      INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX frontier_claim ON frontier (crawl_id, host, seq) WHERE state = 'queued';
 CREATE INDEX frontier_leases ON frontier (lease_owner) WHERE lease_owner IS NOT NULL;
+CREATE INDEX frontier_host_leases ON frontier (host) WHERE lease_owner IS NOT NULL;
 CREATE TABLE warc_files (
 	name       TEXT PRIMARY KEY,
 	node       TEXT NOT NULL,

@@ -24,7 +24,8 @@ type Options struct {
 	Politeness string
 	// Delay and MaxInFlight are a new host's pace: at least Delay between
 	// the starts of two fetches and after each fetch ends, and at most
-	// MaxInFlight fetches at once, over all nodes. Defaults 1 s and 1.
+	// MaxInFlight fetches at once, over all nodes. Defaults 1 s and 1; a
+	// negative Delay is none.
 	Delay       time.Duration
 	MaxInFlight int
 	// Resolve looks up a host's addresses for Politeness "ip". Default
@@ -51,8 +52,11 @@ func (o *Options) fill() error {
 	if o.Politeness == "" {
 		o.Politeness = PolitenessHost
 	}
-	if o.Delay == 0 {
+	switch {
+	case o.Delay == 0:
 		o.Delay = time.Second
+	case o.Delay < 0:
+		o.Delay = 0
 	}
 	if o.MaxInFlight == 0 {
 		o.MaxInFlight = 1
@@ -69,8 +73,8 @@ func (o *Options) fill() error {
 	default:
 		errs = append(errs, fmt.Errorf("politeness %q: host, domain or ip", o.Politeness))
 	}
-	if o.Delay < 0 || o.MaxInFlight < 0 {
-		errs = append(errs, fmt.Errorf("delay %s and in flight %d: not negative", o.Delay, o.MaxInFlight))
+	if o.MaxInFlight < 0 {
+		errs = append(errs, fmt.Errorf("in flight %d: not negative", o.MaxInFlight))
 	}
 	return errors.Join(errs...)
 }

@@ -17,6 +17,8 @@ import (
 type Store struct {
 	pool *pgxpool.Pool
 	opts Options
+
+	incarnation string // set by Register: this run of the node
 }
 
 // Open connects to the database named by dsn (a PostgreSQL connection

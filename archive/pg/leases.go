@@ -1,0 +1,234 @@
+package pg
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"archivio/archive"
+)
+
+// ErrLeaseLost is returned by Complete when the lease is no longer this
+// node's: it expired and another node took the URL over (or this node
+// restarted). The work done under it must not be recorded as the URL's.
+var ErrLeaseLost = errors.New("lease lost")
+
+// Lease is a URL of a crawl's frontier that a node may fetch until
+// Expires, unless it extends the lease by a heartbeat. ID is the fencing
+// token: every claim of a URL gets a new one.
+type Lease struct {
+	CrawlID int64
+	Key     string
+	URL     string
+	Host    string // the politeness key
+	ID      int64
+	Expires time.Time
+}
+
+// readyHosts are the politeness rows that may be fetched now (by the
+// database's clock), with a URL of the crawl waiting, locked for this
+// transaction; rows another node is claiming from are skipped.
+const readyHosts = `SELECT h.key, h.delay_ms, h.max_in_flight FROM hosts h
+	WHERE h.next_allowed <= now() AND (h.blocked_until IS NULL OR h.blocked_until <= now())
+	AND EXISTS (SELECT 1 FROM frontier f WHERE f.crawl_id = $1 AND f.host = h.key AND f.state = 'queued'
+		AND (f.lease_expires IS NULL OR f.lease_expires <= now()))
+	ORDER BY h.next_allowed, h.key LIMIT $2
+	FOR UPDATE OF h SKIP LOCKED`
+
+// Claim leases up to n URLs of a crawl's frontier to this node, in one
+// short transaction committed before any of them is fetched. A host is
+// claimed from only when its next allowed time has come, it is not
+// blocked, and fewer than its maximum of URLs are leased; a host with a
+// delay gives one URL per claim, and its next allowed time moves to the
+// delay from now. URLs whose lease expired are claimable again.
+func (s *Store) Claim(ctx context.Context, crawlID int64, n int) ([]Lease, error) {
+	var out []Lease
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		out = out[:0]
+		rows, err := tx.Query(ctx, readyHosts, crawlID, n)
+		if err != nil {
+			return err
+		}
+		type host struct {
+			key         string
+			delayMS     int64
+			maxInFlight int
+		}
+		var hosts []host
+		var h host
+		if _, err := pgx.ForEachRow(rows, []any{&h.key, &h.delayMS, &h.maxInFlight}, func() error {
+			hosts = append(hosts, h)
+			return nil
+		}); err != nil {
+			return err
+		}
+		for _, h := range hosts {
+			if len(out) >= n {
+				break
+			}
+			// Counted after the host's row is locked: a statement of its
+			// own sees every claim committed before the lock was taken.
+			var inFlight int
+			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM frontier WHERE host = $1 AND state = 'queued' AND lease_expires > now()`,
+				h.key).Scan(&inFlight); err != nil {
+				return err
+			}
+			room := min(h.maxInFlight-inFlight, n-len(out))
+			if h.delayMS > 0 {
+				room = min(room, 1)
+			}
+			if room <= 0 {
+				continue
+			}
+			rows, err := tx.Query(ctx, `UPDATE frontier f SET lease_owner = $3, lease_id = nextval('lease_ids'),
+				lease_expires = now() + $4 * interval '1 millisecond', attempts = attempts + 1
+				FROM (SELECT crawl_id, key FROM frontier WHERE crawl_id = $1 AND host = $2 AND state = 'queued'
+					AND (lease_expires IS NULL OR lease_expires <= now()) ORDER BY seq LIMIT $5 FOR UPDATE SKIP LOCKED) pick
+				WHERE f.crawl_id = pick.crawl_id AND f.key = pick.key
+				RETURNING f.key, f.url, f.lease_id, f.lease_expires`, crawlID, h.key, s.opts.Node, s.opts.LeaseTTL.Milliseconds(), room)
+			if err != nil {
+				return err
+			}
+			var l Lease
+			claimed := 0
+			if _, err := pgx.ForEachRow(rows, []any{&l.Key, &l.URL, &l.ID, &l.Expires}, func() error {
+				l.CrawlID, l.Host, l.Expires = crawlID, h.key, l.Expires.UTC()
+				out = append(out, l)
+				claimed++
+				return nil
+			}); err != nil {
+				return err
+			}
+			if claimed > 0 {
+				if _, err := tx.Exec(ctx, `UPDATE hosts SET next_allowed = clock_timestamp() + delay_ms * interval '1 millisecond' WHERE key = $1`,
+					h.key); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("claim from crawl %d: %w", crawlID, err)
+	}
+	return out, nil
+}
+
+// Complete settles a leased URL (done, failed or excluded, with its
+// reason) and queues the entries its page yielded, in one transaction,
+// only if the lease is still this node's: otherwise nothing of it is
+// recorded, the captures made under it (captureIDs) are kept but marked
+// as duplicates, and the error is ErrLeaseLost. The host's next allowed
+// time moves to at least its delay from now: the pause after a fetch.
+func (s *Store) Complete(ctx context.Context, l Lease, state, reason string, entries []archive.FrontierEntry, captureIDs []int64) ([]bool, error) {
+	if err := settleState(l.Key, state); err != nil {
+		return nil, err
+	}
+	var added []bool
+	lost := false
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) (err error) {
+		tag, err := tx.Exec(ctx, `UPDATE frontier SET state = $1, reason = $2, lease_owner = NULL, lease_id = NULL, lease_expires = NULL
+			WHERE crawl_id = $3 AND key = $4 AND state = 'queued' AND lease_id = $5 AND lease_owner = $6`,
+			state, reason, l.CrawlID, l.Key, l.ID, s.opts.Node)
+		if err != nil {
+			return err
+		}
+		if tag.RowsAffected() != 1 {
+			lost = true
+			return ErrLeaseLost
+		}
+		if added, err = s.addEntries(ctx, tx, l.CrawlID, entries); err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `UPDATE hosts SET next_allowed = GREATEST(next_allowed, clock_timestamp() + delay_ms * interval '1 millisecond')
+			WHERE key = $1`, l.Host)
+		return err
+	})
+	if lost {
+		if len(captureIDs) > 0 {
+			if _, err := s.pool.Exec(ctx, `UPDATE captures SET duplicate = TRUE WHERE id = ANY($1)`, captureIDs); err != nil {
+				return nil, fmt.Errorf("complete %s: %w; marking its captures as duplicates: %v", l.Key, ErrLeaseLost, err)
+			}
+		}
+		return nil, fmt.Errorf("complete %s (lease %d): %w", l.Key, l.ID, ErrLeaseLost)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("complete %s in crawl %d: %w", l.Key, l.CrawlID, err)
+	}
+	return added, nil
+}
+
+// Release gives a lease back unsettled (a node stopping before it
+// fetched the URL): the URL is claimable at once.
+func (s *Store) Release(ctx context.Context, l Lease) error {
+	_, err := s.pool.Exec(ctx, `UPDATE frontier SET lease_owner = NULL, lease_id = NULL, lease_expires = NULL
+		WHERE crawl_id = $1 AND key = $2 AND lease_id = $3`, l.CrawlID, l.Key, l.ID)
+	if err != nil {
+		return fmt.Errorf("release %s: %w", l.Key, err)
+	}
+	return nil
+}
+
+// NextClaim says when a claim from the crawl may next find something, by
+// the database's clock, as a wait from now: 0 when a URL is ready, and
+// ok false when nothing of the crawl is queued any more.
+func (s *Store) NextClaim(ctx context.Context, crawlID int64) (wait time.Duration, ok bool, err error) {
+	var ms *float64
+	err = s.pool.QueryRow(ctx, `SELECT EXTRACT(EPOCH FROM MIN(GREATEST(h.next_allowed, COALESCE(h.blocked_until, '-infinity'),
+			COALESCE(f.lease_expires, '-infinity'))) - now()) * 1000
+		FROM frontier f JOIN hosts h ON h.key = f.host WHERE f.crawl_id = $1 AND f.state = 'queued'`, crawlID).Scan(&ms)
+	if err != nil {
+		return 0, false, fmt.Errorf("next claim of crawl %d: %w", crawlID, err)
+	}
+	if ms == nil {
+		return 0, false, nil
+	}
+	return max(0, time.Duration(*ms*float64(time.Millisecond))), true, nil
+}
+
+// LeaseState is a leased URL, for the status.
+type LeaseState struct {
+	CrawlID int64
+	Key     string
+	Owner   string
+	ID      int64
+	Expires time.Time
+	Expired bool
+}
+
+// Leases returns the leases of unsettled URLs, live and expired, by
+// owner and key.
+func (s *Store) Leases(ctx context.Context) ([]LeaseState, error) {
+	rows, err := s.pool.Query(ctx, `SELECT crawl_id, key, lease_owner, lease_id, lease_expires, lease_expires <= now()
+		FROM frontier WHERE lease_owner IS NOT NULL AND state = 'queued' ORDER BY lease_owner, key`)
+	if err != nil {
+		return nil, fmt.Errorf("read leases: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (LeaseState, error) {
+		var l LeaseState
+		err := r.Scan(&l.CrawlID, &l.Key, &l.Owner, &l.ID, &l.Expires, &l.Expired)
+		l.Expires = l.Expires.UTC()
+		return l, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read leases: %w", err)
+	}
+	return out, nil
+}
+
+// Duplicates returns the ids of the captures made under a lease that was
+// lost: kept in the archive, but not the URL's outcome.
+func (s *Store) Duplicates(ctx context.Context) ([]int64, error) {
+	rows, err := s.pool.Query(ctx, `SELECT id FROM captures WHERE duplicate ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("read duplicate captures: %w", err)
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return nil, fmt.Errorf("read duplicate captures: %w", err)
+	}
+	return ids, nil
+}
