@@ -25,6 +25,8 @@ var readmeSkipped = []struct{ prefix, why string }{
 	{"ARCHIVIO_KILL_", "go test runs of the kill test with more trials"},
 	{"curl", "asks a running daemon"},
 	{"archivio run", "a daemon, which runs until stopped (tested by go test ./internal/daemon)"},
+	{"archivio serve", "a web server, which runs until stopped (tested by go test ./internal/serve and ./cmd/archivio -run Serve)"},
+	{"ARCHIVIO_SERVE_TOKEN=", "a web server on every address, which runs until stopped (tested by go test ./cmd/archivio -run Serve)"},
 	{"archivio crawl osservatorio --ids 1-4000", "4,000 record ids, nearly all missing on the demo site: minutes of 404s (--ids is tested by go test ./crawlers and ./cmd/archivio)"},
 	{"archivio crawl --base-url http://127.0.0.1:8080", "needs a mirror listening on 127.0.0.1:8080 and writes /tmp/mirror"},
 }
