@@ -114,7 +114,7 @@ func TestLinksPerHostIsOneTruth(t *testing.T) {
 		t.Fatal(err)
 	}
 	help, _, _ := runCLI(t, "", "links", "check", "--help")
-	perHost := regexp.MustCompile(`(\w+) (?:at a time )?(?:on one|per) host`)
+	perHost := regexp.MustCompile(`\b(\d+|one|two|three|four) (?:at a time )?(?:on one|per) host`)
 	words := map[string]string{"one": "1", "two": "2", "three": "3"}
 	for name, text := range map[string]string{"archivio.yaml": string(config.DefaultFile()), "README.md": string(readme), "--help": help} {
 		ms := perHost.FindAllStringSubmatch(strings.Join(strings.Fields(strings.ReplaceAll(text, "#", "")), " "), -1)
