@@ -36,7 +36,25 @@ func readResponse(ctx context.Context, path string, offset int64) (*ArchivedResp
 	if _, err := f.Seek(offset, io.SeekStart); err != nil {
 		return nil, err
 	}
-	rec, err := newWARCScanner(f, offset, true).next()
+	return responseFrom(f, offset)
+}
+
+// ReadResponseFrom reads the response or revisit record that r starts
+// with (a range of a WARC file from offset, as object storage serves it),
+// checked as ReadResponse checks it.
+func ReadResponseFrom(ctx context.Context, r io.Reader, offset int64) (*ArchivedResponse, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	resp, err := responseFrom(r, offset)
+	if err != nil {
+		return nil, fmt.Errorf("read response at %d: %w", offset, err)
+	}
+	return resp, nil
+}
+
+func responseFrom(r io.Reader, offset int64) (*ArchivedResponse, error) {
+	rec, err := newWARCScanner(r, offset, true).next()
 	if errors.Is(err, io.EOF) {
 		return nil, warcCorruptf(io.ErrUnexpectedEOF, "no record at the end of the file")
 	}

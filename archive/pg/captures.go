@@ -21,17 +21,19 @@ func nullable[T comparable](v T) any {
 
 const insertCapture = `INSERT INTO captures
 	(crawl_id, url, method, fetched_at, status, content_type, etag, last_modified, payload_digest,
-	 payload_length, truncated, revisit_of, warc_file, warc_offset, warc_length, warc_record_id)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`
+	 payload_length, truncated, revisit_of, warc_file, warc_offset, warc_length, warc_record_id, pending)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`
 
 func captureArgs(c *archive.Capture) []any {
 	return []any{nullable(c.CrawlID), c.URL, nullable(c.Method), c.FetchedAt, c.Status, c.ContentType, c.ETag, c.LastModified,
 		c.PayloadDigest, c.PayloadLength, c.Truncated, nullable(c.RevisitOf), c.WARCFile, c.WARCOffset, c.WARCLength, c.WARCRecordID}
 }
 
-// AddCapture lists a capture in the catalog and returns its id.
+// AddCapture lists a capture in the catalog and returns its id. With
+// Options.RemoteWARCs the capture is pending until its WARC file is
+// stored (WARCFileStored).
 func (s *Store) AddCapture(ctx context.Context, c *archive.Capture) (int64, error) {
-	if err := s.pool.QueryRow(ctx, insertCapture, captureArgs(c)...).Scan(&c.ID); err != nil {
+	if err := s.pool.QueryRow(ctx, insertCapture, append(captureArgs(c), s.opts.RemoteWARCs)...).Scan(&c.ID); err != nil {
 		return 0, fmt.Errorf("add capture of %s: %w", c.URL, err)
 	}
 	return c.ID, nil

@@ -31,6 +31,9 @@ type Options struct {
 	// Resolve looks up a host's addresses for Politeness "ip". Default
 	// net.DefaultResolver.LookupHost.
 	Resolve func(ctx context.Context, host string) ([]string, error)
+	// RemoteWARCs says the node's WARC files go to object storage: its
+	// captures are catalogued pending until their file is stored.
+	RemoteWARCs bool
 	// MaxConns bounds the pool; 0 is pgx's default.
 	MaxConns int32
 }
