@@ -126,7 +126,7 @@ func (a *assembler) run(tokens []token) {
 				// A label met again past the record (a history line, "Stato
 				// di avanzamento cambiato da ... a ..."): not a field.
 				a.close()
-				a.explain.unused(t, "a label repeated outside the element holding the record's labels")
+				a.explain.unused(t, "a label outside the element holding the record's labels")
 				continue
 			}
 			a.body = true
@@ -135,8 +135,12 @@ func (a *assembler) run(tokens []token) {
 				a.pendingMap = &openField{def: t.field, label: shownLabel(t.text), section: a.section, tok: t}
 				continue
 			}
+			carried := a.valueBefore(t)
 			a.close()
 			a.open = &openField{def: t.field, label: shownLabel(t.text), section: a.section, tok: t}
+			if carried != nil {
+				a.open.blocks = append(a.open.blocks, *carried)
+			}
 			switch {
 			case t.field == nil:
 				a.unknownLabel(shownLabel(t.text))
@@ -182,6 +186,27 @@ func (a *assembler) run(tokens []token) {
 		}
 	}
 	a.close()
+}
+
+// valueBefore takes back the open field's last block when it is the new
+// label's value drawn above it: a card that shows a figure over its label
+// ("12" over "Durata (mesi)"), where the block and the label share a box
+// that holds no other label. Such a block is not the open field's.
+func (a *assembler) valueBefore(label token) *token {
+	f := a.open
+	if f == nil || len(f.blocks) == 0 || label.node == nil || f.tok.node == nil {
+		return nil
+	}
+	last := f.blocks[len(f.blocks)-1]
+	if last.node == nil || len(last.links()) > 0 || len(last.images()) > 0 {
+		return nil
+	}
+	box := commonAncestor(last.node, label.node)
+	if box == nil || inside(f.tok.node, box) || box == a.container || (a.container != nil && inside(a.container, box)) {
+		return nil
+	}
+	f.blocks = f.blocks[:len(f.blocks)-1]
+	return &last
 }
 
 // takeMap gives the image in t to a pending "Mappa" label and reports

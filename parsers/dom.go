@@ -212,6 +212,10 @@ func (l *linearizer) walk(n *html.Node) {
 		if l.table(n) {
 			return
 		}
+	case atom.Pre:
+		if l.preColumns(n) {
+			return
+		}
 	case atom.Fieldset:
 		l.scopes = append(l.scopes, legendText(n))
 		defer func() { l.scopes = l.scopes[:len(l.scopes)-1] }()

@@ -59,6 +59,9 @@ func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType strin
 	if err != nil {
 		return nil, x, err
 	}
+	if reshapeNeeded(dec.text) {
+		reshape(ctx, root, 0)
+	}
 	doc := goquery.NewDocumentFromNode(root)
 	lin, err := linearize(ctx, root, len(dec.text))
 	if err != nil {

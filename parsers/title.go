@@ -71,7 +71,8 @@ func genericTitle(t string) bool {
 	}
 	switch f {
 	case "", "scheda", "scheda processo", "scheda del processo", "dettaglio", "dettaglio processo",
-		"processo", "processi", "scheda progetto", "progetto", "schede processi", "elenco processi":
+		"processo", "processi", "scheda progetto", "progetto", "schede processi", "elenco processi",
+		"aggiornata", "aggiornato", "aggiornamento", "nuova scheda", "updated", "new":
 		return true
 	}
 	if recordNumber.MatchString(f) {
