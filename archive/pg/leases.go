@@ -177,8 +177,8 @@ func (s *Store) Release(ctx context.Context, l Lease) error {
 // ok false when nothing of the crawl is queued any more.
 func (s *Store) NextClaim(ctx context.Context, crawlID int64) (wait time.Duration, ok bool, err error) {
 	var ms *float64
-	err = s.pool.QueryRow(ctx, `SELECT EXTRACT(EPOCH FROM MIN(GREATEST(h.next_allowed, COALESCE(h.blocked_until, '-infinity'),
-			COALESCE(f.lease_expires, '-infinity'))) - now()) * 1000
+	err = s.pool.QueryRow(ctx, `SELECT EXTRACT(EPOCH FROM MIN(GREATEST(now(), h.next_allowed, COALESCE(h.blocked_until, now()),
+			COALESCE(f.lease_expires, now()))) - now()) * 1000
 		FROM frontier f JOIN hosts h ON h.key = f.host WHERE f.crawl_id = $1 AND f.state = 'queued'`, crawlID).Scan(&ms)
 	if err != nil {
 		return 0, false, fmt.Errorf("next claim of crawl %d: %w", crawlID, err)

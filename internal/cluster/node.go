@@ -1,0 +1,248 @@
+package cluster
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+
+	"archivio/archive"
+	"archivio/archive/pg"
+	"archivio/archive/warcstore"
+)
+
+// Node is one crawler node. Fill the fields and call Run.
+type Node struct {
+	Store     *pg.Store         // the shared catalog, opened with this node's name
+	Name      string            // the node's name (its Store's Options.Node), in its WARC file names
+	WARCDir   string            // the node's own folder of WARC files
+	Storage   warcstore.Storage // where closed WARC files go
+	Transport http.RoundTripper // below the recording transport; default http.DefaultTransport
+	CrawlID   int64
+	Parallel  int           // fetches at once on this node; default 2
+	Heartbeat time.Duration // default a third of the lease TTL's default: 40 s
+	Rotate    time.Duration // close and ship the WARC file this often; default 1 minute
+	MaxFile   int64         // rotate at this size too; default 1 GiB
+	Timeout   time.Duration // per request; default 30 s
+	// Links returns the URLs a fetched page leads to (default: the
+	// href of its a elements), and Scope says which of them the crawl
+	// takes (default: all).
+	Links func(page *url.URL, body []byte) []string
+	Scope func(*url.URL) bool
+	Log   *slog.Logger
+}
+
+// catalog is the shared catalog as the recording transport sees it.
+type catalog struct {
+	*pg.Store
+	dir string
+}
+
+func (c catalog) Dir() string { return c.dir }
+
+// Run repairs and ships what a previous run of this node left, registers
+// the node (releasing its old leases), and crawls until nothing of the
+// crawl is queued on any node or ctx ends; then it closes and ships its
+// last WARC file.
+func (n *Node) Run(ctx context.Context) (err error) {
+	n.defaults()
+	if err := os.MkdirAll(n.WARCDir, 0o755); err != nil {
+		return fmt.Errorf("node %s: %w", n.Name, err)
+	}
+	ship := &warcstore.Shipper{Dir: n.WARCDir, Storage: n.Storage, Catalog: n.Store, Log: n.Log}
+	if reps, objs, err := ship.Recover(ctx); err != nil {
+		return fmt.Errorf("node %s: %w", n.Name, err)
+	} else if len(reps)+len(objs) > 0 {
+		n.Log.Info("recovered warc files", "node", n.Name, "repaired", len(reps), "shipped", len(objs))
+	}
+	released, err := n.Store.Register(ctx)
+	if err != nil {
+		return err
+	}
+	n.Log.Info("node registered", "node", n.Name, "released_leases", released)
+	w, err := archive.OpenWARCWriter(archive.WARCOptions{Dir: n.WARCDir, Prefix: "archivio-" + n.Name + "-" + uuid.NewString()[:8],
+		MaxFileSize: n.MaxFile, Hostname: n.Name})
+	if err != nil {
+		return err
+	}
+	defer func() {
+		cerr := w.Close()
+		// Shipped with a context of its own: a stopped node still ships
+		// what it closed, or leaves it for its next start.
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+		defer cancel()
+		_, serr := ship.Ship(sctx)
+		err = errors.Join(err, cerr, serr)
+	}()
+	rec := archive.NewRecorder(n.Transport, w, catalog{n.Store, n.WARCDir}, archive.RecorderOptions{CrawlID: n.CrawlID})
+	client := &http.Client{Transport: rec, Timeout: n.Timeout, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	wg.Add(2)
+	go func() { defer wg.Done(); n.every(ctx, n.Heartbeat, func() error { return n.Store.Heartbeat(ctx) }, cancel) }()
+	go func() {
+		defer wg.Done()
+		n.every(ctx, n.Rotate, func() error {
+			if err := w.Rotate(); err != nil {
+				return err
+			}
+			_, err := ship.Ship(ctx)
+			return err
+		}, cancel)
+	}()
+	var fwg sync.WaitGroup
+	errs := make([]error, n.Parallel)
+	for i := range n.Parallel {
+		fwg.Add(1)
+		go func() { defer fwg.Done(); errs[i] = n.fetchLoop(ctx, client) }()
+	}
+	fwg.Wait()
+	cause := context.Cause(ctx) // nil when the crawl ran out of work
+	cancel(nil)
+	return errors.Join(append(errs, cause)...)
+}
+
+func (n *Node) defaults() {
+	if n.Transport == nil {
+		n.Transport = http.DefaultTransport
+	}
+	if n.Parallel <= 0 {
+		n.Parallel = 2
+	}
+	if n.Heartbeat <= 0 {
+		n.Heartbeat = 40 * time.Second
+	}
+	if n.Rotate <= 0 {
+		n.Rotate = time.Minute
+	}
+	if n.Timeout <= 0 {
+		n.Timeout = 30 * time.Second
+	}
+	if n.Links == nil {
+		n.Links = hrefs
+	}
+	if n.Scope == nil {
+		n.Scope = func(*url.URL) bool { return true }
+	}
+	if n.Log == nil {
+		n.Log = slog.New(slog.DiscardHandler)
+	}
+}
+
+// every runs fn every d until ctx ends; an error stops the node.
+func (n *Node) every(ctx context.Context, d time.Duration, fn func() error, stop context.CancelCauseFunc) {
+	t := time.NewTicker(d)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := fn(); err != nil && ctx.Err() == nil {
+				stop(err)
+				return
+			}
+		}
+	}
+}
+
+// fetchLoop claims one URL at a time, fetches and settles it, until
+// nothing of the crawl is queued.
+func (n *Node) fetchLoop(ctx context.Context, client *http.Client) error {
+	for ctx.Err() == nil {
+		ls, err := n.Store.Claim(ctx, n.CrawlID, 1)
+		if err != nil {
+			return err
+		}
+		if len(ls) == 0 {
+			wait, more, err := n.Store.NextClaim(ctx, n.CrawlID)
+			if err != nil {
+				return err
+			}
+			if !more {
+				return nil
+			}
+			select {
+			case <-ctx.Done():
+			case <-time.After(min(max(wait, 5*time.Millisecond), 200*time.Millisecond)):
+			}
+			continue
+		}
+		if err := n.fetch(ctx, client, ls[0]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (n *Node) fetch(ctx context.Context, client *http.Client, l pg.Lease) error {
+	page, err := url.Parse(l.URL)
+	if err != nil {
+		_, err := n.Store.Complete(ctx, l, archive.FrontierFailed, "bad_url", nil, nil)
+		return err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, l.URL, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		if errors.Is(err, archive.ErrNotArchived) || ctx.Err() != nil {
+			n.Store.Release(context.WithoutCancel(ctx), l)
+			return err
+		}
+		return n.complete(ctx, l, archive.FrontierFailed, "fetch_error", nil, nil)
+	}
+	body, rerr := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	mark := archive.ReadCaptureMark(resp.Header)
+	var ids []int64
+	if mark.ID != 0 {
+		ids = append(ids, mark.ID)
+	}
+	if rerr != nil {
+		return n.complete(ctx, l, archive.FrontierFailed, "read_error", nil, ids)
+	}
+	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
+		if d, err := time.ParseDuration(resp.Header.Get("Retry-After") + "s"); err == nil && d > 0 {
+			n.Store.BlockHost(ctx, l.Host, d)
+		}
+	}
+	if resp.StatusCode >= 400 {
+		return n.complete(ctx, l, archive.FrontierFailed, fmt.Sprintf("http_%d", resp.StatusCode), nil, ids)
+	}
+	var entries []archive.FrontierEntry
+	for _, raw := range n.Links(page, body) {
+		u, err := page.Parse(raw)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+			continue
+		}
+		u.Fragment = ""
+		if n.Scope(u) {
+			entries = append(entries, archive.FrontierEntry{Key: "url:" + u.String(), URL: u.String()})
+		}
+	}
+	return n.complete(ctx, l, archive.FrontierDone, "", entries, ids)
+}
+
+// complete settles the lease; a lease lost to another node is no error
+// (the capture stays, marked duplicate), anything else stops the node.
+func (n *Node) complete(ctx context.Context, l pg.Lease, state, reason string, entries []archive.FrontierEntry, ids []int64) error {
+	_, err := n.Store.Complete(ctx, l, state, reason, entries, ids)
+	if errors.Is(err, pg.ErrLeaseLost) {
+		n.Log.Warn("lease lost: another node took the URL over", "node", n.Name, "url", l.URL)
+		return nil
+	}
+	return err
+}
