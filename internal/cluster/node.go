@@ -90,7 +90,10 @@ func (n *Node) Run(ctx context.Context) (err error) {
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	wg.Add(2)
-	go func() { defer wg.Done(); n.every(ctx, n.Heartbeat, func() error { return n.Store.Heartbeat(ctx) }, cancel) }()
+	go func() {
+		defer wg.Done()
+		n.every(ctx, n.Heartbeat, func() error { return n.Store.Heartbeat(ctx) }, cancel)
+	}()
 	go func() {
 		defer wg.Done()
 		n.every(ctx, n.Rotate, func() error {
