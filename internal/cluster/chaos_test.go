@@ -61,6 +61,8 @@ const (
 	hostDelay = 150 * time.Millisecond
 	leaseTTL  = 2 * time.Second
 	pages     = 25 // per host
+
+	serviceTime = 20 * time.Millisecond // each page takes this long to answer
 )
 
 func nodeOptions(name string) pg.Options {
@@ -105,7 +107,12 @@ type site struct {
 	peak     int
 }
 
-func startSite(t *testing.T, ip string, next func() string) *site {
+func startSite(t testing.TB, ip string, next func() string) *site {
+	return startSiteServing(t, ip, serviceTime, next)
+}
+
+// startSiteServing is startSite with pages that take service to answer.
+func startSiteServing(t testing.TB, ip string, service time.Duration, next func() string) *site {
 	t.Helper()
 	ln, err := net.Listen("tcp", ip+":0")
 	if err != nil {
@@ -120,7 +127,7 @@ func startSite(t *testing.T, ip string, next func() string) *site {
 		s.peak = max(s.peak, s.inFlight)
 		s.mu.Unlock()
 		defer func() { s.mu.Lock(); s.inFlight--; s.mu.Unlock() }()
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(service)
 		var n int
 		if _, err := fmt.Sscanf(r.URL.Path, "/p/%d", &n); err != nil || n >= pages {
 			http.NotFound(w, r)
