@@ -17,6 +17,33 @@ type Config struct {
 	Drift        Drift             `yaml:"drift"`
 	Alerts       Alerts            `yaml:"alerts"`
 	Serve        Serve             `yaml:"serve"`
+	// Store is the catalog's engine: sqlite (DATA/archivio.db, the
+	// default) or postgres, shared by several crawler nodes.
+	Store       string      `yaml:"store"`
+	Postgres    Postgres    `yaml:"postgres"`
+	WARCStorage WARCStorage `yaml:"warc_storage"`
+}
+
+// Postgres configures the shared catalog (store: postgres). The
+// connection string comes from the environment variable dsn_env names
+// (default ARCHIVIO_POSTGRES), never from the file.
+type Postgres struct {
+	DSNEnv     string   `yaml:"dsn_env"`    // the variable holding the connection string
+	Node       string   `yaml:"node"`       // this machine's name among the nodes, default its host name
+	LeaseTTL   Duration `yaml:"lease_ttl"`  // a claimed URL stays this node's without a heartbeat, default 2m
+	Politeness string   `yaml:"politeness"` // one pace per host (default), domain or ip
+}
+
+// WARCStorage says where closed WARC files are kept: a local folder (dir,
+// default DATA/warc) or an S3-compatible bucket under a prefix, with the
+// credentials in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.
+type WARCStorage struct {
+	Dir       string `yaml:"dir"`
+	Bucket    string `yaml:"bucket"`
+	Prefix    string `yaml:"prefix"`
+	Endpoint  string `yaml:"endpoint"`   // the server's URL; empty for AWS
+	Region    string `yaml:"region"`     // default us-east-1
+	PathStyle bool   `yaml:"path_style"` // bucket in the path (most self-hosted servers)
 }
 
 // Serve configures the web interface: "archivio serve", and "archivio

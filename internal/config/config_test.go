@@ -23,7 +23,18 @@ func TestConfigLoadProblems(t *testing.T) {
 		{
 			name: "unknown top-level key lists the known keys",
 			yaml: "data: ./d\ncolour: blue\n",
-			want: []string{`archivio.yaml:2: colour: unknown key; known keys: data, listen, allow_private, timezone, contact, catch_up, job_timeout, shutdown_wait, sources, links, drift, alerts, serve`},
+			want: []string{`archivio.yaml:2: colour: unknown key; known keys: data, listen, allow_private, timezone, contact, catch_up, job_timeout, shutdown_wait, sources, links, drift, alerts, serve, store, postgres, warc_storage`},
+		},
+		{
+			name: "the shared catalog and the bucket: engine, politeness, lease, a bucket without the shared catalog",
+			yaml: "store: mysql\npostgres:\n  politeness: provider\n  lease_ttl: 0s\nwarc_storage:\n  bucket: archivio\n  endpoint: s3.example.org\n",
+			want: []string{
+				`archivio.yaml:1: store: "mysql": sqlite or postgres`,
+				`archivio.yaml:3: postgres.politeness: "provider": host, domain or ip`,
+				`archivio.yaml:4: postgres.lease_ttl: at least 1s, for example 2m`,
+				`archivio.yaml:6: warc_storage.bucket: WARC files in a bucket need the shared catalog: store: postgres`,
+				`archivio.yaml:7: warc_storage.endpoint: want an http:// or https:// URL, got "s3.example.org"`,
+			},
 		},
 		{
 			name: "unknown nested key suggests the closest",

@@ -17,6 +17,10 @@ const (
 	DefaultSMTPPort       = 587
 	DefaultSiteMaxDepth   = 2
 	ObservatoryURL        = "https://www.osservatoriopartecipazione.it"
+	DefaultStore          = "sqlite"
+	DefaultPostgresDSNEnv = "ARCHIVIO_POSTGRES"
+	DefaultPoliteness     = "host"
+	DefaultS3Region       = "us-east-1"
 )
 
 // Default returns the configuration used when the file says nothing:
@@ -47,6 +51,10 @@ func Default() *Config {
 		Drift:  Drift{UnreadablePercent: 5, FieldWasPercent: 50, FieldNowPercent: 10, MinPages: 3},
 		Alerts: Alerts{Atom: &yes},
 		Serve:  Serve{Enabled: &no, Listen: DefaultServeListen},
+		Store:  DefaultStore,
+		Postgres: Postgres{DSNEnv: DefaultPostgresDSNEnv, LeaseTTL: Duration(2 * time.Minute),
+			Politeness: DefaultPoliteness},
+		WARCStorage: WARCStorage{Region: DefaultS3Region},
 	}
 }
 

@@ -53,6 +53,9 @@ type Settings struct {
 	// ServeToken protects the web interface on an address that is not
 	// loopback; from the environment only.
 	ServeToken Secret
+	// PostgresDSN is the shared catalog's connection string (store:
+	// postgres); from the environment only.
+	PostgresDSN Secret
 
 	origins map[string]Origin
 }
@@ -129,6 +132,7 @@ func resolve(path string, data []byte, in Input) (*Settings, error) {
 	s.WebhookSecret = secret(getenv, s.Alerts.Webhook.SecretEnv, "ARCHIVIO_WEBHOOK_SECRET")
 	s.SMTPPassword = secret(getenv, s.Alerts.SMTP.PasswordEnv, "ARCHIVIO_SMTP_PASSWORD")
 	s.ServeToken = secret(getenv, s.Serve.TokenEnv, "ARCHIVIO_SERVE_TOKEN")
+	s.PostgresDSN = secret(getenv, s.Postgres.DSNEnv, DefaultPostgresDSNEnv)
 
 	problems := append(d.problems, late...)
 	for _, p := range s.Config.check(d.lineOf) {

@@ -66,7 +66,7 @@ func (s *Settings) Entries() []Entry {
 	for _, sec := range []struct {
 		key string
 		s   Secret
-	}{{"alerts.webhook.secret", s.WebhookSecret}, {"alerts.smtp.password", s.SMTPPassword}, {"serve.token", s.ServeToken}} {
+	}{{"alerts.webhook.secret", s.WebhookSecret}, {"alerts.smtp.password", s.SMTPPassword}, {"serve.token", s.ServeToken}, {"postgres.dsn", s.PostgresDSN}} {
 		e := Entry{Key: sec.key, Value: "(not set: $" + sec.s.Env + " is empty)"}
 		if sec.s.Value != "" {
 			e.Value, e.Origin = mask, Origin{Layer: FromEnv, Name: sec.s.Env}

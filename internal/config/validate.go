@@ -111,6 +111,7 @@ func (c *Config) check(lineOf func(string) int) []Problem {
 	k.smtp("alerts.smtp", c.Alerts.SMTP)
 	k.listen("serve.listen", c.Serve.Listen)
 	k.envName("serve.token_env", c.Serve.TokenEnv)
+	k.storage(c)
 	return k.problems
 }
 
@@ -290,4 +291,38 @@ func seedHosts(seeds []string) []string {
 		}
 	}
 	return hosts
+}
+
+// storage checks the catalog's engine and where WARC files go.
+func (k *checker) storage(c *Config) {
+	switch c.Store {
+	case "sqlite", "postgres":
+	default:
+		k.add("store", "%q: sqlite or postgres", c.Store)
+	}
+	k.envName("postgres.dsn_env", c.Postgres.DSNEnv)
+	if c.Postgres.LeaseTTL < Duration(time.Second) {
+		k.add("postgres.lease_ttl", "at least 1s, for example 2m")
+	}
+	switch c.Postgres.Politeness {
+	case "host", "domain", "ip":
+	default:
+		k.add("postgres.politeness", "%q: host, domain or ip", c.Postgres.Politeness)
+	}
+	if strings.ContainsAny(c.Postgres.Node, "/\\ \t\r\n") {
+		k.add("postgres.node", "%q: a name without separators or white space", c.Postgres.Node)
+	}
+	w := c.WARCStorage
+	if w.Bucket != "" && w.Dir != "" {
+		k.add("warc_storage.bucket", "a bucket or a dir, not both")
+	}
+	if w.Bucket == "" && (w.Endpoint != "" || w.Prefix != "" || w.PathStyle) {
+		k.add("warc_storage.bucket", "missing: the bucket the endpoint, prefix or path_style are for")
+	}
+	if w.Endpoint != "" {
+		k.url("warc_storage.endpoint", w.Endpoint)
+	}
+	if w.Bucket != "" && c.Store != "postgres" {
+		k.add("warc_storage.bucket", "WARC files in a bucket need the shared catalog: store: postgres")
+	}
 }
