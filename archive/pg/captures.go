@@ -25,7 +25,7 @@ const insertCapture = `INSERT INTO captures
 	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`
 
 func captureArgs(c *archive.Capture) []any {
-	return []any{nullable(c.CrawlID), c.URL, nullable(c.Method), c.FetchedAt, c.Status, c.ContentType, c.ETag, c.LastModified,
+	return []any{nullable(c.CrawlID), c.URL, nullable(c.Method), archive.FormatTime(c.FetchedAt), c.Status, c.ContentType, c.ETag, c.LastModified,
 		c.PayloadDigest, c.PayloadLength, c.Truncated, nullable(c.RevisitOf), c.WARCFile, c.WARCOffset, c.WARCLength, c.WARCRecordID}
 }
 
@@ -44,12 +44,13 @@ const captureColumns = `id, COALESCE(crawl_id, 0), url, COALESCE(method, ''), fe
 
 func scanCapture(row pgx.Row) (*archive.Capture, error) {
 	var c archive.Capture
-	err := row.Scan(&c.ID, &c.CrawlID, &c.URL, &c.Method, &c.FetchedAt, &c.Status, &c.ContentType, &c.ETag, &c.LastModified,
+	var at string
+	err := row.Scan(&c.ID, &c.CrawlID, &c.URL, &c.Method, &at, &c.Status, &c.ContentType, &c.ETag, &c.LastModified,
 		&c.PayloadDigest, &c.PayloadLength, &c.Truncated, &c.RevisitOf, &c.WARCFile, &c.WARCOffset, &c.WARCLength, &c.WARCRecordID)
 	if err != nil {
 		return nil, notFound(err)
 	}
-	c.FetchedAt = c.FetchedAt.UTC()
+	c.FetchedAt = archive.ParseTime(at)
 	return &c, nil
 }
 
@@ -135,6 +136,6 @@ func (s *Store) CataloguedOffsets(ctx context.Context, file string) (map[int64]b
 // CrawlRequests counts the responses a crawl archived since a time.
 func (s *Store) CrawlRequests(ctx context.Context, crawlID int64, since time.Time) (int64, error) {
 	var n int64
-	err := s.pool.QueryRow(ctx, `SELECT COUNT(*) FROM captures WHERE crawl_id = $1 AND fetched_at >= $2`, crawlID, since).Scan(&n)
+	err := s.pool.QueryRow(ctx, `SELECT COUNT(*) FROM captures WHERE crawl_id = $1 AND fetched_at >= $2`, crawlID, archive.FormatTime(since)).Scan(&n)
 	return n, err
 }

@@ -12,7 +12,7 @@ import (
 func (s *Store) StartCrawl(ctx context.Context, source, baseURL string, at time.Time) (int64, error) {
 	var id int64
 	err := s.pool.QueryRow(ctx, `INSERT INTO crawls (source, base_url, started_at, status) VALUES ($1, $2, $3, 'running') RETURNING id`,
-		source, baseURL, at).Scan(&id)
+		source, baseURL, archive.FormatTime(at)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("start crawl of %s: %w", source, err)
 	}
@@ -30,7 +30,7 @@ func (s *Store) ReopenCrawl(ctx context.Context, id int64) error {
 // FinishCrawl records how a crawl ended and its report.
 func (s *Store) FinishCrawl(ctx context.Context, id int64, status, report string, at time.Time) error {
 	if _, err := s.pool.Exec(ctx, `UPDATE crawls SET status = $1, report = $2, finished_at = $3 WHERE id = $4`,
-		status, report, at, id); err != nil {
+		status, report, archive.FormatTime(at), id); err != nil {
 		return fmt.Errorf("finish crawl %d: %w", id, err)
 	}
 	return nil
@@ -49,7 +49,7 @@ func (s *Store) SupersedeUnfinished(ctx context.Context, source string, id int64
 	_, err := s.pool.Exec(ctx, `UPDATE crawls SET status = CASE status WHEN 'running' THEN 'interrupted' ELSE status END,
 		finished_at = COALESCE(finished_at, $1),
 		report = (COALESCE(report, '{}')::jsonb || jsonb_build_object('superseded_by', $2::bigint))::text
-		WHERE source = $3 AND id < $2 AND status IN ('running', 'interrupted', 'failed')`, at, id, source)
+		WHERE source = $3 AND id < $2 AND status IN ('running', 'interrupted', 'failed')`, archive.FormatTime(at), id, source)
 	if err != nil {
 		return fmt.Errorf("supersede unfinished crawls of %s: %w", source, err)
 	}
@@ -68,16 +68,18 @@ func (s *Store) LastCrawl(ctx context.Context, source string) (*archive.Crawl, e
 
 func (s *Store) crawlWhere(ctx context.Context, where string, args ...any) (*archive.Crawl, error) {
 	var c archive.Crawl
-	var finished *time.Time
-	var report *string
+	var started string
+	var finished, report *string
 	err := s.pool.QueryRow(ctx, `SELECT id, source, base_url, started_at, finished_at, status, report
 		FROM crawls WHERE `+where+` ORDER BY id DESC LIMIT 1`, args...).
-		Scan(&c.ID, &c.Source, &c.BaseURL, &c.StartedAt, &finished, &c.Status, &report)
+		Scan(&c.ID, &c.Source, &c.BaseURL, &started, &finished, &c.Status, &report)
 	if err != nil {
 		return nil, fmt.Errorf("find crawl: %w", notFound(err))
 	}
-	c.StartedAt = c.StartedAt.UTC()
-	c.FinishedAt = utc(finished)
+	c.StartedAt = archive.ParseTime(started)
+	if finished != nil {
+		c.FinishedAt = archive.ParseTime(*finished)
+	}
 	if report != nil {
 		c.Report = *report
 	}
@@ -88,7 +90,7 @@ func (s *Store) crawlWhere(ctx context.Context, where string, args ...any) (*arc
 // policy, for the crawl report.
 func (s *Store) AddFetchError(ctx context.Context, crawlID int64, url, kind, msg string, at time.Time) error {
 	_, err := s.pool.Exec(ctx, `INSERT INTO fetch_errors (crawl_id, url, at, kind, message) VALUES ($1, $2, $3, $4, $5)`,
-		crawlID, url, at, kind, msg)
+		crawlID, url, archive.FormatTime(at), kind, msg)
 	if err != nil {
 		return fmt.Errorf("add fetch error for %s: %w", url, err)
 	}

@@ -150,6 +150,103 @@ ALTER TABLE captures
 	ADD COLUMN duplicate BOOLEAN NOT NULL DEFAULT FALSE;
 CREATE INDEX captures_pending ON captures (warc_file) WHERE pending;
 `,
+	// Times of the catalog as SQLite keeps them: sortable text, UTC, to
+	// the nanosecond (archive.TimeFormat), so that an archive moved from
+	// SQLite loses nothing; and the rest of its tables.
+	3: `
+ALTER TABLE crawls ALTER COLUMN started_at TYPE TEXT USING ` + textTime("started_at") + `,
+	ALTER COLUMN finished_at TYPE TEXT USING ` + textTime("finished_at") + `;
+ALTER TABLE captures ALTER COLUMN fetched_at TYPE TEXT USING ` + textTime("fetched_at") + `;
+ALTER TABLE fetch_errors ALTER COLUMN at TYPE TEXT USING ` + textTime("at") + `;
+ALTER TABLE records ALTER COLUMN first_seen TYPE TEXT USING ` + textTime("first_seen") + `,
+	ALTER COLUMN last_seen TYPE TEXT USING ` + textTime("last_seen") + `;
+ALTER TABLE record_versions ALTER COLUMN created_at TYPE TEXT USING ` + textTime("created_at") + `;
+ALTER TABLE parse_failures ALTER COLUMN first_failed TYPE TEXT USING ` + textTime("first_failed") + `,
+	ALTER COLUMN last_failed TYPE TEXT USING ` + textTime("last_failed") + `;
+ALTER TABLE links ALTER COLUMN first_seen TYPE TEXT USING ` + textTime("first_seen") + `,
+	ADD COLUMN state             TEXT NOT NULL DEFAULT 'up' CHECK (state IN ('up', 'suspect', 'down')),
+	ADD COLUMN state_since       TEXT,
+	ADD COLUMN fail_streak       INTEGER NOT NULL DEFAULT 0,
+	ADD COLUMN fail_since        TEXT,
+	ADD COLUMN ok_streak         INTEGER NOT NULL DEFAULT 0,
+	ADD COLUMN ok_since          TEXT,
+	ADD COLUMN last_checked      TEXT,
+	ADD COLUMN last_verdict      TEXT NOT NULL DEFAULT '',
+	ADD COLUMN last_ok           TEXT,
+	ADD COLUMN last_good_capture BIGINT REFERENCES captures(id),
+	ADD COLUMN redirect_chain    TEXT NOT NULL DEFAULT '[]';
+CREATE INDEX links_state ON links (state, url);
+CREATE INDEX captures_digest ON captures (payload_digest);
+CREATE TABLE link_checks (
+	id         BIGSERIAL PRIMARY KEY,
+	url        TEXT NOT NULL,
+	checked_at TEXT NOT NULL,
+	verdict    TEXT NOT NULL,
+	status     INTEGER NOT NULL,
+	method     TEXT NOT NULL,
+	final_url  TEXT NOT NULL,
+	chain      TEXT NOT NULL,
+	error      TEXT NOT NULL,
+	capture_id BIGINT REFERENCES captures(id),
+	elapsed_ms BIGINT NOT NULL,
+	state      TEXT CHECK (state IN ('up', 'suspect', 'down')),
+	works      BOOLEAN
+);
+CREATE INDEX link_checks_url ON link_checks (url, checked_at);
+CREATE INDEX link_checks_capture ON link_checks (capture_id);
+CREATE TABLE site_links (
+	url        TEXT NOT NULL REFERENCES links(url),
+	source     TEXT NOT NULL,
+	page_url   TEXT NOT NULL,
+	first_seen TEXT NOT NULL,
+	PRIMARY KEY (url, source, page_url)
+);
+CREATE TABLE parse_results (
+	crawl_id   BIGINT NOT NULL REFERENCES crawls(id),
+	record_id  BIGINT NOT NULL,
+	url        TEXT NOT NULL,
+	capture_id BIGINT REFERENCES captures(id),
+	outcome    TEXT NOT NULL CHECK (outcome IN ('parsed', 'unchanged', 'unreadable')),
+	via        TEXT NOT NULL CHECK (via IN ('fetched', 'not_modified')),
+	fields     TEXT NOT NULL DEFAULT '[]',
+	unknown    TEXT NOT NULL DEFAULT '[]',
+	fuzzy      TEXT NOT NULL DEFAULT '[]',
+	reason     TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (crawl_id, record_id)
+);
+CREATE TABLE parse_drift (
+	source         TEXT PRIMARY KEY,
+	state          TEXT NOT NULL CHECK (state IN ('healthy', 'drift')),
+	since          TEXT NOT NULL,
+	since_crawl    BIGINT REFERENCES crawls(id),
+	last_crawl     BIGINT REFERENCES crawls(id),
+	baseline_crawl BIGINT REFERENCES crawls(id),
+	findings       TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE alerts (
+	id                BIGSERIAL PRIMARY KEY,
+	kind              TEXT NOT NULL CHECK (kind IN ('down', 'up', 'drift', 'recovered')),
+	url               TEXT NOT NULL,
+	verdict           TEXT NOT NULL,
+	since             TEXT NOT NULL,
+	at                TEXT NOT NULL,
+	last_good_capture BIGINT REFERENCES captures(id),
+	delivered         TEXT NOT NULL DEFAULT '{}',
+	source            TEXT NOT NULL DEFAULT '',
+	detail            TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX alerts_at ON alerts (at, id);
+CREATE TABLE catalog (
+	id   INTEGER PRIMARY KEY CHECK (id = 1),
+	uuid TEXT NOT NULL
+);
+INSERT INTO catalog (id, uuid) VALUES (1, gen_random_uuid()::text);
+`,
+}
+
+// textTime converts a TIMESTAMPTZ column to archive.TimeFormat's text.
+func textTime(col string) string {
+	return `to_char(` + col + ` AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"000Z"')`
 }
 
 // lockMigrations is the advisory lock nodes take while migrating.

@@ -19,9 +19,10 @@ import (
 // the other each see the other's version.
 func (s *Store) ApplyRecord(ctx context.Context, rec archive.ParsedRecord, captureID int64, seenAt time.Time) (archive.Applied, error) {
 	var out archive.Applied
+	seen := archive.FormatTime(seenAt)
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `INSERT INTO records (id, url, first_seen, last_seen, latest_version) VALUES ($1, $2, $3, $3, 0)
-			ON CONFLICT (id) DO NOTHING`, rec.ID, rec.URL, seenAt); err != nil {
+			ON CONFLICT (id) DO NOTHING`, rec.ID, rec.URL, seen); err != nil {
 			return err
 		}
 		var latest int
@@ -54,14 +55,14 @@ func (s *Store) ApplyRecord(ctx context.Context, rec archive.ParsedRecord, captu
 			}
 			if len(changed) == 0 {
 				out = archive.Applied{Outcome: archive.VersionUnchanged, Version: latest}
-				if _, err := tx.Exec(ctx, `UPDATE records SET last_seen = GREATEST(last_seen, $1) WHERE id = $2`, seenAt, rec.ID); err != nil {
+				if _, err := tx.Exec(ctx, `UPDATE records SET last_seen = GREATEST(last_seen, $1) WHERE id = $2`, seen, rec.ID); err != nil {
 					return err
 				}
 				return clearFailure(ctx, tx, rec.ID, captureID)
 			}
 			out = archive.Applied{Outcome: archive.VersionChanged, Version: latest + 1, Changed: changed}
 			if _, err := tx.Exec(ctx, `UPDATE records SET latest_version = $1, last_seen = GREATEST(last_seen, $2), url = $3 WHERE id = $4`,
-				out.Version, seenAt, rec.URL, rec.ID); err != nil {
+				out.Version, seen, rec.URL, rec.ID); err != nil {
 				return err
 			}
 		}
@@ -71,13 +72,13 @@ func (s *Store) ApplyRecord(ctx context.Context, rec archive.ParsedRecord, captu
 		}
 		changedJSON, _ := json.Marshal(changed)
 		if _, err := tx.Exec(ctx, `INSERT INTO record_versions (record_id, version, capture_id, parser_version, created_at, data, changed_fields)
-			VALUES ($1, $2, $3, $4, $5, $6, $7)`, rec.ID, out.Version, captureID, rec.ParserVersion, seenAt, string(rec.Data), string(changedJSON)); err != nil {
+			VALUES ($1, $2, $3, $4, $5, $6, $7)`, rec.ID, out.Version, captureID, rec.ParserVersion, seen, string(rec.Data), string(changedJSON)); err != nil {
 			return err
 		}
 		if err := clearFailure(ctx, tx, rec.ID, captureID); err != nil {
 			return err
 		}
-		return syncLinks(ctx, tx, rec, seenAt)
+		return syncLinks(ctx, tx, rec, seen)
 	})
 	if err != nil {
 		return archive.Applied{}, fmt.Errorf("apply record %d: %w", rec.ID, err)
@@ -93,7 +94,7 @@ func clearFailure(ctx context.Context, tx pgx.Tx, id int, captureID int64) error
 }
 
 // syncLinks keeps the link inventory current with a record's new version.
-func syncLinks(ctx context.Context, tx pgx.Tx, rec archive.ParsedRecord, seenAt time.Time) error {
+func syncLinks(ctx context.Context, tx pgx.Tx, rec archive.ParsedRecord, seenAt string) error {
 	rows, err := tx.Query(ctx, `SELECT DISTINCT url FROM link_refs WHERE record_id = $1`, rec.ID)
 	if err != nil {
 		return err
@@ -127,7 +128,7 @@ func syncLinks(ctx context.Context, tx pgx.Tx, rec archive.ParsedRecord, seenAt 
 
 // RecordSeen notes that a record was confirmed unchanged at seenAt.
 func (s *Store) RecordSeen(ctx context.Context, id int, seenAt time.Time) error {
-	if _, err := s.pool.Exec(ctx, `UPDATE records SET last_seen = GREATEST(last_seen, $1) WHERE id = $2`, seenAt, id); err != nil {
+	if _, err := s.pool.Exec(ctx, `UPDATE records SET last_seen = GREATEST(last_seen, $1) WHERE id = $2`, archive.FormatTime(seenAt), id); err != nil {
 		return fmt.Errorf("record %d seen: %w", id, err)
 	}
 	return nil
@@ -142,11 +143,11 @@ func (s *Store) versions(ctx context.Context, q string, args ...any) ([]*archive
 	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*archive.RecordVersion, error) {
 		var v archive.RecordVersion
-		var data, changed string
-		if err := r.Scan(&v.RecordID, &v.Version, &v.CaptureID, &v.ParserVersion, &v.CreatedAt, &data, &changed); err != nil {
+		var at, data, changed string
+		if err := r.Scan(&v.RecordID, &v.Version, &v.CaptureID, &v.ParserVersion, &at, &data, &changed); err != nil {
 			return nil, err
 		}
-		v.CreatedAt = v.CreatedAt.UTC()
+		v.CreatedAt = archive.ParseTime(at)
 		v.Data = json.RawMessage(data)
 		if err := json.Unmarshal([]byte(changed), &v.Changed); err != nil {
 			return nil, fmt.Errorf("read changed fields: %w", err)

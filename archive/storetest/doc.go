@@ -3,5 +3,5 @@
 // fresh, empty catalog of its own, so that the SQLite Store and the
 // PostgreSQL one behave the same way.
 //
-// Times are compared to the microsecond, the finest PostgreSQL keeps.
+// Times are kept to the nanosecond by both backends (as sortable text).
 package storetest

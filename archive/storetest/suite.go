@@ -46,9 +46,9 @@ func Run(t *testing.T, open Open) {
 	}
 }
 
-// at is a fixed moment plus d, at a precision every backend keeps.
+// at is a fixed moment plus d, to the nanosecond: both backends keep it.
 func at(d time.Duration) time.Time {
-	return time.Date(2026, 3, 14, 9, 26, 53, 589793000, time.UTC).Add(d)
+	return time.Date(2026, 3, 14, 9, 26, 53, 589793238, time.UTC).Add(d)
 }
 
 // failed carries an error out of must to the case that called it.
