@@ -59,6 +59,16 @@ type RecordLog interface {
 	RecordIDs(ctx context.Context) ([]int, error)
 }
 
+// ArchiveReading is what the reading commands (export, diff, records)
+// read: records, links and captures as known at a moment.
+type ArchiveReading interface {
+	VersionsAsOf(ctx context.Context, asOf time.Time, fn func(*VersionAt) error) error
+	VersionChanges(ctx context.Context, from, to time.Time, fn func(id int, before, after []byte) error) error
+	LinksAsOf(ctx context.Context, asOf time.Time) ([]LinkAt, error)
+	CapturesByID(ctx context.Context, ids []int64, fn func(*Capture) error) error
+	ParseFailures(ctx context.Context) ([]ParseFailure, error)
+}
+
 // CrawlState is the contract whole: what a crawl writes and reads back of
 // its durable state. Both backends are one.
 type CrawlState interface {
@@ -66,6 +76,7 @@ type CrawlState interface {
 	FrontierLog
 	CaptureLog
 	RecordLog
+	ArchiveReading
 	Close() error
 }
 

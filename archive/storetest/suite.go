@@ -27,6 +27,7 @@ func Run(t *testing.T, open Open) {
 		{"CaptureLookups", captureLookups},
 		{"RecordVersions", recordVersions},
 		{"StaleCaptureNeverOverrides", staleCaptureNeverOverrides},
+		{"ReadingsAsOf", readingsAsOf},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
