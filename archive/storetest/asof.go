@@ -16,10 +16,10 @@ func readingsAsOf(t *testing.T, ctx context.Context, st archive.CrawlState) {
 	site := archive.CitedLink{URL: "https://comune.example.it/", Field: "website", Source: "href"}
 	gone := archive.CitedLink{URL: "https://www.example.org/", Field: "source_notes", Source: "text", DeclaredGone: true}
 	must(st.ApplyRecord(ctx, archive.ParsedRecord{ID: 1, URL: "https://x/1", ParserVersion: "p1",
-		Data: []byte(`{"id":1,"titolo":"uno","links":[{"url":"https://comune.example.it/","field":"website","source":"href","declared_gone":false}]}`),
+		Data:  []byte(`{"id":1,"titolo":"uno","links":[{"url":"https://comune.example.it/","field":"website","source":"href","declared_gone":false}]}`),
 		Links: []archive.CitedLink{site}}, c1, at(0)))
 	must(st.ApplyRecord(ctx, archive.ParsedRecord{ID: 2, URL: "https://x/2", ParserVersion: "p1",
-		Data: []byte(`{"id":2,"links":[{"url":"https://comune.example.it/","field":"documents","source":"href","declared_gone":false},{"url":"https://www.example.org/","field":"source_notes","source":"text","declared_gone":true}]}`),
+		Data:  []byte(`{"id":2,"links":[{"url":"https://comune.example.it/","field":"documents","source":"href","declared_gone":false},{"url":"https://www.example.org/","field":"source_notes","source":"text","declared_gone":true}]}`),
 		Links: []archive.CitedLink{site, gone}}, c2, at(time.Minute)))
 	must(st.ApplyRecord(ctx, archive.ParsedRecord{ID: 1, URL: "https://x/1", ParserVersion: "p2",
 		Data: []byte(`{"id":1,"titolo":"uno bis","links":[]}`)}, c3, at(time.Hour)))
