@@ -61,12 +61,23 @@ func runDiff(ctx context.Context, e *env, args []string) error {
 	if t1.After(t2) {
 		return fmt.Errorf("%w: --from %s is later than --to %s", errUsage, t1.Format(time.RFC3339), t2.Format(time.RFC3339))
 	}
-	if err := requireArchive(*data); err != nil {
-		return err
-	}
-	changes, err := export.Diff(ctx, *data, t1, t2)
-	if err != nil {
-		return err
+	var changes []export.Change
+	if settings.Store == "postgres" {
+		st, err := sharedCatalog(ctx, settings)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		if changes, err = export.DiffArchive(ctx, st, t1, t2); err != nil {
+			return err
+		}
+	} else {
+		if err := requireArchive(*data); err != nil {
+			return err
+		}
+		if changes, err = export.Diff(ctx, *data, t1, t2); err != nil {
+			return err
+		}
 	}
 	switch format {
 	case formatJSONL, formatJSON:

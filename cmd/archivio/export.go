@@ -80,7 +80,18 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		}
 		at = t
 	}
-	if err := requireArchive(*data); err != nil {
+	var shared export.Archive
+	if settings.Store == "postgres" {
+		if *format == "wacz" {
+			return fmt.Errorf("export: --format wacz reads the WARC files from the data folder; with store: postgres it is not there yet")
+		}
+		st, err := sharedCatalog(ctx, settings)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		shared = st
+	} else if err := requireArchive(*data); err != nil {
 		return err
 	}
 	if *format == "wacz" {
@@ -93,7 +104,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if isTerminal(e.stderr) {
 		progress = func(n int) { fmt.Fprintf(e.stderr, "\r\033[Kexporting: %d records", n) }
 	}
-	res, err := export.Export(ctx, export.Options{DataDir: *data, OutDir: *out, Format: *format, AsOf: at,
+	res, err := export.Export(ctx, export.Options{DataDir: *data, Archive: shared, OutDir: *out, Format: *format, AsOf: at,
 		Excel: *excel, Overwrite: *overwrite, Version: buildVersion(), Progress: progress})
 	if progress != nil {
 		fmt.Fprint(e.stderr, "\r\033[K")

@@ -59,7 +59,7 @@ func runRecords(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := openArchive(ctx, *data)
+	st, err := openReading(ctx, settings)
 	if err != nil {
 		return err
 	}
@@ -126,7 +126,7 @@ func runRecords(ctx context.Context, e *env, args []string) error {
 }
 
 // parseFailures returns the open parse failures, or the one of a record.
-func parseFailures(ctx context.Context, st *archive.Store, id int) ([]archive.ParseFailure, error) {
+func parseFailures(ctx context.Context, st readingArchive, id int) ([]archive.ParseFailure, error) {
 	all, err := st.ParseFailures(ctx)
 	if err != nil || id == 0 {
 		return all, err
@@ -147,7 +147,7 @@ type failureLine struct {
 }
 
 // printFailures lists parse failures with their captures.
-func printFailures(ctx context.Context, e *env, st *archive.Store, failures []archive.ParseFailure, format string) error {
+func printFailures(ctx context.Context, e *env, st readingArchive, failures []archive.ParseFailure, format string) error {
 	if format != formatTable {
 		out := newObjectWriter(e.stdout, format)
 		for _, f := range failures {

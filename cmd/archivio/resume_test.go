@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archivio/archive/pg/pgtest"
 	"context"
 	"encoding/json"
 	"errors"
@@ -38,7 +39,10 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(exitCode(err, os.Stderr))
 	}
-	os.Exit(m.Run())
+	postgres = pgtest.Lazy()
+	code := m.Run()
+	postgres.Close()
+	os.Exit(code)
 }
 
 func child(t *testing.T, args ...string) *exec.Cmd {

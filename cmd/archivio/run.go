@@ -58,6 +58,7 @@ func commands() []command {
 		{"serve", "the web interface over the archive, read-only: records, history, source health, replay", runServe},
 		{"run", "run as a daemon: scheduled crawls and link checks, metrics, status", runDaemon},
 		{"status", "show what the archive holds and whether a daemon runs", runStatus},
+		{"migrate", "copy the archive into the shared PostgreSQL catalog (and its WARC files to a bucket), checked", runMigrate},
 		{"config", "write (config init) or check (config check) the archivio.yaml configuration", runConfig},
 		{"parse", "read saved process pages and print them as JSON Lines records", runParse},
 		{"version", "print the archivio and parser versions", runVersion},

@@ -62,6 +62,18 @@ func Diff(ctx context.Context, dataDir string, from, to time.Time) ([]Change, er
 	return diffVersions(ctx, st, from, to)
 }
 
+// DiffArchive is Diff on a catalog already open (the shared PostgreSQL
+// one).
+func DiffArchive(ctx context.Context, st VersionPairs, from, to time.Time) ([]Change, error) {
+	if from.After(to) {
+		return nil, fmt.Errorf("diff: from %s, to %s: %w", from.Format(time.RFC3339), to.Format(time.RFC3339), ErrReversedRange)
+	}
+	return diffVersions(ctx, st, from, to)
+}
+
+// VersionPairs is what DiffArchive reads of a catalog.
+type VersionPairs interface{ versionPairs }
+
 // versionPairs is what Diff reads of the archive.
 type versionPairs interface {
 	VersionChanges(ctx context.Context, from, to time.Time, fn func(id int, before, after []byte) error) error

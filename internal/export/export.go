@@ -18,7 +18,10 @@ import (
 
 // Options configure an export.
 type Options struct {
-	DataDir string    // the archive's data directory (required)
+	DataDir string // the archive's data directory (required unless Archive is set)
+	// Archive, when set, is the catalog read instead of DataDir's: the
+	// shared PostgreSQL catalog (archive/pg). The caller closes it.
+	Archive Archive
 	OutDir  string    // where the files go; created if missing (required)
 	Format  string    // csv, jsonl, parquet or sqlite (required)
 	AsOf    time.Time // export each record as known at this moment; zero means now
@@ -76,7 +79,7 @@ func Export(ctx context.Context, o Options) (*Result, error) {
 	if o.Excel && o.Format != "csv" {
 		return nil, errors.New("export: the Excel variant is for the csv format only")
 	}
-	if o.DataDir == "" || o.OutDir == "" {
+	if (o.DataDir == "" && o.Archive == nil) || o.OutDir == "" {
 		return nil, errors.New("export: data and output folders are required")
 	}
 	now := o.Now
@@ -88,11 +91,15 @@ func Export(ctx context.Context, o Options) (*Result, error) {
 	if asOf.IsZero() {
 		asOf = started
 	}
-	st, err := archive.OpenReadOnly(ctx, o.DataDir)
-	if err != nil {
-		return nil, err
+	var st source = o.Archive
+	if st == nil {
+		local, err := archive.OpenReadOnly(ctx, o.DataDir)
+		if err != nil {
+			return nil, err
+		}
+		defer local.Close()
+		st = local
 	}
-	defer st.Close()
 	if err := prepareFolder(o.OutDir, writes(o.Format), o.Overwrite); err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
@@ -134,6 +141,10 @@ func Export(ctx context.Context, o Options) (*Result, error) {
 	}
 	return res, nil
 }
+
+// Archive is what an export reads of a catalog (see source); both the
+// SQLite Store and the PostgreSQL one have it.
+type Archive interface{ source }
 
 // source is what an export reads of the archive: the records as known at
 // a moment, the link inventory as known then, and the captures they refer

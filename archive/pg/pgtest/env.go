@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -19,6 +20,9 @@ type Env struct {
 	why    string  // why there is none
 	srv    *Server // nil when the server was started by someone else
 	schema atomic.Int64
+
+	lazy sync.Once // for an Env made by Lazy: finds or starts the server
+	mu   sync.Mutex
 }
 
 // Required reports whether tests must fail, not skip, without a server.
@@ -40,8 +44,16 @@ func Setup() *Env {
 	return &Env{dsn: srv.DSN, srv: srv}
 }
 
-// Close stops a server Setup started.
+// Lazy is Setup on first use: for a package whose tests mostly need no
+// server.
+func Lazy() *Env {
+	return &Env{}
+}
+
+// Close stops a server Setup (or Lazy) started.
 func (e *Env) Close() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
 	if e.srv != nil {
 		e.srv.Stop()
 	}
@@ -51,6 +63,15 @@ func (e *Env) Close() {
 // Required) the test when there is no server.
 func (e *Env) DSN(t testing.TB) string {
 	t.Helper()
+	e.lazy.Do(func() {
+		if e.dsn != "" || e.why != "" {
+			return // made by Setup
+		}
+		set := Setup()
+		e.mu.Lock()
+		e.dsn, e.why, e.srv = set.dsn, set.why, set.srv
+		e.mu.Unlock()
+	})
 	if e.dsn == "" {
 		if Required() {
 			t.Fatalf("PostgreSQL is required here and none could be started: %s", e.why)

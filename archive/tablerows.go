@@ -1,0 +1,53 @@
+package archive
+
+import (
+	"context"
+	"fmt"
+	"slices"
+)
+
+// CatalogTables are the catalog's tables that hold what was archived, in
+// an order where each table comes after those it refers to: what moving
+// an archive to another catalog copies. schema_migrations (each engine
+// has its own) and record_summaries (derived from record_versions) are
+// not among them.
+var CatalogTables = []string{
+	"catalog", "crawls", "captures", "fetch_errors", "records", "record_versions", "links", "link_refs",
+	"link_checks", "site_links", "parse_results", "parse_failures", "parse_drift", "alerts", "frontier",
+}
+
+// TableRows calls fn with every row of one of CatalogTables, in the order
+// the rows were written, with the table's columns and the row's values as
+// SQLite holds them: int64, float64, string, []byte or nil. vals is
+// reused between calls.
+func (s *Store) TableRows(ctx context.Context, table string, fn func(cols []string, vals []any) error) error {
+	if !slices.Contains(CatalogTables, table) {
+		return fmt.Errorf("read table %q: not a catalog table", table)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT * FROM `+table+` ORDER BY rowid`)
+	if err != nil {
+		return fmt.Errorf("read table %s: %w", table, err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return fmt.Errorf("read table %s: %w", table, err)
+	}
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return fmt.Errorf("read table %s: %w", table, err)
+		}
+		if err := fn(cols, vals); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read table %s: %w", table, err)
+	}
+	return nil
+}
