@@ -25,7 +25,8 @@ import (
 
 const crawlUsage = `
 Usage: archivio crawl [SOURCE] [--data DIR] [--base-url URL] [--parallel N] [--delay D]
-                      [--max-pages N] [--ids FROM-TO] [--resume] [--allow-private] [--format table|json]
+                      [--max-pages N] [--ids FROM-TO] [--resume] [--allow-private] [--node NAME]
+                      [--format table|json]
 
 Crawls a source politely and archives every HTTP exchange (robots.txt,
 sitemaps, redirects, errors, pages) as WARC/1.1 evidence under DIR/warc,
@@ -90,6 +91,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	resume := fs.Bool("resume", false, "continue the last interrupted crawl of SOURCE")
 	sf.boolean("allow-private", "allow_private", "allow loopback and private addresses (a local mirror, tests)")
 	sf.str("contact", "contact", "URL or e-mail where site operators reach you, put in the User-Agent")
+	sf.node()
 	timeout := durationVar(fs, "timeout", 30*time.Second, time.Millisecond, "`duration` of each request attempt")
 	maxBody := int64Var(fs, "max-body", 32<<20, 1, "cut response bodies after this many `bytes` (the cut is recorded)")
 	warcSize := int64Var(fs, "warc-size", 1<<30, 1, "start a new WARC file after this many `bytes`")

@@ -16,7 +16,7 @@ import (
 )
 
 const runUsage = `
-Usage: archivio run [--config PATH]
+Usage: archivio run [--config PATH] [--node NAME]
 
 Runs archivio as a daemon from its configuration file (--config, else
 $ARCHIVIO_CONFIG, else ./archivio.yaml; "archivio config init" writes a
@@ -46,6 +46,7 @@ Examples:
 func runDaemon(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "run", runUsage)
 	sf := newSettingFlags(fs)
+	sf.node()
 	var lf logFlags
 	lf.register(fs)
 	if stop, err := parseFlags(fs, e, args); stop {

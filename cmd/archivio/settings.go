@@ -36,6 +36,12 @@ func (sf *settingFlags) data() {
 	sf.str("data", "data", "data directory `DIR`: WARC files in DIR/warc, the catalog in DIR/archivio.db")
 }
 
+// node registers --node, bound to postgres.node: this machine's name
+// among the crawler nodes sharing a PostgreSQL catalog.
+func (sf *settingFlags) node() {
+	sf.str("node", "postgres.node", "this machine's `NAME` among the crawler nodes of a shared catalog (store: postgres; the host name when none)")
+}
+
 // The flags bound to settings take their defaults from the settings'
 // defaults (config.DefaultValue), and their usage says where else the
 // value may come from, so every default is written once.

@@ -22,6 +22,7 @@ var envVars = []struct{ name, key string }{
 	{"ARCHIVIO_SMTP_FROM", "alerts.smtp.from"},
 	{"ARCHIVIO_SMTP_TO", "alerts.smtp.to"},
 	{"ARCHIVIO_SMTP_USERNAME", "alerts.smtp.username"},
+	{"ARCHIVIO_NODE", "postgres.node"},
 }
 
 // setKey sets the setting at a dotted key ("links.parallel",

@@ -156,3 +156,32 @@ func TestCheckValueIsTheFileRule(t *testing.T) {
 		}
 	}
 }
+
+// TestNodeName: a node's name comes from the file, $ARCHIVIO_NODE over
+// it, and a flag over both, like every setting.
+func TestNodeName(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "archivio.yaml")
+	os.WriteFile(path, []byte("store: postgres\npostgres:\n  node: from-file\n"), 0o644)
+	for _, c := range []struct {
+		env    map[string]string
+		flags  []Flag
+		want   string
+		origin string
+	}{
+		{nil, nil, "from-file", path + ":3"},
+		{map[string]string{"ARCHIVIO_NODE": "from-env"}, nil, "from-env", "$ARCHIVIO_NODE"},
+		{map[string]string{"ARCHIVIO_NODE": "from-env"}, []Flag{{Name: "--node", Key: "postgres.node", Value: "from-flag"}}, "from-flag", "--node"},
+	} {
+		s, err := Resolve(Input{Path: path, Getenv: envOf(c.env), Flags: c.flags})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Postgres.Node != c.want || s.Origin("postgres.node").String() != c.origin {
+			t.Errorf("node = %q from %s, want %q from %s", s.Postgres.Node, s.Origin("postgres.node"), c.want, c.origin)
+		}
+	}
+	if _, err := Resolve(Input{Path: path, Getenv: envOf(map[string]string{"ARCHIVIO_NODE": "two words"})}); err == nil ||
+		!strings.Contains(err.Error(), "ARCHIVIO_NODE") {
+		t.Errorf("a node name with a space from the environment: %v, want an error naming the variable", err)
+	}
+}
