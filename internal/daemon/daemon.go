@@ -57,7 +57,20 @@ func Run(ctx context.Context, cfg *config.Config, o Options) error {
 	}
 	defer lock.Unlock()
 
-	d := &daemon{cfg: cfg, o: o, m: newMetrics(), started: time.Now()}
+	// The alerts of every job go out through one outbox of the daemon's,
+	// so a slow sink delays no job and no job's next run; it has its own
+	// handle on the catalog to record each delivery.
+	obStore, err := archive.Open(ctx, cfg.Data)
+	if err != nil {
+		return fmt.Errorf("run: %w", err)
+	}
+	defer obStore.Close()
+	obCtx, obCancel := context.WithCancel(context.WithoutCancel(ctx))
+	defer obCancel()
+	outbox := jobs.NewOutbox(obCtx, o.Sinks, obStore, o.Logger)
+	defer closeOutbox(outbox, obCancel, time.Duration(cfg.ShutdownWait), o.Logger)
+
+	d := &daemon{cfg: cfg, o: o, m: newMetrics(), started: time.Now(), outbox: outbox}
 	if err := d.initMetrics(ctx); err != nil {
 		return err
 	}
@@ -114,6 +127,27 @@ type daemon struct {
 	sched   *schedule.Scheduler
 	started time.Time
 	addr    string // the address the HTTP server listens on
+	outbox  *jobs.Outbox
+}
+
+// closeOutbox lets the alerts still queued go out, for at most wait;
+// then the deliveries in flight are cut short, and recorded as failed.
+func closeOutbox(ob *jobs.Outbox, cancel context.CancelFunc, wait time.Duration, logger *slog.Logger) {
+	done := make(chan error, 1)
+	go func() { done <- ob.Close() }()
+	timer := time.NewTimer(wait)
+	defer timer.Stop()
+	var err error
+	select {
+	case err = <-done:
+	case <-timer.C:
+		logger.Warn("stopping: alerts still going out are cut short", "waited", wait)
+		cancel()
+		err = <-done
+	}
+	if err != nil {
+		logger.Error("recording an alert's delivery", "err", err)
+	}
 }
 
 // addJobs schedules a crawl per source and the link checks, with the time
@@ -152,7 +186,7 @@ func (d *daemon) addJobs(ctx context.Context) error {
 func (d *daemon) crawlJob(name string) func(context.Context) error {
 	return func(ctx context.Context) error {
 		cfg := setup.Crawl(d.cfg, name, d.o.Version)
-		cfg.Transport, cfg.Logger, cfg.Sinks = d.o.Transport, d.o.Logger, d.o.Sinks
+		cfg.Transport, cfg.Logger, cfg.Outbox = d.o.Transport, d.o.Logger, d.outbox
 		cfg.NoLock = true
 		cfg.Resume = true // a crawl cut short by a stop or a crash continues at its next run
 		rep, err := jobs.Crawl(ctx, cfg)
@@ -164,7 +198,7 @@ func (d *daemon) crawlJob(name string) func(context.Context) error {
 func (d *daemon) linksJob() func(context.Context) error {
 	return func(ctx context.Context) error {
 		cfg := setup.LinkCheck(d.cfg, d.o.Version)
-		cfg.Transport, cfg.Logger, cfg.Sinks = d.o.Transport, d.o.Logger, d.o.Sinks
+		cfg.Transport, cfg.Logger, cfg.Outbox = d.o.Transport, d.o.Logger, d.outbox
 		cfg.NoLock = true
 		rep, err := jobs.CheckLinks(ctx, cfg)
 		d.m.observeLinks(rep)

@@ -27,6 +27,18 @@ import (
 // testDaemon runs a daemon over the demo site on a virtual internet.
 func testDaemon(t *testing.T, spec string, delay, shutdownWait time.Duration) (*config.Config, string, context.CancelFunc, <-chan error) {
 	t.Helper()
+	return testDaemonWith(t, func(cfg *config.Config, o *Options) {
+		src := cfg.Sources["osservatorio"]
+		src.Schedule, src.Delay = spec, config.Duration(delay)
+		cfg.Sources["osservatorio"] = src
+		cfg.ShutdownWait = config.Duration(shutdownWait)
+	})
+}
+
+// testDaemonWith runs a daemon over the demo site on a virtual internet,
+// with the settings and options edit makes.
+func testDaemonWith(t *testing.T, edit func(*config.Config, *Options)) (*config.Config, string, context.CancelFunc, <-chan error) {
+	t.Helper()
 	site, err := demosite.New(demosite.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -41,23 +53,18 @@ func testDaemon(t *testing.T, spec string, delay, shutdownWait time.Duration) (*
 	cfg := config.Default()
 	cfg.Data = t.TempDir()
 	cfg.AllowPrivate = true
-	src := cfg.Sources["osservatorio"]
-	src.Schedule, src.Delay = spec, config.Duration(delay)
-	cfg.Sources["osservatorio"] = src
 	cfg.Links.Schedule = "@yearly"
-	cfg.ShutdownWait = config.Duration(shutdownWait)
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
+	started := make(chan string, 1)
+	o := Options{Version: "test", Listener: ln, Transport: tr, Started: func(addr string) { started <- addr }}
+	edit(cfg, &o)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	started := make(chan string, 1)
-	go func() {
-		done <- Run(ctx, cfg, Options{Version: "test", Listener: ln, Transport: tr,
-			Started: func(addr string) { started <- addr }})
-	}()
+	go func() { done <- Run(ctx, cfg, o) }()
 	select {
 	case addr := <-started:
 		return cfg, "http://" + addr, cancel, done

@@ -82,9 +82,7 @@ type healthStore interface {
 }
 
 // deliveryLog records how an alert's delivery went.
-type deliveryLog interface {
-	MarkDelivered(ctx context.Context, id int64, delivered string) error
-}
+type deliveryLog = DeliveryLog
 
 // crawlCatalog is what a crawl uses of the archive.
 type crawlCatalog interface {

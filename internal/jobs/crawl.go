@@ -61,6 +61,9 @@ type Config struct {
 	// Sinks deliver the parse health alerts (drift, recovered), which are
 	// stored either way.
 	Sinks alerts.Sink
+	// Outbox, when set, takes those alerts instead of Sinks, and the crawl
+	// does not wait for them to go out (the daemon's).
+	Outbox *Outbox
 }
 
 // Progress is the live state of a crawl.
@@ -129,7 +132,7 @@ func Crawl(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, fmt.Errorf("crawl: base URL %q is not an http(s) address", cfg.BaseURL)
 	}
 	h, err := openHarness(ctx, harnessOptions{DataDir: cfg.DataDir, Job: "crawl", NoLock: cfg.NoLock, Repair: true,
-		Sinks: cfg.Sinks, Now: cfg.Now})
+		Sinks: cfg.Sinks, Outbox: cfg.Outbox, Now: cfg.Now})
 	if err != nil {
 		return nil, err
 	}

@@ -114,7 +114,7 @@ func (j *job) judgeDrift(ctx context.Context, rep *Report) error {
 	dr.Alert = &a
 	// Delivered by the harness, which waits for it before the report is
 	// written.
-	j.h.alerts.send(ctx, a, func(err error) {
+	j.h.sendAlert(ctx, a, func(err error) {
 		if err != nil {
 			dr.Undelivered = err.Error()
 		}

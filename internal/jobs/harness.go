@@ -23,7 +23,8 @@ type harness struct {
 	repaired []archive.RepairReport
 	runID    int64
 	w        *archive.WARCWriter
-	alerts   *deliverer
+	alerts   *deliverer // the job's own delivery, nil when it has an outbox
+	outbox   *Outbox
 	now      func() time.Time
 }
 
@@ -36,13 +37,16 @@ type harnessOptions struct {
 	// WARC files do, before they write.
 	Repair bool
 	Sinks  alerts.Sink // where the job's alerts go besides the catalog
+	// Outbox, when set, takes the job's alerts instead of Sinks: the job
+	// does not wait for them to go out.
+	Outbox *Outbox
 	Now    func() time.Time
 }
 
 // openHarness takes the lock, opens the archive and repairs its WARC
 // files as o says.
 func openHarness(ctx context.Context, o harnessOptions) (*harness, error) {
-	h := &harness{job: o.Job, now: o.Now}
+	h := &harness{job: o.Job, now: o.Now, outbox: o.Outbox}
 	if h.now == nil {
 		h.now = time.Now
 	}
@@ -59,7 +63,9 @@ func openHarness(ctx context.Context, o harnessOptions) (*harness, error) {
 		return nil, err
 	}
 	h.st = st
-	h.alerts = newDeliverer(o.Sinks, st)
+	if h.outbox == nil {
+		h.alerts = newDeliverer(o.Sinks, st)
+	}
 	if o.Repair {
 		if h.repaired, err = archive.RepairOpenFiles(ctx, st.WARCDir()); err != nil {
 			h.close()
@@ -109,12 +115,33 @@ func (h *harness) closeWriter() error {
 	return w.Close()
 }
 
+// sendAlert hands a stored alert (a.ID set) over for delivery and returns
+// at once. then, when not nil, hears how the delivery went before the run
+// is finished; it is not called when the alert went to an outbox, whose
+// deliveries may outlast the run.
+func (h *harness) sendAlert(ctx context.Context, a alerts.Alert, then func(error)) {
+	if h.outbox != nil {
+		h.outbox.send(a)
+		return
+	}
+	h.alerts.send(ctx, a, then)
+}
+
+// waitAlerts waits for the run's own alerts to go out; alerts handed to
+// an outbox are its owner's to wait for.
+func (h *harness) waitAlerts() error {
+	if h.alerts == nil {
+		return nil
+	}
+	return h.alerts.wait()
+}
+
 // finish waits for the run's alerts to go out, then records how the run
 // ended with its report. It writes even when ctx was canceled: a stopped
 // run must be recorded as such.
 func (h *harness) finish(ctx context.Context, status string, report any, at time.Time) error {
 	fin := context.WithoutCancel(ctx)
-	alertErr := h.alerts.wait()
+	alertErr := h.waitAlerts()
 	body, err := json.Marshal(report)
 	if err != nil {
 		return fmt.Errorf("%s: report: %w", h.job, err)
@@ -131,9 +158,7 @@ func (h *harness) close() {
 	if h.w != nil {
 		h.closeWriter()
 	}
-	if h.alerts != nil {
-		h.alerts.wait()
-	}
+	h.waitAlerts()
 	if h.st != nil {
 		h.st.Close()
 	}

@@ -46,7 +46,7 @@ func (r *linkRun) alert(ctx context.Context, u, kind, verdict string, since time
 	r.mu.Lock()
 	r.rep.Alerts = append(r.rep.Alerts, a)
 	r.mu.Unlock()
-	r.alerts.send(ctx, a, func(err error) {
+	r.h.sendAlert(ctx, a, func(err error) {
 		if err == nil {
 			return
 		}

@@ -36,7 +36,10 @@ type LinksConfig struct {
 	// non-public addresses (unless AllowPrivate).
 	Transport http.RoundTripper
 	Sinks     alerts.Sink // where alerts go (besides the database)
-	NoLock    bool        // the caller holds the data directory's lock
+	// Outbox, when set, takes the alerts instead of Sinks, and the run
+	// does not wait for them to go out (the daemon's).
+	Outbox *Outbox
+	NoLock bool // the caller holds the data directory's lock
 	// SnapshotDepth is how far to archive each live record website
 	// (a Link field) and its same-site pages: 0 means the default, 1;
 	// -1 none; -2 only the page (the check's own capture).
@@ -92,7 +95,7 @@ func CheckLinks(ctx context.Context, cfg LinksConfig) (*LinksReport, error) {
 		cfg.PerHost = LinksPerHost
 	}
 	h, err := openHarness(ctx, harnessOptions{DataDir: cfg.DataDir, Job: "links check", NoLock: cfg.NoLock, Repair: true,
-		Sinks: cfg.Sinks, Now: cfg.Now})
+		Sinks: cfg.Sinks, Outbox: cfg.Outbox, Now: cfg.Now})
 	if err != nil {
 		return nil, err
 	}
@@ -121,7 +124,7 @@ func CheckLinks(ctx context.Context, cfg LinksConfig) (*LinksReport, error) {
 		return nil, err
 	}
 
-	r := &linkRun{cfg: cfg, st: h.st, alerts: h.alerts, checker: checker, transport: recorder,
+	r := &linkRun{cfg: cfg, st: h.st, h: h, checker: checker, transport: recorder,
 		rep: &LinksReport{Verdicts: map[string]int{}, States: map[string]int{}, Alerts: []alerts.Alert{}}}
 	r.checkAll(ctx, links)
 	closeErr := h.closeWriter()
@@ -176,7 +179,7 @@ func guardedTransport(allowPrivate bool) *http.Transport {
 type linkRun struct {
 	cfg       LinksConfig
 	st        linksCatalog
-	alerts    *deliverer
+	h         *harness // the run's alerts go out through it
 	checker   *linkcheck.Checker
 	transport http.RoundTripper // archiving, for snapshots
 
