@@ -62,3 +62,9 @@ func (s *Store) FinishSettled(ctx context.Context, id int64, report string, at t
 	}
 	return tag.RowsAffected() == 1, nil
 }
+
+// HostKey is the politeness row a URL is paced by: its host, registrable
+// domain or address, as the store's Options.Politeness says.
+func (s *Store) HostKey(ctx context.Context, rawURL string) (string, error) {
+	return s.politenessKey(ctx, rawURL)
+}

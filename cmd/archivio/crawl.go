@@ -133,6 +133,10 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	if s.Contact == "" {
 		fmt.Fprintln(e.stderr, "archivio: tip: name a contact with --contact, $ARCHIVIO_CONTACT or contact: in archivio.yaml, so site operators can reach you")
 	}
+	if s.Store == "postgres" {
+		rep, err := sharedCrawl(ctx, e, &lf, s, cfg)
+		return reportShared(e, format, rep, err)
+	}
 	rep, err := crawlWithUI(ctx, e, &lf, cfg, s)
 	if rep != nil && format == formatJSON {
 		enc := json.NewEncoder(e.stdout)

@@ -37,7 +37,34 @@ type Node struct {
 	// takes (default: all).
 	Links func(page *url.URL, body []byte) []string
 	Scope func(*url.URL) bool
-	Log   *slog.Logger
+	// OnPage, when set, handles every answer instead of Links and Scope:
+	// it reads what the page holds (a record) and returns the entries the
+	// page leads to. An error stops the node; the URL's lease is released.
+	OnPage func(ctx context.Context, p Page) ([]archive.FrontierEntry, error)
+	// UserAgent is sent with every request; Robots makes the node obey
+	// each host's robots.txt (fetched once per host and node, through the
+	// recording transport), its Crawl-delay raising the host's pace to
+	// at least MinDelay.
+	UserAgent string
+	Robots    bool
+	MinDelay  time.Duration
+	MaxBody   int64  // cut bodies past this many bytes (the cut is recorded); default archive.DefaultMaxBody
+	Software  string // in the WARC files' warcinfo records
+	Log       *slog.Logger
+
+	robots robotsCache
+	stats  Stats
+}
+
+// Page is an answer a node fetched, for OnPage.
+type Page struct {
+	Lease     pg.Lease
+	URL       *url.URL
+	Status    int
+	Header    http.Header
+	Body      []byte
+	CaptureID int64  // 0 when not archived
+	Truncated string // the WARC-Truncated reason of a body archived cut
 }
 
 // catalog is the shared catalog as the recording transport sees it.
@@ -69,7 +96,7 @@ func (n *Node) Run(ctx context.Context) (err error) {
 	}
 	n.Log.Info("node registered", "node", n.Name, "released_leases", released)
 	w, err := archive.OpenWARCWriter(archive.WARCOptions{Dir: n.WARCDir, Prefix: "archivio-" + n.Name + "-" + uuid.NewString()[:8],
-		MaxFileSize: n.MaxFile, Hostname: n.Name})
+		MaxFileSize: n.MaxFile, Hostname: n.Name, Software: n.Software})
 	if err != nil {
 		return err
 	}
@@ -82,7 +109,7 @@ func (n *Node) Run(ctx context.Context) (err error) {
 		_, serr := ship.Ship(sctx)
 		err = errors.Join(err, cerr, serr)
 	}()
-	rec := archive.NewRecorder(n.Transport, w, catalog{n.Store, n.WARCDir}, archive.RecorderOptions{CrawlID: n.CrawlID})
+	rec := archive.NewRecorder(n.Transport, w, catalog{n.Store, n.WARCDir}, archive.RecorderOptions{CrawlID: n.CrawlID, MaxBody: n.MaxBody})
 	client := &http.Client{Transport: rec, Timeout: n.Timeout, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 
 	ctx, cancel := context.WithCancelCause(ctx)
@@ -195,9 +222,26 @@ func (n *Node) fetch(ctx context.Context, client *http.Client, l pg.Lease) error
 		_, err := n.Store.Complete(ctx, l, archive.FrontierFailed, "bad_url", nil, nil)
 		return err
 	}
+	if n.Robots {
+		ok, reason, err := n.allowed(ctx, client, l, page)
+		switch {
+		case err != nil:
+			n.Store.Release(context.WithoutCancel(ctx), l)
+			return err
+		case reason != "":
+			n.stats.count(reason)
+			return n.complete(ctx, l, archive.FrontierFailed, reason, nil, nil)
+		case !ok:
+			n.stats.Excluded.Add(1)
+			return n.complete(ctx, l, archive.FrontierExcluded, "robots", nil, nil)
+		}
+	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, l.URL, nil)
 	if err != nil {
 		return err
+	}
+	if n.UserAgent != "" {
+		req.Header.Set("User-Agent", n.UserAgent)
 	}
 	resp, err := client.Do(req)
 	if err != nil {
@@ -205,6 +249,7 @@ func (n *Node) fetch(ctx context.Context, client *http.Client, l pg.Lease) error
 			n.Store.Release(context.WithoutCancel(ctx), l)
 			return err
 		}
+		n.stats.count("fetch_error")
 		return n.complete(ctx, l, archive.FrontierFailed, "fetch_error", nil, nil)
 	}
 	body, rerr := io.ReadAll(resp.Body)
@@ -214,7 +259,10 @@ func (n *Node) fetch(ctx context.Context, client *http.Client, l pg.Lease) error
 	if mark.ID != 0 {
 		ids = append(ids, mark.ID)
 	}
+	n.stats.Pages.Add(1)
+	n.stats.Bytes.Add(int64(len(body)))
 	if rerr != nil {
+		n.stats.count("read_error")
 		return n.complete(ctx, l, archive.FrontierFailed, "read_error", nil, ids)
 	}
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
@@ -222,8 +270,22 @@ func (n *Node) fetch(ctx context.Context, client *http.Client, l pg.Lease) error
 			n.Store.BlockHost(ctx, l.Host, d)
 		}
 	}
+	state, reason := archive.FrontierDone, ""
 	if resp.StatusCode >= 400 {
-		return n.complete(ctx, l, archive.FrontierFailed, fmt.Sprintf("http_%d", resp.StatusCode), nil, ids)
+		state, reason = archive.FrontierFailed, fmt.Sprintf("http_%d", resp.StatusCode)
+		n.stats.count(reason)
+	}
+	if n.OnPage != nil {
+		entries, err := n.OnPage(ctx, Page{Lease: l, URL: page, Status: resp.StatusCode, Header: resp.Header, Body: body,
+			CaptureID: mark.ID, Truncated: mark.Truncated})
+		if err != nil {
+			n.Store.Release(context.WithoutCancel(ctx), l)
+			return fmt.Errorf("node %s: %s: %w", n.Name, l.URL, err)
+		}
+		return n.complete(ctx, l, state, reason, entries, ids)
+	}
+	if state != archive.FrontierDone {
+		return n.complete(ctx, l, state, reason, nil, ids)
 	}
 	var entries []archive.FrontierEntry
 	for _, raw := range n.Links(page, body) {

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"archivio/internal/cluster"
+	"archivio/internal/config"
+	"archivio/internal/jobs"
+)
+
+// nodeName is this machine's name among the nodes: postgres.node, else
+// the host name (as sharedCatalog names it).
+func nodeName(s *config.Settings) (string, error) {
+	if s.Postgres.Node != "" {
+		return s.Postgres.Node, nil
+	}
+	h, err := os.Hostname()
+	if err != nil {
+		return "", fmt.Errorf("node name: %w (set postgres.node, $ARCHIVIO_NODE or --node)", err)
+	}
+	return h, nil
+}
+
+// sharedCrawl is cfg's crawl on the shared catalog (store: postgres):
+// this machine is one node of it, with its WARC files in DATA/spool/NODE
+// until they are shipped to warc_storage.
+func sharedCrawl(ctx context.Context, e *env, lf *logFlags, s *config.Settings, cfg jobs.Config) (*cluster.Report, error) {
+	if cfg.Site != nil {
+		return nil, fmt.Errorf("crawl %s: a site source is crawled on one machine (store: sqlite); nodes of a shared catalog crawl the observatory", cfg.Source)
+	}
+	if cfg.MaxPages > 0 {
+		return nil, fmt.Errorf("%w: --max-pages is for one machine's crawl: nodes of a shared catalog crawl the whole source", errUsage)
+	}
+	log, err := lf.logger(e.stderr)
+	if err != nil {
+		return nil, err
+	}
+	node, err := nodeName(s)
+	if err != nil {
+		return nil, err
+	}
+	st, err := sharedCatalog(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	storage, err := warcStorage(s)
+	if err != nil {
+		return nil, err
+	}
+	return cluster.Crawl(ctx, cluster.CrawlConfig{
+		Store: st, Storage: storage, Node: node, WARCDir: filepath.Join(s.Data, "spool", node),
+		Source: cfg.Source, BaseURL: cfg.BaseURL, UserAgent: cfg.UserAgent, Software: cfg.Software,
+		Parallel: cfg.Parallel, Delay: cfg.Delay, Timeout: cfg.Timeout, MaxBody: cfg.MaxBody, MaxFile: cfg.WARCMaxSize,
+		FromID: cfg.FromID, ToID: cfg.ToID, LeaseTTL: s.Postgres.LeaseTTL.D(),
+		Transport: cfg.Transport, AllowPrivate: cfg.AllowPrivate, Logger: log,
+	})
+}
+
+// printSharedReport writes a node's crawl report for people.
+func printSharedReport(w io.Writer, r *cluster.Report) {
+	how := "started it"
+	if r.Joined {
+		how = "joined it"
+	}
+	fmt.Fprintf(w, "Crawl %d of %s (%s) on node %s (%s): %s in %.1fs\n", r.CrawlID, r.Source, r.BaseURL, r.Node, how, r.Status, r.Seconds)
+	fmt.Fprintf(w, "  this node         %d pages fetched, %s; records %d new, %d changed, %d unchanged, %d unreadable\n",
+		r.PagesFetched, byteSize(r.Bytes), r.RecordsNew, r.RecordsChanged, r.RecordsUnchanged, r.Unreadable)
+	if len(r.Errors) > 0 {
+		fmt.Fprintf(w, "  errors            %s\n", strings.TrimSuffix(strings.TrimPrefix(byReason(r.Errors), " ("), ")"))
+	} else {
+		fmt.Fprintf(w, "  errors            none\n")
+	}
+	f := r.Frontier
+	fmt.Fprintf(w, "  the crawl         %d URLs queued: %d done, %d failed%s, %d excluded%s, %d unsettled\n",
+		f.URLs, f.Done, sum(f.Failed), byReason(f.Failed), sum(f.Excluded), byReason(f.Excluded), f.Unsettled)
+	fmt.Fprintf(w, "  record pages      %d parsed, %d unreadable (all nodes)\n", r.ParseOutcomes["parsed"], r.ParseOutcomes["unreadable"])
+	if len(r.MissingRecords) > 0 {
+		var parts []string
+		for _, m := range r.MissingRecords[:min(len(r.MissingRecords), 10)] {
+			parts = append(parts, fmt.Sprintf("%d (%s)", m.ID, m.Reason))
+		}
+		fmt.Fprintf(w, "  missing           %s\n", strings.Join(parts, ", "))
+	}
+	if r.FinishedHere {
+		fmt.Fprintf(w, "  finished          by this node: nothing of the crawl is queued on any node\n")
+	}
+	fmt.Fprintf(w, "  WARC              %d captures waiting for their file to be stored\n", r.WARCPending)
+	if r.Error != "" {
+		fmt.Fprintf(w, "  failure           %s\n", r.Error)
+	}
+}
+
+// reportShared prints a node's report in the format asked and turns an
+// interruption into the message a single machine's crawl gives.
+func reportShared(e *env, format string, rep *cluster.Report, err error) error {
+	if rep != nil && format == formatJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			return err
+		}
+	} else if rep != nil {
+		printSharedReport(e.stdout, rep)
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(e.stdout, "\nInterrupted: what this node fetched is archived; its leases return to the other nodes. Start it again to rejoin the crawl.")
+		return errReported
+	}
+	return err
+}
+

@@ -1,0 +1,216 @@
+package cluster
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"time"
+
+	"archivio/archive"
+	"archivio/archive/pg"
+	"archivio/archive/warcstore"
+	"archivio/internal/jobs"
+	"archivio/source/osservatorio"
+)
+
+// CrawlConfig is one node's part in a crawl of the observatory shared by
+// several nodes.
+type CrawlConfig struct {
+	Store     *pg.Store         // the shared catalog, opened with this node's name
+	Storage   warcstore.Storage // where closed WARC files go
+	Node      string            // this node's name
+	WARCDir   string            // the node's own folder of WARC files before they are shipped
+	Source    string            // the source's name, e.g. "osservatorio"
+	BaseURL   string
+	UserAgent string
+	Software  string        // in the WARC files' warcinfo records
+	Parallel  int           // fetches at once on this node, and on the site over all nodes
+	Delay     time.Duration // between two fetches of the site, over all nodes
+	Timeout   time.Duration
+	MaxBody   int64
+	MaxFile   int64 // rotate WARC files at this size
+	FromID    int   // also try every record id from FromID to ToID
+	ToID      int
+	Heartbeat time.Duration // default a third of the lease TTL
+	LeaseTTL  time.Duration
+	Rotate    time.Duration // close and ship the WARC file this often; default 1 minute
+	// Transport is the network below the recording transport; default
+	// one refusing non-public addresses unless AllowPrivate.
+	Transport    http.RoundTripper
+	AllowPrivate bool
+	Logger       *slog.Logger
+	Now          func() time.Time
+}
+
+// Report is what one node did in a shared crawl, and the crawl as the
+// catalog has it when the node left it.
+type Report struct {
+	CrawlID  int64     `json:"crawl_id"`
+	Source   string    `json:"source"`
+	BaseURL  string    `json:"base_url"`
+	Node     string    `json:"node"`
+	Joined   bool      `json:"joined"` // the node joined a crawl another node started
+	Status   string    `json:"status"` // done, interrupted, failed
+	Error    string    `json:"error,omitempty"`
+	Started  time.Time `json:"started"`
+	Finished time.Time `json:"finished"`
+	Seconds  float64   `json:"seconds"`
+	// This node's part.
+	PagesFetched     int64            `json:"pages_fetched"`
+	Bytes            int64            `json:"bytes"`
+	RecordsNew       int64            `json:"records_new"`
+	RecordsChanged   int64            `json:"records_changed"`
+	RecordsUnchanged int64            `json:"records_unchanged"`
+	Unreadable       int64            `json:"records_unreadable"`
+	RobotsBlocked    int64            `json:"robots_blocked"`
+	Errors           map[string]int64 `json:"errors"`
+	// The whole crawl, over every node.
+	Frontier       jobs.FrontierReport    `json:"frontier"`
+	ParseOutcomes  map[string]int64       `json:"parse_outcomes"`
+	MissingRecords []jobs.MissingRecord   `json:"missing_records,omitempty"`
+	FinishedHere   bool                   `json:"finished_here"` // this node marked the crawl done
+	WARCPending    int64                  `json:"warc_captures_pending"`
+	Repaired       []archive.RepairReport `json:"repaired,omitempty"`
+}
+
+// Crawl runs this node's part of the crawl of the observatory at
+// cfg.BaseURL: it joins the crawl of the source running on the shared
+// catalog, or starts one (its seeds: the home page, the sitemap, the ids
+// asked for and every record the archive holds), fetches what it claims
+// until nothing of the crawl is queued on any node, ships its WARC files,
+// and the first node to find the crawl settled marks it done. It returns
+// the report whenever the node took part, also when it was stopped or
+// failed.
+func Crawl(ctx context.Context, cfg CrawlConfig) (*Report, error) {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Transport == nil {
+		cfg.Transport = networkTransport(cfg.AllowPrivate, cfg.Parallel)
+	}
+	base, err := url.Parse(cfg.BaseURL)
+	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
+		return nil, fmt.Errorf("crawl: base URL %q is not an http(s) address", cfg.BaseURL)
+	}
+	st := cfg.Store
+	// The site's pace, set by every node alike before any of its URLs is
+	// queued: one row per host over all nodes.
+	key, err := st.HostKey(ctx, base.String())
+	if err != nil {
+		return nil, err
+	}
+	if err := st.SetHostPace(ctx, key, cfg.Delay, max(cfg.Parallel, 1)); err != nil {
+		return nil, err
+	}
+	obs := newObservatory(base, st, cfg.Logger, cfg.Now)
+	known, err := st.RecordIDs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Source: cfg.Source, BaseURL: base.String(), Node: cfg.Node, Started: cfg.Now().UTC()}
+	id, joined, err := st.JoinCrawl(ctx, cfg.Source, base.String(), cfg.Now(), obs.seeds(known, cfg.FromID, cfg.ToID))
+	if err != nil {
+		return nil, err
+	}
+	rep.CrawlID, rep.Joined, obs.crawlID = id, joined, id
+	cfg.Logger.Info("crawl", "crawl", id, "node", cfg.Node, "joined", joined)
+	heartbeat := cfg.Heartbeat
+	if heartbeat <= 0 && cfg.LeaseTTL > 0 {
+		heartbeat = cfg.LeaseTTL / 3
+	}
+	n := &Node{Store: st, Name: cfg.Node, WARCDir: cfg.WARCDir, Storage: cfg.Storage, Transport: cfg.Transport, CrawlID: id,
+		Parallel: cfg.Parallel, Heartbeat: heartbeat, Rotate: cfg.Rotate, MaxFile: cfg.MaxFile, Timeout: cfg.Timeout,
+		OnPage: obs.page, UserAgent: cfg.UserAgent, Robots: true, MinDelay: cfg.Delay, MaxBody: cfg.MaxBody,
+		Software: cfg.Software, Log: cfg.Logger}
+	runErr := n.Run(ctx)
+
+	fin := context.WithoutCancel(ctx)
+	rep.Status = "done"
+	switch {
+	case runErr != nil && ctx.Err() != nil:
+		rep.Status = "interrupted"
+	case runErr != nil:
+		rep.Status, rep.Error = "failed", runErr.Error()
+	}
+	s := n.Stats()
+	rep.PagesFetched, rep.Bytes, rep.RobotsBlocked, rep.Errors = s.Pages.Load(), s.Bytes.Load(), s.Excluded.Load(), s.Errors()
+	rep.RecordsNew, rep.RecordsChanged, rep.RecordsUnchanged, rep.Unreadable = obs.newRecs.Load(), obs.changed.Load(), obs.unchanged.Load(), obs.unreadable.Load()
+	if err := crawlState(fin, st, rep); err != nil && rep.Status == "done" {
+		rep.Status, rep.Error = "failed", err.Error()
+	}
+	rep.Finished = cfg.Now().UTC()
+	rep.Seconds = rep.Finished.Sub(rep.Started).Seconds()
+	if rep.Status == "done" && rep.Frontier.Unsettled == 0 {
+		body, _ := json.Marshal(crawlReport(rep))
+		done, err := st.FinishSettled(fin, id, string(body), rep.Finished)
+		if err != nil {
+			rep.Status, rep.Error = "failed", err.Error()
+		}
+		rep.FinishedHere = done
+	}
+	switch rep.Status {
+	case "failed":
+		return rep, fmt.Errorf("crawl %s: %s", cfg.Source, rep.Error)
+	case "interrupted":
+		return rep, ctx.Err()
+	}
+	return rep, nil
+}
+
+// crawlState fills the report's picture of the whole crawl.
+func crawlState(ctx context.Context, st *pg.Store, rep *Report) error {
+	counts, err := st.FrontierCounts(ctx, rep.CrawlID)
+	if err != nil {
+		return err
+	}
+	f := jobs.FrontierReport{Failed: map[string]int64{}, Excluded: map[string]int64{}}
+	for _, c := range counts {
+		f.URLs += c.N
+		switch c.State {
+		case archive.FrontierDone:
+			f.Done += c.N
+		case archive.FrontierFailed:
+			f.Failed[c.Reason] += c.N
+		case archive.FrontierExcluded:
+			f.Excluded[c.Reason] += c.N
+		default:
+			f.Unsettled += c.N
+		}
+	}
+	rep.Frontier = f
+	if rep.ParseOutcomes, err = st.ParseOutcomes(ctx, rep.CrawlID); err != nil {
+		return err
+	}
+	missing, err := st.MissingRecords(ctx, rep.CrawlID)
+	if err != nil {
+		return err
+	}
+	rep.MissingRecords = nil
+	for _, m := range missing {
+		id, _ := osservatorio.KeyRecordID(m.Key)
+		rep.MissingRecords = append(rep.MissingRecords, jobs.MissingRecord{ID: id, URL: m.URL, Reason: m.Reason})
+	}
+	rep.WARCPending, err = st.PendingCaptures(ctx)
+	return err
+}
+
+// crawlReport is the report stored with the crawl: the whole crawl's
+// state, not one node's part.
+func crawlReport(r *Report) any {
+	return struct {
+		CrawlID        int64                `json:"crawl_id"`
+		Source         string               `json:"source"`
+		BaseURL        string               `json:"base_url"`
+		Status         string               `json:"status"`
+		FinishedBy     string               `json:"finished_by"`
+		Frontier       jobs.FrontierReport  `json:"frontier"`
+		ParseOutcomes  map[string]int64     `json:"parse_outcomes"`
+		MissingRecords []jobs.MissingRecord `json:"missing_records,omitempty"`
+	}{r.CrawlID, r.Source, r.BaseURL, "done", r.Node, r.Frontier, r.ParseOutcomes, r.MissingRecords}
+}

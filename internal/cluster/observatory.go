@@ -1,0 +1,244 @@
+package cluster
+
+import (
+	"context"
+	"encoding/xml"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"archivio/archive"
+	"archivio/archive/pg"
+	"archivio/crawlers"
+	"archivio/internal/jobs"
+	"archivio/parsers"
+	"archivio/source/osservatorio"
+)
+
+// observatory is the observatory's crawl as a node runs it: the pages it
+// follows (the home page, the sitemap, the listing pages and every record
+// page, each record once whatever URL shape links to it, keyed as a
+// single machine's crawl keys them) and the records its record pages
+// hold, parsed and stored as a single machine's crawl stores them.
+type observatory struct {
+	base     *url.URL
+	prefixes []string
+	st       *pg.Store
+	crawlID  int64
+	now      func() time.Time
+	log      *slog.Logger
+
+	newRecs, changed, unchanged, unreadable atomic.Int64
+}
+
+func newObservatory(base *url.URL, st *pg.Store, log *slog.Logger, now func() time.Time) *observatory {
+	return &observatory{base: base, prefixes: osservatorio.ListingPrefixes(), st: st, log: log, now: now}
+}
+
+// seeds are where the crawl starts: the home page, the sitemap, the
+// record ids asked for (from to to) and every record the archive holds.
+func (o *observatory) seeds(known []int, from, to int) []archive.FrontierEntry {
+	home, _ := o.classify(osservatorio.Home(o.base))
+	out := []archive.FrontierEntry{home, o.sitemap(o.base.ResolveReference(&url.URL{Path: osservatorio.SitemapPath}))}
+	for id := from; id > 0 && id <= to; id++ {
+		out = append(out, o.record(id))
+	}
+	for _, id := range known {
+		if id > 0 {
+			out = append(out, o.record(id))
+		}
+	}
+	return out
+}
+
+func (o *observatory) record(id int) archive.FrontierEntry {
+	return archive.FrontierEntry{Key: osservatorio.RecordKey(id), URL: osservatorio.RecordURL(o.base, id).String()}
+}
+
+func (o *observatory) sitemap(u *url.URL) archive.FrontierEntry {
+	return archive.FrontierEntry{Key: "url:" + u.Path + querySuffix(u.RawQuery), URL: u.String()}
+}
+
+// classify turns a link into the entry the crawl queues, or reports that
+// the crawl does not follow it: a record page in any shape becomes the
+// record's canonical URL keyed by its id; a listing page is kept by path
+// and query on the base site.
+func (o *observatory) classify(u *url.URL) (archive.FrontierEntry, bool) {
+	if u == nil || (u.Scheme != "http" && u.Scheme != "https") || !sameSite(u.Host, o.base.Host) {
+		return archive.FrontierEntry{}, false
+	}
+	if id, ok := osservatorio.RecordID(u.Path); ok {
+		return o.record(id), true
+	}
+	p := u.Path
+	if p == "" {
+		p = "/"
+	}
+	if skipExt[strings.ToLower(path.Ext(p))] {
+		return archive.FrontierEntry{}, false
+	}
+	follow := p == "/"
+	for _, pre := range o.prefixes {
+		follow = follow || p == pre || strings.HasPrefix(p, strings.TrimSuffix(pre, "/")+"/")
+	}
+	if !follow {
+		return archive.FrontierEntry{}, false
+	}
+	c := *o.base
+	c.Path, c.RawPath, c.RawQuery, c.Fragment = p, "", u.RawQuery, ""
+	return archive.FrontierEntry{Key: "url:" + p + querySuffix(u.RawQuery), URL: c.String()}, true
+}
+
+// page reads an answer: a record page's record is stored, a sitemap's and
+// an HTML page's links (and a redirect's target) become entries.
+func (o *observatory) page(ctx context.Context, p Page) ([]archive.FrontierEntry, error) {
+	var entries []archive.FrontierEntry
+	add := func(raw string) {
+		u, err := p.URL.Parse(strings.TrimSpace(raw))
+		if err != nil {
+			return
+		}
+		u.Fragment = ""
+		if e, ok := o.classify(u); ok {
+			entries = append(entries, e)
+		} else if strings.HasSuffix(strings.ToLower(u.Path), ".xml") && sameSite(u.Host, o.base.Host) {
+			entries = append(entries, o.sitemap(u)) // a sitemap an index lists
+		}
+	}
+	if p.Status >= 300 && p.Status < 400 {
+		if loc := p.Header.Get("Location"); loc != "" {
+			add(loc)
+		}
+		return entries, nil
+	}
+	if p.Status != http.StatusOK {
+		return nil, nil
+	}
+	ct := p.Header.Get("Content-Type")
+	switch {
+	case strings.Contains(ct, "xml") || strings.HasSuffix(p.URL.Path, ".xml"):
+		var doc struct {
+			URLs     []string `xml:"url>loc"`
+			Sitemaps []string `xml:"sitemap>loc"`
+		}
+		if xml.Unmarshal(p.Body, &doc) == nil {
+			for _, l := range append(doc.URLs, doc.Sitemaps...) {
+				add(l)
+			}
+		}
+	case strings.Contains(ct, "html"):
+		for _, l := range hrefs(p.URL, p.Body) {
+			add(l)
+		}
+	}
+	if id, ok := osservatorio.KeyRecordID(p.Lease.Key); ok {
+		return entries, o.readRecord(ctx, id, p)
+	}
+	return entries, nil
+}
+
+// readRecord parses a record page and stores the record as a new version
+// when its content changed; a page the parser cannot read is kept as a
+// parse failure. Either way the crawl's parse results note how it came
+// out. A page cut in transfer is not read: the record keeps its last
+// whole version.
+func (o *observatory) readRecord(ctx context.Context, id int, p Page) error {
+	if p.Truncated != "" {
+		o.log.Warn("record page cut; not parsed", "url", p.URL.String(), "reason", p.Truncated)
+		return nil
+	}
+	body, over := p.Body, false
+	if len(body) > crawlers.MaxPageBody {
+		body, over = body[:crawlers.MaxPageBody], true
+	}
+	rec, err := parsers.ParseContext(ctx, body, p.URL, p.Header.Get("Content-Type"))
+	if err != nil && ctx.Err() != nil {
+		return fmt.Errorf("read record %d: %w", id, ctx.Err())
+	}
+	if err != nil {
+		reason := err.Error()
+		if over {
+			reason = fmt.Sprintf("read from the first %d MiB of a longer page: %s", crawlers.MaxPageBody>>20, reason)
+		}
+		o.unreadable.Add(1)
+		o.log.Warn("record page unreadable: kept as a parse failure", "url", p.URL.String(), "capture", p.CaptureID, "reason", reason)
+		if err := o.st.AddParseFailure(ctx, archive.ParseFailure{RecordID: id, URL: p.URL.String(), CaptureID: p.CaptureID,
+			CrawlID: o.crawlID, Reason: reason, ParserVersion: parsers.Version, LastFailed: o.now()}); err != nil {
+			return err
+		}
+		return o.st.AddParseResult(ctx, archive.ParseResult{CrawlID: o.crawlID, RecordID: id, URL: p.URL.String(),
+			CaptureID: p.CaptureID, Outcome: archive.OutcomeUnreadable, Reason: reason})
+	}
+	if over {
+		rec.Warnings = append(rec.Warnings, parsers.Warning{Code: "page_cut",
+			Message: fmt.Sprintf("the page is longer than %d MiB: the record was read from its first %d MiB (the whole page is archived)", crawlers.MaxPageBody>>20, crawlers.MaxPageBody>>20)})
+	}
+	ar, err := jobs.ArchiveRecord(rec)
+	if err != nil {
+		return err
+	}
+	applied, err := o.st.ApplyRecord(ctx, ar, p.CaptureID, o.now())
+	if err != nil {
+		return err
+	}
+	switch applied.Outcome {
+	case archive.VersionNew:
+		o.newRecs.Add(1)
+	case archive.VersionChanged:
+		o.changed.Add(1)
+		o.log.Info("record changed", "id", rec.ID, "version", applied.Version, "fields", applied.Changed)
+	default:
+		o.unchanged.Add(1)
+	}
+	r := archive.ParseResult{CrawlID: o.crawlID, RecordID: id, URL: p.URL.String(), CaptureID: p.CaptureID, Outcome: archive.OutcomeParsed}
+	for _, raw := range rec.Raw {
+		if raw.Field != "" {
+			r.Fields = append(r.Fields, raw.Field)
+		}
+	}
+	for _, w := range rec.Warnings {
+		switch w.Code {
+		case "unknown_label":
+			if w.Label != "" {
+				r.Unknown = append(r.Unknown, w.Label)
+			}
+		case "fuzzy_label":
+			if w.Field != "" {
+				r.Fields = append(r.Fields, w.Field)
+				r.Fuzzy = append(r.Fuzzy, archive.FuzzyLabel{Label: w.Label, Field: w.Field})
+			}
+		}
+	}
+	return o.st.AddParseResult(ctx, r)
+}
+
+// skipExt are file types that are never pages.
+var skipExt = map[string]bool{
+	".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".webp": true, ".svg": true, ".ico": true,
+	".pdf": true, ".doc": true, ".docx": true, ".xls": true, ".xlsx": true, ".zip": true, ".css": true,
+	".js": true, ".mp4": true, ".mp3": true, ".odt": true, ".ods": true, ".xml": true, ".json": true,
+}
+
+func querySuffix(q string) string {
+	if q == "" {
+		return ""
+	}
+	return "?" + q
+}
+
+// sameSite compares hosts ignoring case, a leading "www." and the port.
+func sameSite(a, b string) bool {
+	norm := func(h string) string {
+		h = strings.ToLower(h)
+		if host, _, found := strings.Cut(h, ":"); found {
+			h = host
+		}
+		return strings.TrimPrefix(h, "www.")
+	}
+	return norm(a) == norm(b)
+}
