@@ -117,4 +117,3 @@ func reportShared(e *env, format string, rep *cluster.Report, err error) error {
 	}
 	return err
 }
-
