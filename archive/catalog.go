@@ -48,27 +48,43 @@ func ParseTime(s string) time.Time {
 
 // AddCapture lists a capture in the catalog and returns its id.
 func (s *Store) AddCapture(ctx context.Context, c *Capture) (int64, error) {
-	var revisit, crawl, method any
-	if c.RevisitOf != 0 {
-		revisit = c.RevisitOf
-	}
-	if c.CrawlID != 0 {
-		crawl = c.CrawlID
-	}
-	if c.Method != "" {
-		method = c.Method
-	}
-	res, err := s.exec(ctx, `INSERT INTO captures
-		(crawl_id, url, method, fetched_at, status, content_type, etag, last_modified, payload_digest,
-		 payload_length, truncated, revisit_of, warc_file, warc_offset, warc_length, warc_record_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		crawl, c.URL, method, FormatTime(c.FetchedAt), c.Status, c.ContentType, c.ETag, c.LastModified, c.PayloadDigest,
-		c.PayloadLength, c.Truncated, revisit, c.WARCFile, c.WARCOffset, c.WARCLength, c.WARCRecordID)
+	id, err := s.newCaptureID(ctx)
 	if err != nil {
-		return 0, fmt.Errorf("add capture of %s: %w", c.URL, err)
+		return 0, err
 	}
-	c.ID, err = res.LastInsertId()
-	return c.ID, err
+	c.ID = id
+	if err := s.apply(ctx, CaptureWrite(c)); err != nil {
+		return 0, err
+	}
+	return c.ID, nil
+}
+
+var insertCapture = writeStatement(`INSERT INTO captures
+	(id, crawl_id, url, method, fetched_at, status, content_type, etag, last_modified, payload_digest,
+	 payload_length, truncated, revisit_of, warc_file, warc_offset, warc_length, warc_record_id)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+
+// CaptureWrite lists c, whose ID is set (Committer.AddCapture sets it), in
+// the catalog. It names a WARC record.
+func CaptureWrite(c *Capture) Write {
+	return Write{what: "add capture of " + c.URL, names: true, run: func(t *txn) error {
+		var revisit, crawl, method any
+		if c.RevisitOf != 0 {
+			revisit = c.RevisitOf
+		}
+		if c.CrawlID != 0 {
+			crawl = c.CrawlID
+		}
+		if c.Method != "" {
+			method = c.Method
+		}
+		_, err := t.exec(insertCapture, c.ID, crawl, c.URL, method, FormatTime(c.FetchedAt), c.Status, c.ContentType, c.ETag, c.LastModified,
+			c.PayloadDigest, c.PayloadLength, c.Truncated, revisit, c.WARCFile, c.WARCOffset, c.WARCLength, c.WARCRecordID)
+		if err != nil {
+			return fmt.Errorf("add capture of %s: %w", c.URL, err)
+		}
+		return nil
+	}}
 }
 
 const captureColumns = `id, COALESCE(crawl_id, 0), url, COALESCE(method, ''), fetched_at, status, content_type, etag, last_modified,

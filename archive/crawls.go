@@ -102,12 +102,19 @@ func (s *Store) crawlWhere(ctx context.Context, where string, args ...any) (*Cra
 // AddFetchError records a fetch that got no response (DNS, refused,
 // timeout, TLS) or was refused by policy, for the crawl report.
 func (s *Store) AddFetchError(ctx context.Context, crawlID int64, url, kind, msg string, at time.Time) error {
-	_, err := s.exec(ctx, `INSERT INTO fetch_errors (crawl_id, url, at, kind, message) VALUES (?, ?, ?, ?, ?)`,
-		crawlID, url, FormatTime(at), kind, msg)
-	if err != nil {
-		return fmt.Errorf("add fetch error for %s: %w", url, err)
-	}
-	return nil
+	return s.apply(ctx, FetchErrorWrite(crawlID, url, kind, msg, at))
+}
+
+var insertFetchError = writeStatement(`INSERT INTO fetch_errors (crawl_id, url, at, kind, message) VALUES (?, ?, ?, ?, ?)`)
+
+// FetchErrorWrite is AddFetchError as a Write.
+func FetchErrorWrite(crawlID int64, url, kind, msg string, at time.Time) Write {
+	return Write{what: "add fetch error for " + url, run: func(t *txn) error {
+		if _, err := t.exec(insertFetchError, crawlID, url, FormatTime(at), kind, msg); err != nil {
+			return fmt.Errorf("add fetch error for %s: %w", url, err)
+		}
+		return nil
+	}}
 }
 
 // CaptureInCrawl returns the latest capture of url made by a crawl.

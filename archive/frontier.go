@@ -34,22 +34,38 @@ type FrontierEntry struct {
 // one path may be within it on another); nothing else is overwritten.
 // ("excluded." names the row proposed for insertion, SQLite's upsert
 // syntax, not the state.)
-const addFrontier = `INSERT INTO frontier (crawl_id, key, url, state, reason) VALUES (?, ?, ?, ?, ?)
+var addFrontier = writeStatement(`INSERT INTO frontier (crawl_id, key, url, state, reason) VALUES (?, ?, ?, ?, ?)
 	ON CONFLICT (crawl_id, key) DO UPDATE SET url = excluded.url, state = excluded.state, reason = excluded.reason
-	WHERE frontier.state = 'excluded' AND excluded.state = 'queued'`
+	WHERE frontier.state = 'excluded' AND excluded.state = 'queued'`)
+
+var settleFrontier = writeStatement(`UPDATE frontier SET state = ?, reason = ? WHERE crawl_id = ? AND key = ?`)
 
 // AddToFrontier records entries in a crawl's frontier, queued or excluded
 // as their State says (empty means queued), in one transaction. added[i]
 // reports whether entries[i] was newly queued.
 func (s *Store) AddToFrontier(ctx context.Context, crawlID int64, entries []FrontierEntry) (added []bool, err error) {
-	err = s.frontierTx(ctx, func(tx *sql.Tx, add *sql.Stmt) error {
-		added, err = addEntries(ctx, add, crawlID, entries)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("add to the frontier of crawl %d: %w", crawlID, err)
+	if err := s.apply(ctx, frontierAdd(crawlID, entries, &added)); err != nil {
+		return nil, err
 	}
 	return added, nil
+}
+
+// FrontierAddWrite is AddToFrontier as a Write.
+func FrontierAddWrite(crawlID int64, entries []FrontierEntry) Write {
+	return frontierAdd(crawlID, entries, nil)
+}
+
+func frontierAdd(crawlID int64, entries []FrontierEntry, added *[]bool) Write {
+	return Write{what: fmt.Sprintf("add to the frontier of crawl %d", crawlID), run: func(t *txn) error {
+		a, err := addEntries(t, crawlID, entries)
+		if err != nil {
+			return fmt.Errorf("add to the frontier of crawl %d: %w", crawlID, err)
+		}
+		if added != nil {
+			*added = a
+		}
+		return nil
+	}}
 }
 
 // SettleFrontier records how a crawl's entry key ended (state done, failed
@@ -57,47 +73,49 @@ func (s *Store) AddToFrontier(ctx context.Context, crawlID int64, entries []Fron
 // one transaction: a page is never settled without the links it led to,
 // whenever the process dies. added is as for AddToFrontier.
 func (s *Store) SettleFrontier(ctx context.Context, crawlID int64, key, state, reason string, entries []FrontierEntry) (added []bool, err error) {
-	switch state {
-	case FrontierDone, FrontierFailed, FrontierExcluded:
-	default:
-		return nil, fmt.Errorf("settle %s: bad state %q", key, state)
-	}
-	// Prepared before the transaction: the store has one connection,
-	// which the transaction holds.
-	settle, err := s.prepared(ctx, `UPDATE frontier SET state = ?, reason = ? WHERE crawl_id = ? AND key = ?`)
+	w, err := frontierSettle(crawlID, key, state, reason, entries, &added)
 	if err != nil {
-		return nil, fmt.Errorf("settle %s in crawl %d: %w", key, crawlID, err)
+		return nil, err
 	}
-	err = s.frontierTx(ctx, func(tx *sql.Tx, add *sql.Stmt) error {
-		if added, err = addEntries(ctx, add, crawlID, entries); err != nil {
-			return err
-		}
-		res, err := tx.StmtContext(ctx, settle).ExecContext(ctx, state, reason, crawlID, key)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil || n != 1 {
-			return fmt.Errorf("%s is not in the frontier (%v)", key, err)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("settle %s in crawl %d: %w", key, crawlID, err)
+	if err := s.apply(ctx, w); err != nil {
+		return nil, err
 	}
 	return added, nil
 }
 
-func (s *Store) frontierTx(ctx context.Context, fn func(tx *sql.Tx, add *sql.Stmt) error) error {
-	add, err := s.prepared(ctx, addFrontier)
-	if err != nil {
-		return err
-	}
-	return WithTx(ctx, s.db, func(tx *sql.Tx) error {
-		return fn(tx, tx.StmtContext(ctx, add))
-	})
+// SettleWrite is SettleFrontier as a Write: the entry settled and the
+// links its page yielded are one write, never split between transactions.
+func SettleWrite(crawlID int64, key, state, reason string, entries []FrontierEntry) (Write, error) {
+	return frontierSettle(crawlID, key, state, reason, entries, nil)
 }
 
-func addEntries(ctx context.Context, add *sql.Stmt, crawlID int64, entries []FrontierEntry) ([]bool, error) {
+func frontierSettle(crawlID int64, key, state, reason string, entries []FrontierEntry, added *[]bool) (Write, error) {
+	switch state {
+	case FrontierDone, FrontierFailed, FrontierExcluded:
+	default:
+		return Write{}, fmt.Errorf("settle %s: bad state %q", key, state)
+	}
+	return Write{what: fmt.Sprintf("settle %s in crawl %d", key, crawlID), run: func(t *txn) error {
+		a, err := addEntries(t, crawlID, entries)
+		if err == nil {
+			var res sql.Result
+			if res, err = t.exec(settleFrontier, state, reason, crawlID, key); err == nil {
+				if n, nerr := res.RowsAffected(); nerr != nil || n != 1 {
+					err = fmt.Errorf("%s is not in the frontier (%v)", key, nerr)
+				}
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("settle %s in crawl %d: %w", key, crawlID, err)
+		}
+		if added != nil {
+			*added = a
+		}
+		return nil
+	}}, nil
+}
+
+func addEntries(t *txn, crawlID int64, entries []FrontierEntry) ([]bool, error) {
 	added := make([]bool, len(entries))
 	for i, e := range entries {
 		state := e.State
@@ -108,7 +126,7 @@ func addEntries(ctx context.Context, add *sql.Stmt, crawlID int64, entries []Fro
 		default:
 			return nil, fmt.Errorf("add %s: bad state %q", e.Key, e.State)
 		}
-		res, err := add.ExecContext(ctx, crawlID, e.Key, e.URL, state, e.Reason)
+		res, err := t.exec(addFrontier, crawlID, e.Key, e.URL, state, e.Reason)
 		if err != nil {
 			return nil, fmt.Errorf("add %s: %w", e.URL, err)
 		}

@@ -235,21 +235,25 @@ func (s *Store) LinkRecords(ctx context.Context, url string) ([]LinkRecord, erro
 // AddSiteLinks adds the links found on a page of a site source to the
 // link inventory (links already known stay as they are, active again).
 func (s *Store) AddSiteLinks(ctx context.Context, source, pageURL string, urls []string, at time.Time) error {
-	err := WithTx(ctx, s.db, func(tx *sql.Tx) error {
+	return s.apply(ctx, SiteLinksWrite(source, pageURL, urls, at))
+}
+
+var (
+	upsertLink     = writeStatement(`INSERT INTO links (url, first_seen) VALUES (?, ?) ON CONFLICT (url) DO UPDATE SET active = 1`)
+	insertSiteLink = writeStatement(`INSERT OR IGNORE INTO site_links (url, source, page_url, first_seen) VALUES (?, ?, ?, ?)`)
+)
+
+// SiteLinksWrite is AddSiteLinks as a Write.
+func SiteLinksWrite(source, pageURL string, urls []string, at time.Time) Write {
+	return Write{what: "add links of " + pageURL, run: func(t *txn) error {
 		for _, u := range urls {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO links (url, first_seen) VALUES (?, ?)
-				ON CONFLICT (url) DO UPDATE SET active = 1`, u, FormatTime(at)); err != nil {
-				return err
+			if _, err := t.exec(upsertLink, u, FormatTime(at)); err != nil {
+				return fmt.Errorf("add links of %s: %w", pageURL, err)
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO site_links (url, source, page_url, first_seen) VALUES (?, ?, ?, ?)`,
-				u, source, pageURL, FormatTime(at)); err != nil {
-				return err
+			if _, err := t.exec(insertSiteLink, u, source, pageURL, FormatTime(at)); err != nil {
+				return fmt.Errorf("add links of %s: %w", pageURL, err)
 			}
 		}
 		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("add links of %s: %w", pageURL, err)
-	}
-	return nil
+	}}
 }

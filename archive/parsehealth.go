@@ -44,34 +44,42 @@ type FuzzyLabel struct {
 // AddParseResult records how a record page came out in a crawl; a page
 // read again in the same crawl (a resumed crawl) replaces its result.
 func (s *Store) AddParseResult(ctx context.Context, r ParseResult) error {
-	fields, _ := json.Marshal(sortedSet(r.Fields))
-	unknown, _ := json.Marshal(sortedSet(r.Unknown))
-	fuzzy := r.Fuzzy
-	if fuzzy == nil {
-		fuzzy = []FuzzyLabel{}
-	}
-	fuzzy = slices.Clone(fuzzy)
-	slices.SortFunc(fuzzy, func(a, b FuzzyLabel) int {
-		return cmp.Or(cmp.Compare(a.Label, b.Label), cmp.Compare(a.Field, b.Field))
-	})
-	fuzzy = slices.Compact(fuzzy)
-	fz, _ := json.Marshal(fuzzy)
-	via := "fetched"
-	if r.NotModified {
-		via = "not_modified"
-	}
-	var capture any
-	if r.CaptureID != 0 {
-		capture = r.CaptureID
-	}
-	_, err := s.exec(ctx, `INSERT OR REPLACE INTO parse_results
-		(crawl_id, record_id, url, capture_id, outcome, via, fields, unknown, fuzzy, reason)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		r.CrawlID, r.RecordID, r.URL, capture, r.Outcome, via, string(fields), string(unknown), string(fz), r.Reason)
-	if err != nil {
-		return fmt.Errorf("add parse result of %s: %w", r.URL, err)
-	}
-	return nil
+	return s.apply(ctx, ParseResultWrite(r))
+}
+
+var insertParseResult = writeStatement(`INSERT OR REPLACE INTO parse_results
+	(crawl_id, record_id, url, capture_id, outcome, via, fields, unknown, fuzzy, reason)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+
+// ParseResultWrite is AddParseResult as a Write.
+func ParseResultWrite(r ParseResult) Write {
+	return Write{what: "add parse result of " + r.URL, run: func(t *txn) error {
+		fields, _ := json.Marshal(sortedSet(r.Fields))
+		unknown, _ := json.Marshal(sortedSet(r.Unknown))
+		fuzzy := r.Fuzzy
+		if fuzzy == nil {
+			fuzzy = []FuzzyLabel{}
+		}
+		fuzzy = slices.Clone(fuzzy)
+		slices.SortFunc(fuzzy, func(a, b FuzzyLabel) int {
+			return cmp.Or(cmp.Compare(a.Label, b.Label), cmp.Compare(a.Field, b.Field))
+		})
+		fuzzy = slices.Compact(fuzzy)
+		fz, _ := json.Marshal(fuzzy)
+		via := "fetched"
+		if r.NotModified {
+			via = "not_modified"
+		}
+		var capture any
+		if r.CaptureID != 0 {
+			capture = r.CaptureID
+		}
+		if _, err := t.exec(insertParseResult, r.CrawlID, r.RecordID, r.URL, capture, r.Outcome, via,
+			string(fields), string(unknown), string(fz), r.Reason); err != nil {
+			return fmt.Errorf("add parse result of %s: %w", r.URL, err)
+		}
+		return nil
+	}}
 }
 
 // ParseFailure is a record page whose latest capture could not be read as
@@ -92,23 +100,31 @@ type ParseFailure struct {
 // is. An older capture never replaces the failure of a newer one, and
 // FirstFailed keeps the first time the page was found unreadable.
 func (s *Store) AddParseFailure(ctx context.Context, f ParseFailure) error {
-	var crawl any
-	if f.CrawlID != 0 {
-		crawl = f.CrawlID
-	}
-	_, err := s.exec(ctx, `INSERT INTO parse_failures
-		(record_id, url, capture_id, crawl_id, reason, parser_version, first_failed, last_failed)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (record_id) DO UPDATE SET url = excluded.url, capture_id = excluded.capture_id,
-			crawl_id = COALESCE(excluded.crawl_id, crawl_id), reason = excluded.reason,
-			parser_version = excluded.parser_version, last_failed = MAX(last_failed, excluded.last_failed)
-		WHERE (SELECT fetched_at FROM captures WHERE id = excluded.capture_id) >=
-			(SELECT fetched_at FROM captures WHERE id = parse_failures.capture_id)`,
-		f.RecordID, f.URL, f.CaptureID, crawl, f.Reason, f.ParserVersion, FormatTime(f.LastFailed), FormatTime(f.LastFailed))
-	if err != nil {
-		return fmt.Errorf("add parse failure of %s: %w", f.URL, err)
-	}
-	return nil
+	return s.apply(ctx, ParseFailureWrite(f))
+}
+
+var upsertParseFailure = writeStatement(`INSERT INTO parse_failures
+	(record_id, url, capture_id, crawl_id, reason, parser_version, first_failed, last_failed)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (record_id) DO UPDATE SET url = excluded.url, capture_id = excluded.capture_id,
+		crawl_id = COALESCE(excluded.crawl_id, crawl_id), reason = excluded.reason,
+		parser_version = excluded.parser_version, last_failed = MAX(last_failed, excluded.last_failed)
+	WHERE (SELECT fetched_at FROM captures WHERE id = excluded.capture_id) >=
+		(SELECT fetched_at FROM captures WHERE id = parse_failures.capture_id)`)
+
+// ParseFailureWrite is AddParseFailure as a Write.
+func ParseFailureWrite(f ParseFailure) Write {
+	return Write{what: "add parse failure of " + f.URL, run: func(t *txn) error {
+		var crawl any
+		if f.CrawlID != 0 {
+			crawl = f.CrawlID
+		}
+		if _, err := t.exec(upsertParseFailure, f.RecordID, f.URL, f.CaptureID, crawl, f.Reason, f.ParserVersion,
+			FormatTime(f.LastFailed), FormatTime(f.LastFailed)); err != nil {
+			return fmt.Errorf("add parse failure of %s: %w", f.URL, err)
+		}
+		return nil
+	}}
 }
 
 const failureColumns = `record_id, url, capture_id, COALESCE(crawl_id, 0), reason, parser_version, first_failed, last_failed`

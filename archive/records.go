@@ -83,85 +83,118 @@ var ignoredInDiff = map[string]bool{"url": true, "raw": true, "warnings": true}
 // cleared.
 func (s *Store) ApplyRecord(ctx context.Context, rec ParsedRecord, captureID int64, seenAt time.Time) (Applied, error) {
 	var out Applied
-	err := WithTx(ctx, s.db, func(tx *sql.Tx) error {
-		var latest int
-		var prev []byte
-		err := tx.QueryRowContext(ctx, `SELECT v.version, v.data FROM records r
-			JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version WHERE r.id = ?`, rec.ID).Scan(&latest, &prev)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			out = Applied{Outcome: VersionNew, Version: 1}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO records (id, url, first_seen, last_seen, latest_version) VALUES (?, ?, ?, ?, 1)`,
-				rec.ID, rec.URL, FormatTime(seenAt), FormatTime(seenAt)); err != nil {
-				return err
-			}
-		case err != nil:
-			return err
-		default:
-			var stale bool
-			if err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT fetched_at FROM captures WHERE id = ?) <
-				(SELECT c.fetched_at FROM records r JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version
-				 JOIN captures c ON c.id = v.capture_id WHERE r.id = ?), 0)`, captureID, rec.ID).Scan(&stale); err != nil {
-				return err
-			}
-			if stale {
-				// A capture older than the latest version's (a resumed old
-				// crawl) never overrides newer content.
-				out = Applied{Outcome: VersionUnchanged, Version: latest}
-				return nil
-			}
-			changed, err := diffFields(prev, rec.Data)
-			if err != nil {
-				return err
-			}
-			if len(changed) == 0 {
-				out = Applied{Outcome: VersionUnchanged, Version: latest}
-				_, err := tx.ExecContext(ctx, `UPDATE records SET last_seen = MAX(last_seen, ?) WHERE id = ?`, FormatTime(seenAt), rec.ID)
-				if err != nil {
-					return err
-				}
-				return clearFailure(ctx, tx, rec.ID, captureID)
-			}
-			out = Applied{Outcome: VersionChanged, Version: latest + 1, Changed: changed}
-			if _, err := tx.ExecContext(ctx, `UPDATE records SET latest_version = ?, last_seen = MAX(last_seen, ?), url = ? WHERE id = ?`,
-				out.Version, FormatTime(seenAt), rec.URL, rec.ID); err != nil {
-				return err
-			}
-		}
-		changedJSON, _ := json.Marshal(nonNil(out.Changed))
-		_, err = tx.ExecContext(ctx, `INSERT INTO record_versions (record_id, version, capture_id, parser_version, created_at, data, changed_fields)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, rec.ID, out.Version, captureID, rec.ParserVersion, FormatTime(seenAt), string(rec.Data), string(changedJSON))
-		if err != nil {
-			return err
-		}
-		if err := clearFailure(ctx, tx, rec.ID, captureID); err != nil {
-			return err
-		}
-		return syncLinks(ctx, tx, rec, seenAt)
-	})
-	if err != nil {
-		return Applied{}, fmt.Errorf("apply record %d: %w", rec.ID, err)
+	if err := s.apply(ctx, RecordWrite(rec, captureID, seenAt, func(a Applied) { out = a })); err != nil {
+		return Applied{}, err
 	}
 	return out, nil
+}
+
+var (
+	selectLatest = writeStatement(`SELECT v.version, v.data FROM records r
+		JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version WHERE r.id = ?`)
+	insertRecord = writeStatement(`INSERT INTO records (id, url, first_seen, last_seen, latest_version) VALUES (?, ?, ?, ?, 1)`)
+	selectStale  = writeStatement(`SELECT COALESCE((SELECT fetched_at FROM captures WHERE id = ?) <
+		(SELECT c.fetched_at FROM records r JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version
+		 JOIN captures c ON c.id = v.capture_id WHERE r.id = ?), 0)`)
+	updateSeen    = writeStatement(`UPDATE records SET last_seen = MAX(last_seen, ?) WHERE id = ?`)
+	updateLatest  = writeStatement(`UPDATE records SET latest_version = ?, last_seen = MAX(last_seen, ?), url = ? WHERE id = ?`)
+	insertVersion = writeStatement(`INSERT INTO record_versions (record_id, version, capture_id, parser_version, created_at, data, changed_fields)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	deleteFailure = writeStatement(`DELETE FROM parse_failures WHERE record_id = ?
+		AND (SELECT fetched_at FROM captures WHERE id = parse_failures.capture_id) <= (SELECT fetched_at FROM captures WHERE id = ?)`)
+	selectRefs     = writeStatement(`SELECT DISTINCT url FROM link_refs WHERE record_id = ?`)
+	deleteRefs     = writeStatement(`DELETE FROM link_refs WHERE record_id = ?`)
+	insertRef      = writeStatement(`INSERT OR REPLACE INTO link_refs (url, record_id, field, source, declared_gone) VALUES (?, ?, ?, ?, ?)`)
+	deactivateLink = writeStatement(`UPDATE links SET active = 0 WHERE url = ? AND NOT EXISTS (SELECT 1 FROM link_refs WHERE link_refs.url = links.url)`)
+)
+
+// RecordWrite is ApplyRecord as a Write: applied hears what it did once it
+// has committed.
+func RecordWrite(rec ParsedRecord, captureID int64, seenAt time.Time, applied func(Applied)) Write {
+	var out Applied
+	w := Write{what: fmt.Sprintf("apply record %d", rec.ID), run: func(t *txn) error {
+		var err error
+		if out, err = applyRecord(t, rec, captureID, seenAt); err != nil {
+			return fmt.Errorf("apply record %d: %w", rec.ID, err)
+		}
+		return nil
+	}}
+	if applied != nil {
+		w.done = func() { applied(out) }
+	}
+	return w
+}
+
+func applyRecord(t *txn, rec ParsedRecord, captureID int64, seenAt time.Time) (Applied, error) {
+	var latest int
+	var prev []byte
+	err := t.queryRow(selectLatest, rec.ID).Scan(&latest, &prev)
+	var out Applied
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		out = Applied{Outcome: VersionNew, Version: 1}
+		if _, err := t.exec(insertRecord, rec.ID, rec.URL, FormatTime(seenAt), FormatTime(seenAt)); err != nil {
+			return Applied{}, err
+		}
+	case err != nil:
+		return Applied{}, err
+	default:
+		var stale bool
+		if err := t.queryRow(selectStale, captureID, rec.ID).Scan(&stale); err != nil {
+			return Applied{}, err
+		}
+		if stale {
+			// A capture older than the latest version's (a resumed old
+			// crawl) never overrides newer content.
+			return Applied{Outcome: VersionUnchanged, Version: latest}, nil
+		}
+		changed, err := diffFields(prev, rec.Data)
+		if err != nil {
+			return Applied{}, err
+		}
+		if len(changed) == 0 {
+			if _, err := t.exec(updateSeen, FormatTime(seenAt), rec.ID); err != nil {
+				return Applied{}, err
+			}
+			return Applied{Outcome: VersionUnchanged, Version: latest}, clearFailure(t, rec.ID, captureID)
+		}
+		out = Applied{Outcome: VersionChanged, Version: latest + 1, Changed: changed}
+		if _, err := t.exec(updateLatest, out.Version, FormatTime(seenAt), rec.URL, rec.ID); err != nil {
+			return Applied{}, err
+		}
+	}
+	changedJSON, _ := json.Marshal(nonNil(out.Changed))
+	if _, err := t.exec(insertVersion, rec.ID, out.Version, captureID, rec.ParserVersion, FormatTime(seenAt), string(rec.Data), string(changedJSON)); err != nil {
+		return Applied{}, err
+	}
+	if err := clearFailure(t, rec.ID, captureID); err != nil {
+		return Applied{}, err
+	}
+	return out, syncLinks(t, rec, seenAt)
 }
 
 // clearFailure ends a record page's parse failure once a record was read
 // from the failed capture or a newer one; an older capture (a resumed old
 // crawl) leaves a newer failure open.
-func clearFailure(ctx context.Context, tx *sql.Tx, id int, captureID int64) error {
-	_, err := tx.ExecContext(ctx, `DELETE FROM parse_failures WHERE record_id = ?
-		AND (SELECT fetched_at FROM captures WHERE id = parse_failures.capture_id) <= (SELECT fetched_at FROM captures WHERE id = ?)`,
-		id, captureID)
+func clearFailure(t *txn, id int, captureID int64) error {
+	_, err := t.exec(deleteFailure, id, captureID)
 	return err
 }
 
 // RecordSeen notes that a record was confirmed unchanged (a 304 answer or
 // an identical payload) at seenAt.
 func (s *Store) RecordSeen(ctx context.Context, id int, seenAt time.Time) error {
-	if _, err := s.exec(ctx, `UPDATE records SET last_seen = MAX(last_seen, ?) WHERE id = ?`, FormatTime(seenAt), id); err != nil {
-		return fmt.Errorf("record %d seen: %w", id, err)
-	}
-	return nil
+	return s.apply(ctx, RecordSeenWrite(id, seenAt))
+}
+
+// RecordSeenWrite is RecordSeen as a Write.
+func RecordSeenWrite(id int, seenAt time.Time) Write {
+	return Write{what: fmt.Sprintf("record %d seen", id), run: func(t *txn) error {
+		if _, err := t.exec(updateSeen, FormatTime(seenAt), id); err != nil {
+			return fmt.Errorf("record %d seen: %w", id, err)
+		}
+		return nil
+	}}
 }
 
 // diffFields lists the top-level fields whose values differ between two
@@ -202,8 +235,8 @@ func jsonEqual(a, b json.RawMessage) bool {
 // syncLinks keeps the link inventory current with a record's new version:
 // the links it cites now, with their fields, and links no record cites any
 // more set inactive (their history stays).
-func syncLinks(ctx context.Context, tx *sql.Tx, rec ParsedRecord, seenAt time.Time) error {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT url FROM link_refs WHERE record_id = ?`, rec.ID)
+func syncLinks(t *txn, rec ParsedRecord, seenAt time.Time) error {
+	rows, err := t.query(selectRefs, rec.ID)
 	if err != nil {
 		return err
 	}
@@ -217,22 +250,21 @@ func syncLinks(ctx context.Context, tx *sql.Tx, rec ParsedRecord, seenAt time.Ti
 		before = append(before, u)
 	}
 	rows.Close()
-	if _, err := tx.ExecContext(ctx, `DELETE FROM link_refs WHERE record_id = ?`, rec.ID); err != nil {
-		return err
-	}
-	for _, l := range rec.Links {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO links (url, first_seen) VALUES (?, ?)
-			ON CONFLICT (url) DO UPDATE SET active = 1`, l.URL, FormatTime(seenAt)); err != nil {
+	if len(before) > 0 {
+		if _, err := t.exec(deleteRefs, rec.ID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO link_refs (url, record_id, field, source, declared_gone)
-			VALUES (?, ?, ?, ?, ?)`, l.URL, rec.ID, l.Field, l.Source, l.DeclaredGone); err != nil {
+	}
+	for _, l := range rec.Links {
+		if _, err := t.exec(upsertLink, l.URL, FormatTime(seenAt)); err != nil {
+			return err
+		}
+		if _, err := t.exec(insertRef, l.URL, rec.ID, l.Field, l.Source, l.DeclaredGone); err != nil {
 			return err
 		}
 	}
 	for _, u := range before {
-		if _, err := tx.ExecContext(ctx, `UPDATE links SET active = 0 WHERE url = ?
-			AND NOT EXISTS (SELECT 1 FROM link_refs WHERE link_refs.url = links.url)`, u); err != nil {
+		if _, err := t.exec(deactivateLink, u); err != nil {
 			return err
 		}
 	}

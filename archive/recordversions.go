@@ -70,7 +70,7 @@ func (s *Store) RecordIDs(ctx context.Context) ([]int, error) {
 }
 
 func (s *Store) versions(ctx context.Context, q string, args ...any) ([]*RecordVersion, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.rdb.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read records: %w", err)
 	}

@@ -17,12 +17,20 @@ import (
 // SQLite database archivio.db with the catalog of captures, the crawl
 // state and the records. Open it with Open and close it with Close.
 type Store struct {
-	dir      string
-	db       *sql.DB
+	dir string
+	// db is the one connection that writes. rdb is a pool of read-only
+	// connections for the lookups a crawl makes while it writes: in
+	// write-ahead-log mode they read what was committed beside the writer,
+	// without waiting for its transactions (a Committer's groups among
+	// them). A store opened read-only has one connection for both.
+	db, rdb  *sql.DB
 	readOnly bool // opened by OpenReadOnly
 
-	mu    sync.Mutex
-	stmts map[string]*sql.Stmt // prepared once: a crawl runs the same few statements per page
+	mu sync.Mutex
+	// reads and writes are the prepared statements of rdb and db, prepared
+	// once: a crawl runs the same few statements per page.
+	reads, writes map[string]*sql.Stmt
+	captureIDs    idAllocator
 }
 
 // DBName is the database file inside a data directory.
@@ -30,6 +38,9 @@ const DBName = "archivio.db"
 
 // ErrStoreClosed is returned by a Store used after Close.
 var ErrStoreClosed = errors.New("store closed")
+
+// ErrReadOnly is returned by a write to a Store opened with OpenReadOnly.
+var ErrReadOnly = errors.New("archive opened read-only")
 
 // Open opens (creating if needed) the data directory dir: it makes the
 // folders, opens the database in WAL mode with a busy timeout and foreign
@@ -46,10 +57,10 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	// One connection: SQLite has one writer at a time anyway, and a single
-	// connection makes every statement see the previous one's writes.
+	// One connection writes: SQLite has one writer at a time anyway, and
+	// a single connection makes every write see the previous one's.
 	db.SetMaxOpenConns(1)
-	s := &Store{dir: dir, db: db, stmts: map[string]*sql.Stmt{}}
+	s := &Store{dir: dir, db: db, reads: map[string]*sql.Stmt{}, writes: map[string]*sql.Stmt{}}
 	if err := s.checkPragmas(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -58,8 +69,21 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	// Reads see what the writer committed. They never wait for its
+	// transactions, nor it for them.
+	rdb, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_busy_timeout=10000&_foreign_keys=on")
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s for reading: %w", path, err)
+	}
+	rdb.SetMaxOpenConns(readConns)
+	rdb.SetMaxIdleConns(readConns)
+	s.rdb = rdb
 	return s, nil
 }
+
+// readConns is the most connections reading at once.
+const readConns = 4
 
 // checkPragmas verifies that the connection settings took: a database on a
 // file system without WAL support would otherwise run unsafely unnoticed.
@@ -89,17 +113,23 @@ func (s *Store) Close() error {
 		return ErrStoreClosed
 	}
 	s.mu.Lock()
-	for _, st := range s.stmts {
+	for _, st := range s.reads {
 		st.Close()
 	}
-	s.stmts = nil
+	for _, st := range s.writes {
+		st.Close()
+	}
+	s.reads, s.writes = nil, nil
 	s.mu.Unlock()
-	var cerr error
+	var rerr, cerr error
+	if s.rdb != s.db {
+		rerr = s.rdb.Close()
+	}
 	if !s.readOnly {
 		_, cerr = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	}
-	err := s.db.Close()
-	s.db = nil
+	err := errors.Join(s.db.Close(), rerr)
+	s.db, s.rdb = nil, nil
 	if err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
@@ -109,38 +139,58 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// prepared returns the statement for q, preparing it the first time.
-func (s *Store) prepared(ctx context.Context, q string) (*sql.Stmt, error) {
+// prepared returns the statement for q on db (cached in stmts),
+// preparing it the first time. The lock is not held while preparing, which
+// waits for a connection: a write transaction holds the writing one, and
+// looks its statements up under the lock.
+func (s *Store) prepared(ctx context.Context, db *sql.DB, stmts func(*Store) map[string]*sql.Stmt, q string) (*sql.Stmt, error) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	if st, ok := s.stmts[q]; ok {
+	m := stmts(s)
+	st, ok := m[q]
+	s.mu.Unlock()
+	if ok {
 		return st, nil
 	}
-	if s.stmts == nil {
+	if m == nil {
 		return nil, ErrStoreClosed
 	}
-	st, err := s.db.PrepareContext(ctx, q)
+	st, err := db.PrepareContext(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	s.stmts[q] = st
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m = stmts(s)
+	if m == nil {
+		st.Close()
+		return nil, ErrStoreClosed
+	}
+	if prev, ok := m[q]; ok {
+		st.Close() // prepared meanwhile by another caller
+		return prev, nil
+	}
+	m[q] = st
 	return st, nil
 }
 
-// exec runs a prepared statement.
+func writeStmts(s *Store) map[string]*sql.Stmt { return s.writes }
+func readStmts(s *Store) map[string]*sql.Stmt  { return s.reads }
+
+// exec runs a prepared statement on the writing connection, in a
+// transaction of its own.
 func (s *Store) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	st, err := s.prepared(ctx, q)
+	st, err := s.prepared(ctx, s.db, writeStmts, q)
 	if err != nil {
 		return nil, err
 	}
 	return st.ExecContext(ctx, args...)
 }
 
-// queryRow runs a prepared query for one row.
+// queryRow runs a prepared query for one row on a reading connection.
 func (s *Store) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
-	st, err := s.prepared(ctx, q)
+	st, err := s.prepared(ctx, s.rdb, readStmts, q)
 	if err != nil {
-		return s.db.QueryRowContext(ctx, q, args...) // reports the same error at Scan
+		return s.rdb.QueryRowContext(ctx, q, args...) // reports the same error at Scan
 	}
 	return st.QueryRowContext(ctx, args...)
 }

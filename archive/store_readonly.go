@@ -44,7 +44,7 @@ func OpenReadOnly(ctx context.Context, dir string) (*Store, error) {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(1)
-	s := &Store{dir: dir, db: db, stmts: map[string]*sql.Stmt{}, readOnly: true}
+	s := &Store{dir: dir, db: db, rdb: db, reads: map[string]*sql.Stmt{}, writes: map[string]*sql.Stmt{}, readOnly: true}
 	if err := s.checkSchema(ctx); err != nil {
 		db.Close()
 		if fixed && walChanges {

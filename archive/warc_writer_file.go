@@ -106,3 +106,23 @@ func (w *WARCWriter) Close() error {
 	}
 	return nil
 }
+
+// Sync makes the records written so far durable: it flushes the current
+// file to the disk (fsync). The files closed before it were flushed when
+// they were closed. A Committer calls it before every commit that names
+// WARC records, so that the catalog never names a record a power failure
+// could take. It does not hold the writer's lock while the disk works:
+// writes go on meanwhile, and are synced by the next call.
+func (w *WARCWriter) Sync() error {
+	w.mu.Lock()
+	f, name := w.f, w.name
+	w.mu.Unlock()
+	if f == nil {
+		return nil
+	}
+	if err := f.Sync(); err != nil && !errors.Is(err, os.ErrClosed) {
+		// A file closed meanwhile was synced by its closing.
+		return diskFull(fmt.Errorf("sync %s: %w", name, err), w.opts.Dir)
+	}
+	return nil
+}

@@ -32,6 +32,9 @@ type crawler struct {
 	fetchCtx context.Context
 	queue    *queue
 	pacer    *pacer
+	// site carries the requests to the site, paced: the pacer over
+	// Transport, or Transport itself when the pacer is inside it.
+	site http.RoundTripper
 
 	mu     sync.Mutex
 	err    error // the first fatal error (an archive that cannot be written)
@@ -72,11 +75,19 @@ func Run(ctx context.Context, opts Options, stats *Stats) error {
 	defer cancel()
 	fetchCtx, stopDraining := drainContext(runCtx, opts.Drain)
 	defer stopDraining()
-	paced := newPacer(opts.Transport, opts.Parallel, opts.Delay)
+	var paced *pacer
+	var site http.RoundTripper
+	if opts.Pacer != nil {
+		paced, site = opts.Pacer.p, opts.Transport
+		paced.set(opts.Parallel, opts.Delay)
+	} else {
+		paced = newPacer(opts.Transport, opts.Parallel, opts.Delay)
+		site = paced
+	}
 	cr := &crawler{opts: opts, scope: scope{base: opts.Base, prefixes: opts.Follow, site: opts.Site}, stats: stats, ctx: runCtx, cancel: cancel,
-		fetchCtx: fetchCtx, queue: newQueue(), pacer: paced, seen: map[string]bool{}, excluded: map[string]bool{}, answered: map[string]bool{},
+		fetchCtx: fetchCtx, queue: newQueue(), pacer: paced, site: site, seen: map[string]bool{}, excluded: map[string]bool{}, answered: map[string]bool{},
 		hostRobots: map[string]*robots{}, found: map[string]found{}}
-	cr.client = &http.Client{Transport: cr.logged(paced), Timeout: opts.Timeout}
+	cr.client = &http.Client{Transport: cr.logged(site), Timeout: opts.Timeout}
 	cr.hostClient = &http.Client{Transport: cr.logged(opts.Transport), Timeout: opts.Timeout}
 	ctx = runCtx
 
@@ -128,7 +139,7 @@ func Run(ctx context.Context, opts Options, stats *Stats) error {
 // run's pacer.
 func (cr *crawler) newCollector() {
 	o := cr.opts
-	c := newCollector(cr.fetchCtx, o.UserAgent, cr.logged(cr.pacer))
+	c := newCollector(cr.fetchCtx, o.UserAgent, cr.logged(cr.site))
 	// No client-wide timeout by default: it would cover every retry and
 	// backoff. Each attempt has its own, in the Retry transport below.
 	c.SetRequestTimeout(o.requestTimeout)
@@ -223,6 +234,16 @@ func (cr *crawler) fetch(j job) {
 		}
 		cr.forget(j.key)
 		return
+	}
+	if cr.opts.Archived != nil {
+		// A resumed crawl may meet pages the interrupted one captured
+		// before it could settle the page that led to them: they are taken
+		// from the archive, not fetched again.
+		if p, ok := cr.opts.Archived(cr.ctx, ResumeEntry{Key: j.key, URL: j.url}); ok {
+			p.Depth = j.depth
+			cr.handle(p)
+			return
+		}
 	}
 	ctx := colly.NewContext()
 	ctx.Put("key", j.key)

@@ -18,14 +18,20 @@ type Options struct {
 	Base      *url.URL          // the site, e.g. https://www.osservatoriopartecipazione.it
 	UserAgent string            // must name archivio and a contact URL
 	Transport http.RoundTripper // the archiving transport chain (required)
-	Frontier  Frontier          // required
-	Parallel  int               // concurrent requests to the site, default 2
-	Delay     time.Duration     // pause of each request slot after a request (0: none; the command line defaults to 1s), plus up to half again of jitter; robots.txt's Crawl-delay wins when longer
-	Timeout   time.Duration     // per request, default 30s
-	Drain     time.Duration     // how long pages in flight may finish when the crawl stops, default DefaultDrain
-	MaxPages  int               // stop queuing after this many pages, 0 for no limit
-	FromID    int               // with ToID: also try every record id in [FromID, ToID], at most MaxIDs of them
-	ToID      int
+	// Pacer, when set, is the pacing of the site's requests, which the
+	// caller put below the recording transport inside Transport (so that
+	// a request's slot is free once its answer has arrived, while it is
+	// archived); Run sets its limit and delay. When nil, Run paces
+	// Transport from outside.
+	Pacer    *Pacer
+	Frontier Frontier      // required
+	Parallel int           // concurrent requests to the site, default 2
+	Delay    time.Duration // pause of each request slot after a request (0: none; the command line defaults to 1s), plus up to half again of jitter; robots.txt's Crawl-delay wins when longer
+	Timeout  time.Duration // per request, default 30s
+	Drain    time.Duration // how long pages in flight may finish when the crawl stops, default DefaultDrain
+	MaxPages int           // stop queuing after this many pages, 0 for no limit
+	FromID   int           // with ToID: also try every record id in [FromID, ToID], at most MaxIDs of them
+	ToID     int
 	// Known are the ids of the records the archive holds: each is
 	// requested even when no page links to it any more, so that a record
 	// that vanished from the site is reported, not silently dropped.
@@ -39,9 +45,11 @@ type Options struct {
 	// Resume, when set, continues an interrupted crawl: these queued
 	// entries are fetched instead of starting from the home page.
 	Resume []ResumeEntry
-	// Archived, when set, returns a resumed entry's page when the
-	// interrupted crawl had already captured it (and died before noting
-	// so): it is processed from the archive instead of fetched again.
+	// Archived, when set, returns the page of a URL the interrupted crawl
+	// had already captured (and died before noting so): it is processed
+	// from the archive instead of fetched again. It is asked for the
+	// resumed entries and for every URL before it is fetched (a crawl
+	// that resumes nothing answers false at once).
 	Archived func(ctx context.Context, e ResumeEntry) (*Page, bool)
 	// Conditional returns the validators of the last good capture of a URL
 	// for a conditional request ("" when none). Only record pages are asked

@@ -26,6 +26,23 @@ type pacer struct {
 	free   chan struct{} // closed and replaced when a slot is freed
 }
 
+// Pacer is a crawl's pacing made by its caller, to put below the
+// recording transport (Options.Pacer): a request's slot is then held while
+// its answer arrives, not while it is archived, and the pause is taken
+// between the network's requests. It paces every request that passes
+// through it, each redirect hop and each retry included.
+type Pacer struct{ p *pacer }
+
+// NewPacer returns a pacing of at most limit requests at once, each slot
+// pausing delay (plus up to half again of jitter) after its request; Run
+// sets both again once robots.txt is read.
+func NewPacer(next http.RoundTripper, limit int, delay time.Duration) *Pacer {
+	return &Pacer{newPacer(next, limit, delay)}
+}
+
+// RoundTrip sends req when a slot is free and has rested.
+func (p *Pacer) RoundTrip(req *http.Request) (*http.Response, error) { return p.p.RoundTrip(req) }
+
 func newPacer(next http.RoundTripper, limit int, delay time.Duration) *pacer {
 	return &pacer{next: next, limit: max(limit, 1), delay: delay, free: make(chan struct{})}
 }

@@ -191,6 +191,7 @@ func (k *killTrial) run() bool {
 		}
 		break
 	}
+	k.t.Logf("trial %d: %s", k.trial, strings.Join(k.moments, ", "))
 	return k.check()
 }
 
@@ -251,8 +252,9 @@ func (k *killTrial) child(run int, kill bool, args []string) (killed bool, out s
 
 // plan arms one kill trigger for the run: right after a listing page is
 // served, as soon as the catalog shows a listing page settled, after the
-// n-th response, during a WARC rotation (when files are small), or after
-// a random time.
+// n-th response, during a WARC rotation (when files are small), while the
+// catalog's n-th write transaction (a group commit, mostly) is open, or
+// after a random time.
 func (k *killTrial) plan(run int, kill func(string), stop chan struct{}, wg *sync.WaitGroup) {
 	pages := (k.records + k.pageSize - 1) / k.pageSize
 	page := 1 + k.rng.IntN(pages)
@@ -265,19 +267,19 @@ func (k *killTrial) plan(run int, kill func(string), stop chan struct{}, wg *syn
 		}()
 	}
 	switch r := k.rng.IntN(100); {
-	case r < 25:
+	case r < 20:
 		target := "/processi?page=" + strconv.Itoa(page)
 		k.setTrigger(func(uri string) {
 			if uri == target || (page == 1 && uri == "/processi") {
 				time.AfterFunc(delay, func() { kill(fmt.Sprintf("%v after listing page %d was served", delay, page)) })
 			}
 		})
-	case r < 55:
+	case r < 45:
 		watch(func() { k.watchSettled(page, kill, stop) })
-	case r < 70 && k.smallFiles:
+	case r < 57 && k.smallFiles:
 		rotations := 1 + k.rng.IntN(4)
 		watch(func() { k.watchRotations(rotations, kill, stop) })
-	case r < 85:
+	case r < 72:
 		n := 1 + k.rng.IntN(k.records+pages)
 		var mu sync.Mutex
 		count := 0
@@ -290,6 +292,9 @@ func (k *killTrial) plan(run int, kill func(string), stop chan struct{}, wg *syn
 				time.AfterFunc(delay, func() { kill(fmt.Sprintf("%v after response %d", delay, n)) })
 			}
 		})
+	case r < 90:
+		n := 2 + k.rng.IntN(6)
+		watch(func() { k.watchCommits(n, kill, stop) })
 	default:
 		after := time.Duration(k.rng.IntN(400)) * time.Millisecond
 		watch(func() {
@@ -334,6 +339,55 @@ func (k *killTrial) watchSettled(n int, kill func(string), stop chan struct{}) {
 			if db.QueryRow(q, keys...).Scan(&settled) == nil && settled > 0 {
 				kill(fmt.Sprintf("when listing page %d was settled", n))
 				return
+			}
+		}
+		time.Sleep(50 * time.Microsecond)
+	}
+}
+
+// watchCommits kills the child while its n-th write transaction is open:
+// the catalog's group commits, where captures, settled pages, their links
+// and their records are written together. A transaction is seen open when
+// taking the database's write lock fails at once (BEGIN IMMEDIATE, no
+// busy timeout); when it is taken instead, it is given back at once.
+func (k *killTrial) watchCommits(n int, kill func(string), stop chan struct{}) {
+	var db *sql.DB
+	defer func() {
+		if db != nil {
+			db.Close()
+		}
+	}()
+	seen, open := 0, false
+	for {
+		select {
+		case <-stop:
+			return
+		default:
+		}
+		if db == nil {
+			path := filepath.Join(k.dir, archive.DBName)
+			if _, err := os.Stat(path); err == nil {
+				db, _ = sql.Open("sqlite3", "file:"+path+"?_busy_timeout=0&_txlock=immediate")
+				if db != nil {
+					db.SetMaxOpenConns(1)
+				}
+			}
+		}
+		if db != nil {
+			tx, err := db.Begin()
+			switch {
+			case err == nil:
+				tx.Rollback()
+				open = false
+			case strings.Contains(err.Error(), "locked") || strings.Contains(err.Error(), "busy"):
+				if !open {
+					seen++
+					open = true
+				}
+				if seen == n {
+					kill(fmt.Sprintf("while write transaction %d was open", n))
+					return
+				}
 			}
 		}
 		time.Sleep(50 * time.Microsecond)

@@ -121,28 +121,3 @@ func (j *job) settled(ctx context.Context, rep *Report) error {
 	}
 	return fmt.Errorf("incomplete crawl: %d queued URLs were never fetched, e.g. %s; run archivio crawl --resume", f.Unsettled, strings.Join(eg, ", "))
 }
-
-// frontier adapts the catalog's frontier to a crawl.
-type frontier struct {
-	st frontierStore
-	id int64
-}
-
-func entries(links []crawlers.Link) []archive.FrontierEntry {
-	out := make([]archive.FrontierEntry, len(links))
-	for i, l := range links {
-		out[i] = archive.FrontierEntry{Key: l.Key, URL: l.URL, State: archive.FrontierQueued}
-		if l.Excluded != "" {
-			out[i].State, out[i].Reason = archive.FrontierExcluded, l.Excluded
-		}
-	}
-	return out
-}
-
-func (f frontier) Add(ctx context.Context, links []crawlers.Link) ([]bool, error) {
-	return f.st.AddToFrontier(ctx, f.id, entries(links))
-}
-
-func (f frontier) Settle(ctx context.Context, key string, o crawlers.Outcome, links []crawlers.Link) ([]bool, error) {
-	return f.st.SettleFrontier(ctx, f.id, key, o.State, o.Reason, entries(links))
-}

@@ -150,6 +150,8 @@ type job struct {
 	crawlID int64
 	stats   crawlers.Stats
 	rec     *archive.Recorder
+	pl      *pipeline // the stages past the fetch: parse, catalogue
+	resumed bool      // the crawl continues an interrupted one
 
 	newRecs, changed, unchanged, unreadable, fromArchive atomic.Int64
 
@@ -167,11 +169,7 @@ func (j *job) run(ctx context.Context) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	next := cfg.Transport
-	if next == nil {
-		next = defaultTransport(cfg)
-	}
-	j.rec, err = j.h.record(recordOptions{Network: next, MaxBody: cfg.MaxBody, WARCMaxSize: cfg.WARCMaxSize, Software: cfg.Software})
+	mem, err := loadFrontier(ctx, j.st, j.crawlID)
 	if err != nil {
 		return nil, err
 	}
@@ -185,9 +183,29 @@ func (j *job) run(ctx context.Context) (*Report, error) {
 	}
 	defer clog.Close()
 	rep.CrawlLog = clog.Path()
+	next := cfg.Transport
+	if next == nil {
+		next = defaultTransport(cfg)
+	}
+	// The pacing sits below the recording transport: a request holds its
+	// slot while its answer arrives, not while it is archived.
+	pacer := crawlers.NewPacer(next, cfg.Parallel, cfg.Delay)
+	ro := recordOptions{Network: pacer, MaxBody: cfg.MaxBody, WARCMaxSize: cfg.WARCMaxSize, Software: cfg.Software}
+	if err := j.h.openWriter(ro); err != nil {
+		return nil, err
+	}
+	drain := cfg.Drain
+	if drain <= 0 {
+		drain = crawlers.DefaultDrain
+	}
+	runCtx, stopRun := context.WithCancelCause(ctx)
+	defer stopRun(nil)
+	j.pl = newPipeline(ctx, j.h.st, j.h.w, j.crawlID, drain, stopRun)
+	j.rec = j.h.recorder(ro, j.pl.com)
 	stopProgress := j.progress(ctx, rep.Started)
-	crawlErr := crawlers.Run(ctx, crawlers.Options{
-		Base: j.base, UserAgent: cfg.UserAgent, Transport: crawlers.NewRetry(j.rec, j.retryOptions()), Frontier: frontier{j.st, j.crawlID},
+	crawlErr := crawlers.Run(runCtx, crawlers.Options{
+		Base: j.base, UserAgent: cfg.UserAgent, Transport: crawlers.NewRetry(j.rec, j.retryOptions()), Pacer: pacer,
+		Frontier: frontier{mem: mem, pl: j.pl},
 		Parallel: cfg.Parallel, Delay: cfg.Delay, Timeout: cfg.Timeout, Drain: cfg.Drain, MaxPages: cfg.MaxPages,
 		FromID: cfg.FromID, ToID: cfg.ToID, Known: known, Resume: resume, Archived: j.archived, Conditional: j.conditional, Site: cfg.Site,
 		OnPage: j.onPage, OnError: j.onError, Logger: cfg.Logger,
@@ -197,6 +215,10 @@ func (j *job) run(ctx context.Context) (*Report, error) {
 		},
 	}, &j.stats)
 	stopProgress()
+	// The pages read are stored and everything queued is committed (the
+	// committer makes the WARC records durable before each commit), then
+	// the WARC file is closed.
+	pipeErr := j.pl.close()
 	closeErr := errors.Join(j.h.closeWriter(), clog.Close())
 
 	// The crawl's own context may be canceled: what follows must still be
@@ -204,6 +226,8 @@ func (j *job) run(ctx context.Context) (*Report, error) {
 	fin := context.WithoutCancel(ctx)
 	rep.Status = "done"
 	switch {
+	case pipeErr != nil:
+		rep.Status, rep.Error = "failed", pipeErr.Error()
 	case crawlErr != nil && ctx.Err() != nil:
 		rep.Status = "interrupted"
 	case crawlErr != nil:
@@ -247,7 +271,7 @@ func (j *job) begin(ctx context.Context, rep *Report) ([]crawlers.ResumeEntry, e
 		case err != nil:
 			return nil, err
 		default:
-			j.crawlID, j.h.runID, rep.Resumed = c.ID, c.ID, true
+			j.crawlID, j.h.runID, rep.Resumed, j.resumed = c.ID, c.ID, true, true
 			if err := j.st.ReopenCrawl(ctx, c.ID); err != nil {
 				return nil, err
 			}

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 
+	"archivio/archive"
 	"archivio/crawlers"
 	"archivio/source/osservatorio"
 )
@@ -17,8 +18,8 @@ func (j *job) countError(kind string) {
 	j.mu.Unlock()
 }
 
-// onPage handles a fetched page: a record page is parsed and stored as a
-// new version when its content changed.
+// onPage handles a fetched page: a record page goes to the parse stage,
+// which stores it as a new version when its content changed.
 func (j *job) onPage(ctx context.Context, p crawlers.Page) error {
 	if kind := cutKind(p); kind != "" {
 		// A page known only in part is an error of its own kind, so that a
@@ -31,7 +32,9 @@ func (j *job) onPage(ctx context.Context, p crawlers.Page) error {
 	switch {
 	case p.Status == http.StatusNotModified:
 		if p.RecordID != 0 {
-			return j.recordNotModified(ctx, p)
+			return j.pl.read(ctx, p.Key, 0, func(ctx context.Context) ([]archive.Write, error) {
+				return j.recordNotModified(ctx, p)
+			})
 		}
 		return nil
 	case p.Status == http.StatusNotFound || p.Status == http.StatusGone:
@@ -58,8 +61,11 @@ func (j *job) onPage(ctx context.Context, p crawlers.Page) error {
 	}
 	// A page archived whole but longer than the parse limit is read from
 	// its first part, as the parse limit intends: its fields come first.
-	return j.readRecord(ctx, recordPage{RecordID: p.RecordID, URL: p.URL, Body: p.Body,
-		ContentType: p.Header.Get("Content-Type"), CaptureID: p.CaptureID, OverLimit: p.BodyCut})
+	page := recordPage{RecordID: p.RecordID, URL: p.URL, Body: p.Body,
+		ContentType: p.Header.Get("Content-Type"), CaptureID: p.CaptureID, OverLimit: p.BodyCut}
+	return j.pl.read(ctx, p.Key, int64(len(p.Body)), func(ctx context.Context) ([]archive.Write, error) {
+		return j.readRecord(ctx, page)
+	})
 }
 
 // cutKind is the error kind of a page that answered 200 with a body known
@@ -78,7 +84,7 @@ func cutKind(p crawlers.Page) string {
 
 func (j *job) onError(ctx context.Context, u, kind string, err error) {
 	j.countError(kind)
-	if e := j.st.AddFetchError(context.WithoutCancel(ctx), j.crawlID, u, kind, err.Error(), j.cfg.Now()); e != nil {
+	if e := j.pl.write(ctx, archive.FetchErrorWrite(j.crawlID, u, kind, err.Error(), j.cfg.Now())); e != nil {
 		j.cfg.Logger.Error("fetch error not recorded", "url", u, "err", e)
 	}
 }
@@ -133,7 +139,7 @@ func (j *job) siteLinks(ctx context.Context, p crawlers.Page) error {
 	if len(out) == 0 {
 		return nil
 	}
-	return j.st.AddSiteLinks(ctx, j.cfg.Source, p.URL, out, j.cfg.Now())
+	return j.pl.write(ctx, archive.SiteLinksWrite(j.cfg.Source, p.URL, out, j.cfg.Now()))
 }
 
 func onHosts(host string, hosts []string) bool {

@@ -94,14 +94,30 @@ type recordOptions struct {
 }
 
 // record opens the run's WARC writer and returns the recording transport
-// over o.Network: every exchange it carries is archived as the run's.
+// over o.Network: every exchange it carries is archived as the run's, and
+// listed in the catalog at once.
 func (h *harness) record(o recordOptions) (*archive.Recorder, error) {
+	if err := h.openWriter(o); err != nil {
+		return nil, err
+	}
+	return h.recorder(o, h.st), nil
+}
+
+// openWriter opens the run's WARC writer.
+func (h *harness) openWriter(o recordOptions) error {
 	w, err := archive.OpenWARCWriter(archive.WARCOptions{Dir: h.st.WARCDir(), MaxFileSize: o.WARCMaxSize, Software: o.Software, Now: h.now})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", h.job, err)
+		return fmt.Errorf("%s: %w", h.job, err)
 	}
 	h.w = w
-	return archive.NewRecorder(o.Network, w, h.st, archive.RecorderOptions{CrawlID: h.runID, MaxBody: o.MaxBody, Now: h.now}), nil
+	return nil
+}
+
+// recorder returns the recording transport over o.Network, writing to the
+// run's WARC writer and listing its captures in catalog (the store, or a
+// committer of it).
+func (h *harness) recorder(o recordOptions, catalog archive.CaptureCatalog) *archive.Recorder {
+	return archive.NewRecorder(o.Network, h.w, catalog, archive.RecorderOptions{CrawlID: h.runID, MaxBody: o.MaxBody, Now: h.now})
 }
 
 // closeWriter closes the WARC writer, when one is open: its file is

@@ -26,24 +26,25 @@ type recordPage struct {
 	OverLimit bool
 }
 
-// readRecord parses a record page and stores the record as a new version
-// when its content changed. A page the parser cannot read is kept as a
-// parse failure. Either way the crawl's parse results note how it came
-// out.
-func (j *job) readRecord(ctx context.Context, p recordPage) error {
+// readRecord parses a record page and returns the writes that store the
+// record as a new version when its content changed. A page the parser
+// cannot read is kept as a parse failure. Either way the crawl's parse
+// results note how it came out. What the writes did is counted once they
+// have committed.
+func (j *job) readRecord(ctx context.Context, p recordPage) ([]archive.Write, error) {
 	u, _ := url.Parse(p.URL)
 	rec, err := j.parse(ctx, p.Body, u, p.ContentType)
 	if err != nil && ctx.Err() != nil {
 		// Stopped mid-parse: the page stays queued and is read again when
 		// the crawl resumes. It is not unreadable.
-		return fmt.Errorf("read record %d: %w", p.RecordID, ctx.Err())
+		return nil, fmt.Errorf("read record %d: %w", p.RecordID, ctx.Err())
 	}
 	if err != nil {
 		reason := err.Error()
 		if p.OverLimit {
 			reason = fmt.Sprintf("read from the first %d MiB of a longer page: %s", crawlers.MaxPageBody>>20, reason)
 		}
-		return j.unreadablePage(ctx, p, reason)
+		return j.unreadablePage(p, reason), nil
 	}
 	if p.OverLimit {
 		rec.Warnings = append(rec.Warnings, parsers.Warning{Code: "page_cut",
@@ -52,25 +53,28 @@ func (j *job) readRecord(ctx context.Context, p recordPage) error {
 	if rec.ID != p.RecordID {
 		j.cfg.Logger.Warn("record page names another id", "url", p.URL, "id", rec.ID)
 	}
-	applied, err := applyRecord(ctx, j.st, rec, p.CaptureID, j.cfg.Now())
+	r, err := ArchiveRecord(rec)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	switch applied.Outcome {
-	case archive.VersionNew:
-		j.newRecs.Add(1)
-	case archive.VersionChanged:
-		j.changed.Add(1)
-		j.cfg.Logger.Info("record changed", "id", rec.ID, "version", applied.Version, "fields", applied.Changed)
-	default:
-		j.unchanged.Add(1)
-	}
+	id := rec.ID
+	apply := archive.RecordWrite(r, p.CaptureID, j.cfg.Now(), func(a archive.Applied) {
+		switch a.Outcome {
+		case archive.VersionNew:
+			j.newRecs.Add(1)
+		case archive.VersionChanged:
+			j.changed.Add(1)
+			j.cfg.Logger.Info("record changed", "id", id, "version", a.Version, "fields", a.Changed)
+		default:
+			j.unchanged.Add(1)
+		}
+	})
 	for _, w := range rec.Warnings {
 		if w.Code == "unknown_label" {
 			j.cfg.Logger.Warn("unknown label: the source may have changed", "id", rec.ID, "label", w.Label)
 		}
 	}
-	return j.noteResult(ctx, p, rec, archive.OutcomeParsed, "")
+	return []archive.Write{apply, j.parseResult(p, rec, archive.OutcomeParsed, "")}, nil
 }
 
 // parse parses a record page when the job's parse gate lets it (a job made
@@ -90,15 +94,13 @@ func (j *job) parse(ctx context.Context, body []byte, u *url.URL, contentType st
 // unreadablePage keeps a record page the parser could not read as a parse
 // failure: its capture stays in the archive, the catalog says why, and the
 // next crawl asks for it conditionally (see conditional).
-func (j *job) unreadablePage(ctx context.Context, p recordPage, reason string) error {
-	j.unreadable.Add(1)
-	j.cfg.Logger.Warn("record page unreadable: kept as a parse failure", "url", p.URL, "capture", p.CaptureID, "reason", reason)
-	err := j.st.AddParseFailure(ctx, archive.ParseFailure{RecordID: p.RecordID, URL: p.URL, CaptureID: p.CaptureID,
-		CrawlID: j.crawlID, Reason: reason, ParserVersion: parsers.Version, LastFailed: j.cfg.Now()})
-	if err != nil {
-		return err
-	}
-	return j.noteResult(ctx, p, nil, archive.OutcomeUnreadable, reason)
+func (j *job) unreadablePage(p recordPage, reason string) []archive.Write {
+	failure := archive.ParseFailureWrite(archive.ParseFailure{RecordID: p.RecordID, URL: p.URL, CaptureID: p.CaptureID,
+		CrawlID: j.crawlID, Reason: reason, ParserVersion: parsers.Version, LastFailed: j.cfg.Now()}).OnCommit(func() {
+		j.unreadable.Add(1)
+		j.cfg.Logger.Warn("record page unreadable: kept as a parse failure", "url", p.URL, "capture", p.CaptureID, "reason", reason)
+	})
+	return []archive.Write{failure, j.parseResult(p, nil, archive.OutcomeUnreadable, reason)}
 }
 
 // recordNotModified handles a record page that answered 304. A page kept
@@ -106,54 +108,55 @@ func (j *job) unreadablePage(ctx context.Context, p recordPage, reason string) e
 // the page is still that capture) with the current parser; any other
 // record is confirmed unchanged, and its parse health is that of its
 // latest version.
-func (j *job) recordNotModified(ctx context.Context, p crawlers.Page) error {
+func (j *job) recordNotModified(ctx context.Context, p crawlers.Page) ([]archive.Write, error) {
 	f, err := j.st.ParseFailure(ctx, p.RecordID)
 	switch {
 	case err == nil:
 		return j.rereadFailed(ctx, f)
 	case !errors.Is(err, archive.ErrNotFound):
-		return err
+		return nil, err
 	}
-	j.unchanged.Add(1)
-	if err := j.st.RecordSeen(ctx, p.RecordID, j.cfg.Now()); err != nil {
-		return err
-	}
+	seen := archive.RecordSeenWrite(p.RecordID, j.cfg.Now()).OnCommit(func() { j.unchanged.Add(1) })
 	vs, err := j.st.LatestVersions(ctx, p.RecordID)
-	if err != nil || len(vs) == 0 {
-		return err
+	if err != nil {
+		return nil, err
+	}
+	if len(vs) == 0 {
+		return []archive.Write{seen}, nil
 	}
 	var rec parsers.Record
 	if err := json.Unmarshal(vs[0].Data, &rec); err != nil {
-		return fmt.Errorf("record %d: read latest version: %w", p.RecordID, err)
+		return nil, fmt.Errorf("record %d: read latest version: %w", p.RecordID, err)
 	}
-	return j.noteResult(ctx, recordPage{RecordID: p.RecordID, URL: p.URL, CaptureID: vs[0].CaptureID, NotModified: true},
-		&rec, archive.OutcomeUnchanged, "")
+	return []archive.Write{seen, j.parseResult(recordPage{RecordID: p.RecordID, URL: p.URL, CaptureID: vs[0].CaptureID, NotModified: true},
+		&rec, archive.OutcomeUnchanged, "")}, nil
 }
 
 // rereadFailed reads a failed record page's capture again from the
 // archive, with the current parser.
-func (j *job) rereadFailed(ctx context.Context, f *archive.ParseFailure) error {
+func (j *job) rereadFailed(ctx context.Context, f *archive.ParseFailure) ([]archive.Write, error) {
 	p := recordPage{RecordID: f.RecordID, URL: f.URL, CaptureID: f.CaptureID, NotModified: true}
 	c, err := j.st.Capture(ctx, f.CaptureID)
 	if err != nil {
-		return j.unreadablePage(ctx, p, fmt.Sprintf("read archive: %v", err))
+		return j.unreadablePage(p, fmt.Sprintf("read archive: %v", err)), nil
 	}
 	body, header, err := payload(ctx, j.st, c)
 	if err != nil {
-		return j.unreadablePage(ctx, p, fmt.Sprintf("read archive: %v", err))
+		return j.unreadablePage(p, fmt.Sprintf("read archive: %v", err)), nil
 	}
 	p.Body, p.ContentType = body, header.Get("Content-Type")
 	return j.readRecord(ctx, p)
 }
 
-// noteResult records how a record page came out in this crawl.
-func (j *job) noteResult(ctx context.Context, p recordPage, rec *parsers.Record, outcome, reason string) error {
+// parseResult is the write that records how a record page came out in
+// this crawl.
+func (j *job) parseResult(p recordPage, rec *parsers.Record, outcome, reason string) archive.Write {
 	r := archive.ParseResult{CrawlID: j.crawlID, RecordID: p.RecordID, URL: p.URL, CaptureID: p.CaptureID,
 		Outcome: outcome, NotModified: p.NotModified, Reason: reason}
 	if rec != nil {
 		r.Fields, r.Unknown, r.Fuzzy = labelsOf(rec)
 	}
-	return j.st.AddParseResult(ctx, r)
+	return archive.ParseResultWrite(r)
 }
 
 // labelsOf lists what a parsed record's page showed: the schema fields

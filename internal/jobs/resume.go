@@ -103,10 +103,13 @@ func (j *job) catalogue(ctx context.Context, name string, r archive.IndexedRecor
 	return err
 }
 
-// archived returns a resumed entry's page from the archive when the
-// interrupted crawl captured it already. Redirects are fetched again: their
-// target is what matters.
+// archived returns a page from the archive when the interrupted crawl this
+// one resumes captured it already (maybe without settling the page that
+// led to it). Redirects are fetched again: their target is what matters.
 func (j *job) archived(ctx context.Context, e crawlers.ResumeEntry) (*crawlers.Page, bool) {
+	if !j.resumed {
+		return nil, false // a new crawl has captured nothing yet
+	}
 	c, err := j.st.CaptureInCrawl(ctx, j.crawlID, e.URL)
 	if err != nil || c.Truncated != "" || !finalAnswer(c.Status) {
 		return nil, false

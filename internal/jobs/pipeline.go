@@ -1,0 +1,283 @@
+package jobs
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"archivio/archive"
+	"archivio/crawlers"
+)
+
+// A crawl is a pipeline of four stages, joined by bounded queues, each
+// with an owner that waits for it:
+//
+//   - fetch: crawlers.Run's workers (colly), paced per site by the
+//     crawl's pacer, which sits below the recording transport: a request
+//     holds its slot while its answer arrives, not while it is archived.
+//   - record: on the fetching goroutine once its answer has arrived, the
+//     recording transport builds the WARC records (digests and gzip
+//     outside the WARC writer's lock), appends them to the one open WARC
+//     file, and queues the capture for the catalog.
+//   - parse: a record page goes to the parse stage (parsestage.go), one
+//     parser per CPU behind a queue bounded by pages and bytes; the
+//     fetcher goes on with the next page. Other pages need no parse.
+//   - catalogue: an archive.Committer writes the catalog in group commits.
+//
+// What a page leads to is written in the order that keeps the frontier's
+// rule (a page is never settled without its links and its record): the
+// capture first (queued by the recording transport), then, in one place
+// of the committer's queue taken when the crawl settles the page, the
+// record read from it and the settled entry with the links it yielded.
+// The crawl learns which links are newly queued from a frontier in memory
+// (crawlers.MemoryFrontier), loaded from the catalog when it resumes, so
+// it never waits for a commit. Backpressure runs back along the stages: a
+// full committer queue holds the parsers' and fetchers' writes, a full
+// parse queue holds the fetchers.
+
+// pipeline holds a crawl's stages past the fetch.
+type pipeline struct {
+	crawlID int64
+	com     *archive.Committer
+	parse   *parseStage
+	// ctx is the parses': it ends drain after the crawl stops, so that the
+	// pages read when the stop came are stored, and no parse outlives it
+	// for long.
+	ctx        context.Context
+	stopParses func()
+	stopCrawl  func(error) // fails the crawl
+
+	mu     sync.Mutex
+	groups map[string]*pageGroup // pages handed to the parse stage and not yet settled, by frontier key
+	err    error                 // the first failure of a page's reading
+}
+
+// newPipeline starts the stages of crawl crawlID past the fetch: the
+// committer on st (syncing w before each commit that names WARC records)
+// and the parse stage. stop fails the crawl.
+func newPipeline(ctx context.Context, st *archive.Store, w *archive.WARCWriter, crawlID int64, drain time.Duration, stop func(error)) *pipeline {
+	pctx, stopParses := drainAfter(ctx, drain)
+	var sync func() error
+	if w != nil {
+		sync = w.Sync
+	}
+	return &pipeline{crawlID: crawlID, com: st.NewCommitter(archive.CommitOptions{Sync: sync}), parse: newParseStage(),
+		ctx: pctx, stopParses: stopParses, stopCrawl: stop, groups: map[string]*pageGroup{}}
+}
+
+// write queues writes for the catalog, after everything queued before.
+// They are written even when the crawl was stopped: a stop commits what
+// was done.
+func (pl *pipeline) write(ctx context.Context, writes ...archive.Write) error {
+	return pl.com.Write(context.WithoutCancel(ctx), writes...)
+}
+
+// read hands the page queued under key to the parse stage: read runs
+// there and returns the writes that store what it read, which commit in
+// the page's place with its settled frontier entry. A read that fails
+// because the parses' drain ended leaves the page queued (its links are
+// queued all the same), for --resume; any other failure stops the crawl.
+func (pl *pipeline) read(ctx context.Context, key string, size int64, read func(ctx context.Context) ([]archive.Write, error)) error {
+	g := &pageGroup{crawlID: pl.crawlID}
+	pl.mu.Lock()
+	pl.groups[key] = g
+	pl.mu.Unlock()
+	err := pl.parse.submit(ctx, size, func() {
+		writes, err := read(pl.ctx)
+		if err != nil && pl.ctx.Err() == nil {
+			pl.fail(err)
+		}
+		g.parsed(writes, err != nil)
+	})
+	if err != nil {
+		pl.mu.Lock()
+		delete(pl.groups, key)
+		pl.mu.Unlock()
+	}
+	return err
+}
+
+// settled takes the page group of key, when the page is in the parse
+// stage.
+func (pl *pipeline) settled(key string) *pageGroup {
+	pl.mu.Lock()
+	defer pl.mu.Unlock()
+	g := pl.groups[key]
+	delete(pl.groups, key)
+	return g
+}
+
+func (pl *pipeline) fail(err error) {
+	pl.mu.Lock()
+	first := pl.err == nil
+	if first {
+		pl.err = err
+	}
+	pl.mu.Unlock()
+	if first {
+		pl.stopCrawl(err)
+	}
+}
+
+// close runs the pages waiting in the parse stage, commits everything
+// queued and stops the stages. It returns what failed: a page's reading,
+// or the catalog.
+func (pl *pipeline) close() error {
+	pl.parse.close()
+	pl.stopParses()
+	err := pl.com.Close()
+	pl.mu.Lock()
+	defer pl.mu.Unlock()
+	return errors.Join(pl.err, err)
+}
+
+// pageGroup is what a page in the parse stage commits: the writes of its
+// reading and its settled frontier entry, in the place of the committer's
+// queue taken when the crawl settled it. A reading that failed commits
+// the page's links queued, without the page: it stays queued.
+type pageGroup struct {
+	crawlID int64
+
+	mu      sync.Mutex
+	slot    *archive.Slot
+	settle  archive.Write
+	links   []archive.FrontierEntry
+	done    bool // read (or failed)
+	failed  bool
+	writes  []archive.Write
+	filling bool
+}
+
+// settledAs gives the group its place and its settled entry.
+func (g *pageGroup) settledAs(slot *archive.Slot, settle archive.Write, links []archive.FrontierEntry) {
+	g.mu.Lock()
+	g.slot, g.settle, g.links = slot, settle, links
+	fill := g.done && !g.filling
+	g.filling = g.filling || fill
+	g.mu.Unlock()
+	if fill {
+		g.fill()
+	}
+}
+
+// parsed gives the group the writes of the page's reading.
+func (g *pageGroup) parsed(writes []archive.Write, failed bool) {
+	g.mu.Lock()
+	g.writes, g.failed, g.done = writes, failed, true
+	fill := g.slot != nil && !g.filling
+	g.filling = g.filling || fill
+	g.mu.Unlock()
+	if fill {
+		g.fill()
+	}
+}
+
+func (g *pageGroup) fill() {
+	if g.failed {
+		if len(g.links) == 0 {
+			g.slot.Fill()
+			return
+		}
+		g.slot.Fill(archive.FrontierAddWrite(g.crawlID, g.links))
+		return
+	}
+	g.slot.Fill(append(g.writes, g.settle)...)
+}
+
+// frontier is the crawl's frontier: answered at once from memory, written
+// to the catalog through the committer.
+type frontier struct {
+	mem *crawlers.MemoryFrontier
+	pl  *pipeline
+}
+
+func entries(links []crawlers.Link) []archive.FrontierEntry {
+	out := make([]archive.FrontierEntry, len(links))
+	for i, l := range links {
+		out[i] = archive.FrontierEntry{Key: l.Key, URL: l.URL, State: archive.FrontierQueued}
+		if l.Excluded != "" {
+			out[i].State, out[i].Reason = archive.FrontierExcluded, l.Excluded
+		}
+	}
+	return out
+}
+
+func (f frontier) Add(ctx context.Context, links []crawlers.Link) ([]bool, error) {
+	added, err := f.mem.Add(ctx, links)
+	if err != nil {
+		return nil, err
+	}
+	return added, f.pl.write(ctx, archive.FrontierAddWrite(f.pl.crawlID, entries(links)))
+}
+
+func (f frontier) Settle(ctx context.Context, key string, o crawlers.Outcome, links []crawlers.Link) ([]bool, error) {
+	added, err := f.mem.Settle(ctx, key, o, links)
+	if err != nil {
+		return nil, err
+	}
+	ents := entries(links)
+	w, err := archive.SettleWrite(f.pl.crawlID, key, o.State, o.Reason, ents)
+	if err != nil {
+		return nil, err
+	}
+	if g := f.pl.settled(key); g != nil {
+		slot, err := f.pl.com.Reserve(context.WithoutCancel(ctx))
+		if err != nil {
+			return nil, err
+		}
+		g.settledAs(slot, w, ents)
+		return added, nil
+	}
+	return added, f.pl.write(ctx, w)
+}
+
+// loadFrontier returns the memory of a crawl's frontier as the catalog
+// holds it.
+func loadFrontier(ctx context.Context, st frontierStore, crawlID int64) (*crawlers.MemoryFrontier, error) {
+	mem := &crawlers.MemoryFrontier{}
+	for _, state := range []string{archive.FrontierQueued, archive.FrontierDone, archive.FrontierFailed, archive.FrontierExcluded} {
+		es, err := st.Frontier(ctx, crawlID, state)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range es {
+			mem.Restore(e.Key, e.State, e.Reason)
+		}
+	}
+	return mem, nil
+}
+
+// drainAfter returns a context that ends drain after ctx ends (or when
+// stop is called); stop waits for its timer.
+func drainAfter(ctx context.Context, drain time.Duration) (context.Context, func()) {
+	dctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		select {
+		case <-done:
+			return
+		case <-ctx.Done():
+		}
+		t := time.NewTimer(drain)
+		defer t.Stop()
+		select {
+		case <-done:
+		case <-t.C:
+			cancel()
+		}
+	}()
+	var once sync.Once
+	return dctx, func() {
+		once.Do(func() {
+			close(done)
+			wg.Wait()
+			cancel()
+		})
+	}
+}
+
+var errParseStageClosed = errors.New("parse stage closed")
