@@ -83,6 +83,9 @@ type killTrial struct {
 	seed  uint64
 	trial int
 	rng   *rand.Rand
+	// commitsOnly makes every kill land while a write transaction of the
+	// catalog is open (TestKillDuringGroupCommit).
+	commitsOnly bool
 
 	records, pageSize int
 	dir               string
@@ -97,10 +100,11 @@ type killTrial struct {
 	onServed func(path string) // the current run's kill trigger, or nil
 	// wholeAt maps a record path to the run at whose kill its 200 answer
 	// was whole in the WARC files: no later run may fetch it again.
-	wholeAt map[string]int
-	kills   int
-	runs    int
-	moments []string // how each run ended, for failure messages
+	wholeAt  map[string]int
+	kills    int
+	midCrawl int // kills that left the crawl unfinished
+	runs     int
+	moments  []string // how each run ended, for failure messages
 }
 
 func (k *killTrial) errorf(format string, args ...any) {
@@ -171,6 +175,9 @@ func (k *killTrial) run() bool {
 		if killed {
 			k.kills++
 			k.noteWhole(run)
+			if !k.finished() {
+				k.midCrawl++
+			}
 			if k.finished() {
 				// The kill came after the crawl had finished (while the
 				// process printed its report or closed): a --resume now
@@ -193,6 +200,31 @@ func (k *killTrial) run() bool {
 	}
 	k.t.Logf("trial %d: %s", k.trial, strings.Join(k.moments, ", "))
 	return k.check()
+}
+
+// TestKillDuringGroupCommit kills every run while one of the catalog's
+// group commits is open (captures, settled pages, their links and
+// records written together), then resumes: no record page whose answer
+// was whole in the WARC files is fetched again, every record is stored,
+// and the report agrees with the catalog.
+func TestKillDuringGroupCommit(t *testing.T) {
+	trials := 3
+	if raceBuild {
+		trials = 1
+	}
+	seed := uint64(time.Now().UnixNano())
+	t.Logf("seed %d", seed)
+	kills := 0
+	for i := range trials {
+		k := killTrial{t: t, seed: seed, trial: i, rng: rand.New(rand.NewPCG(seed, uint64(i))), commitsOnly: true}
+		if !k.run() {
+			t.Fatalf("trial %d failed (seed %d)", i, seed)
+		}
+		kills += k.midCrawl
+	}
+	if kills == 0 {
+		t.Errorf("no run was killed during a commit before its crawl was done, in %d trials", trials)
+	}
 }
 
 // finished reports whether the catalog's latest crawl is done. A child
@@ -266,7 +298,11 @@ func (k *killTrial) plan(run int, kill func(string), stop chan struct{}, wg *syn
 			f()
 		}()
 	}
-	switch r := k.rng.IntN(100); {
+	r := k.rng.IntN(100)
+	if k.commitsOnly {
+		r = 72
+	}
+	switch {
 	case r < 20:
 		target := "/processi?page=" + strconv.Itoa(page)
 		k.setTrigger(func(uri string) {
@@ -294,6 +330,9 @@ func (k *killTrial) plan(run int, kill func(string), stop chan struct{}, wg *syn
 		})
 	case r < 90:
 		n := 2 + k.rng.IntN(6)
+		if k.commitsOnly {
+			n = 2 + k.rng.IntN(3) // early: most kills land before the crawl is done
+		}
 		watch(func() { k.watchCommits(n, kill, stop) })
 	default:
 		after := time.Duration(k.rng.IntN(400)) * time.Millisecond

@@ -55,6 +55,9 @@ type Config struct {
 	// Drain is how long pages in flight may finish when the crawl is
 	// stopped (default crawlers.DefaultDrain).
 	Drain time.Duration
+	// Commit sets how the catalog's group commits are made (zero values:
+	// archive's defaults); its Sync is the crawl's own (the WARC writer's).
+	Commit archive.CommitOptions
 	// Drift decides when the record pages no longer read as before; the
 	// zero value means archive.DefaultDriftThresholds.
 	Drift archive.DriftThresholds
@@ -194,13 +197,9 @@ func (j *job) run(ctx context.Context) (*Report, error) {
 	if err := j.h.openWriter(ro); err != nil {
 		return nil, err
 	}
-	drain := cfg.Drain
-	if drain <= 0 {
-		drain = crawlers.DefaultDrain
-	}
 	runCtx, stopRun := context.WithCancelCause(ctx)
 	defer stopRun(nil)
-	j.pl = newPipeline(ctx, j.h.st, j.h.w, j.crawlID, drain, stopRun)
+	j.pl = newPipeline(runCtx, j.h.st, j.h.w, j.crawlID, cfg.Commit, stopRun)
 	j.rec = j.h.recorder(ro, j.pl.com)
 	stopProgress := j.progress(ctx, rep.Started)
 	crawlErr := crawlers.Run(runCtx, crawlers.Options{

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"sync"
-	"time"
 
 	"archivio/archive"
 	"archivio/crawlers"
@@ -41,12 +40,13 @@ type pipeline struct {
 	crawlID int64
 	com     *archive.Committer
 	parse   *parseStage
-	// ctx is the parses': it ends drain after the crawl stops, so that the
-	// pages read when the stop came are stored, and no parse outlives it
-	// for long.
-	ctx        context.Context
-	stopParses func()
-	stopCrawl  func(error) // fails the crawl
+	// ctx is the parses': the crawl's run, which ends when the crawl is
+	// stopped or fails. A page read when the stop came is stored; one still
+	// waiting for a parser, or cut mid-parse, stays queued for --resume,
+	// which reads it from the archive. So a stop is prompt however heavy
+	// the pages are.
+	ctx       context.Context
+	stopCrawl func(error) // fails the crawl
 
 	mu     sync.Mutex
 	groups map[string]*pageGroup // pages handed to the parse stage and not yet settled, by frontier key
@@ -55,15 +55,15 @@ type pipeline struct {
 
 // newPipeline starts the stages of crawl crawlID past the fetch: the
 // committer on st (syncing w before each commit that names WARC records)
-// and the parse stage. stop fails the crawl.
-func newPipeline(ctx context.Context, st *archive.Store, w *archive.WARCWriter, crawlID int64, drain time.Duration, stop func(error)) *pipeline {
-	pctx, stopParses := drainAfter(ctx, drain)
-	var sync func() error
+// and the parse stage, whose parses run in runCtx. opts set the group
+// commits. stop fails the crawl.
+func newPipeline(runCtx context.Context, st *archive.Store, w *archive.WARCWriter, crawlID int64, opts archive.CommitOptions, stop func(error)) *pipeline {
+	opts.Sync = nil
 	if w != nil {
-		sync = w.Sync
+		opts.Sync = w.Sync
 	}
-	return &pipeline{crawlID: crawlID, com: st.NewCommitter(archive.CommitOptions{Sync: sync}), parse: newParseStage(),
-		ctx: pctx, stopParses: stopParses, stopCrawl: stop, groups: map[string]*pageGroup{}}
+	return &pipeline{crawlID: crawlID, com: st.NewCommitter(opts), parse: newParseStage(),
+		ctx: runCtx, stopCrawl: stop, groups: map[string]*pageGroup{}}
 }
 
 // write queues writes for the catalog, after everything queued before.
@@ -76,7 +76,7 @@ func (pl *pipeline) write(ctx context.Context, writes ...archive.Write) error {
 // read hands the page queued under key to the parse stage: read runs
 // there and returns the writes that store what it read, which commit in
 // the page's place with its settled frontier entry. A read that fails
-// because the parses' drain ended leaves the page queued (its links are
+// because the crawl stopped leaves the page queued (its links are
 // queued all the same), for --resume; any other failure stops the crawl.
 func (pl *pipeline) read(ctx context.Context, key string, size int64, read func(ctx context.Context) ([]archive.Write, error)) error {
 	g := &pageGroup{crawlID: pl.crawlID}
@@ -125,7 +125,6 @@ func (pl *pipeline) fail(err error) {
 // or the catalog.
 func (pl *pipeline) close() error {
 	pl.parse.close()
-	pl.stopParses()
 	err := pl.com.Close()
 	pl.mu.Lock()
 	defer pl.mu.Unlock()
@@ -246,38 +245,6 @@ func loadFrontier(ctx context.Context, st frontierStore, crawlID int64) (*crawle
 		}
 	}
 	return mem, nil
-}
-
-// drainAfter returns a context that ends drain after ctx ends (or when
-// stop is called); stop waits for its timer.
-func drainAfter(ctx context.Context, drain time.Duration) (context.Context, func()) {
-	dctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		select {
-		case <-done:
-			return
-		case <-ctx.Done():
-		}
-		t := time.NewTimer(drain)
-		defer t.Stop()
-		select {
-		case <-done:
-		case <-t.C:
-			cancel()
-		}
-	}()
-	var once sync.Once
-	return dctx, func() {
-		once.Do(func() {
-			close(done)
-			wg.Wait()
-			cancel()
-		})
-	}
 }
 
 var errParseStageClosed = errors.New("parse stage closed")
