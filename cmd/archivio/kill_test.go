@@ -404,8 +404,11 @@ func (k *killTrial) watchCommits(n int, kill func(string), stop chan struct{}) {
 		default:
 		}
 		if db == nil {
+			// Only once the child has put the new catalog in WAL mode (its
+			// -wal file exists): taking the lock of a catalog still being
+			// created would fail the child's setup, not test a commit.
 			path := filepath.Join(k.dir, archive.DBName)
-			if _, err := os.Stat(path); err == nil {
+			if _, err := os.Stat(path + "-wal"); err == nil {
 				db, _ = sql.Open("sqlite3", "file:"+path+"?_busy_timeout=0&_txlock=immediate")
 				if db != nil {
 					db.SetMaxOpenConns(1)
