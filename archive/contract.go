@@ -69,6 +69,14 @@ type ArchiveReading interface {
 	ParseFailures(ctx context.Context) ([]ParseFailure, error)
 }
 
+// FailureLog keeps the record pages the parser could not read as
+// records: one per record, that of its newest capture, cleared when a
+// capture as new or newer is read as the record (ApplyRecord).
+type FailureLog interface {
+	AddParseFailure(ctx context.Context, f ParseFailure) error
+	ParseFailure(ctx context.Context, recordID int) (*ParseFailure, error)
+}
+
 // CrawlState is the contract whole: what a crawl writes and reads back of
 // its durable state. Both backends are one.
 type CrawlState interface {
@@ -77,6 +85,7 @@ type CrawlState interface {
 	CaptureLog
 	RecordLog
 	ArchiveReading
+	FailureLog
 	Close() error
 }
 

@@ -21,7 +21,7 @@ var ErrNotEmpty = errors.New("the catalog is not empty")
 // as SQLite holds them (times as text, booleans as 0 or 1). Either every
 // row is copied or none is. The catalog's identity becomes the one
 // copied; serial ids continue after the largest copied.
-func (s *Store) Import(ctx context.Context, fill func(add func(table string, cols []string, vals []any) error) error) error {
+func (s *Store) Import(ctx context.Context, o ImportOptions, fill func(add func(table string, cols []string, vals []any) error) error) error {
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		for _, t := range archive.CatalogTables {
 			if t == "catalog" {
@@ -38,7 +38,7 @@ func (s *Store) Import(ctx context.Context, fill func(add func(table string, col
 		if _, err := tx.Exec(ctx, `DELETE FROM catalog`); err != nil {
 			return err
 		}
-		c := &copier{s: s, tx: tx, types: map[string]map[string]string{}}
+		c := &copier{s: s, tx: tx, types: map[string]map[string]string{}, pending: o.PendingCaptures}
 		if err := fill(c.add); err != nil {
 			return err
 		}
@@ -53,11 +53,21 @@ func (s *Store) Import(ctx context.Context, fill func(add func(table string, col
 	return nil
 }
 
+// ImportOptions say how rows are imported.
+type ImportOptions struct {
+	// PendingCaptures has every copied capture pending, until its WARC
+	// file is catalogued as stored (WARCFileStored): for an archive
+	// whose files move to object storage after its catalog.
+	PendingCaptures bool
+}
+
 // copier batches rows into COPY statements, table by table.
 type copier struct {
 	s     *Store
 	tx    pgx.Tx
 	types map[string]map[string]string // table -> column -> data type
+	// pending adds pending = true to every capture
+	pending bool
 
 	table string
 	cols  []string
@@ -85,8 +95,11 @@ func (c *copier) add(table string, cols []string, vals []any) error {
 			}
 		}
 		c.types[table], c.table, c.cols = types, table, slices.Clone(cols)
-		if table == "frontier" {
+		switch {
+		case table == "frontier":
 			c.cols = append(c.cols, "host")
+		case table == "captures" && c.pending:
+			c.cols = append(c.cols, "pending")
 		}
 	}
 	row := make([]any, 0, len(c.cols))
@@ -103,6 +116,9 @@ func (c *copier) add(table string, cols []string, vals []any) error {
 			return err
 		}
 		row = append(row, host)
+	}
+	if table == "captures" && c.pending {
+		row = append(row, true)
 	}
 	c.rows = append(c.rows, row)
 	return nil

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net"
 	"time"
+
+	"archivio/archive"
 )
 
 // Options of a Store. The zero value is usable: its defaults are
@@ -36,6 +38,10 @@ type Options struct {
 	RemoteWARCs bool
 	// MaxConns bounds the pool; 0 is pgx's default.
 	MaxConns int32
+	// WARCs reads the catalog's WARC files by range, where they are
+	// kept (the bucket of warc_storage, or a folder): what Payload and
+	// WARCRecord read. Without it they fail.
+	WARCs archive.WARCOpener
 }
 
 // The politeness keys.

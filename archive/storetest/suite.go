@@ -28,6 +28,7 @@ func Run(t *testing.T, open Open) {
 		{"RecordVersions", recordVersions},
 		{"StaleCaptureNeverOverrides", staleCaptureNeverOverrides},
 		{"ReadingsAsOf", readingsAsOf},
+		{"ParseFailuresFollowTheNewestCapture", parseFailuresFollowTheNewestCapture},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -26,13 +26,24 @@ func sharedCatalog(ctx context.Context, s *config.Settings) (*pg.Store, error) {
 		}
 		node = h
 	}
+	warcs, err := warcStorage(s)
+	if err != nil {
+		return nil, err
+	}
 	return pg.Open(ctx, s.PostgresDSN.Value, pg.Options{Node: node, LeaseTTL: s.Postgres.LeaseTTL.D(),
-		Politeness: s.Postgres.Politeness, RemoteWARCs: s.WARCStorage.Bucket != ""})
+		Politeness: s.Postgres.Politeness, RemoteWARCs: s.WARCStorage.Bucket != "", WARCs: warcs})
+}
+
+// warcPlace is where closed WARC files are kept: written by Put, read
+// by range by Open.
+type warcPlace interface {
+	warcstore.Storage
+	archive.WARCOpener
 }
 
 // warcStorage is where the settings keep closed WARC files: the bucket of
 // warc_storage, else its dir, else DATA/warc.
-func warcStorage(s *config.Settings) (warcstore.Storage, error) {
+func warcStorage(s *config.Settings) (warcPlace, error) {
 	w := s.WARCStorage
 	if w.Bucket != "" {
 		return warcstore.NewS3(warcstore.S3Options{Bucket: w.Bucket, Prefix: w.Prefix, Endpoint: w.Endpoint, Region: w.Region, PathStyle: w.PathStyle})

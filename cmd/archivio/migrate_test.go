@@ -4,13 +4,18 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"archivio/archive"
+	"archivio/archive/pg"
 	"archivio/archive/pg/pgtest"
 	"archivio/archive/warcstore"
 	"archivio/archive/warcstore/s3test"
@@ -65,29 +70,94 @@ func readTree(t *testing.T, dir string) map[string]string {
 	return out
 }
 
+// failWrites wraps a bucket so that, while *on, every write of an object
+// whose key holds name is refused.
+func failWrites(name string, on *atomic.Bool) func(http.Handler) http.Handler {
+	return func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if on.Load() && r.Method != http.MethodGet && r.Method != http.MethodHead && strings.Contains(r.URL.Path, name) {
+				http.Error(w, "refused by the test", http.StatusForbidden)
+				return
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+}
+
 // TestMigrateToPostgresRoundTrip moves the demo's archive into
 // PostgreSQL and its WARC files into a bucket: every table checked by
-// count and digest, the exports, records and diffs read from the shared
-// catalog equal those read from SQLite, and every capture reads back from
-// the bucket by range.
+// count and digest; a move whose upload failed leaves the captures of
+// the missing file pending, and running it again finishes it; then, with
+// the archive's own warc/ folder gone, the exports, records and diffs read
+// from the shared catalog equal those read from SQLite, reparse reads
+// every record page from the bucket by range, and a catalog that holds
+// something else is refused.
 func TestMigrateToPostgresRoundTrip(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the demo")
 	}
+	ctx := context.Background()
 	data := filepath.Join(t.TempDir(), "demo")
 	if _, errOut, err := runCmd(t, runDemo, "--data", data, "--quiet"); err != nil {
 		t.Fatalf("demo: %v\n%s", err, errOut)
 	}
+	files, _ := filepath.Glob(filepath.Join(data, "warc", "*.warc.gz"))
+	if len(files) == 0 {
+		t.Fatal("the demo wrote no WARC file")
+	}
+	last := filepath.Base(files[len(files)-1])
 	dsn := postgres.Schema(t)
-	bucket := s3test.Start(t, t.TempDir(), nil)
+	var refuse atomic.Bool
+	refuse.Store(true)
+	bucket := s3test.Start(t, t.TempDir(), failWrites(last, &refuse))
 	cfg, getenv := sharedConfig(t, dsn, bucket.URL)
 
+	// The upload of one file fails: the catalog is copied, that file's
+	// captures wait for it, and reading one says so.
+	_, _, err := runWith(t, getenv, runMigrate, "--to", "postgres", "--warc", "--config", cfg, "--data", data)
+	if err == nil || !strings.Contains(err.Error(), last) {
+		t.Fatalf("migrate with a failing upload of %s: %v", last, err)
+	}
+	shared, err := pg.Open(ctx, dsn, pg.Options{Node: "reader", WARCs: mustS3(t, bucket.URL)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer shared.Close()
+	if n, err := shared.PendingCaptures(ctx); err != nil || n == 0 {
+		t.Errorf("captures pending after the failed upload: %d, %v", n, err)
+	}
+	st, err := archive.OpenReadOnly(ctx, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var caps []*archive.Capture
+	ids := make([]int64, 1000)
+	for i := range ids {
+		ids[i] = int64(i + 1)
+	}
+	if err := st.CapturesByID(ctx, ids, func(c *archive.Capture) error { caps = append(caps, c); return nil }); err != nil || len(caps) < 20 {
+		t.Fatalf("the demo's captures: %d, %v", len(caps), err)
+	}
+	for _, c := range caps {
+		if c.WARCFile == last {
+			if _, _, err := shared.Payload(ctx, c); !errors.Is(err, pg.ErrPendingUpload) {
+				t.Errorf("payload of capture %d, its file not uploaded: %v", c.ID, err)
+			}
+			break
+		}
+	}
+
+	// Again, the bucket working: the copy is checked, not made twice,
+	// and the files go up.
+	refuse.Store(false)
 	out, errOut, err := runWith(t, getenv, runMigrate, "--to", "postgres", "--warc", "--config", cfg, "--data", data, "--format", "json")
 	if err != nil {
-		t.Fatalf("migrate: %v\n%s", err, errOut)
+		t.Fatalf("migrate again: %v\n%s", err, errOut)
 	}
 	var rep struct {
-		Tables []struct {
+		AlreadyCopied bool `json:"already_copied"`
+		Tables        []struct {
 			Name string
 			Rows int64
 		}
@@ -100,11 +170,33 @@ func TestMigrateToPostgresRoundTrip(t *testing.T) {
 	for _, tb := range rep.Tables {
 		rows[tb.Name] = tb.Rows
 	}
-	if len(rep.Tables) != len(archive.CatalogTables) || rows["captures"] == 0 || rows["record_versions"] < 18 || rows["link_checks"] == 0 || rows["alerts"] == 0 {
-		t.Errorf("tables moved: %v", rows)
+	if !rep.AlreadyCopied || len(rep.Tables) != len(archive.CatalogTables) || rows["captures"] != int64(len(caps)) ||
+		rows["record_versions"] < 18 || rows["link_checks"] == 0 || rows["alerts"] == 0 {
+		t.Errorf("tables checked: %v (already copied: %v)", rows, rep.AlreadyCopied)
 	}
-	if len(rep.WARCFiles) == 0 {
-		t.Error("no WARC file moved")
+	if len(rep.WARCFiles) != len(files) {
+		t.Errorf("WARC files in the report: %d, in the archive %d", len(rep.WARCFiles), len(files))
+	}
+	if n, err := shared.PendingCaptures(ctx); err != nil || n != 0 {
+		t.Errorf("captures pending after the move: %d, %v", n, err)
+	}
+
+	// From here on the reads of the shared catalog can only come from the
+	// bucket.
+	away := filepath.Join(data, "warc-away")
+	if err := os.Rename(filepath.Join(data, "warc"), away); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range caps {
+		rc, err := shared.WARCRecord(ctx, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := archive.ReadResponseFrom(ctx, rc, c.WARCOffset)
+		rc.Close()
+		if err != nil || resp.TargetURI != c.URL {
+			t.Errorf("capture %d from the bucket: %v", c.ID, err)
+		}
 	}
 
 	// The same exports, records and diffs from either catalog.
@@ -147,36 +239,36 @@ func TestMigrateToPostgresRoundTrip(t *testing.T) {
 		t.Errorf("diff from PostgreSQL: %v\n got %.200s\nwant %.200s", err, got, want)
 	}
 
-	// Every capture reads back from the bucket by range.
-	st, err := archive.OpenReadOnly(context.Background(), data)
-	if err != nil {
+	// Reparse reads every record page from the bucket: nothing changed,
+	// nothing failed, as from the archive's own files.
+	got, errOut, err := runWith(t, getenv, runReparse, "--config", cfg)
+	if err != nil || !strings.Contains(got, " 0 changed") || errOut != "" {
+		t.Errorf("reparse from PostgreSQL and the bucket: %v\n%s%s", err, got, errOut)
+	}
+	if err := os.Rename(away, filepath.Join(data, "warc")); err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
-	s3, err := warcstore.NewS3(warcstore.S3Options{Bucket: s3test.Bucket, Prefix: "warc/", Endpoint: bucket.URL, PathStyle: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	caps, err := st.CapturesOf(context.Background(), 1)
-	if err != nil || len(caps) == 0 {
-		t.Fatalf("captures of the demo's crawl: %d, %v", len(caps), err)
-	}
-	for _, c := range caps {
-		rc, err := s3.Open(context.Background(), c.WARCFile, c.WARCOffset, c.WARCLength)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp, err := archive.ReadResponseFrom(context.Background(), rc, c.WARCOffset)
-		rc.Close()
-		if err != nil || resp.TargetURI != c.URL {
-			t.Errorf("capture %d from the bucket: %v", c.ID, err)
-		}
+	if want, _, err := runCmd(t, runReparse, "--data", data); err != nil || got != want {
+		t.Errorf("reparse from SQLite: %v\n got %s\nwant %s", err, got, want)
 	}
 
-	// A second move into a catalog that holds an archive is refused.
-	if _, _, err := runWith(t, getenv, runMigrate, "--to", "postgres", "--config", cfg, "--data", data); err == nil || !strings.Contains(err.Error(), "not empty") {
-		t.Errorf("a second migrate: %v", err)
+	// A catalog that holds something else than this archive is refused.
+	if _, err := shared.AddCapture(ctx, &archive.Capture{URL: "https://elsewhere.example/", FetchedAt: time.Now(), Status: 200,
+		WARCFile: "x.warc.gz", WARCLength: 1}); err != nil {
+		t.Fatal(err)
 	}
+	if _, _, err := runWith(t, getenv, runMigrate, "--to", "postgres", "--config", cfg, "--data", data); err == nil || !strings.Contains(err.Error(), "not empty") {
+		t.Errorf("a move into a catalog holding something else: %v", err)
+	}
+}
+
+func mustS3(t *testing.T, endpoint string) *warcstore.S3 {
+	t.Helper()
+	s3, err := warcstore.NewS3(warcstore.S3Options{Bucket: s3test.Bucket, Prefix: "warc/", Endpoint: endpoint, PathStyle: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s3
 }
 
 // firstDiff shows the first line where two texts differ.

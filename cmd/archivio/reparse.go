@@ -18,7 +18,9 @@ version; the others stay as they are. Record pages kept as parse failures
 (pages a crawl could not read as records) are read again from their
 archived captures: those this parser reads become records, and their
 failures are cleared; the others stay parse failures, which is not an
-error. Run it after upgrading archivio.
+error. Run it after upgrading archivio. With store: postgres in
+archivio.yaml it reads the shared catalog, and the WARC records from
+warc_storage (a bucket, by range).
 
 Example:
   archivio reparse --data ./archivio-demo
@@ -35,11 +37,25 @@ func runReparse(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	data := &settings.Data
-	if err := requireArchive(*data); err != nil {
+	var rep *jobs.ReparseReport
+	if settings.Store == "postgres" {
+		st, err := sharedCatalog(ctx, settings)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		rep, err = jobs.ReparseIn(ctx, st, nil)
+		return reportReparse(e, rep, err)
+	}
+	if err := requireArchive(settings.Data); err != nil {
 		return err
 	}
-	rep, err := jobs.Reparse(ctx, *data, nil)
+	rep, err = jobs.Reparse(ctx, settings.Data, nil)
+	return reportReparse(e, rep, err)
+}
+
+// reportReparse prints what a reparse did.
+func reportReparse(e *env, rep *jobs.ReparseReport, err error) error {
 	if rep != nil {
 		fmt.Fprintf(e.stdout, "Reparsed %d records from the archive: %d changed, %d unchanged, %d failed\n",
 			rep.Records, len(rep.Changed), rep.Unchanged, len(rep.Failed))

@@ -43,6 +43,20 @@ func Reparse(ctx context.Context, dataDir string, now func() time.Time) (*Repars
 	return reparse(ctx, h.st, now)
 }
 
+// ReparseCatalog is what Reparse reads and writes of a catalog, with
+// the payloads of its captures: the shared PostgreSQL one (archive/pg,
+// given its WARC storage) has it.
+type ReparseCatalog interface{ reparseCatalog }
+
+// ReparseIn is Reparse on a catalog already open, such as the shared
+// one; the caller closes it.
+func ReparseIn(ctx context.Context, st ReparseCatalog, now func() time.Time) (*ReparseReport, error) {
+	if now == nil {
+		now = time.Now
+	}
+	return reparse(ctx, st, now)
+}
+
 // reparse reads the records of st again.
 func reparse(ctx context.Context, st reparseCatalog, now func() time.Time) (*ReparseReport, error) {
 	latest, err := st.LatestVersions(ctx, 0)
