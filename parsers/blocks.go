@@ -3,6 +3,7 @@ package parsers
 import (
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -148,7 +149,14 @@ func (l *linearizer) visibleText(n *html.Node) (text string, media, controls boo
 	if len(l.scratch) == 0 {
 		return "", media, controls
 	}
-	return collapseSpace(stripConfigLeaks(string(l.scratch))), media, controls
+	// The text is collapsed from the scratch buffer straight into a second
+	// one, and made a string once: this runs on every element.
+	l.folded = appendCollapsed(l.folded[:0], unsafe.String(unsafe.SliceData(l.scratch), len(l.scratch)))
+	text = string(l.folded)
+	if strings.IndexByte(text, '=') >= 0 {
+		text = collapseSpace(stripConfigLeaks(text))
+	}
+	return text, media, controls
 }
 
 // collectText appends the visible text under n to l.scratch and reports

@@ -102,6 +102,7 @@ type linearizer struct {
 	check  checkState        // the current block shows a checkbox or radio button
 
 	scratch   []byte     // reused by visibleText
+	folded    []byte     // reused by visibleText: the scratch text collapsed
 	decor     []string   // decoration elements visibleText left out
 	el        *html.Node // the element being walked
 	blockNode *html.Node // the element where the current block began

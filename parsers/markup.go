@@ -52,14 +52,12 @@ func skipElement(n *html.Node) bool {
 				return true
 			}
 		case "role":
-			switch strings.ToLower(strings.TrimSpace(a.Val)) {
-			case "navigation", "contentinfo", "search", "tooltip", "menu", "menubar":
+			if equalFoldAny(strings.TrimSpace(a.Val), "navigation", "contentinfo", "search", "tooltip", "menu", "menubar") {
 				return true
 			}
 		case "data-toggle", "data-bs-toggle":
 			// The icon that opens a help tooltip or popover.
-			switch strings.ToLower(a.Val) {
-			case "tooltip", "popover", "modal":
+			if equalFoldAny(a.Val, "tooltip", "popover", "modal") {
 				return true
 			}
 		case "class":
@@ -159,6 +157,9 @@ var skipIDs = map[string]bool{
 // it as a word processor's list bullet ("mso-list:Ignore": the bullet a
 // page saved from Word draws before each item).
 func hiddenStyle(style string) bool {
+	if !strings.Contains(style, ":") {
+		return false
+	}
 	s := strings.ToLower(strings.ReplaceAll(style, " ", ""))
 	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") ||
 		strings.Contains(s, "mso-list:ignore")
@@ -293,4 +294,15 @@ func labelClass(n *html.Node) string {
 var labelClasses = map[string]bool{
 	"label": true, "field-label": true, "field-name": true, "etichetta": true,
 	"key": true, "term": true, "nome-campo": true,
+}
+
+// equalFoldAny reports whether s equals one of words, ignoring case,
+// without allocating.
+func equalFoldAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.EqualFold(s, w) {
+			return true
+		}
+	}
+	return false
 }

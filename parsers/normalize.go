@@ -118,6 +118,16 @@ func foldRune(r rune) rune {
 
 // foldText lowers and folds accents, for matching phrases in free text.
 func foldText(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s) // s itself when it has no capitals
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -140,7 +150,39 @@ func invisible(r rune) bool {
 // no-break and zero-width spaces) into one space. It works on bytes and
 // decodes only non-ASCII runes: it runs on every block of every page.
 func collapseSpace(s string) string {
-	var b []byte
+	if collapsed(s) {
+		return s
+	}
+	return string(appendCollapsed(make([]byte, 0, len(s)), s))
+}
+
+// collapsed reports whether collapseSpace would return s as it is: no
+// white space at either end or twice in a row, none but plain spaces, and
+// no invisible character. It allocates nothing.
+func collapsed(s string) bool {
+	space := true // at the start, a space would be leading
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return false // checked the long way
+		case c == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			return false
+		default:
+			space = false
+		}
+	}
+	return !space || s == ""
+}
+
+// appendCollapsed appends s to dst trimmed, with every run of white space
+// turned into one space and invisible characters dropped.
+func appendCollapsed(dst []byte, s string) []byte {
 	space, started := false, false
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -154,41 +196,24 @@ func collapseSpace(s string) string {
 			if invisible(r) {
 				// A soft hyphen or a zero-width character shows nothing:
 				// "cert\u00adificazione" reads "certificazione".
-				if b == nil {
-					b = make([]byte, 0, len(s))
-					b = append(b, strings.TrimRight(s[:i], " ")...)
-				}
 				i += size
 				continue
 			}
 			isSpace = unicode.IsSpace(r)
 		}
 		if isSpace {
-			if b == nil && (i == 0 || space || c != ' ') {
-				// First change: copy what was clean so far.
-				b = make([]byte, 0, len(s))
-				b = append(b, strings.TrimRight(s[:i], " ")...)
-			}
 			space = true
 			i += size
 			continue
 		}
-		if b != nil {
-			if space && started {
-				b = append(b, ' ')
-			}
-			b = append(b, s[i:i+size]...)
+		if space && started {
+			dst = append(dst, ' ')
 		}
+		dst = append(dst, s[i:i+size]...)
 		space, started = false, true
 		i += size
 	}
-	if b == nil {
-		if space { // only a single trailing ASCII space
-			return strings.TrimRight(s, " ")
-		}
-		return s
-	}
-	return string(b)
+	return dst
 }
 
 // configLeak matches the per-field configuration strings the observatory's
