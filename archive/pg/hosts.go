@@ -69,7 +69,7 @@ func (s *Store) ensureHosts(ctx context.Context, tx pgx.Tx, hosts map[string]boo
 // HostState is one politeness row and what holds it now.
 type HostState struct {
 	Key          string
-	NextAllowed  time.Time // no fetch starts before
+	NextAllowed  time.Time // no fetch starts before; zero when none was ever claimed
 	BlockedUntil time.Time // zero, or a 429/503's Retry-After
 	Delay        time.Duration
 	MaxInFlight  int
@@ -106,7 +106,7 @@ func (s *Store) BlockHost(ctx context.Context, key string, d time.Duration) erro
 // Hosts returns the politeness rows, those with queued or leased URLs
 // first, by key.
 func (s *Store) Hosts(ctx context.Context) ([]HostState, error) {
-	rows, err := s.pool.Query(ctx, `SELECT h.key, h.next_allowed, h.blocked_until, h.delay_ms, h.max_in_flight,
+	rows, err := s.pool.Query(ctx, `SELECT h.key, NULLIF(h.next_allowed, '-infinity'), h.blocked_until, h.delay_ms, h.max_in_flight,
 		(SELECT COUNT(*) FROM frontier f WHERE f.host = h.key AND f.state = 'queued' AND f.lease_expires > now()),
 		(SELECT COUNT(*) FROM frontier f WHERE f.host = h.key AND f.state = 'queued')
 		FROM hosts h ORDER BY h.key`)
@@ -115,10 +115,10 @@ func (s *Store) Hosts(ctx context.Context) ([]HostState, error) {
 	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (HostState, error) {
 		var h HostState
-		var blocked *time.Time
+		var next, blocked *time.Time
 		var delay int64
-		err := r.Scan(&h.Key, &h.NextAllowed, &blocked, &delay, &h.MaxInFlight, &h.InFlight, &h.Queued)
-		h.NextAllowed, h.BlockedUntil, h.Delay = h.NextAllowed.UTC(), utc(blocked), time.Duration(delay)*time.Millisecond
+		err := r.Scan(&h.Key, &next, &blocked, &delay, &h.MaxInFlight, &h.InFlight, &h.Queued)
+		h.NextAllowed, h.BlockedUntil, h.Delay = utc(next), utc(blocked), time.Duration(delay)*time.Millisecond
 		return h, err
 	})
 	if err != nil {

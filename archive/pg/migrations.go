@@ -242,6 +242,11 @@ CREATE TABLE catalog (
 );
 INSERT INTO catalog (id, uuid) VALUES (1, gen_random_uuid()::text);
 `,
+	// A node that stopped cleanly says so: it is not alive, whatever its
+	// last heartbeat.
+	4: `
+ALTER TABLE nodes ADD COLUMN stopped_at TIMESTAMPTZ;
+`,
 }
 
 // textTime converts a TIMESTAMPTZ column to archive.TimeFormat's text.

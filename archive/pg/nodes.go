@@ -17,7 +17,7 @@ func (s *Store) Register(ctx context.Context) (released int64, err error) {
 	s.incarnation = uuid.NewString()
 	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `INSERT INTO nodes (name, incarnation) VALUES ($1, $2)
-			ON CONFLICT (name) DO UPDATE SET incarnation = excluded.incarnation, started_at = now(), last_seen = now()`,
+			ON CONFLICT (name) DO UPDATE SET incarnation = excluded.incarnation, started_at = now(), last_seen = now(), stopped_at = NULL`,
 			s.opts.Node, s.incarnation); err != nil {
 			return err
 		}
@@ -54,19 +54,32 @@ func (s *Store) Heartbeat(ctx context.Context) error {
 	return nil
 }
 
+// Stop says this run of the node ended cleanly: it is no longer alive.
+// Its leases are not touched (a node stops after settling or releasing
+// them).
+func (s *Store) Stop(ctx context.Context) error {
+	if _, err := s.pool.Exec(ctx, `UPDATE nodes SET stopped_at = now() WHERE name = $1 AND incarnation = $2`,
+		s.opts.Node, s.incarnation); err != nil {
+		return fmt.Errorf("stop node %s: %w", s.opts.Node, err)
+	}
+	return nil
+}
+
 // Node is a crawler node as the catalog knows it.
 type Node struct {
 	Name      string
 	StartedAt time.Time
 	LastSeen  time.Time
-	Alive     bool // a heartbeat within the lease TTL
-	Leases    int  // live leases it holds
+	StoppedAt time.Time // when it stopped cleanly; zero while it runs or when it died
+	Alive     bool      // running, with a heartbeat within the lease TTL
+	Leases    int       // live leases it holds
 }
 
 // Nodes returns the nodes by name. A node is alive when its last
 // heartbeat is younger than ttl (by the database's clock).
 func (s *Store) Nodes(ctx context.Context, ttl time.Duration) ([]Node, error) {
-	rows, err := s.pool.Query(ctx, `SELECT n.name, n.started_at, n.last_seen, n.last_seen > now() - $1 * interval '1 millisecond',
+	rows, err := s.pool.Query(ctx, `SELECT n.name, n.started_at, n.last_seen, n.stopped_at,
+		n.stopped_at IS NULL AND n.last_seen > now() - $1 * interval '1 millisecond',
 		(SELECT COUNT(*) FROM frontier f WHERE f.lease_owner = n.name AND f.state = 'queued' AND f.lease_expires > now())
 		FROM nodes n ORDER BY n.name`, ttl.Milliseconds())
 	if err != nil {
@@ -74,8 +87,9 @@ func (s *Store) Nodes(ctx context.Context, ttl time.Duration) ([]Node, error) {
 	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (Node, error) {
 		var n Node
-		err := r.Scan(&n.Name, &n.StartedAt, &n.LastSeen, &n.Alive, &n.Leases)
-		n.StartedAt, n.LastSeen = n.StartedAt.UTC(), n.LastSeen.UTC()
+		var stopped *time.Time
+		err := r.Scan(&n.Name, &n.StartedAt, &n.LastSeen, &stopped, &n.Alive, &n.Leases)
+		n.StartedAt, n.LastSeen, n.StoppedAt = n.StartedAt.UTC(), n.LastSeen.UTC(), utc(stopped)
 		return n, err
 	})
 	if err != nil {

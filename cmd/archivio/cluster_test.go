@@ -39,7 +39,7 @@ func TestCrawlOnThreeNodes(t *testing.T) {
 	defer srv.Close()
 	dsn := postgres.Schema(t)
 	bucket := s3test.Start(t, t.TempDir(), nil)
-	cfg, _ := sharedConfig(t, dsn, bucket.URL)
+	cfg, getenv := sharedConfig(t, dsn, bucket.URL)
 	ctx := context.Background()
 
 	// One machine, SQLite.
@@ -186,6 +186,31 @@ func TestCrawlOnThreeNodes(t *testing.T) {
 	}
 	if len(responses) != len(caps) {
 		t.Errorf("%d response records in the bucket, %d captures catalogued", len(responses), len(caps))
+	}
+
+	// archivio status shows the nodes, no lease left, the site's host and
+	// every file stored.
+	out, stderr, err := runWith(t, getenv, runStatus, "--config", cfg)
+	if err != nil {
+		t.Fatalf("status: %v\n%s", err, stderr)
+	}
+	t.Logf("archivio status:\n%s", out)
+	host := strings.TrimPrefix(srv.URL, "http://")
+	host = host[:strings.LastIndex(host, ":")]
+	for _, want := range []string{
+		fmt.Sprintf("records    %d\n", records), fmt.Sprintf("captures   %d (0 waiting", len(caps)),
+		"node       node1                stopped ", "node       node2                stopped ", "node       node3                stopped ", "leases     0 live, 0 expired",
+		"host       " + host + " ", ", 0 in flight of 2, 0 queued, delay 15ms",
+		fmt.Sprintf("warc files %d stored, 0 open, 0 waiting for upload", len(files)),
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("status lacks %q:\n%s", want, out)
+		}
+	}
+	out, _, err = runWith(t, getenv, runStatus, "--config", cfg, "--format", "json")
+	var cs cluster.Status
+	if err != nil || json.Unmarshal([]byte(out), &cs) != nil || len(cs.Nodes) != 3 || len(cs.Hosts) != 1 || cs.WARC.Stored != len(files) {
+		t.Errorf("status --format json: %v\n%s", err, out)
 	}
 }
 

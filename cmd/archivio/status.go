@@ -23,6 +23,14 @@ fields per record against the crawl before, unknown and near-miss labels),
 and whether a daemon (or another archivio process) is writing the data
 directory now.
 
+With store: postgres in archivio.yaml it shows the shared archive: its
+records and captures, the crawler nodes (alive or not, last heartbeat,
+leases held), the leases on the shared frontier (live, or expired and
+claimable again), each host's politeness state (next allowed fetch,
+fetches in flight and the most at once, URLs queued, delay, blocked
+until after a 429 or 503) and the WARC files not yet stored in
+warc_storage (open, or waiting for their upload).
+
 Examples:
   archivio status
   archivio status --data ./archivio-demo --format json
@@ -44,6 +52,9 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	format, err := of.get()
 	if err != nil {
 		return err
+	}
+	if settings.Store == "postgres" {
+		return sharedStatus(ctx, e, settings, format)
 	}
 	if err := requireArchive(*data); err != nil {
 		return err

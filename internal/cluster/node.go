@@ -107,7 +107,9 @@ func (n *Node) Run(ctx context.Context) (err error) {
 		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 		defer cancel()
 		_, serr := ship.Ship(sctx)
-		err = errors.Join(err, cerr, serr)
+		// Said after the last file is shipped: a stopped node has
+		// nothing left to do for the archive.
+		err = errors.Join(err, cerr, serr, n.Store.Stop(sctx))
 	}()
 	rec := archive.NewRecorder(n.Transport, w, catalog{n.Store, n.WARCDir}, archive.RecorderOptions{CrawlID: n.CrawlID, MaxBody: n.MaxBody})
 	client := &http.Client{Transport: rec, Timeout: n.Timeout, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
