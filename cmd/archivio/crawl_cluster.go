@@ -6,10 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"archivio/archive/pg"
+	"archivio/archive/warcstore"
 	"archivio/internal/cluster"
 	"archivio/internal/config"
 	"archivio/internal/jobs"
@@ -29,12 +32,8 @@ func nodeName(s *config.Settings) (string, error) {
 }
 
 // sharedCrawl is cfg's crawl on the shared catalog (store: postgres):
-// this machine is one node of it, with its WARC files in DATA/spool/NODE
-// until they are shipped to warc_storage.
+// this machine is one node of it.
 func sharedCrawl(ctx context.Context, e *env, lf *logFlags, s *config.Settings, cfg jobs.Config) (*cluster.Report, error) {
-	if cfg.Site != nil {
-		return nil, fmt.Errorf("crawl %s: a site source is crawled on one machine (store: sqlite); nodes of a shared catalog crawl the observatory", cfg.Source)
-	}
 	if cfg.MaxPages > 0 {
 		return nil, fmt.Errorf("%w: --max-pages is for one machine's crawl: nodes of a shared catalog crawl the whole source", errUsage)
 	}
@@ -42,7 +41,28 @@ func sharedCrawl(ctx context.Context, e *env, lf *logFlags, s *config.Settings, 
 	if err != nil {
 		return nil, err
 	}
-	node, err := nodeName(s)
+	n, err := openNode(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	defer n.close()
+	return n.crawl(ctx, cfg, log)
+}
+
+// node is this machine as a node of the shared catalog.
+type node struct {
+	s       *config.Settings
+	name    string
+	st      *pg.Store
+	storage warcstore.Storage
+}
+
+func openNode(ctx context.Context, s *config.Settings) (*node, error) {
+	name, err := nodeName(s)
+	if err != nil {
+		return nil, err
+	}
+	storage, err := warcStorage(s)
 	if err != nil {
 		return nil, err
 	}
@@ -50,16 +70,22 @@ func sharedCrawl(ctx context.Context, e *env, lf *logFlags, s *config.Settings, 
 	if err != nil {
 		return nil, err
 	}
-	defer st.Close()
-	storage, err := warcStorage(s)
-	if err != nil {
-		return nil, err
+	return &node{s: s, name: name, st: st, storage: storage}, nil
+}
+
+func (n *node) close() { n.st.Close() }
+
+// crawl runs this node's part of cfg's crawl, with its WARC files in
+// DATA/spool/NODE until they are shipped to warc_storage.
+func (n *node) crawl(ctx context.Context, cfg jobs.Config, log *slog.Logger) (*cluster.Report, error) {
+	if cfg.Site != nil {
+		return nil, fmt.Errorf("crawl %s: a site source is crawled on one machine (store: sqlite); nodes of a shared catalog crawl the observatory", cfg.Source)
 	}
 	return cluster.Crawl(ctx, cluster.CrawlConfig{
-		Store: st, Storage: storage, Node: node, WARCDir: filepath.Join(s.Data, "spool", node),
+		Store: n.st, Storage: n.storage, Node: n.name, WARCDir: filepath.Join(n.s.Data, "spool", n.name),
 		Source: cfg.Source, BaseURL: cfg.BaseURL, UserAgent: cfg.UserAgent, Software: cfg.Software,
 		Parallel: cfg.Parallel, Delay: cfg.Delay, Timeout: cfg.Timeout, MaxBody: cfg.MaxBody, MaxFile: cfg.WARCMaxSize,
-		FromID: cfg.FromID, ToID: cfg.ToID, LeaseTTL: s.Postgres.LeaseTTL.D(),
+		FromID: cfg.FromID, ToID: cfg.ToID, LeaseTTL: n.s.Postgres.LeaseTTL.D(),
 		Transport: cfg.Transport, AllowPrivate: cfg.AllowPrivate, Logger: log,
 	})
 }

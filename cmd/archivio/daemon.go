@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"archivio/archive"
+	"archivio/internal/cluster"
 	"archivio/internal/config"
 	"archivio/internal/daemon"
 	"archivio/internal/serve"
@@ -72,6 +73,19 @@ func runDaemon(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	opts := daemon.Options{Version: buildVersion(), Logger: log, Sinks: sinks, Jitter: 30 * time.Second}
+	if s.Store == "postgres" {
+		n, err := openNode(ctx, s)
+		if err != nil {
+			return err
+		}
+		defer n.close()
+		opts.Shared = &daemon.Shared{Store: n.st, LeaseTTL: s.Postgres.LeaseTTL.D(),
+			Crawl: func(ctx context.Context, source string) (*cluster.Report, error) {
+				cfg := setup.Crawl(&s.Config, source, buildVersion())
+				cfg.Transport = e.network
+				return n.crawl(ctx, cfg, log)
+			}}
+	}
 	wait, err := daemonInterface(ctx, s, log, &opts)
 	if err != nil {
 		return err

@@ -21,6 +21,7 @@ import (
 
 	"archivio/archive"
 	"archivio/internal/alerts"
+	"archivio/internal/cluster"
 	"archivio/internal/config"
 	"archivio/internal/jobs"
 	"archivio/internal/schedule"
@@ -44,6 +45,9 @@ type Options struct {
 	// own paths (the web interface, when serve.listen is the daemon's
 	// address).
 	Interface http.Handler
+	// Shared, when set, makes the daemon a node of a shared catalog
+	// (store: postgres): see Shared.
+	Shared *Shared
 }
 
 // Run runs the daemon until ctx ends.
@@ -71,6 +75,9 @@ func Run(ctx context.Context, cfg *config.Config, o Options) error {
 	defer closeOutbox(outbox, obCancel, time.Duration(cfg.ShutdownWait), o.Logger)
 
 	d := &daemon{cfg: cfg, o: o, m: newMetrics(), started: time.Now(), outbox: outbox}
+	if o.Shared != nil {
+		d.m.reg.MustRegister(newClusterCollector(o.Shared))
+	}
 	if err := d.initMetrics(ctx); err != nil {
 		return err
 	}
@@ -163,15 +170,26 @@ func (d *daemon) addJobs(ctx context.Context) error {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	var last interface {
+		LastCrawl(ctx context.Context, source string) (*archive.Crawl, error)
+	} = st
+	if d.o.Shared != nil {
+		last = d.o.Shared.Store
+	}
 	for _, name := range names {
 		src := d.cfg.Sources[name]
 		job := schedule.Job{Name: "crawl " + name, Spec: src.Schedule, Run: d.crawlJob(name)}
-		if c, err := st.LastCrawl(ctx, name); err == nil {
+		if c, err := last.LastCrawl(ctx, name); err == nil {
 			job.LastRun = c.StartedAt
 		}
 		if err := d.sched.Add(job); err != nil {
 			return fmt.Errorf("run: %w", err)
 		}
+	}
+	if d.o.Shared != nil {
+		// The link checks keep their state in one machine's catalog.
+		d.o.Logger.Info("link checks are not scheduled on a node of a shared catalog: run them on one machine (store: sqlite)")
+		return nil
 	}
 	links := schedule.Job{Name: "links", Spec: d.cfg.Links.Schedule, Run: d.linksJob()}
 	if c, err := st.LastCrawl(ctx, "links"); err == nil {
@@ -184,6 +202,9 @@ func (d *daemon) addJobs(ctx context.Context) error {
 }
 
 func (d *daemon) crawlJob(name string) func(context.Context) error {
+	if d.o.Shared != nil {
+		return d.sharedCrawlJob(name)
+	}
 	return func(ctx context.Context) error {
 		cfg := setup.Crawl(d.cfg, name, d.o.Version)
 		cfg.Transport, cfg.Logger, cfg.Outbox = d.o.Transport, d.o.Logger, d.outbox
@@ -216,6 +237,9 @@ func (d *daemon) refreshCounts(ctx context.Context, jobErr error) error {
 
 // initMetrics sets the gauges from the database.
 func (d *daemon) initMetrics(ctx context.Context) error {
+	if d.o.Shared != nil {
+		return d.sharedCounts(ctx)
+	}
 	s, err := summarize(ctx, d.cfg.Data)
 	if err != nil {
 		return err
@@ -251,10 +275,20 @@ type Status struct {
 	Since   time.Time            `json:"running_since"`
 	Jobs    []schedule.JobStatus `json:"jobs"`
 	Summary
+	// Cluster is the shared archive's nodes, leases, hosts and WARC
+	// files, on a node of a shared catalog.
+	Cluster *cluster.Status `json:"cluster,omitempty"`
 }
 
 func (d *daemon) serveStatus(w http.ResponseWriter, r *http.Request) {
-	s, err := summarize(r.Context(), d.cfg.Data)
+	var s *Summary
+	var cs *cluster.Status
+	var err error
+	if d.o.Shared != nil {
+		s, cs, err = d.sharedStatus(r.Context())
+	} else {
+		s, err = summarize(r.Context(), d.cfg.Data)
+	}
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
@@ -262,7 +296,7 @@ func (d *daemon) serveStatus(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	enc.Encode(Status{Version: d.o.Version, Data: d.cfg.Data, Since: d.started, Jobs: d.sched.Status(), Summary: *s})
+	enc.Encode(Status{Version: d.o.Version, Data: d.cfg.Data, Since: d.started, Jobs: d.sched.Status(), Summary: *s, Cluster: cs})
 }
 
 // feedURL is the address of /feed.atom: on the listen address, or on the
