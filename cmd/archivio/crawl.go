@@ -64,6 +64,15 @@ fails, and --resume finishes it. Ctrl-C stops cleanly (WARC closed, catalog
 committed, report printed); after a crash or kill, --resume continues the
 interrupted crawl without fetching again what it had captured.
 
+With store: postgres in archivio.yaml (see "Several machines" in the
+README), this machine is one node (--node, $ARCHIVIO_NODE or
+postgres.node; default the host name) of a crawl shared with the other
+machines of the same configuration: it joins the source's running crawl
+or starts it, fetches what it claims from the shared frontier, stores the
+records in the shared catalog and ships its WARC files to warc_storage;
+the report is this node's part and the whole crawl's state. Site sources
+and --max-pages are for one machine.
+
 Examples:
   archivio crawl
   archivio crawl osservatorio --ids 1-4000 --delay 2s

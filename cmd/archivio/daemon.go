@@ -34,6 +34,13 @@ HTTP on "listen" (default 127.0.0.1:8089): /healthz, /metrics (Prometheus),
 /status (JSON: jobs with last and next run, results, counts, links down) and
 /feed.atom (the alerts).
 
+With store: postgres in archivio.yaml, the daemon is one node (--node,
+$ARCHIVIO_NODE or postgres.node) of the machines sharing the catalog: each
+source's crawl is this node's part of the shared crawl, /status has a
+"cluster" part (nodes, leases, hosts, WARC files not stored yet) and
+/metrics the archivio_cluster_* gauges; the link checks are not scheduled
+on a node (run them on one machine).
+
 One daemon per data directory: a second one exits at once, naming the
 process that holds it. SIGTERM or SIGINT stops scheduling, lets jobs in
 flight finish within shutdown_wait (default 20s) or cancels them, closes
