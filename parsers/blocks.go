@@ -35,7 +35,7 @@ func (l *linearizer) flush() {
 		text = strings.TrimSpace(text[1:])
 	}
 	if text != "" && check == checkNone {
-		m := dict.lookup(text)
+		m := l.lookup(text)
 		if m.section != "" && !media {
 			l.tokens = append(l.tokens, token{kind: tokSection, text: m.section, how: m.how, dropped: m.dropped, node: node})
 			return
@@ -274,4 +274,16 @@ func legendText(fs *html.Node) string {
 		}
 	}
 	return ""
+}
+
+// lookup is dict.lookup remembering its last answer: a wrapper and the
+// element inside it often show the same text (<dd><p>value</p></dd>), and
+// the walk asks about both, the element's text then the block's.
+func (l *linearizer) lookup(text string) match {
+	if l.looked && text == l.lookedText {
+		return l.lookedMatch
+	}
+	m := dict.lookup(text)
+	l.looked, l.lookedText, l.lookedMatch = true, text, m
+	return m
 }

@@ -101,12 +101,16 @@ type linearizer struct {
 	atext  []strings.Builder // text of the open anchors, innermost last
 	check  checkState        // the current block shows a checkbox or radio button
 
-	scratch   []byte     // reused by visibleText
-	folded    []byte     // reused by visibleText: the scratch text collapsed
-	decor     []string   // decoration elements visibleText left out
-	el        *html.Node // the element being walked
-	blockNode *html.Node // the element where the current block began
-	scopes    []string   // legends of the fieldsets being walked, innermost last
+	scratch []byte // reused by visibleText
+	folded  []byte // reused by visibleText: the scratch text collapsed
+	// The last answer of lookup, and the text it was for.
+	looked      bool
+	lookedText  string
+	lookedMatch match
+	decor       []string   // decoration elements visibleText left out
+	el          *html.Node // the element being walked
+	blockNode   *html.Node // the element where the current block began
+	scopes      []string   // legends of the fieldsets being walked, innermost last
 
 	forms *formIndex // controls and the labels that point at them; nil on pages without
 

@@ -38,7 +38,7 @@ func (l *linearizer) labelElement(n *html.Node, text string, controls bool) bool
 		// own label, or be named by aria-label). Walk it.
 		return false
 	}
-	m := dict.lookup(text)
+	m := l.lookup(text)
 	if !m.found() && marked {
 		m = dict.lookupFuzzy(text, l.scope())
 	}

@@ -1,7 +1,6 @@
 package parsers
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -190,6 +189,20 @@ func appendCollapsed(dst []byte, s string) []byte {
 		isSpace := false
 		if c < utf8.RuneSelf {
 			isSpace = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+			if !isSpace {
+				// A run of plain ASCII is copied at once.
+				j := i + 1
+				for j < len(s) && s[j] < utf8.RuneSelf && s[j] > ' ' {
+					j++
+				}
+				if space && started {
+					dst = append(dst, ' ')
+				}
+				dst = append(dst, s[i:j]...)
+				space, started = false, true
+				i = j
+				continue
+			}
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -216,17 +229,82 @@ func appendCollapsed(dst []byte, s string) []byte {
 	return dst
 }
 
-// configLeak matches the per-field configuration strings the observatory's
-// pages leak into their text, such as "VISIBLE=True;UPDATABLE=False;": upper
-// case KEY=value pairs, at least one ended by a semicolon (which a query
-// string in a URL never has). No word boundary is needed before the key:
-// the leak is often glued to the label ("Anno di avvioVISIBLE=True;").
-var configLeak = regexp.MustCompile(`[A-Z][A-Z0-9_]{2,}=[A-Za-z0-9_.\-]*;(?:\s*[A-Z][A-Z0-9_]{2,}=[A-Za-z0-9_.\-]*;?)*`)
-
-// stripConfigLeaks removes leaked configuration strings from page text.
+// stripConfigLeaks removes the per-field configuration strings the
+// observatory's pages leak into their text, such as
+// "VISIBLE=True;UPDATABLE=False;", each replaced by a space: upper case
+// KEY=value pairs (a key of three or more capitals, digits and
+// underscores, starting with a capital; a value of letters, digits, "_",
+// "." and "-"), the first ended by a semicolon (which a query string in a
+// URL never has), the next ones after optional white space. No word
+// boundary is needed before the key: the leak is often glued to the label
+// ("Anno di avvioVISIBLE=True;"). It runs on the text of every element,
+// so it is a scanner, not a regular expression (configLeakPattern in the
+// tests says the same, and a fuzz test holds the two together).
 func stripConfigLeaks(s string) string {
 	if strings.IndexByte(s, '=') < 0 {
 		return s
 	}
-	return configLeak.ReplaceAllString(s, " ")
+	var b []byte
+	copied := 0 // s[:copied] is in b
+	for i := 0; i < len(s); {
+		end := leakAt(s, i)
+		if end < 0 {
+			i++
+			continue
+		}
+		if b == nil {
+			b = make([]byte, 0, len(s))
+		}
+		b = append(b, s[copied:i]...)
+		b = append(b, ' ')
+		copied, i = end, end
+	}
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[copied:]...))
+}
+
+// leakAt returns the end of the configuration string starting at s[i], or
+// -1 when none starts there.
+func leakAt(s string, i int) int {
+	j, ok := leakPair(s, i)
+	if !ok || j >= len(s) || s[j] != ';' {
+		return -1
+	}
+	end := j + 1
+	for {
+		k := end
+		for k < len(s) && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\r' || s[k] == '\f') {
+			k++
+		}
+		next, ok := leakPair(s, k)
+		if !ok {
+			return end
+		}
+		if next < len(s) && s[next] == ';' {
+			next++
+		}
+		end = next
+	}
+}
+
+// leakPair matches KEY=value at s[i] and returns where it ends.
+func leakPair(s string, i int) (int, bool) {
+	if i >= len(s) || s[i] < 'A' || s[i] > 'Z' {
+		return 0, false
+	}
+	j := i + 1
+	for j < len(s) && (s[j] >= 'A' && s[j] <= 'Z' || s[j] >= '0' && s[j] <= '9' || s[j] == '_') {
+		j++
+	}
+	if j-i < 3 || j >= len(s) || s[j] != '=' {
+		return 0, false
+	}
+	j++
+	for j < len(s) && (s[j] >= 'A' && s[j] <= 'Z' || s[j] >= 'a' && s[j] <= 'z' || s[j] >= '0' && s[j] <= '9' ||
+		s[j] == '_' || s[j] == '.' || s[j] == '-') {
+		j++
+	}
+	return j, true
 }
