@@ -23,6 +23,10 @@ filtered listing, the Atom feed, a WACZ package). Server-rendered, no
 JavaScript. It opens the archive read-only and changes nothing, beside a
 running crawl or daemon too.
 
+With store: postgres in archivio.yaml it shows the shared catalog, the
+archived pages read by range from warc_storage; the WACZ download is
+not offered there.
+
 It listens on loopback (127.0.0.1:8090) by default. Any other address
 needs a token, read from the environment variable --token-env names
 (default ARCHIVIO_SERVE_TOKEN): a bearer token or the password of basic
@@ -59,20 +63,32 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		}
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	if err := requireArchive(s.Data); err != nil {
-		return err
+	o := serve.Options{DataDir: s.Data, Token: s.ServeToken.Value, Version: buildVersion(), Logger: log}
+	what := "the archive in " + s.Data
+	if s.Store == "postgres" {
+		st, err := sharedCatalog(ctx, s)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		o.Archive, o.DataDir, what = st, "", "the shared PostgreSQL catalog"
+	} else {
+		if err := requireArchive(s.Data); err != nil {
+			return err
+		}
+		st, err := archive.OpenReadOnly(ctx, s.Data)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		o.Archive = st
 	}
-	st, err := archive.OpenReadOnly(ctx, s.Data)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	srv, err := serve.New(serve.Options{Archive: st, DataDir: s.Data, Token: s.ServeToken.Value, Version: buildVersion(), Logger: log})
+	srv, err := serve.New(o)
 	if err != nil {
 		return err
 	}
 	err = srv.ListenAndServe(ctx, s.Serve.Listen, func(addr string) {
-		fmt.Fprintf(e.stdout, "archivio serve: http://%s/ (the archive in %s, read-only; Ctrl-C stops)\n", addr, s.Data)
+		fmt.Fprintf(e.stdout, "archivio serve: http://%s/ (%s, read-only; Ctrl-C stops)\n", addr, what)
 	})
 	if errors.Is(err, context.Canceled) {
 		return nil

@@ -34,9 +34,13 @@ func (s *Server) downloadRecords(w http.ResponseWriter, r *http.Request) {
 		s.bad(w, r, err)
 		return
 	}
-	if s.o.DataDir == "" {
+	shared, _ := s.o.Archive.(export.Archive)
+	if s.o.DataDir == "" && shared == nil {
 		s.fail(w, r, http.StatusNotFound, "downloads need the data directory")
 		return
+	}
+	if s.o.DataDir != "" {
+		shared = nil // the archive in the data directory
 	}
 	ctx := r.Context()
 	var only func(int) bool
@@ -58,7 +62,7 @@ func (s *Server) downloadRecords(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer os.RemoveAll(tmp)
-	if _, err := export.Export(ctx, export.Options{DataDir: s.o.DataDir, OutDir: tmp, Format: format,
+	if _, err := export.Export(ctx, export.Options{DataDir: s.o.DataDir, Archive: shared, OutDir: tmp, Format: format,
 		Version: s.o.Version, Records: only}); err != nil {
 		s.failErr(w, r, err)
 		return

@@ -17,7 +17,9 @@ type Options struct {
 	// archive.OpenReadOnly).
 	Archive Archive
 	// DataDir is the archive's data directory: the export and WACZ
-	// downloads read it (read-only) and the feed's id names it.
+	// downloads read it (read-only) and the feed's id names it. Empty
+	// for the shared PostgreSQL catalog: the record downloads read
+	// Archive, and there is no WACZ download.
 	DataDir string
 	// Token, when not empty, is asked of every request: as a bearer token
 	// (Authorization: Bearer TOKEN) or as the password of basic
