@@ -17,6 +17,11 @@ func (s *Store) Payload(ctx context.Context, c *Capture) (body []byte, header ht
 	if err != nil {
 		return nil, nil, fmt.Errorf("payload of capture %d: %w", c.ID, err)
 	}
+	return s.payloadOf(ctx, c, resp)
+}
+
+// payloadOf is Payload once c's record was read as resp.
+func (s *Store) payloadOf(ctx context.Context, c *Capture, resp *ArchivedResponse) (body []byte, header http.Header, err error) {
 	header, body = resp.Header, resp.Body
 	if c.RevisitOf != 0 {
 		orig, err := s.Capture(ctx, c.RevisitOf)

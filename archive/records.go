@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -200,6 +201,9 @@ func RecordSeenWrite(id int, seenAt time.Time) Write {
 // diffFields lists the top-level fields whose values differ between two
 // record documents, leaving out ignoredInDiff.
 func diffFields(prev, next []byte) ([]string, error) {
+	if bytes.Equal(prev, next) {
+		return nil, nil // the same parser on the same page: the common case
+	}
 	var a, b map[string]json.RawMessage
 	if err := json.Unmarshal(prev, &a); err != nil {
 		return nil, fmt.Errorf("read stored version: %w", err)
@@ -223,6 +227,9 @@ func diffFields(prev, next []byte) ([]string, error) {
 }
 
 func jsonEqual(a, b json.RawMessage) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
 	var x, y any
 	if json.Unmarshal(a, &x) != nil || json.Unmarshal(b, &y) != nil {
 		return string(a) == string(b)

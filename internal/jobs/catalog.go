@@ -118,9 +118,24 @@ type reparseCatalog interface {
 	LastGoodCapture(ctx context.Context, url string) (*archive.Capture, error)
 }
 
+// rawRecordReader is a catalog whose WARC records reparse reads as bytes,
+// in order, to check and decode them in its parse pool (the SQLite
+// archive's local files).
+type rawRecordReader interface {
+	RawRecords() *archive.RawRecords
+	PayloadFromRaw(ctx context.Context, c *archive.Capture, raw []byte) ([]byte, http.Header, error)
+}
+
+// groupCommitter is a catalog written in group commits (archive.Committer).
+type groupCommitter interface {
+	NewCommitter(opts archive.CommitOptions) *archive.Committer
+}
+
 // The archive's Store is each of them.
 var (
-	_ crawlCatalog   = (*archive.Store)(nil)
-	_ linksCatalog   = (*archive.Store)(nil)
-	_ reparseCatalog = (*archive.Store)(nil)
+	_ crawlCatalog    = (*archive.Store)(nil)
+	_ linksCatalog    = (*archive.Store)(nil)
+	_ reparseCatalog  = (*archive.Store)(nil)
+	_ rawRecordReader = (*archive.Store)(nil)
+	_ groupCommitter  = (*archive.Store)(nil)
 )

@@ -140,11 +140,18 @@ func pagePayload(ctx context.Context, st captureReader, c *archive.Capture) (bod
 	if err != nil {
 		return nil, nil, false, err
 	}
+	body, cut = pageBody(header, body)
+	return body, header, cut, nil
+}
+
+// pageBody decodes a payload as archived (its content coding) and keeps at
+// most crawlers.MaxPageBody bytes of it: cut reports a longer body.
+func pageBody(header http.Header, body []byte) (page []byte, cut bool) {
 	decoded, _ := archive.DecodePayload(header, body, crawlers.MaxPageBody+1)
 	if len(decoded) > crawlers.MaxPageBody {
-		return decoded[:crawlers.MaxPageBody], header, true, nil
+		return decoded[:crawlers.MaxPageBody], true
 	}
-	return decoded, header, false, nil
+	return decoded, false
 }
 
 // finalAnswer reports whether a status settles a page for a crawl: a
