@@ -25,6 +25,9 @@ the source, what changed, the counts and example pages with their captures
 (in jsonl and json: "drift"). The same alerts are in DIR/alerts.atom as
 an Atom feed.
 
+With store: postgres in archivio.yaml it reads the shared PostgreSQL
+catalog instead of DIR's.
+
 Examples:
   archivio alerts
   archivio alerts --format jsonl --data ./archivio-demo
@@ -42,12 +45,11 @@ func runAlerts(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	data := &settings.Data
 	format, err := of.get()
 	if err != nil {
 		return err
 	}
-	st, err := openArchive(ctx, *data)
+	st, err := openAlerts(ctx, settings)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"archivio/archive/pg"
 	"archivio/archive/warcstore"
 	"archivio/internal/config"
+	"archivio/internal/jobs"
 )
 
 // sharedCatalog opens the PostgreSQL catalog the settings name (store:
@@ -66,6 +67,35 @@ type readingArchive interface {
 // the shared one with store: postgres, else the archive in DATA, which
 // must exist.
 func openReading(ctx context.Context, s *config.Settings) (readingArchive, error) {
+	if s.Store == "postgres" {
+		return sharedCatalog(ctx, s)
+	}
+	return openArchive(ctx, s.Data)
+}
+
+// linkReader is what links reads of either catalog.
+type linkReader interface {
+	Links(ctx context.Context, state string, activeOnly bool) ([]archive.Link, error)
+	Capture(ctx context.Context, id int64) (*archive.Capture, error)
+	Close() error
+}
+
+// openLinks opens the catalog the settings name for archivio links.
+func openLinks(ctx context.Context, s *config.Settings) (linkReader, error) {
+	if s.Store == "postgres" {
+		return sharedCatalog(ctx, s)
+	}
+	return openArchive(ctx, s.Data)
+}
+
+// alertReader is what alerts reads of either catalog.
+type alertReader interface {
+	jobs.AlertReader
+	Close() error
+}
+
+// openAlerts opens the catalog the settings name for archivio alerts.
+func openAlerts(ctx context.Context, s *config.Settings) (alertReader, error) {
 	if s.Store == "postgres" {
 		return sharedCatalog(ctx, s)
 	}

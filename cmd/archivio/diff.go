@@ -22,6 +22,9 @@ one JSON array; csv one row per changed field (id, kind, title, field,
 from, to, the values as JSON; one row with no field for a record added or
 removed).
 
+With store: postgres in archivio.yaml it reads the shared PostgreSQL
+catalog instead of DIR's.
+
 Examples:
   archivio diff --from 2025-01-01 --to 2026-01-01
   archivio diff --from 2025-06-01T00:00:00Z --to 2025-07-01 --format json --data ./archivio-demo

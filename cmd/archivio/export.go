@@ -38,6 +38,9 @@ replaces an earlier export there: the files its manifest.json names are
 removed, any other file stays, and a file the export would write over that
 no earlier export wrote is refused.
 
+With store: postgres in archivio.yaml the record formats read the shared
+PostgreSQL catalog instead of DIR's; --format wacz is not offered there.
+
 Examples:
   archivio export --format csv --out ./export
   archivio export --format parquet --out ./export-2026 --as-of 2026-01-01

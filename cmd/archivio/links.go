@@ -32,6 +32,9 @@ field, URLs in free text, images, documents), one row per link: url, state
 it, declared_gone (the record's own text says the site is gone),
 last_checked, last_ok, last_good_capture (archivio's own latest good copy)
 and redirect_chain.
+With store: postgres in archivio.yaml it reads the shared PostgreSQL
+catalog instead of DIR's (the link checks still run on one machine's
+archive).
 
 "archivio links check" checks every link once: HEAD, then GET when HEAD is
 refused or the page must be read; redirects followed (up to 10) and kept;
@@ -86,7 +89,6 @@ func runLinks(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	data := &s.Data
 	switch *state {
 	case "", archive.StateUp, archive.StateSuspect, archive.StateDown:
 	default:
@@ -96,7 +98,7 @@ func runLinks(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := openArchive(ctx, *data)
+	st, err := openLinks(ctx, s)
 	if err != nil {
 		return err
 	}
@@ -127,7 +129,9 @@ type linkRow struct {
 	RedirectChain   json.RawMessage `json:"redirect_chain"`
 }
 
-func newLinkRow(ctx context.Context, st *archive.Store, l archive.Link) linkRow {
+func newLinkRow(ctx context.Context, st interface {
+	Capture(ctx context.Context, id int64) (*archive.Capture, error)
+}, l archive.Link) linkRow {
 	r := linkRow{URL: l.URL, State: l.State, Verdict: l.Verdict, RecordIDs: l.RecordIDs, Fields: l.Fields,
 		DeclaredGone: l.DeclaredGone, Active: l.Active, LastChecked: timeOrNil(l.LastChecked), LastOK: timeOrNil(l.LastOK),
 		RedirectChain: l.RedirectChain}

@@ -33,6 +33,9 @@ With --unreadable only the parse failures are listed: id, url, reason,
 the parser version that failed, first and last time found unreadable, and
 the failed capture (time, WARC file and offset).
 
+With store: postgres in archivio.yaml it reads the shared PostgreSQL
+catalog instead of DIR's.
+
 Examples:
   archivio records
   archivio records --format jsonl > records.jsonl
