@@ -180,6 +180,15 @@ func TestMigrateToPostgresRoundTrip(t *testing.T) {
 	if n, err := shared.PendingCaptures(ctx); err != nil || n != 0 {
 		t.Errorf("captures pending after the move: %d, %v", n, err)
 	}
+	// Once more, as a table: the copy checked again, nothing to upload.
+	out, _, err = runWith(t, getenv, runMigrate, "--to", "postgres", "--warc", "--config", cfg, "--data", data)
+	if err != nil || !strings.Contains(out, "TABLE") || !strings.Contains(out, "record_versions") || !strings.Contains(out, last) {
+		t.Errorf("migrate a third time: %v\n%s", err, out)
+	}
+	if _, _, err := runWith(t, getenv, runMigrate, "--to", "postgres", "--config", cfg, "--data", data, "--format", "csv"); !errors.Is(err, errUsage) ||
+		!strings.Contains(err.Error(), "json") {
+		t.Errorf("migrate --format csv: %v", err)
+	}
 
 	// From here on the reads of the shared catalog can only come from the
 	// bucket.
