@@ -350,6 +350,20 @@ CREATE INDEX record_summaries_title ON record_summaries (title COLLATE NOCASE, r
 CREATE INDEX record_summaries_status ON record_summaries (status);
 CREATE INDEX record_summaries_nature ON record_summaries (nature);
 `,
+	11: `
+-- A slimmer catalog. A record's versions no longer keep the page's texts
+-- as laid out ("raw", about two thirds of a full record's document): the
+-- WARC record holds the page, and archivio parse --explain shows them
+-- from it. What a page answering 304 showed is known from its latest
+-- parse result, looked up by record. Two indexes that others answer go:
+-- captures_crawl (captures_crawl_url starts with the crawl) and
+-- link_refs_url (the primary key starts with the URL). The file shrinks
+-- at its next VACUUM.
+UPDATE record_versions SET data = json_remove(data, '$.raw') WHERE json_type(data, '$.raw') IS NOT NULL;
+DROP INDEX captures_crawl;
+DROP INDEX link_refs_url;
+CREATE INDEX parse_results_record ON parse_results (record_id, crawl_id);
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

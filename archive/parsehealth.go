@@ -200,3 +200,26 @@ func sortedSet(s []string) []string {
 	}
 	return out
 }
+
+// LastFieldsFound returns the schema fields found on record id's page
+// the last time it was read (its latest parse result that is not
+// unreadable): what a page answering 304 Not Modified shows still. The
+// stored record does not keep the page's texts as laid out (the WARC
+// record holds the page), so this is where they are known from. No
+// result gives ErrNotFound.
+func (s *Store) LastFieldsFound(ctx context.Context, id int) ([]string, error) {
+	var fields string
+	err := s.queryRow(ctx, `SELECT fields FROM parse_results WHERE record_id = ? AND outcome <> 'unreadable'
+		ORDER BY crawl_id DESC LIMIT 1`, id).Scan(&fields)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("fields found on record %d's page: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("fields found on record %d's page: %w", id, err)
+	}
+	var out []string
+	if err := json.Unmarshal([]byte(fields), &out); err != nil {
+		return nil, fmt.Errorf("fields found on record %d's page: %w", id, err)
+	}
+	return out, nil
+}

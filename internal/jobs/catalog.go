@@ -74,6 +74,7 @@ type healthStore interface {
 	HealthReader
 	parseFailures
 	AddParseResult(ctx context.Context, r archive.ParseResult) error
+	LastFieldsFound(ctx context.Context, id int) ([]string, error)
 	DriftState(ctx context.Context, source string) (*archive.DriftState, error)
 	SetDriftState(ctx context.Context, d archive.DriftState, alert *archive.AlertRow) (int64, error)
 	UnreadablePages(ctx context.Context, crawlID int64, n int) ([]archive.PageRef, error)

@@ -128,8 +128,17 @@ func (j *job) recordNotModified(ctx context.Context, p crawlers.Page) ([]archive
 	if err := json.Unmarshal(vs[0].Data, &rec); err != nil {
 		return nil, fmt.Errorf("record %d: read latest version: %w", p.RecordID, err)
 	}
-	return []archive.Write{seen, j.parseResult(recordPage{RecordID: p.RecordID, URL: p.URL, CaptureID: vs[0].CaptureID, NotModified: true},
-		&rec, archive.OutcomeUnchanged, "")}, nil
+	result := j.parseResultOf(recordPage{RecordID: p.RecordID, URL: p.URL, CaptureID: vs[0].CaptureID, NotModified: true},
+		&rec, archive.OutcomeUnchanged, "")
+	// The stored record keeps no texts as laid out (ArchiveRecord): the
+	// fields found on the page are those found when it was last read.
+	switch fields, err := j.st.LastFieldsFound(ctx, p.RecordID); {
+	case err == nil:
+		result.Fields = fields
+	case !errors.Is(err, archive.ErrNotFound):
+		return nil, err
+	}
+	return []archive.Write{seen, archive.ParseResultWrite(result)}, nil
 }
 
 // rereadFailed reads a failed record page's capture again from the
@@ -148,15 +157,20 @@ func (j *job) rereadFailed(ctx context.Context, f *archive.ParseFailure) ([]arch
 	return j.readRecord(ctx, p)
 }
 
-// parseResult is the write that records how a record page came out in
-// this crawl.
-func (j *job) parseResult(p recordPage, rec *parsers.Record, outcome, reason string) archive.Write {
+// parseResultOf is how a record page came out in this crawl.
+func (j *job) parseResultOf(p recordPage, rec *parsers.Record, outcome, reason string) archive.ParseResult {
 	r := archive.ParseResult{CrawlID: j.crawlID, RecordID: p.RecordID, URL: p.URL, CaptureID: p.CaptureID,
 		Outcome: outcome, NotModified: p.NotModified, Reason: reason}
 	if rec != nil {
 		r.Fields, r.Unknown, r.Fuzzy = labelsOf(rec)
 	}
-	return archive.ParseResultWrite(r)
+	return r
+}
+
+// parseResult is the write that records how a record page came out in
+// this crawl.
+func (j *job) parseResult(p recordPage, rec *parsers.Record, outcome, reason string) archive.Write {
+	return archive.ParseResultWrite(j.parseResultOf(p, rec, outcome, reason))
 }
 
 // labelsOf lists what a parsed record's page showed: the schema fields

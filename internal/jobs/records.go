@@ -11,9 +11,12 @@ import (
 )
 
 // ArchiveRecord is a parsed record as the archive keeps it: the record as
-// a JSON document, the parser version, and the links it cites.
+// a JSON document, the parser version, and the links it cites. The
+// document leaves out the page's texts as laid out (Record.Raw, about
+// two thirds of a full record's size): the WARC record holds the page,
+// and archivio parse --explain shows them from it.
 func ArchiveRecord(rec *parsers.Record) (archive.ParsedRecord, error) {
-	data, err := json.Marshal(rec)
+	data, err := json.Marshal(storedRecord{Record: rec})
 	if err != nil {
 		return archive.ParsedRecord{}, fmt.Errorf("record %d: %w", rec.ID, err)
 	}
@@ -22,6 +25,13 @@ func ArchiveRecord(rec *parsers.Record) (archive.ParsedRecord, error) {
 		out.Links = append(out.Links, archive.CitedLink{URL: l.URL, Field: l.Field, Source: l.Source, DeclaredGone: l.DeclaredGone})
 	}
 	return out, nil
+}
+
+// storedRecord is a record as stored: its Raw left out (the field of the
+// same name is shallower, so it hides Record's and, nil, is omitted).
+type storedRecord struct {
+	*parsers.Record
+	Raw *struct{} `json:"raw,omitempty"`
 }
 
 // recordWriter is what storing parsed records needs of the archive.
