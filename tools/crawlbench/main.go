@@ -1,141 +1,282 @@
-// Command crawlbench measures archivio's crawl against wget on a generated
-// local copy of the observatory: pages per second and peak memory (maximum
-// resident set size) of both, at several site sizes.
+// Command crawlbench measures archivio's crawl against what the server can
+// deliver and against wget, on the lean benchmark site
+// (internal/demo/leansite: N copies of a real record page, 20 to a listing
+// page, one URL shape, served on a loopback port by this process).
 //
-//	go run ./tools/crawlbench                      # 2,000 and 20,000 records
-//	go run ./tools/crawlbench -records 2000 -wget=false
+//	go run ./tools/crawlbench                                  # 2,000 and 20,000 records, parallel 4 and 8, 3 rounds
+//	go run ./tools/crawlbench -records 2000 -parallel 4 -rounds 1 -wget=false
 //
-// Both crawl the same demo site on a loopback port, with no delay;
-// archivio with 4 requests in parallel (wget has none), parsing every
-// record and cataloguing every capture; wget with --recursive and
-// --warc-file, skipping images and style sheets as archivio does.
+// Each round runs, for each site size, one after the other on a fresh
+// site each: for each parallel P, archivio crawl --delay 0 --parallel P
+// (archiving, parsing and cataloguing everything) and the plain GET loop
+// (P workers GET the same URLs once each, reading the bodies: what the
+// server delivers at that concurrency); then wget --recursive --warc-file
+// (one connection). The table gives the medians over the rounds of each
+// figure: wall time, records per second, archivio's rate as a share of
+// the GET loop's at the same concurrency and its wall time over wget's,
+// CPU per record (user + system of the crawling process over the
+// records) and peak RSS (VmHWM). The machine's load average is printed
+// before and after: measure side by side, in one run.
 package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"text/tabwriter"
-	"time"
 
-	"archivio/internal/demo/demosite"
+	"archivio/internal/demo/leansite"
 )
 
 func main() {
-	if err := run(context.Background(), os.Args[1:]); err != nil {
+	if err := runBench(context.Background(), os.Args[1:]); err != nil {
 		fmt.Fprintln(os.Stderr, "crawlbench:", err)
 		os.Exit(1)
 	}
 }
 
-// result is one measured crawl.
-type result struct {
-	tool     string
-	records  int
-	requests int
-	seconds  float64
-	peakMB   float64
+// config is what to measure.
+type config struct {
+	sizes     []int
+	parallels []int
+	rounds    int
+	wget      bool
+	bin       string
+	work      string
 }
 
-func run(ctx context.Context, args []string) error {
+func runBench(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("crawlbench", flag.ContinueOnError)
 	sizes := fs.String("records", "2000,20000", "site sizes to crawl, comma-separated")
-	parallel := fs.Int("parallel", 4, "archivio's parallel requests")
+	parallels := fs.String("parallel", "4,8", "archivio's parallel requests (and the GET loop's), comma-separated")
+	rounds := fs.Int("rounds", 3, "rounds: the figures are medians over them")
 	withWget := fs.Bool("wget", true, "also crawl with wget --recursive --warc-file")
 	bin := fs.String("archivio", "", "archivio binary (default: build ./cmd/archivio)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	work, err := os.MkdirTemp("", "crawlbench-")
-	if err != nil {
+	cfg := config{rounds: *rounds, wget: *withWget, bin: *bin}
+	var err error
+	if cfg.sizes, err = ints(*sizes, "-records"); err != nil {
 		return err
 	}
-	defer os.RemoveAll(work)
-	if *bin == "" {
-		*bin = filepath.Join(work, "archivio")
+	if cfg.parallels, err = ints(*parallels, "-parallel"); err != nil {
+		return err
+	}
+	if cfg.rounds < 1 {
+		return fmt.Errorf("-rounds %d: want at least 1", cfg.rounds)
+	}
+	if cfg.work, err = os.MkdirTemp("", "crawlbench-"); err != nil {
+		return err
+	}
+	defer os.RemoveAll(cfg.work)
+	if cfg.bin == "" {
+		cfg.bin = filepath.Join(cfg.work, "archivio")
 		fmt.Fprintln(os.Stderr, "building archivio...")
-		if out, err := exec.CommandContext(ctx, "go", "build", "-o", *bin, "./cmd/archivio").CombinedOutput(); err != nil {
+		if out, err := exec.CommandContext(ctx, "go", "build", "-o", cfg.bin, "./cmd/archivio").CombinedOutput(); err != nil {
 			return fmt.Errorf("build archivio: %v\n%s", err, out)
 		}
 	}
-	var results []result
-	for _, s := range strings.Split(*sizes, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil || n <= 0 {
-			return fmt.Errorf("-records: bad size %q", s)
+	before := loadAverage()
+	var runs []run
+	for round := 1; round <= cfg.rounds; round++ {
+		for _, n := range cfg.sizes {
+			rs, err := cfg.round(ctx, round, n)
+			if err != nil {
+				return err
+			}
+			runs = append(runs, rs...)
 		}
-		dir := filepath.Join(work, "archivio-"+strconv.Itoa(n))
-		r, err := measure(ctx, n, "archivio", func(url string) *exec.Cmd {
-			return exec.CommandContext(ctx, *bin, "crawl", "--base-url", url, "--allow-private", "--delay", "0",
-				"--parallel", strconv.Itoa(*parallel), "--data", dir, "--quiet")
-		})
-		if err != nil {
-			return err
-		}
-		results = append(results, r)
-		if !*withWget {
-			continue
-		}
-		wdir := filepath.Join(work, "wget-"+strconv.Itoa(n))
-		if err := os.MkdirAll(wdir, 0o755); err != nil {
-			return err
-		}
-		r, err = measure(ctx, n, "wget", func(url string) *exec.Cmd {
-			cmd := exec.CommandContext(ctx, "wget", "--recursive", "--level=inf", "--no-parent", "--no-verbose",
-				"--delete-after", "--warc-file="+filepath.Join(wdir, "crawl"), "-e", "robots=on",
-				"--reject-regex", `\.(jpg|jpeg|png|gif|css|js)$`, url+"/")
-			cmd.Dir = wdir
-			return cmd
-		})
-		if err != nil {
-			return err
-		}
-		results = append(results, r)
 	}
-	tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
-	// records/s is the site's record pages archived per second, the time
-	// to archive the site; requests/s counts every request, and wget makes
-	// about twice as many (each record in both URL shapes, and the
-	// layouts' links to pages the demo site lacks).
-	fmt.Fprintln(tw, "tool\trecords\trequests\tseconds\trecords/s\trequests/s\tpeak RSS MB\t")
-	for _, r := range results {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.1f\t%.0f\t%.0f\t%.0f\t\n", r.tool, r.records, r.requests, r.seconds,
-			float64(r.records)/r.seconds, float64(r.requests)/r.seconds, r.peakMB)
+	fmt.Printf("load average before: %s; after: %s (%d CPUs)\n\n", before, loadAverage(), runtime.NumCPU())
+	return table(os.Stdout, runs)
+}
+
+// round measures every tool once on sites of n records.
+func (cfg config) round(ctx context.Context, round, n int) ([]run, error) {
+	var out []run
+	for _, p := range cfg.parallels {
+		r, err := cfg.archivio(ctx, round, n, p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+		if r, err = serverDelivers(ctx, n, p); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	if cfg.wget {
+		r, err := cfg.runWget(ctx, round, n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// site serves a fresh lean site of n records on loopback.
+func site(n int) (*leansite.Site, *httptest.Server, error) {
+	s, err := leansite.New(n, leansite.DefaultPageSize)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, httptest.NewServer(s.Handler()), nil
+}
+
+func (cfg config) archivio(ctx context.Context, round, n, p int) (run, error) {
+	s, srv, err := site(n)
+	if err != nil {
+		return run{}, err
+	}
+	defer srv.Close()
+	dir := filepath.Join(cfg.work, fmt.Sprintf("archivio-%d-%d-%d", n, p, round))
+	defer os.RemoveAll(dir)
+	cmd := exec.CommandContext(ctx, cfg.bin, "crawl", "--base-url", srv.URL, "--allow-private", "--delay", "0",
+		"--parallel", strconv.Itoa(p), "--data", dir, "--quiet", "--contact", "bench@example.org")
+	cmd.Stderr = os.Stderr
+	fmt.Fprintf(os.Stderr, "round %d: archivio --parallel %d, %d records...\n", round, p, n)
+	secs, cpu, peak, err := process(ctx, cmd, nil)
+	if err != nil {
+		return run{}, fmt.Errorf("archivio: %w", err)
+	}
+	return run{tool: "archivio", records: n, parallel: p, requests: s.Requests(), seconds: secs, cpu: cpu, peakRSS: peak}, nil
+}
+
+func serverDelivers(ctx context.Context, n, p int) (run, error) {
+	s, srv, err := site(n)
+	if err != nil {
+		return run{}, err
+	}
+	defer srv.Close()
+	urls := []string{srv.URL + "/robots.txt", srv.URL + "/", srv.URL + "/processi"}
+	for k := 2; k <= s.Pages(); k++ {
+		urls = append(urls, srv.URL+"/processi?page="+strconv.Itoa(k))
+	}
+	for _, path := range s.RecordPaths() {
+		urls = append(urls, srv.URL+path)
+	}
+	secs, err := getLoop(ctx, urls, p)
+	if err != nil {
+		return run{}, fmt.Errorf("GET loop: %w", err)
+	}
+	return run{tool: "GET loop", records: n, parallel: p, requests: s.Requests(), seconds: secs}, nil
+}
+
+// runWget crawls with wget. Its exit status 8 (some page answered an
+// error) is not a failure.
+func (cfg config) runWget(ctx context.Context, round, n int) (run, error) {
+	s, srv, err := site(n)
+	if err != nil {
+		return run{}, err
+	}
+	defer srv.Close()
+	dir := filepath.Join(cfg.work, fmt.Sprintf("wget-%d-%d", n, round))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return run{}, err
+	}
+	defer os.RemoveAll(dir)
+	cmd := exec.CommandContext(ctx, "wget", "--recursive", "--level=inf", "--no-parent", "--no-verbose",
+		"--delete-after", "--warc-file="+filepath.Join(dir, "crawl"), "-e", "robots=on",
+		"--reject-regex", `\.(jpg|jpeg|png|gif|css|js)$`, srv.URL+"/")
+	cmd.Dir = dir
+	fmt.Fprintf(os.Stderr, "round %d: wget, %d records...\n", round, n)
+	secs, cpu, peak, err := process(ctx, cmd, func(code int) bool { return code == 8 })
+	if err != nil {
+		return run{}, fmt.Errorf("wget: %w", err)
+	}
+	return run{tool: "wget", records: n, parallel: 1, requests: s.Requests(), seconds: secs, cpu: cpu, peakRSS: peak}, nil
+}
+
+// table prints the medians of the runs, by site size, tool and
+// concurrency.
+func table(w *os.File, runs []run) error {
+	type key struct {
+		tool        string
+		records, pl int
+	}
+	groups := map[key][]run{}
+	var keys []key
+	for _, r := range runs {
+		k := key{r.tool, r.records, r.parallel}
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], r)
+	}
+	med := func(k key, f func(run) float64) float64 {
+		var xs []float64
+		for _, r := range groups[k] {
+			xs = append(xs, f(r))
+		}
+		return median(xs)
+	}
+	seconds := func(r run) float64 { return r.seconds }
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "tool\trecords\tparallel\trequests\tseconds\trecords/s\tshare of GET loop\twall / wget's\tCPU ms/record\tpeak RSS MB\t")
+	for _, k := range keys {
+		secs := med(k, seconds)
+		share, vsWget, cpu, rss := "", "", "", ""
+		if k.tool == "archivio" {
+			if loop, ok := groups[key{"GET loop", k.records, k.pl}]; ok && len(loop) > 0 {
+				share = fmt.Sprintf("%.1f%%", 100*med(key{"GET loop", k.records, k.pl}, seconds)/secs)
+			}
+			if _, ok := groups[key{"wget", k.records, 1}]; ok {
+				vsWget = fmt.Sprintf("%.2f", secs/med(key{"wget", k.records, 1}, seconds))
+			}
+		}
+		if k.tool != "GET loop" {
+			cpu = fmt.Sprintf("%.2f", med(k, func(r run) float64 { return r.cpu.Seconds() * 1000 / float64(r.records) }))
+			rss = fmt.Sprintf("%.0f", med(k, func(r run) float64 { return float64(r.peakRSS) / 1e6 }))
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.0f\t%.2f\t%.0f\t%s\t%s\t%s\t%s\t\n", k.tool, k.records, k.pl,
+			med(k, func(r run) float64 { return float64(r.requests) }), secs, float64(k.records)/secs, share, vsWget, cpu, rss)
 	}
 	return tw.Flush()
 }
 
-// measure serves a fresh site of n records and runs one crawler on it.
-// wget's exit status 8 (some pages answered errors: the layouts' links to
-// pages the demo site does not have) is not a failure.
-func measure(ctx context.Context, n int, tool string, command func(url string) *exec.Cmd) (result, error) {
-	site, err := demosite.New(demosite.Options{Records: n})
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	xs = slices.Clone(xs)
+	slices.Sort(xs)
+	if len(xs)%2 == 1 {
+		return xs[len(xs)/2]
+	}
+	return (xs[len(xs)/2-1] + xs[len(xs)/2]) / 2
+}
+
+func ints(s, flagName string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n <= 0 {
+			return nil, fmt.Errorf("%s: bad value %q", flagName, f)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// loadAverage is the machine's load average over 1, 5 and 15 minutes.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
 	if err != nil {
-		return result{}, err
+		return "unknown"
 	}
-	srv := httptest.NewServer(site.Handler())
-	defer srv.Close()
-	cmd := command(srv.URL)
-	cmd.Stderr = os.Stderr
-	fmt.Fprintf(os.Stderr, "%s: crawling %d records...\n", tool, n)
-	start := time.Now()
-	err = cmd.Run()
-	elapsed := time.Since(start)
-	var exit *exec.ExitError
-	if err != nil && !(tool == "wget" && errors.As(err, &exit) && exit.ExitCode() == 8) {
-		return result{}, fmt.Errorf("%s: %w", tool, err)
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
 	}
-	peak := 0.0
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		peak = float64(ru.Maxrss) / 1024 // kilobytes on Linux
-	}
-	return result{tool: tool, records: n, requests: len(site.Requests()), seconds: elapsed.Seconds(), peakMB: peak}, nil
+	return strings.Join(f[:3], " ")
 }
