@@ -171,7 +171,7 @@ func applyRecord(t *txn, rec ParsedRecord, captureID int64, seenAt time.Time) (A
 	if err := clearFailure(t, rec.ID, captureID); err != nil {
 		return Applied{}, err
 	}
-	return out, syncLinks(t, rec, seenAt)
+	return out, syncLinks(t, rec, seenAt, out.Outcome == VersionNew)
 }
 
 // clearFailure ends a record page's parse failure once a record was read
@@ -241,22 +241,28 @@ func jsonEqual(a, b json.RawMessage) bool {
 
 // syncLinks keeps the link inventory current with a record's new version:
 // the links it cites now, with their fields, and links no record cites any
-// more set inactive (their history stays).
-func syncLinks(t *txn, rec ParsedRecord, seenAt time.Time) error {
-	rows, err := t.query(selectRefs, rec.ID)
-	if err != nil {
-		return err
-	}
+// more set inactive (their history stays). A new record (fresh) cites
+// nothing yet: no reference of it is looked for.
+func syncLinks(t *txn, rec ParsedRecord, seenAt time.Time, fresh bool) error {
 	var before []string
-	for rows.Next() {
-		var u string
-		if err := rows.Scan(&u); err != nil {
-			rows.Close()
+	if !fresh {
+		rows, err := t.query(selectRefs, rec.ID)
+		if err != nil {
 			return err
 		}
-		before = append(before, u)
+		for rows.Next() {
+			var u string
+			if err := rows.Scan(&u); err != nil {
+				rows.Close()
+				return err
+			}
+			before = append(before, u)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
 	}
-	rows.Close()
 	if len(before) > 0 {
 		if _, err := t.exec(deleteRefs, rec.ID); err != nil {
 			return err

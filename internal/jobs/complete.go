@@ -76,6 +76,23 @@ func (j *job) known(ctx context.Context) ([]int, error) {
 	return ids, nil
 }
 
+// loadArchived notes the records the archive has when the crawl begins:
+// known, the stored ones, and those kept as parse failures.
+func (j *job) loadArchived(ctx context.Context, known []int) error {
+	j.inArchive = make(map[int]bool, len(known))
+	for _, id := range known {
+		j.inArchive[id] = true
+	}
+	fs, err := j.st.ParseFailures(ctx)
+	if err != nil {
+		return fmt.Errorf("crawl: records kept as parse failures: %w", err)
+	}
+	for _, f := range fs {
+		j.inArchive[f.RecordID] = true
+	}
+	return nil
+}
+
 // settled fills the report's frontier counts and missing records from the
 // catalog, and checks that no URL of the crawl is left queued.
 func (j *job) settled(ctx context.Context, rep *Report) error {

@@ -159,6 +159,10 @@ type job struct {
 	newRecs, changed, unchanged, unreadable, fromArchive atomic.Int64
 
 	parsing *parseGate // bounds the parses running at once
+	// inArchive holds the records the archive had when the crawl began,
+	// stored or kept as parse failures: only their pages can be asked
+	// for conditionally.
+	inArchive map[int]bool
 
 	mu   sync.Mutex
 	errs map[string]int64
@@ -178,6 +182,9 @@ func (j *job) run(ctx context.Context) (*Report, error) {
 	}
 	known, err := j.known(ctx)
 	if err != nil {
+		return nil, err
+	}
+	if err := j.loadArchived(ctx, known); err != nil {
 		return nil, err
 	}
 	clog, err := archive.OpenCrawlLog(j.st.Dir(), j.crawlID)

@@ -105,7 +105,7 @@ func (j *job) onError(ctx context.Context, u, kind string, err error) {
 // whole at every crawl for as long as it stays broken.
 func (j *job) conditional(ctx context.Context, u string) (etag, lastModified string) {
 	id, ok := osservatorio.RecordID(u)
-	if !ok {
+	if !ok || !j.inArchive[id] {
 		return "", ""
 	}
 	var captureID int64
