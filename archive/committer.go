@@ -55,6 +55,8 @@ type Committer struct {
 	wake    chan struct{} // the loop's doorbell (one slot)
 	space   chan struct{} // closed and replaced when writes leave the queue
 	done    chan struct{} // closed when the loop has ended
+
+	digests digestSet // the full captures' payload digests, for OriginalCapture
 }
 
 // CommitOptions configure a Committer. Zero values take the defaults.
@@ -125,15 +127,19 @@ func (c *Committer) AddCapture(ctx context.Context, cp *Capture) (int64, error) 
 		return 0, err
 	}
 	cp.ID = id
-	if err := c.Write(ctx, CaptureWrite(cp)); err != nil {
+	if err := c.Write(ctx, CaptureWrite(cp).OnCommit(func() { c.digests.add(cp) })); err != nil {
 		return 0, err
 	}
 	return id, nil
 }
 
 // OriginalCapture finds the capture a revisit refers to among the
-// committed ones (Store.OriginalCapture).
+// committed ones (Store.OriginalCapture). A digest no committed full
+// capture has is answered ErrNotFound without a query (digestSet).
 func (c *Committer) OriginalCapture(ctx context.Context, url, digest string) (*Capture, error) {
+	if err := c.digests.load(ctx, c.s); err == nil && !c.digests.mayHave(digest) {
+		return nil, fmt.Errorf("original capture of %s: %w", url, ErrNotFound)
+	}
 	return c.s.OriginalCapture(ctx, url, digest)
 }
 

@@ -247,3 +247,55 @@ func TestCommitterBackpressure(t *testing.T) {
 		t.Errorf("%d captures committed, want 30", n)
 	}
 }
+
+// TestCommitterOriginalCapture: the committer finds the original of a
+// revisit among the captures committed before it started and those it
+// committed itself, and answers a digest no full capture has without
+// one.
+func TestCommitterOriginalCapture(t *testing.T) {
+	ctx := context.Background()
+	st, err := Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	crawl, _ := st.StartCrawl(ctx, "osservatorio", "https://x", time.Now())
+	before := testCapture(crawl, 1)
+	before.PayloadDigest = "sha1:BEFORE"
+	if _, err := st.AddCapture(ctx, before); err != nil {
+		t.Fatal(err)
+	}
+	com := st.NewCommitter(CommitOptions{MaxDelay: time.Hour})
+	defer com.Close()
+	if c, err := com.OriginalCapture(ctx, before.URL, "sha1:BEFORE"); err != nil || c.ID != before.ID {
+		t.Errorf("original committed before the committer: %+v %v", c, err)
+	}
+	if _, err := com.OriginalCapture(ctx, before.URL, "sha1:NONE"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown digest: %v, want ErrNotFound", err)
+	}
+	mine := testCapture(crawl, 2)
+	mine.PayloadDigest = "sha1:MINE"
+	if _, err := com.AddCapture(ctx, mine); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := com.OriginalCapture(ctx, mine.URL, "sha1:MINE"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("capture not committed yet found: %v", err)
+	}
+	if err := com.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := com.OriginalCapture(ctx, mine.URL, "sha1:MINE"); err != nil || c.ID != mine.ID {
+		t.Errorf("original committed by the committer: %+v %v", c, err)
+	}
+	cut := testCapture(crawl, 3)
+	cut.PayloadDigest, cut.Truncated = "sha1:CUT", "length"
+	if _, err := com.AddCapture(ctx, cut); err != nil {
+		t.Fatal(err)
+	}
+	if err := com.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := com.OriginalCapture(ctx, cut.URL, "sha1:CUT"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a cut capture taken as an original: %v", err)
+	}
+}
