@@ -15,7 +15,9 @@
 // figure: wall time, records per second, archivio's rate as a share of
 // the GET loop's at the same concurrency and its wall time over wget's,
 // CPU per record (user + system of the crawling process over the
-// records) and peak RSS (VmHWM). The machine's load average is printed
+// records), peak RSS (VmHWM), the WARC files' size and archivio's
+// catalog per record (archivio.db over the records). The machine's load
+// average is printed
 // before and after: measure side by side, in one run.
 package main
 
@@ -149,7 +151,8 @@ func (cfg config) archivio(ctx context.Context, round, n, p int) (run, error) {
 	if err != nil {
 		return run{}, fmt.Errorf("archivio: %w", err)
 	}
-	return run{tool: "archivio", records: n, parallel: p, requests: s.Requests(), seconds: secs, cpu: cpu, peakRSS: peak}, nil
+	return run{tool: "archivio", records: n, parallel: p, requests: s.Requests(), seconds: secs, cpu: cpu, peakRSS: peak,
+		catalog: size(filepath.Join(dir, "archivio.db")), warc: size(filepath.Join(dir, "warc", "*.warc.gz"))}, nil
 }
 
 func serverDelivers(ctx context.Context, n, p int) (run, error) {
@@ -194,7 +197,20 @@ func (cfg config) runWget(ctx context.Context, round, n int) (run, error) {
 	if err != nil {
 		return run{}, fmt.Errorf("wget: %w", err)
 	}
-	return run{tool: "wget", records: n, parallel: 1, requests: s.Requests(), seconds: secs, cpu: cpu, peakRSS: peak}, nil
+	return run{tool: "wget", records: n, parallel: 1, requests: s.Requests(), seconds: secs, cpu: cpu, peakRSS: peak,
+		warc: size(filepath.Join(dir, "*.warc.gz"))}, nil
+}
+
+// size is the bytes of the files matching pattern, together.
+func size(pattern string) int64 {
+	files, _ := filepath.Glob(pattern)
+	var n int64
+	for _, f := range files {
+		if fi, err := os.Stat(f); err == nil {
+			n += fi.Size()
+		}
+	}
+	return n
 }
 
 // table prints the medians of the runs, by site size, tool and
@@ -222,10 +238,10 @@ func table(w *os.File, runs []run) error {
 	}
 	seconds := func(r run) float64 { return r.seconds }
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "tool\trecords\tparallel\trequests\tseconds\trecords/s\tshare of GET loop\twall / wget's\tCPU ms/record\tpeak RSS MB\t")
+	fmt.Fprintln(tw, "tool\trecords\tparallel\trequests\tseconds\trecords/s\tshare of GET loop\twall / wget's\tCPU ms/record\tpeak RSS MB\tWARC MB\tcatalog KB/record\t")
 	for _, k := range keys {
 		secs := med(k, seconds)
-		share, vsWget, cpu, rss := "", "", "", ""
+		share, vsWget, cpu, rss, warc, catalog := "", "", "", "", "", ""
 		if k.tool == "archivio" {
 			if loop, ok := groups[key{"GET loop", k.records, k.pl}]; ok && len(loop) > 0 {
 				share = fmt.Sprintf("%.1f%%", 100*med(key{"GET loop", k.records, k.pl}, seconds)/secs)
@@ -237,9 +253,13 @@ func table(w *os.File, runs []run) error {
 		if k.tool != "GET loop" {
 			cpu = fmt.Sprintf("%.2f", med(k, func(r run) float64 { return r.cpu.Seconds() * 1000 / float64(r.records) }))
 			rss = fmt.Sprintf("%.0f", med(k, func(r run) float64 { return float64(r.peakRSS) / 1e6 }))
+			warc = fmt.Sprintf("%.1f", med(k, func(r run) float64 { return float64(r.warc) / 1e6 }))
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.0f\t%.2f\t%.0f\t%s\t%s\t%s\t%s\t\n", k.tool, k.records, k.pl,
-			med(k, func(r run) float64 { return float64(r.requests) }), secs, float64(k.records)/secs, share, vsWget, cpu, rss)
+		if k.tool == "archivio" {
+			catalog = fmt.Sprintf("%.1f", med(k, func(r run) float64 { return float64(r.catalog) / 1e3 / float64(r.records) }))
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.0f\t%.2f\t%.0f\t%s\t%s\t%s\t%s\t%s\t%s\t\n", k.tool, k.records, k.pl,
+			med(k, func(r run) float64 { return float64(r.requests) }), secs, float64(k.records)/secs, share, vsWget, cpu, rss, warc, catalog)
 	}
 	return tw.Flush()
 }

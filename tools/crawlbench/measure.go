@@ -25,6 +25,8 @@ type run struct {
 	seconds  float64
 	cpu      time.Duration // user + system of the tool's process (get loop: none measured)
 	peakRSS  int64         // bytes, VmHWM of the tool's process
+	catalog  int64         // bytes of archivio.db after the crawl (archivio only)
+	warc     int64         // bytes of the WARC files written
 }
 
 // recordsPerSecond is the site's records archived (or delivered) per
