@@ -27,6 +27,10 @@ type assembler struct {
 	known        int
 	headerTitle  string
 	labeledTitle string // a title shown as a labelled field ("Titolo: ...")
+	// nearTitle is the heading, or the bold line standing alone, that the
+	// record follows with only the region, badges or call to action between
+	// them: the title of a record shown below a page's own heading.
+	nearTitle string
 
 	knownSeen   map[*fieldDef]bool
 	unknownSeen map[string]bool
@@ -262,6 +266,13 @@ func (a *assembler) header(t token) {
 	}
 	text := t.text
 	switch {
+	case text == "", cta.MatchString(text), isBadgeText(text), regionIn(text) != "":
+	case t.field == nil && titleLike(t):
+		a.nearTitle = text
+	default:
+		a.nearTitle = ""
+	}
+	switch {
 	case text == "":
 	case cta.MatchString(text):
 		a.explain.unused(t, "the call to action")
@@ -279,6 +290,29 @@ func (a *assembler) header(t token) {
 	default:
 		a.explain.unused(t, "header text")
 	}
+}
+
+// titleLike reports whether a block is drawn as a title: a heading, or a
+// bold text that is its whole block.
+func titleLike(t token) bool {
+	n := t.node
+	if n == nil || n.Type != html.ElementNode || len(t.links()) > 0 {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	case atom.B, atom.Strong:
+		return collapseSpace(textOf(n, len(t.text)+16)) == t.text
+	}
+	return false
+}
+
+// isBadgeText reports whether text is badges only (see badges).
+func isBadgeText(text string) bool {
+	var probe assembler
+	probe.rec = &Record{}
+	return probe.badges(text)
 }
 
 // badges sets the Certificato / Finanziato flags from a badge text, which

@@ -202,6 +202,12 @@ func (l *linearizer) walk(n *html.Node) {
 		if t := textOf(n, 64); (isMarker(t) || isActionText(t) || isCitation(t)) && !hasImage(n) {
 			return // a help link "?", an action ("Modifica"), a citation mark "[1]"
 		}
+		if scriptControl(n) {
+			return // "0 riferimenti", "mostra": a control a script drives
+		}
+		if l.linkLabel(n) {
+			return
+		}
 		l.anchor(n)
 		return
 	case atom.Input, atom.Select, atom.Textarea:
@@ -264,8 +270,56 @@ func (l *linearizer) children(n *html.Node) {
 	}
 }
 
+// linkLabel emits a link that is a label as that label, and reports
+// whether it did: a link that is all its parent shows, whose whole text is
+// a known label of a field holding text, numbers or choices, leading to a
+// page of the same site that is no image (a knowledge base's property
+// names link to the property's page). Other links are values: "Mappa"
+// linking to the map's image, the text of a link just after its label
+// ("Link" under "Link"), an address, a document.
+func (l *linearizer) linkLabel(n *html.Node) bool {
+	if l.midBlock() || len(l.atext) > 0 || hasImage(n) || n.Parent == nil {
+		return false
+	}
+	href := strings.TrimSpace(attr(n, "href"))
+	if href == "" || looksLikeImagePath(href) || strings.Contains(href, "://") || strings.HasPrefix(href, "//") ||
+		strings.HasPrefix(strings.ToLower(href), "mailto:") {
+		return false
+	}
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != n && (c.Type == html.ElementNode || c.Type == html.TextNode && strings.TrimSpace(c.Data) != "") {
+			return false
+		}
+	}
+	text, media, controls := l.visibleText(n)
+	if text == "" || media || controls {
+		return false
+	}
+	m := dict.lookup(text)
+	if f := m.field; f == nil || l.justLabelled(f) || (m.how != matchExact && m.how != matchNormalized) {
+		return false
+	}
+	l.flush()
+	l.tokens = append(l.tokens, token{kind: tokLabel, text: text, field: m.field, marked: true, how: m.how, dropped: m.dropped, node: n})
+	return true
+}
+
+// scriptControl reports whether n is a link that leads nowhere and is a
+// control a script drives: no href, and a button role or a toggler's
+// class ("ui-toggler" that opens a statement's references).
+func scriptControl(n *html.Node) bool {
+	if hasAttr(n, "href") {
+		return false
+	}
+	if strings.EqualFold(strings.TrimSpace(attr(n, "role")), "button") {
+		return true
+	}
+	return findClass(n, func(c string) bool { return strings.Contains(c, "toggle") }) != ""
+}
+
 // anchor walks a link, recording its target and text in the current block.
-// Links are never labels: "Link" or "Mappa" as link text is a value.
+// Links are values, not labels ("Link" or "Mappa" as link text), but for
+// those linkLabel reads.
 func (l *linearizer) anchor(n *html.Node) {
 	href := strings.TrimSpace(attr(n, "href"))
 	if href == "" {

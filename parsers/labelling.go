@@ -268,7 +268,7 @@ func (l *linearizer) leadingBold(n *html.Node) bool {
 // image, and reports whether it did.
 func (l *linearizer) imageLabel(n *html.Node, text string) bool {
 	m := dict.lookup(text)
-	if m.field == nil || m.field.kind != kindImage {
+	if m.field == nil || m.field.kind != kindImage || !imageUnder(n) {
 		return false
 	}
 	l.flush()
@@ -276,6 +276,20 @@ func (l *linearizer) imageLabel(n *html.Node, text string) bool {
 	l.mediaIn(n)
 	l.flush()
 	return true
+}
+
+// imageUnder reports whether n holds an image, or a link to one: a label
+// beside links to other pages (a property's page) holds no value.
+func imageUnder(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Img || c.DataAtom == atom.A && looksLikeImagePath(strings.TrimSpace(attr(c, "href"))) || imageUnder(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // mediaIn adds the images and links under n to the current block, leaving

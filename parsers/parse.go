@@ -131,6 +131,9 @@ func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType strin
 			title = t // "Title: Schede processi - Airtable", the title shown as a heading
 		}
 	}
+	if a.labeledTitle == "" && a.nearTitle != "" && a.nearTitle != title && !genericTitle(a.nearTitle) && !dict.lookup(a.nearTitle).found() {
+		title = a.nearTitle // the record's own heading, under the page's
+	}
 	if title != "" {
 		rec.Title = &title
 	} else {
