@@ -50,6 +50,7 @@ type openField struct {
 	tok     token      // the label token
 	cell    *html.Node // the table cell or dd holding the value, when one does
 	box     *html.Node // the element holding the label and its value only, when one does
+	more    bool       // the label was repeated: the next block starts another part of the value
 }
 
 // fieldBox is the smallest element holding both a label and the first
@@ -67,13 +68,14 @@ func fieldBox(n, label, container *html.Node) *html.Node {
 	return box
 }
 
-// nextCell reports whether n sits in a cell of the same kind after the
-// value's cell in the same row or list (a value with one dd per item), and
-// makes that the value's cell.
+// nextCell reports whether n sits in a dd after the value's dd in the same
+// list (a value with one dd per item), and makes that the value's cell.
+// (A cell after a table's value cell is another column: a note, a
+// language.)
 func (f *openField) nextCell(n *html.Node) bool {
 	for x := n; x != nil; x = x.Parent {
 		if x.Parent == f.cell.Parent {
-			if x.Type == html.ElementNode && x.DataAtom == f.cell.DataAtom {
+			if x.Type == html.ElementNode && x.DataAtom == f.cell.DataAtom && x.DataAtom == atom.Dd {
 				f.cell = x
 				return true
 			}
@@ -139,6 +141,12 @@ func (a *assembler) run(tokens []token) {
 				a.pendingMap = &openField{def: t.field, label: shownLabel(t.text), section: a.section, tok: t}
 				continue
 			}
+			if f := a.open; f != nil && t.field != nil && f.def == t.field && len(f.blocks) > 0 && t.node != nil {
+				// The label again right after its value: one row per value
+				// (a repository's record, an export), the same field going on.
+				f.tok, f.cell, f.box, f.more = t, nil, nil, true
+				continue
+			}
 			carried := a.valueBefore(t)
 			a.close()
 			a.open = &openField{def: t.field, label: shownLabel(t.text), section: a.section, tok: t}
@@ -172,6 +180,12 @@ func (a *assembler) run(tokens []token) {
 				// (a field's wrapper): text past that box is not the value's.
 				a.close()
 				a.explain.unused(t, "after the box that held the last field")
+			case a.open != nil && a.open.cell != nil && t.node != nil && !inside(t.node, a.open.cell) && a.open.cell.DataAtom != atom.Dd &&
+				a.open.cell.Parent != nil && inside(t.node, a.open.cell.Parent):
+				// Another column of the value's row (a note, a language):
+				// not the value, and not the end of the field either, whose
+				// label may come again on the next row with more of it.
+				a.explain.unused(t, "another column of the row holding the last value")
 			case a.open != nil && a.open.cell != nil && t.node != nil && !inside(t.node, a.open.cell) && !a.open.nextCell(t.node):
 				// The value sat in a cell (a table cell, a dd): text past
 				// that cell is not part of it (the text after a wiki's
@@ -179,11 +193,16 @@ func (a *assembler) run(tokens []token) {
 				a.close()
 				a.explain.unused(t, "after the cell that held the last value")
 			case a.open != nil:
-				if len(a.open.blocks) == 0 && t.node != nil {
+				if (len(a.open.blocks) == 0 || a.open.more) && t.node != nil {
 					a.open.cell = valueCell(t.node, a.open.tok.node, a.container)
 					a.open.box = fieldBox(t.node, a.open.tok.node, a.container)
+					a.open.more = false
 				}
 				a.open.blocks = append(a.open.blocks, t)
+			case a.section == "" && (regionIn(t.text) == t.text || isBadgeText(t.text)):
+				// The region or a badge standing alone among labelled
+				// header fields ("Titolo", "Editore"), before the sections.
+				a.unknownHeader([]string{t.text})
 			default:
 				a.explain.unused(t, "after a section heading, before any label")
 			}
@@ -409,6 +428,7 @@ func (a *assembler) finish(f *openField) {
 	switch {
 	case f.def == nil:
 		ex.note("not in the dictionary")
+		a.unknownHeader(v.texts)
 		return
 	case len(v.lines) == 0:
 		ex.note("empty")
@@ -428,6 +448,22 @@ func (a *assembler) finish(f *openField) {
 		a.assigned[name] = raw
 	} else {
 		ex.note("no value read")
+	}
+}
+
+// unknownHeader reads the value of a label the dictionary does not know
+// for the header it may carry: the region as a whole value ("Editore:
+// Regione Emilia-Romagna"), badges as whole values ("Parole chiave:
+// Certificato").
+func (a *assembler) unknownHeader(texts []string) {
+	for _, t := range texts {
+		switch {
+		case a.rec.Region == nil && regionIn(t) == t:
+			r := t
+			a.rec.Region = &r
+		case isBadgeText(t):
+			a.badges(t)
+		}
 	}
 }
 

@@ -223,6 +223,10 @@ func (l *linearizer) walk(n *html.Node) {
 		if l.table(n) {
 			return
 		}
+	case atom.Td, atom.Th:
+		if l.labelCell(n) {
+			return
+		}
 	case atom.Pre:
 		if l.preColumns(n) {
 			return

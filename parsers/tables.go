@@ -1,6 +1,8 @@
 package parsers
 
 import (
+	"strings"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -97,4 +99,60 @@ func cells(tr *html.Node) []*html.Node {
 		}
 	}
 	return out
+}
+
+// labelCell emits a table cell that begins with a known label and goes on
+// with more text, in a row whose next cell holds the value, as that label
+// alone, and reports whether it did: what follows the label in its cell
+// describes it (a metadata key, a hint under the label), while the value
+// is the next cell. A next cell that begins with a label of its own (two
+// "Label<br>value" cells in a row) leaves the cell to the walk.
+func (l *linearizer) labelCell(n *html.Node) bool {
+	next := n.NextSibling
+	for next != nil && next.Type != html.ElementNode {
+		next = next.NextSibling
+	}
+	if next == nil || (next.DataAtom != atom.Td && next.DataAtom != atom.Th) || skipElement(next) {
+		return false
+	}
+	first := firstText(n)
+	if first == nil {
+		return false
+	}
+	label := collapseSpace(first.Data)
+	m := dict.lookup(label)
+	if m.field == nil || m.how == matchFuzzy {
+		return false
+	}
+	text, media, controls := l.visibleText(n)
+	if text == "" || text == label || media || controls || dict.lookup(text).found() {
+		return false
+	}
+	nextText, nextMedia, nextControls := l.visibleText(next)
+	if nextText == "" && !nextMedia && !nextControls {
+		return false
+	}
+	if f := firstText(next); f != nil && dict.lookup(collapseSpace(f.Data)).found() {
+		return false
+	}
+	l.flush()
+	l.tokens = append(l.tokens, token{kind: tokLabel, text: label, field: m.field, marked: true, how: m.how,
+		dropped: strings.TrimSpace(strings.TrimPrefix(text, label)), node: n})
+	return true
+}
+
+// firstText is the first text node under n that shows something, outside
+// skipped elements; nil when there is none.
+func firstText(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return c
+		case c.Type == html.ElementNode && !skipElement(c):
+			if t := firstText(c); t != nil {
+				return t
+			}
+		}
+	}
+	return nil
 }
