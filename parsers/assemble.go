@@ -19,6 +19,7 @@ type assembler struct {
 	container *html.Node // see recordContainer
 	explain   *explainer // nil unless the caller asked how the page was read
 	self      string     // the page's own address, without scheme, fragment or final slash
+	canonical string     // the page's canonical address, so written
 
 	body         bool // past the header
 	section      string

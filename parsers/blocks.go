@@ -47,7 +47,21 @@ func (l *linearizer) flush() {
 			}
 			return
 		}
-		if i := strings.IndexByte(text, ':'); i > 0 && i <= dict.longest+lookupSlack {
+		if i, j := dashedLabel(text); i > 0 {
+			// "Stato di avanzamento – Concluso": a label, a dash and the
+			// value in one line, as rich text editors keep lists.
+			m := dict.lookup(text[:i])
+			l.tokens = append(l.tokens, token{kind: tokLabel, text: text[:i], field: m.field, how: m.how, dropped: m.dropped, node: node})
+			text = strings.TrimSpace(text[j:])
+			if text == "" && !media {
+				return // the value on the next line
+			}
+			if m := dict.lookup(text); m.field != nil && m.field.mapLink && !media {
+				// "Territorio Interessato – Mappa", the map's image next.
+				l.tokens = append(l.tokens, token{kind: tokLabel, text: text, field: m.field, how: m.how, node: node})
+				return
+			}
+		} else if i := strings.IndexByte(text, ':'); i > 0 && i <= dict.longest+lookupSlack {
 			if m := dict.lookup(text[:i]); m.field != nil {
 				l.tokens = append(l.tokens, token{kind: tokLabel, text: strings.TrimSpace(text[:i]), field: m.field, how: m.how, dropped: m.dropped, node: node})
 				text = strings.TrimSpace(text[i+1:])
@@ -64,6 +78,38 @@ func (l *linearizer) flush() {
 		t.top, t.left = position(node)
 	}
 	l.tokens = append(l.tokens, t)
+}
+
+// labelDashes separate a label from its value written on the same line.
+var labelDashes = []string{" – ", " — ", " - "}
+
+// dashedLabel finds, in a line that begins with a known label followed by
+// a dash between spaces and a value, where the label ends (i) and the value
+// begins (j); 0, 0 when the line does not. Labels may hold " - " themselves
+// ("Comitato di Garanzia locale - Funzioni assegnate"): the longest known
+// label wins. Only exact or normalized matches count, never near misses.
+func dashedLabel(text string) (i, j int) {
+	limit := min(len(text), dict.longest+lookupSlack)
+	for _, d := range labelDashes {
+		for at := 0; at < limit; {
+			k := strings.Index(text[at:limit], d)
+			if k < 0 {
+				break
+			}
+			end := at + k
+			if m := dict.lookup(text[:end]); m.field != nil && (m.how == matchExact || m.how == matchNormalized) && end > i {
+				i, j = end, end+len(d)
+			}
+			at = end + len(d)
+		}
+		// "Mappa di Impatto –" and the value on the next line.
+		if t := strings.TrimSuffix(text, d[:len(d)-1]); i == 0 && len(t) < len(text) {
+			if m := dict.lookup(t); m.field != nil && (m.how == matchExact || m.how == matchNormalized) {
+				i, j = len(t), len(text)
+			}
+		}
+	}
+	return i, j
 }
 
 // position reads where an absolutely positioned element, or its parent or

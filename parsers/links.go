@@ -61,15 +61,23 @@ func (a *assembler) addLink(u, field, source string, gone bool) {
 }
 
 // isSelf reports whether u is the page itself (a permalink, the title's
-// link to the page), which the record does not carry as a link.
+// link to the page, the page's canonical address in a share box), which
+// the record does not carry as a link.
 func (a *assembler) isSelf(u string) bool {
-	if a.self == "" {
+	if a.self == "" && a.canonical == "" {
 		return false
 	}
+	k := selfKey(u)
+	return k == a.self || k == a.canonical
+}
+
+// selfKey is an address without scheme, fragment or final slash, to tell
+// whether two addresses name the same page.
+func selfKey(u string) string {
 	if i := strings.IndexByte(u, '#'); i >= 0 {
 		u = u[:i]
 	}
-	return strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://"), "/") == a.self
+	return strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://"), "/")
 }
 
 // isSiteSearch reports whether u is a site's search or tag page: a value

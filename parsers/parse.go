@@ -76,6 +76,9 @@ func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType strin
 		self.Fragment, self.Scheme = "", ""
 		a.self = strings.TrimSuffix(strings.TrimPrefix(self.String(), "//"), "/")
 	}
+	if c := canonicalURL(doc); c != "" {
+		a.canonical = selfKey(c)
+	}
 	if x != nil && container != nil {
 		x.e.Container = describeNode(container)
 	}

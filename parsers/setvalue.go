@@ -109,19 +109,23 @@ func (a *assembler) setScalar(f *openField, texts []string) bool {
 func (a *assembler) urlValue(f *openField) string {
 	for _, b := range f.blocks {
 		for _, l := range b.links() {
-			if u := ResolveURL(a.base, l.href); strings.HasPrefix(u, "http") {
+			if u := ResolveURL(a.base, l.href); strings.HasPrefix(u, "http") && !a.isSelf(u) {
 				return u
 			}
 		}
 	}
 	for _, b := range f.blocks {
-		if us := findURLs(b.text); len(us) > 0 {
-			return us[0].url
+		for _, u := range findURLs(b.text) {
+			if !a.isSelf(u.url) {
+				return u.url
+			}
 		}
 	}
 	for _, b := range f.blocks {
-		if t := b.text; t != "" && !strings.ContainsAny(t, " \t") && strings.Contains(t, ".") {
-			return ResolveURL(nil, "http://"+t)
+		if t := b.text; t != "" && !strings.ContainsAny(t, " \t") && strings.Contains(t, ".") && !strings.Contains(t, "://") {
+			if u := ResolveURL(nil, "http://"+t); !a.isSelf(u) {
+				return u
+			}
 		}
 	}
 	return ""
