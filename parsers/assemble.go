@@ -193,6 +193,7 @@ func (a *assembler) run(tokens []token) {
 				// infobox, a newsletter's footer).
 				a.close()
 				a.explain.unused(t, "after the cell that held the last value")
+			case a.open != nil && a.mapInValue(t):
 			case a.open != nil:
 				if (len(a.open.blocks) == 0 || a.open.more) && t.node != nil {
 					a.open.cell = valueCell(t.node, a.open.tok.node, a.container)
@@ -231,6 +232,40 @@ func (a *assembler) valueBefore(label token) *token {
 	}
 	f.blocks = f.blocks[:len(f.blocks)-1]
 	return &last
+}
+
+// mapHost is the field in whose value the observatory shows the map of
+// the process's impact (see the schema's impact_map).
+const mapHost = "territory"
+
+// mapDef is the dictionary entry of the map shown inside mapHost's value.
+var mapDef = func() *fieldDef {
+	for i := range fieldDefs {
+		if fieldDefs[i].mapLink {
+			return &fieldDefs[i]
+		}
+	}
+	return nil
+}()
+
+// mapInValue reads a block that is only an image, or only a link to one
+// named by its file, inside the value of mapHost as the map, where no
+// "Mappa" announces it (an uploaded file's chip, a statement's value), and
+// reports whether it did.
+func (a *assembler) mapInValue(t token) bool {
+	f := a.open
+	if f.def == nil || f.def.name != mapHost || mapDef == nil || a.assigned[mapDef.name] != "" || t.check != checkNone {
+		return false
+	}
+	ims, ls := t.images(), t.links()
+	switch {
+	case len(ims) == 1 && len(ls) <= 1 && (t.text == "" || looksLikeImagePath(t.text)):
+	case len(ims) == 0 && len(ls) == 1 && looksLikeImagePath(ls[0].href) && (t.text == "" || looksLikeImagePath(t.text)):
+	default:
+		return false
+	}
+	a.finish(&openField{def: mapDef, label: mapLabel, section: a.section, blocks: []token{t}, tok: f.tok})
+	return true
 }
 
 // takeMap gives the image in t to a pending "Mappa" label and reports

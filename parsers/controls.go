@@ -209,10 +209,21 @@ func shownControl(n *html.Node) bool {
 
 func isCheck(n *html.Node) bool {
 	if n.DataAtom != atom.Input {
-		return false
+		return ariaCheck(n)
 	}
 	t := strings.ToLower(strings.TrimSpace(attr(n, "type")))
 	return t == "checkbox" || t == "radio"
+}
+
+// ariaCheck reports whether n is a checkbox or radio button drawn by a
+// script: an element with such a role and an aria-checked state (a survey
+// tool's response view draws every option so).
+func ariaCheck(n *html.Node) bool {
+	switch strings.ToLower(strings.TrimSpace(attr(n, "role"))) {
+	case "checkbox", "radio", "switch", "menuitemcheckbox", "menuitemradio":
+		return hasAttr(n, "aria-checked")
+	}
+	return false
 }
 
 func checkOf(n *html.Node) checkState {

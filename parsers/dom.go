@@ -235,6 +235,15 @@ func (l *linearizer) walk(n *html.Node) {
 		l.scopes = append(l.scopes, legendText(n))
 		defer func() { l.scopes = l.scopes[:len(l.scopes)-1] }()
 	}
+	if ariaCheck(n) && len(l.atext) == 0 {
+		// The text inside it, or after it up to the end of the block, is
+		// its option, as for a checkbox input.
+		l.flush()
+		l.check = checkOf(n)
+		l.startBlock()
+		l.children(n)
+		return
+	}
 	if isIcon(n) {
 		if name := collapseSpace(attr(n, "aria-label")); name != "" && !isHelpName(name) {
 			l.startBlock()
