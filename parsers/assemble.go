@@ -166,7 +166,7 @@ func (a *assembler) run(tokens []token) {
 				a.explain.unused(t, "outside the element holding the record's labels")
 				continue
 			}
-			if t.check == checkNone && isMarker(t.text) && len(t.links()) == 0 && len(t.images()) == 0 {
+			if t.check == checkNone && (isMarker(t.text) || pictographs(t.text)) && len(t.links()) == 0 && len(t.images()) == 0 {
 				a.explain.decoration(t.text, t.node, "a block of its own")
 				continue
 			}

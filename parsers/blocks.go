@@ -282,14 +282,38 @@ func isIcon(n *html.Node) bool {
 		return true
 	}
 	if n.DataAtom == atom.I || n.DataAtom == atom.Span {
+		empty := true
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.TextNode || strings.TrimSpace(c.Data) != "" {
-				return false
+				empty = false
+				break
 			}
 		}
-		return true
+		// An emoji drawn as an image over its character (a messaging
+		// app's "<i class=emoji><b>📌</b></i>") is an icon too.
+		return empty || pictographs(textOf(n, 32))
 	}
 	return false
+}
+
+// pictographs reports whether s is only emoji and pictographic symbols
+// (with their joiners and variation selectors), at least one: a marker
+// before a label or an item, never a value. Check marks and ballot boxes
+// are left out: a page may show them as a yes or no.
+func pictographs(s string) bool {
+	seen := false
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '\u00a0' || r == '\n' || r == '\t' || r == '\u200d' || r == '\ufe0f' || r == '\ufe0e' || r == '\u20e3':
+		case r >= 0x2610 && r <= 0x2612, r >= 0x2713 && r <= 0x2718:
+			return false
+		case r >= 0x1f000 && r <= 0x1faff, r >= 0x2600 && r <= 0x27bf, r >= 0x25a0 && r <= 0x25ff, r >= 0x2b00 && r <= 0x2bff:
+			seen = true
+		default:
+			return false
+		}
+	}
+	return seen
 }
 
 // textOf returns up to limit bytes of the text under n.
