@@ -202,6 +202,9 @@ func (l *linearizer) walk(n *html.Node) {
 		if t := textOf(n, 64); (isMarker(t) || isActionText(t) || isCitation(t)) && !hasImage(n) {
 			return // a help link "?", an action ("Modifica"), a citation mark "[1]"
 		}
+		if noteRef(n) {
+			return // a note's number after a label or a value
+		}
 		if scriptControl(n) {
 			return // "0 riferimenti", "mostra": a control a script drives
 		}
@@ -315,6 +318,24 @@ func (l *linearizer) linkLabel(n *html.Node) bool {
 	l.flush()
 	l.tokens = append(l.tokens, token{kind: tokLabel, text: text, field: m.field, marked: true, how: m.how, dropped: m.dropped, node: n})
 	return true
+}
+
+// noteRef reports whether n is a reference to a note: marked so (the
+// roles and types of accessible and EPUB markup), or a link within the
+// page whose text is a short number or mark set as a superscript.
+func noteRef(n *html.Node) bool {
+	if strings.EqualFold(attr(n, "role"), "doc-noteref") || strings.Contains(attr(n, "epub:type"), "noteref") {
+		return true
+	}
+	if !strings.HasPrefix(strings.TrimSpace(attr(n, "href")), "#") {
+		return false
+	}
+	sup := n.Parent != nil && n.Parent.DataAtom == atom.Sup
+	for c := n.FirstChild; c != nil && !sup; c = c.NextSibling {
+		sup = c.Type == html.ElementNode && c.DataAtom == atom.Sup
+	}
+	t := strings.TrimSpace(textOf(n, 8))
+	return sup && t != "" && len(t) <= 4 && strings.Trim(t, "0123456789*†‡abcdefghij") == ""
 }
 
 // scriptControl reports whether n is a link that leads nowhere and is a
