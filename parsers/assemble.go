@@ -52,6 +52,17 @@ type openField struct {
 	cell    *html.Node // the table cell or dd holding the value, when one does
 	box     *html.Node // the element holding the label and its value only, when one does
 	more    bool       // the label was repeated: the next block starts another part of the value
+	fold    bool       // a block scalar in code (YAML ">-"): the lines below are one text
+}
+
+// blank reports whether no block of the value so far shows anything.
+func (f *openField) blank() bool {
+	for _, b := range f.blocks {
+		if b.text != "" || b.media != nil || b.check != checkNone {
+			return false
+		}
+	}
+	return true
 }
 
 // fieldBox is the smallest element holding both a label and the first
@@ -163,6 +174,9 @@ func (a *assembler) run(tokens []token) {
 		case tokText:
 			if a.body && a.container != nil && t.node != nil && !inside(t.node, a.container) {
 				a.close() // past the record: page furniture
+				if a.tagHeader(t) {
+					continue
+				}
 				a.explain.unused(t, "outside the element holding the record's labels")
 				continue
 			}
@@ -193,6 +207,15 @@ func (a *assembler) run(tokens []token) {
 				// infobox, a newsletter's footer).
 				a.close()
 				a.explain.unused(t, "after the cell that held the last value")
+			case a.open != nil && a.open.blank() && !a.open.fold && t.check == checkNone && t.media == nil &&
+				blockScalar(t.text) != 0 && inCode(t.node):
+				// "Label: >-" in YAML shown as code: the value is the
+				// indented lines below, folded into one text by ">".
+				a.open.fold = blockScalar(t.text) == '>'
+				a.open.cell, a.open.box, a.open.more = nil, nil, true
+				a.explain.decoration(t.text, t.node, "a block scalar's indicator before the value of "+a.open.label)
+			case a.open != nil && t.check == checkNone && strings.HasPrefix(t.text, "# ") && inCode(t.node):
+				a.explain.unused(t, "a comment in code")
 			case a.open != nil && a.mapInValue(t):
 			case a.open != nil:
 				if (len(a.open.blocks) == 0 || a.open.more) && t.node != nil {
@@ -485,6 +508,22 @@ func (a *assembler) finish(f *openField) {
 	} else {
 		ex.note("no value read")
 	}
+}
+
+// tagHeader reads a tag of the page, wherever it stands, for the header:
+// a link to the pages filed under a label or tag whose text is the region
+// or a badge (an issue's labels in a sidebar). It reports whether it did.
+func (a *assembler) tagHeader(t token) bool {
+	ls := t.links()
+	if len(ls) != 1 || ls[0].text != t.text || len(t.images()) > 0 || !(regionIn(t.text) == t.text || isBadgeText(t.text)) {
+		return false
+	}
+	h := strings.ToLower(ls[0].href)
+	if !strings.Contains(h, "label") && !strings.Contains(h, "tag") && !strings.Contains(h, "categor") {
+		return false
+	}
+	a.unknownHeader([]string{t.text})
+	return true
 }
 
 // unknownHeader reads the value of a label the dictionary does not know

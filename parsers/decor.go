@@ -215,7 +215,7 @@ var noData = map[string]bool{
 	"non disponibile": true, "n/d": true, "n.d": true, "n.d.": true, "nd": true, "non indicato": true,
 	"non specificato": true, "non presente": true, "non previsto": true, "-": true, "--": true, "—": true,
 	"–": true, "/": true, "n/a": true, "none": true, "null": true, "nessun elemento": true,
-	"nessun risultato": true, "vuoto": true, "nan": true,
+	"nessun risultato": true, "vuoto": true, "nan": true, "[]": true, "{}": true, "~": true,
 }
 
 // isNoData reports whether a value's text says there is no value.

@@ -3,6 +3,9 @@ package parsers
 import (
 	"strconv"
 	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // fieldValue is a field's value as a reader sees it, from its blocks.
@@ -60,6 +63,42 @@ func jsonText(s string) string {
 	return s
 }
 
+// blockScalar is the style of a YAML block scalar's indicator ('>' folded,
+// '|' literal, with or without a chomping sign), 0 when s is none.
+func blockScalar(s string) byte {
+	switch s {
+	case ">", ">-", ">+":
+		return '>'
+	case "|", "|-", "|+":
+		return '|'
+	}
+	return 0
+}
+
+// inCode reports whether n sits in code or preformatted text, where a
+// value may be written in a data language's syntax.
+func inCode(n *html.Node) bool {
+	for d := 0; n != nil && d < 6; d, n = d+1, n.Parent {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Code || n.DataAtom == atom.Pre) {
+			return true
+		}
+	}
+	return false
+}
+
+// yamlUnquote reads a single-quoted YAML scalar ('No', 'l''Amministrazione')
+// as its text; other texts are returned as they are.
+func yamlUnquote(s string) string {
+	if len(s) < 2 || s[0] != '\'' || s[len(s)-1] != '\'' {
+		return s
+	}
+	inner := s[1 : len(s)-1]
+	if strings.Contains(strings.ReplaceAll(inner, "''", ""), "'") {
+		return s // not one quoted scalar: 'a' and 'b'
+	}
+	return strings.ReplaceAll(inner, "''", "'")
+}
+
 const (
 	tickOn  = "☑"
 	tickOff = "☐"
@@ -78,6 +117,8 @@ func (a *assembler) valueOf(f *openField) fieldValue {
 			// A key of a data view ("\"durata_mesi\": 12"): its values are
 			// JSON, quoted strings and null.
 			b.text = jsonText(b.text)
+		} else if b.check == checkNone && inCode(b.node) {
+			b.text = yamlUnquote(b.text) // 'No' in YAML shown as code
 		}
 		if i == 0 || len(v.texts) == 0 {
 			if t, dropped := trimValueDecor(b.text); dropped != "" {
@@ -111,7 +152,7 @@ func (a *assembler) valueOf(f *openField) fieldValue {
 			continue
 		}
 		switch {
-		case b.text != "" && lastText >= 0 && wrapped(&f.blocks[lastText], b) && len(v.texts) > 0:
+		case b.text != "" && lastText >= 0 && (f.fold || wrapped(&f.blocks[lastText], b)) && len(v.texts) > 0:
 			// The same paragraph on the next line.
 			f.blocks[lastText].text += " " + b.text
 			f.blocks[lastText].top = b.top // the next line follows this one
