@@ -86,7 +86,7 @@ func inCode(n *html.Node) bool {
 	return false
 }
 
-// yamlUnquote reads a single-quoted YAML scalar ('No', 'l''Amministrazione')
+// yamlUnquote reads a single-quoted YAML scalar ('No', 'l”Amministrazione')
 // as its text; other texts are returned as they are.
 func yamlUnquote(s string) string {
 	if len(s) < 2 || s[0] != '\'' || s[len(s)-1] != '\'' {
