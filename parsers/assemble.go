@@ -32,6 +32,11 @@ type assembler struct {
 	// record follows with only the region, badges or call to action between
 	// them: the title of a record shown below a page's own heading.
 	nearTitle string
+	// afterH1 counts the header blocks after the page's <h1> (-1 before
+	// it); nearAfterH1 is that count at nearTitle. A record's own heading
+	// far below the <h1> names it; one just below it (a page's "Statements")
+	// leaves the title to the <h1>.
+	afterH1, nearAfterH1 int
 
 	knownSeen   map[*fieldDef]bool
 	unknownSeen map[string]bool
@@ -117,6 +122,8 @@ func valueCell(n, label, container *html.Node) *html.Node {
 func newAssembler(base *url.URL, container *html.Node) *assembler {
 	return &assembler{
 		rec:         &Record{},
+		afterH1:     -1,
+		nearAfterH1: -1,
 		base:        base,
 		container:   container,
 		knownSeen:   make(map[*fieldDef]bool),
@@ -345,10 +352,20 @@ func (a *assembler) header(t token) {
 	text := t.text
 	switch {
 	case text == "", cta.MatchString(text), isBadgeText(text), regionIn(text) != "":
+	case inH1(t.node):
+		a.afterH1 = 0
+		a.nearTitle = ""
 	case t.field == nil && titleLike(t):
 		a.nearTitle = text
+		if a.afterH1 >= 0 {
+			a.afterH1++
+		}
+		a.nearAfterH1 = a.afterH1
 	default:
 		a.nearTitle = ""
+		if a.afterH1 >= 0 {
+			a.afterH1++
+		}
 	}
 	switch {
 	case text == "":
@@ -369,6 +386,20 @@ func (a *assembler) header(t token) {
 		a.explain.unused(t, "header text")
 	}
 }
+
+// inH1 reports whether n is in an <h1>.
+func inH1(n *html.Node) bool {
+	for d := 0; n != nil && d < 4; d, n = d+1, n.Parent {
+		if n.Type == html.ElementNode && n.DataAtom == atom.H1 {
+			return true
+		}
+	}
+	return false
+}
+
+// nearTitleFar is how many header blocks below the <h1> a heading must be
+// for it, rather than the <h1>, to name the record.
+const nearTitleFar = 4
 
 // titleLike reports whether a block is drawn as a title: a heading, or a
 // bold text that is its whole block.

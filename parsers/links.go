@@ -31,7 +31,11 @@ func (a *assembler) collectLinks(f *openField, field string) {
 					gone = g.at(start)
 				}
 			}
-			a.addLink(ResolveURL(a.base, l.href), field, "href", gone)
+			u := ResolveURL(a.base, l.href)
+			if a.vocabularyLink(f, b, l, u) {
+				continue
+			}
+			a.addLink(u, field, "href", gone)
 		}
 		if f.def != nil && f.def.kind == kindImage {
 			for _, im := range b.images() {
@@ -45,6 +49,24 @@ func (a *assembler) collectLinks(f *openField, field string) {
 			a.addLink(u.url, field, "text", g.at(u.start))
 		}
 	}
+}
+
+// vocabularyLink reports whether a link is a choice drawn as a link to the
+// site's own page about it: the whole text of a value of a field of
+// choices (a status, yes or no, a list's items) linking to a page of the
+// site the record is on, which is navigation, not a link the record
+// carries.
+func (a *assembler) vocabularyLink(f *openField, b token, l anchor, u string) bool {
+	if f.def == nil || l.text == "" || l.text != b.text || len(findURLs(l.text)) > 0 || a.base == nil {
+		return false
+	}
+	switch f.def.kind {
+	case kindEnum, kindBool, kindList, kindCommaList:
+	default:
+		return false
+	}
+	p, err := url.Parse(u)
+	return err == nil && strings.EqualFold(p.Host, a.base.Host)
 }
 
 func (a *assembler) addLink(u, field, source string, gone bool) {

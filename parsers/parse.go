@@ -127,6 +127,7 @@ func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType strin
 		// "<h1>Title <small>Regione Emilia-Romagna</small></h1>"
 		lin.h1 = strings.TrimSpace(strings.TrimSuffix(lin.h1, *rec.Region))
 	}
+	lin.h1 = withoutItemID(lin.h1, doc.Find("title").First().Text())
 	title := a.labeledTitle
 	if title == "" {
 		title = chooseTitle(lin.h1, doc.Find("title").First().Text(), a.headerTitle)
@@ -134,7 +135,7 @@ func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType strin
 			title = t // "Title: Schede processi - Airtable", the title shown as a heading
 		}
 	}
-	if a.labeledTitle == "" && a.nearTitle != "" && a.nearTitle != title && !genericTitle(a.nearTitle) && !dict.lookup(a.nearTitle).found() {
+	if a.labeledTitle == "" && (a.nearAfterH1 < 0 || a.nearAfterH1 >= nearTitleFar) && a.nearTitle != "" && a.nearTitle != title && !genericTitle(a.nearTitle) && !dict.lookup(a.nearTitle).found() {
 		title = a.nearTitle // the record's own heading, under the page's
 	}
 	if title != "" {

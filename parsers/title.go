@@ -47,6 +47,30 @@ func chooseTitle(h1, docTitle, header string) string {
 	return t
 }
 
+// itemID matches an identifier a knowledge base or tracker writes after a
+// title in its heading: "(Q2141)", "[#141]".
+var itemID = regexp.MustCompile(`\s+[(\[]#?[A-Za-z]{0,3}-?[0-9]+[)\]]$`)
+
+// withoutItemID takes the identifier off the end of an <h1> ("Title
+// (Q2141)") when the document title shows the title without it; the h1
+// as it is otherwise.
+func withoutItemID(h1, docTitle string) string {
+	loc := itemID.FindStringIndex(h1)
+	if loc == nil {
+		return h1
+	}
+	t, doc := strings.TrimSpace(h1[:loc[0]]), collapseSpace(docTitle)
+	if t == "" || strings.Contains(doc, h1) {
+		return h1
+	}
+	for _, sep := range titleSeps {
+		if strings.HasPrefix(doc, t+sep) || strings.HasSuffix(doc, sep+t) {
+			return t
+		}
+	}
+	return h1
+}
+
 // afterPart returns the rest of a document title that begins or ends with
 // part and a separator: "Schede processi - Title" and "Schede processi"
 // give "Title".
