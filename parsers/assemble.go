@@ -350,40 +350,54 @@ func (a *assembler) header(t token) {
 		a.badges(im.alt)
 	}
 	text := t.text
-	switch {
-	case text == "", cta.MatchString(text), isBadgeText(text), regionIn(text) != "":
-	case inH1(t.node):
-		a.afterH1 = 0
-		a.nearTitle = ""
-	case t.field == nil && titleLike(t):
-		a.nearTitle = text
-		if a.afterH1 >= 0 {
-			a.afterH1++
-		}
-		a.nearAfterH1 = a.afterH1
-	default:
-		a.nearTitle = ""
-		if a.afterH1 >= 0 {
-			a.afterH1++
-		}
+	if text == "" {
+		return
 	}
+	region := regionIn(text)
 	switch {
-	case text == "":
 	case cta.MatchString(text):
 		a.explain.unused(t, "the call to action")
 	case a.badges(text):
-	case a.rec.Region == nil && regionIn(text) != "":
+	case region != "":
+		if a.rec.Region != nil {
+			a.explain.unused(t, "header text")
+			break
+		}
 		// "Regione Emilia-Romagna – Certificato – Finanziato": the region,
 		// and the badges when the rest of the line is badges.
-		r := regionIn(text)
-		a.rec.Region = &r
-		if rest := strings.TrimSpace(strings.Replace(text, r, "", 1)); rest != "" {
+		a.rec.Region = &region
+		if rest := strings.TrimSpace(strings.Replace(text, region, "", 1)); rest != "" {
 			a.badges(rest)
 		}
-	case a.headerTitle == "":
-		a.headerTitle = text
 	default:
-		a.explain.unused(t, "header text")
+		a.headerText(t)
+		if a.headerTitle == "" {
+			a.headerTitle = text
+		} else {
+			a.explain.unused(t, "header text")
+		}
+	}
+}
+
+// headerText follows, among the header's blocks other than the region,
+// badges and call to action, the heading the record follows (nearTitle)
+// and how far below the <h1> it is.
+func (a *assembler) headerText(t token) {
+	switch {
+	case inH1(t.node):
+		a.afterH1 = 0
+		a.nearTitle = ""
+		return
+	case t.field == nil && titleLike(t):
+		a.nearTitle = t.text
+	default:
+		a.nearTitle = ""
+	}
+	if a.afterH1 >= 0 {
+		a.afterH1++
+	}
+	if a.nearTitle != "" {
+		a.nearAfterH1 = a.afterH1
 	}
 }
 
@@ -419,24 +433,37 @@ func titleLike(t token) bool {
 
 // isBadgeText reports whether text is badges only (see badges).
 func isBadgeText(text string) bool {
-	var probe assembler
-	probe.rec = &Record{}
-	return probe.badges(text)
+	_, _, ok := badgeFlags(text)
+	return ok
 }
 
 // badges sets the Certificato / Finanziato flags from a badge text, which
 // may run both together ("CertificatoFinanziato").
 func (a *assembler) badges(text string) bool {
+	cert, fin, ok := badgeFlags(text)
+	if !ok {
+		return false
+	}
+	a.rec.Certified = a.rec.Certified || cert
+	a.rec.Financed = a.rec.Financed || fin
+	return true
+}
+
+// badgeFlags reads a text that is badges only: which badges it shows, and
+// whether it is one.
+func badgeFlags(text string) (cert, fin, ok bool) {
+	if len(text) > 80 || !strings.ContainsAny(text, "cCfF") {
+		return false, false, false
+	}
 	f := foldText(text)
 	if len(f) > 60 {
-		return false
+		return false, false, false
 	}
 	// "Certificato · Finanziato", "Certificato | Finanziato", or run
 	// together: every word must be a badge.
 	words := strings.FieldsFunc(f, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z')
 	})
-	var cert, fin bool
 	for _, w := range words {
 		switch w {
 		case "tag", "tags", "etichette", "categorie", "categoria", "riconoscimenti":
@@ -448,15 +475,10 @@ func (a *assembler) badges(text string) bool {
 		case "certificatofinanziato", "finanziatocertificato":
 			cert, fin = true, true
 		default:
-			return false
+			return false, false, false
 		}
 	}
-	if !cert && !fin {
-		return false
-	}
-	a.rec.Certified = a.rec.Certified || cert
-	a.rec.Financed = a.rec.Financed || fin
-	return true
+	return cert, fin, cert || fin
 }
 
 // shownLabel is a label as the page shows it, without the colon and the
