@@ -16,10 +16,11 @@ import (
 type assembler struct {
 	rec       *Record
 	base      *url.URL
-	container *html.Node // see recordContainer
-	explain   *explainer // nil unless the caller asked how the page was read
-	self      string     // the page's own address, without scheme, fragment or final slash
-	canonical string     // the page's canonical address, so written
+	container *html.Node    // see recordContainer
+	explain   *explainer    // nil unless the caller asked how the page was read
+	self      string        // the page's own address, without scheme, fragment or final slash
+	canonical func() string // the page's canonical address, so written; read when first needed
+	canon     *string
 
 	body         bool // past the header
 	section      string
@@ -353,16 +354,17 @@ func (a *assembler) header(t token) {
 	if text == "" {
 		return
 	}
-	region := regionIn(text)
+	region := ""
+	if a.rec.Region == nil {
+		region = regionIn(text)
+	}
 	switch {
 	case cta.MatchString(text):
 		a.explain.unused(t, "the call to action")
 	case a.badges(text):
+	case a.rec.Region != nil && strings.Contains(text, *a.rec.Region):
+		a.explain.unused(t, "header text")
 	case region != "":
-		if a.rec.Region != nil {
-			a.explain.unused(t, "header text")
-			break
-		}
 		// "Regione Emilia-Romagna – Certificato – Finanziato": the region,
 		// and the badges when the rest of the line is badges.
 		a.rec.Region = &region

@@ -291,9 +291,36 @@ func isIcon(n *html.Node) bool {
 		}
 		// An emoji drawn as an image over its character (a messaging
 		// app's "<i class=emoji><b>📌</b></i>") is an icon too.
-		return empty || pictographs(textOf(n, 32))
+		return empty || pictographNode(n)
 	}
 	return false
+}
+
+// pictographNode reports whether the text under n, a few elements deep, is
+// pictographs only (see pictographs), without copying it.
+func pictographNode(n *html.Node) bool {
+	seen := false
+	var walk func(n *html.Node, depth int) bool
+	walk = func(n *html.Node, depth int) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				if strings.TrimSpace(c.Data) == "" {
+					continue
+				}
+				if !pictographs(c.Data) {
+					return false
+				}
+				seen = true
+			case html.ElementNode:
+				if depth == 0 || !walk(c, depth-1) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return walk(n, 2) && seen
 }
 
 // pictographs reports whether s is only emoji and pictographic symbols

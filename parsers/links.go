@@ -86,11 +86,18 @@ func (a *assembler) addLink(u, field, source string, gone bool) {
 // link to the page, the page's canonical address in a share box), which
 // the record does not carry as a link.
 func (a *assembler) isSelf(u string) bool {
-	if a.self == "" && a.canonical == "" {
-		return false
-	}
 	k := selfKey(u)
-	return k == a.self || k == a.canonical
+	if a.self != "" && k == a.self {
+		return true
+	}
+	if a.canon == nil {
+		c := ""
+		if a.canonical != nil {
+			c = a.canonical()
+		}
+		a.canon = &c
+	}
+	return *a.canon != "" && k == *a.canon
 }
 
 // selfKey is an address without scheme, fragment or final slash, to tell

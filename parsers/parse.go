@@ -76,8 +76,11 @@ func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType strin
 		self.Fragment, self.Scheme = "", ""
 		a.self = strings.TrimSuffix(strings.TrimPrefix(self.String(), "//"), "/")
 	}
-	if c := canonicalURL(doc); c != "" {
-		a.canonical = selfKey(c)
+	a.canonical = func() string {
+		if c := canonicalURL(doc); c != "" {
+			return selfKey(c)
+		}
+		return ""
 	}
 	if x != nil && container != nil {
 		x.e.Container = describeNode(container)
