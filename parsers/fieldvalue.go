@@ -63,6 +63,20 @@ func jsonText(s string) string {
 	return s
 }
 
+// cutPictographs takes emoji and pictographic symbols, and the space after
+// them, off the start of a value's line ("▫️ Singoli cittadini"), and
+// returns the line and what it took.
+func cutPictographs(s string) (rest, dropped string) {
+	if len(s) < 3 || s[0] < 0xe2 {
+		return s, "" // no emoji starts with an ASCII or Latin byte
+	}
+	i := strings.IndexByte(s, ' ')
+	if i <= 0 || !pictographs(s[:i]) {
+		return s, ""
+	}
+	return strings.TrimSpace(s[i:]), s[:i]
+}
+
 // blockScalar is the style of a YAML block scalar's indicator ('>' folded,
 // '|' literal, with or without a chomping sign), 0 when s is none.
 func blockScalar(s string) byte {
@@ -119,6 +133,11 @@ func (a *assembler) valueOf(f *openField) fieldValue {
 			b.text = jsonText(b.text)
 		} else if b.check == checkNone && inCode(b.node) {
 			b.text = yamlUnquote(b.text) // 'No' in YAML shown as code
+		}
+		if t, dropped := cutPictographs(b.text); dropped != "" {
+			// "▫️ Singoli cittadini": an emoji before an item or a line.
+			a.explain.decoration(dropped, b.node, "before a line of the value of "+f.label)
+			b.text = t
 		}
 		if i == 0 || len(v.texts) == 0 {
 			if t, dropped := trimValueDecor(b.text); dropped != "" {

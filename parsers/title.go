@@ -49,7 +49,7 @@ func chooseTitle(h1, docTitle, header string) string {
 
 // itemID matches an identifier a knowledge base or tracker writes after a
 // title in its heading: "(Q2141)", "[#141]".
-var itemID = regexp.MustCompile(`\s+[(\[]#?[A-Za-z]{0,3}-?[0-9]+[)\]]$`)
+var itemID = regexp.MustCompile(`\s+[(\[](?:#|[A-Za-z]{1,3}-?)[0-9]+[)\]]$`)
 
 // withoutItemID takes the identifier off the end of an <h1> ("Title
 // (Q2141)") when the document title shows the title without it; the h1
