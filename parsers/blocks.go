@@ -51,7 +51,7 @@ func (l *linearizer) flush() {
 			// "Stato di avanzamento – Concluso": a label, a dash and the
 			// value in one line, as rich text editors keep lists.
 			m := dict.lookup(text[:i])
-			l.tokens = append(l.tokens, token{kind: tokLabel, text: text[:i], field: m.field, how: m.how, dropped: m.dropped, node: node})
+			l.tokens = append(l.tokens, token{kind: tokLabel, text: text[:i], field: m.field, how: m.how, dropped: m.dropped, node: node, inline: true})
 			text = strings.TrimSpace(text[j:])
 			if text == "" && !media {
 				return // the value on the next line
@@ -63,7 +63,7 @@ func (l *linearizer) flush() {
 			}
 		} else if i := strings.IndexByte(text, ':'); i > 0 && i <= dict.longest+lookupSlack {
 			if m := dict.lookup(text[:i]); m.field != nil {
-				l.tokens = append(l.tokens, token{kind: tokLabel, text: strings.TrimSpace(text[:i]), field: m.field, how: m.how, dropped: m.dropped, node: node})
+				l.tokens = append(l.tokens, token{kind: tokLabel, text: strings.TrimSpace(text[:i]), field: m.field, how: m.how, dropped: m.dropped, node: node, inline: true})
 				text = strings.TrimSpace(text[i+1:])
 				if m := dict.lookup(text); m.field != nil && m.field.mapLink && !media {
 					// "Territorio Interessato: Mappa", the map's image next.

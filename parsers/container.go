@@ -72,3 +72,47 @@ func inside(n, c *html.Node) bool {
 	}
 	return false
 }
+
+// minShownLabels is how many labels and headings shown apart a page needs
+// before a label cut from text outside them can be taken for another
+// record's.
+const minShownLabels = 5
+
+// dropStrayInline turns back into text the labels cut from a line of text
+// ("Durata (mesi) – 6" on a card of another record, a reply's
+// "Partecipanti: ...") that stand outside the element holding the labels
+// shown apart, after all of them: they are not the record's, and must not
+// widen the record's container. The last-modified date is left alone: the
+// observatory writes it inline after the record.
+func dropStrayInline(tokens []token) {
+	var c *html.Node
+	shown, last := 0, -1
+	seen := map[*fieldDef]bool{}
+	for i, t := range tokens {
+		if t.node == nil || t.kind == tokText || t.inline || (t.kind == tokLabel && t.field == nil) {
+			continue
+		}
+		last = i
+		if t.field != nil {
+			if seen[t.field] {
+				continue
+			}
+			seen[t.field] = true
+		}
+		shown++
+		if c == nil {
+			c = t.node
+		} else {
+			c = commonAncestor(c, t.node)
+		}
+	}
+	if c == nil || shown < minShownLabels {
+		return
+	}
+	for i := last + 1; i < len(tokens); i++ {
+		t := &tokens[i]
+		if t.kind == tokLabel && t.inline && t.field != nil && t.field.name != "last_modified" && t.node != nil && !inside(t.node, c) {
+			*t = token{kind: tokText, text: t.text, node: t.node}
+		}
+	}
+}

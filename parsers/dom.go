@@ -51,12 +51,15 @@ type token struct {
 	// text leading its block or a class name, a label only when the page's
 	// known labels are written so (see gateWeakLabels).
 	marked, weak bool
-	how          matchKind // tokLabel, tokSection: how the text matched the dictionary
-	text         string
-	field        *fieldDef   // tokLabel
-	shape        string      // how the markup presents a label: see marksLabel; "bold" for a leading bold text
-	dropped      string      // decorations removed from the label's text
-	media        *blockMedia // links and images in the block, nil when none
+	// inline says a tokLabel was cut from the start of a line of text
+	// ("Label: value", "Label – value") rather than shown apart.
+	inline  bool
+	how     matchKind // tokLabel, tokSection: how the text matched the dictionary
+	text    string
+	field   *fieldDef   // tokLabel
+	shape   string      // how the markup presents a label: see marksLabel; "bold" for a leading bold text
+	dropped string      // decorations removed from the label's text
+	media   *blockMedia // links and images in the block, nil when none
 	// top and left place a block drawn at a fixed position (pages
 	// converted from PDF draw each line so), 0 when it is not.
 	top, left int32
@@ -145,6 +148,7 @@ func linearize(ctx context.Context, root *html.Node, sizeHint int) (*linearizer,
 	}
 	l.tokens = joinWrappedLabels(l.tokens)
 	gateWeakLabels(l.tokens)
+	dropStrayInline(l.tokens)
 	return l, nil
 }
 

@@ -209,6 +209,18 @@ func TestReadings(t *testing.T) {
 				}
 			},
 		},
+		{
+			name: "a label cut from text on a card after the record is another record's; the inline date is this one's",
+			body: `<div class="scheda"><h2>Processo</h2><dl>` + twoFields + `<dt>Anno di avvio</dt><dd>2010</dd></dl>
+				<h2>Caratteristiche</h2><dl><dt>Codecisione</dt><dd>No</dd></dl><h2>Crediti</h2><dl><dt>Processo segnalato da</dt><dd>Osservatorio</dd></dl></div>
+				<p>Data ultima modifica: 15/02/2020</p>
+				<div class="related"><h3><a href="/scheda-processo/9">Altro processo</a></h3><ul><li>Durata (mesi) – 6</li></ul></div>`,
+			check: func(t *testing.T, r *Record) {
+				if r.DurationMonths != nil || str(r.LastModified) != "2020-02-15" {
+					t.Errorf("duration %v (the card's), last_modified %q", r.DurationMonths, str(r.LastModified))
+				}
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
