@@ -59,9 +59,12 @@ type RecordLog interface {
 	RecordIDs(ctx context.Context) ([]int, error)
 }
 
-// ArchiveReading is what the reading commands (export, diff, records)
-// read: records, links and captures as known at a moment.
+// ArchiveReading is what the reading commands (export, diff, records,
+// serve) read: records, links and captures as known at a moment, and the
+// record listing of the web interface.
 type ArchiveReading interface {
+	SearchRecords(ctx context.Context, q RecordQuery) (*RecordPage, error)
+	RecordFacets(ctx context.Context) (*RecordFacets, error)
 	VersionsAsOf(ctx context.Context, asOf time.Time, fn func(*VersionAt) error) error
 	VersionChanges(ctx context.Context, from, to time.Time, fn func(id int, before, after []byte) error) error
 	LinksAsOf(ctx context.Context, asOf time.Time) ([]LinkAt, error)

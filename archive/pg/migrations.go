@@ -247,6 +247,9 @@ INSERT INTO catalog (id, uuid) VALUES (1, gen_random_uuid()::text);
 	4: `
 ALTER TABLE nodes ADD COLUMN stopped_at TIMESTAMPTZ;
 `,
+	// Browsing the records (archivio serve): a summary of each record's
+	// latest version, kept by a trigger (see summariesStep).
+	5: summariesStep,
 }
 
 // textTime converts a TIMESTAMPTZ column to archive.TimeFormat's text.

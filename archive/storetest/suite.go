@@ -29,6 +29,7 @@ func Run(t *testing.T, open Open) {
 		{"StaleCaptureNeverOverrides", staleCaptureNeverOverrides},
 		{"ReadingsAsOf", readingsAsOf},
 		{"ParseFailuresFollowTheNewestCapture", parseFailuresFollowTheNewestCapture},
+		{"RecordListingFollowsTheLatestVersion", recordListingFollowsTheLatestVersion},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -14,7 +14,14 @@ import (
 	"time"
 
 	"archivio/archive"
+	"archivio/archive/pg"
+	"archivio/archive/pg/pgtest"
+	"archivio/internal/migrate"
 )
+
+// postgres is the PostgreSQL server of the benchmarks on the shared
+// catalog, started on first use (see TestMain).
+var postgres *pgtest.Env
 
 // The interface on a big archive: 20,000 synthetic records, each citing a
 // project website, 2,000 of those links checked ten times (a tenth of
@@ -114,7 +121,34 @@ func benchPages(b *testing.B, paths ...string) {
 		b.Fatal(err)
 	}
 	defer st.Close()
-	s, err := New(Options{Archive: st, DataDir: dir, Version: "bench"})
+	benchPagesOf(b, Options{Archive: st, DataDir: dir, Version: "bench"}, paths...)
+}
+
+// benchShared is the big archive moved into a new schema of the test
+// PostgreSQL server (as archivio migrate moves it), opened as the shared
+// catalog.
+func benchShared(b *testing.B) *pg.Store {
+	dir := benchArchive(b)
+	ctx := context.Background()
+	dsn := postgres.Schema(b)
+	src, err := archive.OpenReadOnly(ctx, dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer src.Close()
+	dst, err := pg.Open(ctx, dsn, pg.Options{Node: "bench"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { dst.Close() })
+	if _, err := migrate.ToPostgres(ctx, migrate.Options{From: src, To: dst}); err != nil {
+		b.Fatal(err)
+	}
+	return dst
+}
+
+func benchPagesOf(b *testing.B, o Options, paths ...string) {
+	s, err := New(o)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -139,9 +173,19 @@ func benchPages(b *testing.B, paths ...string) {
 	}
 }
 
+var recordListPaths = []string{"/records", "/records?page=200", "/records?sort=title&order=desc&page=150",
+	"/records?q=sassuolo+consiglio", "/records?status=Concluso&year=2019&certified=yes", "/records?link=down", "/"}
+
 func BenchmarkRecordList(b *testing.B) {
-	benchPages(b, "/records", "/records?page=200", "/records?sort=title&order=desc&page=150",
-		"/records?q=sassuolo+consiglio", "/records?status=Concluso&year=2019&certified=yes", "/records?link=down", "/")
+	benchPages(b, recordListPaths...)
+}
+
+// BenchmarkSharedRecordList is BenchmarkRecordList on the shared
+// PostgreSQL catalog.
+//
+//	go test ./internal/serve -run '^$' -bench 'Shared' -benchtime 20x
+func BenchmarkSharedRecordList(b *testing.B) {
+	benchPagesOf(b, Options{Archive: benchShared(b), Version: "bench"}, recordListPaths...)
 }
 
 func BenchmarkRecordPage(b *testing.B) {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"archivio/archive"
+	"archivio/archive/pg/pgtest"
 	"archivio/internal/demo/demosite"
 	"archivio/internal/demo/pagegen"
 	"archivio/internal/demo/vnet"
@@ -48,7 +49,9 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	fixtureDir = dir
+	postgres = pgtest.Lazy()
 	code := m.Run()
+	postgres.Close()
 	os.RemoveAll(dir)
 	if benchDir != "" {
 		os.RemoveAll(benchDir)
