@@ -76,6 +76,9 @@ func runMigrate(ctx context.Context, e *env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(rep)
 	}
+	if rep.AlreadyCopied {
+		fmt.Fprintln(e.stdout, "The catalog already held this archive: nothing copied, the copy checked again.")
+	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "TABLE\tROWS\tDIGEST (the same on both sides)")
 	for _, t := range rep.Tables {

@@ -182,7 +182,7 @@ func TestMigrateToPostgresRoundTrip(t *testing.T) {
 	}
 	// Once more, as a table: the copy checked again, nothing to upload.
 	out, _, err = runWith(t, getenv, runMigrate, "--to", "postgres", "--warc", "--config", cfg, "--data", data)
-	if err != nil || !strings.Contains(out, "TABLE") || !strings.Contains(out, "record_versions") || !strings.Contains(out, last) {
+	if err != nil || !strings.Contains(out, "already held") || !strings.Contains(out, "TABLE") || !strings.Contains(out, "record_versions") || !strings.Contains(out, last) {
 		t.Errorf("migrate a third time: %v\n%s", err, out)
 	}
 	if _, _, err := runWith(t, getenv, runMigrate, "--to", "postgres", "--config", cfg, "--data", data, "--format", "csv"); !errors.Is(err, errUsage) ||
