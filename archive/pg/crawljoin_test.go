@@ -3,6 +3,9 @@ package pg_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"math/rand/v2"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -155,5 +158,56 @@ func TestParseFailuresAndResults(t *testing.T) {
 	got, err := st.ParseOutcomes(ctx, crawl)
 	if err != nil || len(got) != 1 || got[archive.OutcomeParsed] != 1 {
 		t.Fatalf("outcomes = %v, %v: want one page, parsed", got, err)
+	}
+}
+
+// TestCompletionsLinkingToEachOther settles pages that link to each other
+// from many connections at once, as listing pages do (page 3 links to
+// page 4, page 4 to page 3): the row locks their links take cross, and
+// every completion still succeeds (the database's deadlock victim is
+// retried), each page settled once.
+func TestCompletionsLinkingToEachOther(t *testing.T) {
+	ctx := context.Background()
+	ns := nodes(t, 4, pg.Options{Delay: -1, MaxInFlight: 1000, MaxConns: 8})
+	const pages = 60
+	var urls []string
+	for i := range pages {
+		urls = append(urls, fmt.Sprintf("http://127.0.0.2/processi?page=%d", i))
+	}
+	crawl := queue(t, ns[0], urls...)
+	var entries []archive.FrontierEntry
+	for _, u := range urls {
+		entries = append(entries, archive.FrontierEntry{Key: "url:" + u, URL: u})
+	}
+	for round := 0; round < 3; round++ {
+		var wg sync.WaitGroup
+		errs := make(chan error, pages)
+		for _, st := range ns {
+			ls := claim(t, st, crawl, pages)
+			for _, l := range ls {
+				wg.Go(func() {
+					// Every page links to every other, in an order of its own.
+					own := slices.Clone(entries)
+					rand.Shuffle(len(own), func(i, j int) { own[i], own[j] = own[j], own[i] })
+					if _, err := st.Complete(ctx, l, archive.FrontierDone, "", own, nil); err != nil {
+						errs <- err
+					}
+				})
+			}
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Errorf("round %d: %v", round, err)
+		}
+	}
+	counts, err := ns[0].FrontierCounts(ctx, crawl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range counts {
+		if c.State != archive.FrontierDone || c.N != pages {
+			t.Errorf("frontier %+v: want all %d done", counts, pages)
+		}
 	}
 }

@@ -26,7 +26,7 @@ const addFrontier = `INSERT INTO frontier (crawl_id, key, url, state, reason, ho
 // reports whether entries[i] was newly queued.
 func (s *Store) AddToFrontier(ctx context.Context, crawlID int64, entries []archive.FrontierEntry) ([]bool, error) {
 	var added []bool
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) (err error) {
+	err := s.inTx(ctx, func(tx pgx.Tx) (err error) {
 		added, err = s.addEntries(ctx, tx, crawlID, entries)
 		return err
 	})
@@ -42,8 +42,15 @@ func (s *Store) SettleFrontier(ctx context.Context, crawlID int64, key, state, r
 	if err := settleState(key, state); err != nil {
 		return nil, err
 	}
+	keys := []string{key}
+	for _, e := range entries {
+		keys = append(keys, e.Key)
+	}
 	var added []bool
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) (err error) {
+	err := s.inTx(ctx, func(tx pgx.Tx) (err error) {
+		if err := lockKeys(ctx, tx, crawlID, keys); err != nil {
+			return err
+		}
 		if added, err = s.addEntries(ctx, tx, crawlID, entries); err != nil {
 			return err
 		}

@@ -46,7 +46,7 @@ const readyHosts = `SELECT h.key, h.delay_ms, h.max_in_flight FROM hosts h
 // delay from now. URLs whose lease expired are claimable again.
 func (s *Store) Claim(ctx context.Context, crawlID int64, n int) ([]Lease, error) {
 	var out []Lease
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		out = out[:0]
 		rows, err := tx.Query(ctx, readyHosts, crawlID, n)
 		if err != nil {
@@ -127,9 +127,17 @@ func (s *Store) Complete(ctx context.Context, l Lease, state, reason string, ent
 	if err := settleState(l.Key, state); err != nil {
 		return nil, err
 	}
+	keys := []string{l.Key}
+	for _, e := range entries {
+		keys = append(keys, e.Key)
+	}
 	var added []bool
 	lost := false
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) (err error) {
+	err := s.inTx(ctx, func(tx pgx.Tx) (err error) {
+		lost = false
+		if err := lockKeys(ctx, tx, l.CrawlID, keys); err != nil {
+			return err
+		}
 		tag, err := tx.Exec(ctx, `UPDATE frontier SET state = $1, reason = $2, lease_owner = NULL, lease_id = NULL, lease_expires = NULL
 			WHERE crawl_id = $3 AND key = $4 AND state = 'queued' AND lease_id = $5 AND lease_owner = $6`,
 			state, reason, l.CrawlID, l.Key, l.ID, s.opts.Node)

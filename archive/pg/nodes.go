@@ -36,7 +36,7 @@ func (s *Store) Register(ctx context.Context) (released int64, err error) {
 // the lease TTL from now. It fails when another process registered under
 // this node's name since (two nodes must not share a name).
 func (s *Store) Heartbeat(ctx context.Context) error {
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `UPDATE nodes SET last_seen = now() WHERE name = $1 AND incarnation = $2`, s.opts.Node, s.incarnation)
 		if err != nil {
 			return err

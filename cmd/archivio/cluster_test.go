@@ -6,12 +6,18 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"archivio/archive"
 	"archivio/archive/pg"
@@ -19,6 +25,7 @@ import (
 	"archivio/archive/warcstore/s3test"
 	"archivio/internal/cluster"
 	"archivio/internal/demo/demosite"
+	"archivio/source/osservatorio"
 )
 
 // TestCrawlOnThreeNodes runs "archivio crawl" as three processes with one
@@ -52,28 +59,13 @@ func TestCrawlOnThreeNodes(t *testing.T) {
 	args := []string{"crawl", "--config", cfg, "--base-url", srv.URL, "--allow-private", "--delay", "15ms", "--parallel", "2", "--quiet", "--format", "json"}
 	var cmds []*nodeRun
 	for i := 1; i <= 3; i++ {
-		a := append(slices.Clone(args), "--data", t.TempDir())
-		c := child(t, a...)
-		c.Env = append(c.Env, "TEST_ARCHIVIO_PG="+dsn, fmt.Sprintf("ARCHIVIO_NODE=node%d", i))
-		r := &nodeRun{name: fmt.Sprintf("node%d", i)}
-		c.Stdout, c.Stderr = &r.out, &r.errOut
-		if err := c.Start(); err != nil {
-			t.Fatal(err)
-		}
-		r.cmd = c
-		cmds = append(cmds, r)
+		cmds = append(cmds, startNode(t, dsn, fmt.Sprintf("node%d", i), t.TempDir(), args))
 	}
 	var reps []cluster.Report
 	crawls := map[int64]bool{}
 	finishedBy, working := 0, 0
 	for _, r := range cmds {
-		if err := r.cmd.Wait(); err != nil {
-			t.Fatalf("%s: %v\n%s\n%s", r.name, err, r.out.String(), r.errOut.String())
-		}
-		var rep cluster.Report
-		if err := json.Unmarshal(r.out.Bytes(), &rep); err != nil {
-			t.Fatalf("%s: report: %v\n%s", r.name, err, r.out.String())
-		}
+		rep := r.report(t)
 		reps = append(reps, rep)
 		t.Logf("%s: %d pages, records %d new %d unchanged, finished it %v", r.name, rep.PagesFetched, rep.RecordsNew, rep.RecordsUnchanged, rep.FinishedHere)
 		crawls[rep.CrawlID] = true
@@ -107,7 +99,120 @@ func TestCrawlOnThreeNodes(t *testing.T) {
 	}
 	sameRecords(t, ctx, one, st, records)
 
-	// Every capture catalogued, its file stored, read back by range.
+	caps, files := checkBucket(t, ctx, st, bucket, crawl, records, 0)
+
+	// archivio status shows the nodes, no lease left, the site's host and
+	// every file stored.
+	out, stderr, err := runWith(t, getenv, runStatus, "--config", cfg)
+	if err != nil {
+		t.Fatalf("status: %v\n%s", err, stderr)
+	}
+	t.Logf("archivio status:\n%s", out)
+	host := strings.TrimPrefix(srv.URL, "http://")
+	host = host[:strings.LastIndex(host, ":")]
+	for _, want := range []string{
+		fmt.Sprintf("records    %d\n", records), fmt.Sprintf("captures   %d (0 waiting", len(caps)),
+		"node       node1                stopped ", "node       node2                stopped ", "node       node3                stopped ", "leases     0 live, 0 expired",
+		"host       " + host + " ", ", 0 in flight of 2, 0 queued, delay 15ms",
+		fmt.Sprintf("warc files %d stored, 0 open, 0 waiting for upload", len(files)),
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("status lacks %q:\n%s", want, out)
+		}
+	}
+	out, _, err = runWith(t, getenv, runStatus, "--config", cfg, "--format", "json")
+	var cs cluster.Status
+	if err != nil || json.Unmarshal([]byte(out), &cs) != nil || len(cs.Nodes) != 3 || len(cs.Hosts) != 1 || cs.WARC.Stored != len(files) {
+		t.Errorf("status --format json: %v\n%s", err, out)
+	}
+}
+
+// nodeRun is an "archivio crawl" process as a node.
+type nodeRun struct {
+	name, dsn   string
+	cmd         *exec.Cmd
+	out, errOut bytes.Buffer
+}
+
+// startNode starts "archivio ARGS --data DATA" as the node name, its
+// connection string in $TEST_ARCHIVIO_PG (see sharedConfig).
+func startNode(t *testing.T, dsn, name, data string, args []string) *nodeRun {
+	t.Helper()
+	c := child(t, append(slices.Clone(args), "--data", data)...)
+	c.Env = append(c.Env, "TEST_ARCHIVIO_PG="+dsn, "ARCHIVIO_NODE="+name)
+	r := &nodeRun{name: name, cmd: c, dsn: dsn}
+	c.Stdout, c.Stderr = &r.out, &r.errOut
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// report waits for the node to end and reads its JSON report.
+func (r *nodeRun) report(t *testing.T) cluster.Report {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- r.cmd.Wait() }()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(2 * time.Minute):
+		// A node that does not end: its goroutines to stderr.
+		r.cmd.Process.Signal(syscall.SIGQUIT)
+		<-done
+		t.Fatalf("%s did not end in 2 minutes\n%s\n%s\n%s", r.name, r.out.String(), r.errOut.String(), frontierState(r.dsn))
+	}
+	if err != nil {
+		t.Fatalf("%s: %v\n%s\n%s", r.name, err, r.out.String(), r.errOut.String())
+	}
+	var rep cluster.Report
+	if err := json.Unmarshal(r.out.Bytes(), &rep); err != nil {
+		t.Fatalf("%s: report: %v\n%s", r.name, err, r.out.String())
+	}
+	return rep
+}
+
+// sameRecords checks that the shared catalog holds the records one
+// machine's archive holds, each with one version of the same content.
+func sameRecords(t *testing.T, ctx context.Context, one *archive.Store, st *pg.Store, want int) {
+	t.Helper()
+	ids, err := one.RecordIDs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared, err := st.RecordIDs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ids) != want || !slices.Equal(ids, shared) {
+		t.Fatalf("records: one machine %d %v, nodes %d %v", len(ids), ids, len(shared), shared)
+	}
+	for _, id := range ids {
+		a, err := one.RecordVersions(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := st.RecordVersions(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a) != 1 || len(b) != 1 {
+			t.Errorf("record %d: %d versions on one machine, %d on the nodes; want 1", id, len(a), len(b))
+			continue
+		}
+		if !bytes.Equal(a[0].Data, b[0].Data) {
+			t.Errorf("record %d differs:\none machine %s\nnodes       %s", id, a[0].Data, b[0].Data)
+		}
+	}
+}
+
+// checkBucket checks a shared crawl's captures and files: nothing pending,
+// every capture read back from the bucket by range, every record page
+// captured (more than once only for duplicates and refetched pages),
+// every file stored and
+// every record of it readable, every response record catalogued.
+func checkBucket(t *testing.T, ctx context.Context, st *pg.Store, bucket *s3test.Server, crawl int64, records, refetched int) ([]*archive.Capture, []pg.WARCFile) {
+	t.Helper()
 	caps, err := st.CapturesOf(ctx, crawl)
 	if err != nil {
 		t.Fatal(err)
@@ -138,10 +243,12 @@ func TestCrawlOnThreeNodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for u, n := range recordPages {
-		if n > 1+len(dups) {
-			t.Errorf("%s captured %d times with %d duplicates", u, n, len(dups))
-		}
+	again := 0
+	for _, n := range recordPages {
+		again += n - 1
+	}
+	if again > len(dups)+refetched {
+		t.Errorf("record pages captured %d times more than once, with %d duplicates and %d refetches", again, len(dups), refetched)
 	}
 	if len(recordPages) != records {
 		t.Errorf("%d record pages captured, want %d", len(recordPages), records)
@@ -188,68 +295,147 @@ func TestCrawlOnThreeNodes(t *testing.T) {
 		t.Errorf("%d response records in the bucket, %d captures catalogued", len(responses), len(caps))
 	}
 
-	// archivio status shows the nodes, no lease left, the site's host and
-	// every file stored.
-	out, stderr, err := runWith(t, getenv, runStatus, "--config", cfg)
+	return caps, files
+}
+
+// TestCrawlNodeKilledAndRestarted kills one of two "archivio crawl" nodes
+// with SIGKILL in the middle of a shared crawl and starts it again on its
+// data folder: it releases the leases it held, repairs and ships the WARC
+// file it was writing, and rejoins the crawl. Every record is stored
+// once, nothing stays queued or leased, refetches are no more than the
+// leases the killed node held, and every capture reads back from the
+// bucket.
+func TestCrawlNodeKilledAndRestarted(t *testing.T) {
+	const records = 80
+	site, err := demosite.New(demosite.Options{Records: records})
 	if err != nil {
-		t.Fatalf("status: %v\n%s", err, stderr)
+		t.Fatal(err)
 	}
-	t.Logf("archivio status:\n%s", out)
-	host := strings.TrimPrefix(srv.URL, "http://")
-	host = host[:strings.LastIndex(host, ":")]
-	for _, want := range []string{
-		fmt.Sprintf("records    %d\n", records), fmt.Sprintf("captures   %d (0 waiting", len(caps)),
-		"node       node1                stopped ", "node       node2                stopped ", "node       node3                stopped ", "leases     0 live, 0 expired",
-		"host       " + host + " ", ", 0 in flight of 2, 0 queued, delay 15ms",
-		fmt.Sprintf("warc files %d stored, 0 open, 0 waiting for upload", len(files)),
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("status lacks %q:\n%s", want, out)
+	// Each page takes a while to answer: the nodes hold their leases
+	// while the kill comes.
+	slow := site.Handler()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(40 * time.Millisecond)
+		slow.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	dsn := postgres.Schema(t)
+	bucket := s3test.Start(t, t.TempDir(), nil)
+	cfg, _ := sharedConfig(t, dsn, bucket.URL)
+	ctx := context.Background()
+	args := []string{"crawl", "--config", cfg, "--base-url", srv.URL, "--allow-private", "--delay", "0", "--parallel", "2",
+		"--warc-size", "20000", "--quiet", "--format", "json"}
+	data1 := t.TempDir()
+	n1 := startNode(t, dsn, "node1", data1, args)
+	n2 := startNode(t, dsn, "node2", t.TempDir(), args)
+	deadline := time.Now().Add(30 * time.Second)
+	for countRecordRequests(site) < records/3 {
+		if time.Now().After(deadline) {
+			n1.cmd.Process.Kill()
+			n2.cmd.Process.Kill()
+			t.Fatal("the crawl did not get a third of the way")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if err := n1.cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	n1.cmd.Wait()
+	st, err := pg.Open(ctx, dsn, pg.Options{Node: "checker"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	held := 0
+	leases, err := st.Leases(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range leases {
+		if l.Owner == "node1" {
+			held++
 		}
 	}
-	out, _, err = runWith(t, getenv, runStatus, "--config", cfg, "--format", "json")
-	var cs cluster.Status
-	if err != nil || json.Unmarshal([]byte(out), &cs) != nil || len(cs.Nodes) != 3 || len(cs.Hosts) != 1 || cs.WARC.Stored != len(files) {
-		t.Errorf("status --format json: %v\n%s", err, out)
+	again := startNode(t, dsn, "node1", data1, args)
+	r1, r2 := again.report(t), n2.report(t)
+	if r1.CrawlID != r2.CrawlID || !r1.Joined || r1.Status != "done" || r2.Status != "done" || r1.FinishedHere == r2.FinishedHere {
+		t.Fatalf("reports after the kill: %+v\n%+v", r1, r2)
 	}
-}
-
-type nodeRun struct {
-	name        string
-	cmd         interface{ Wait() error }
-	out, errOut bytes.Buffer
-}
-
-// sameRecords checks that the shared catalog holds the records one
-// machine's archive holds, each with one version of the same content.
-func sameRecords(t *testing.T, ctx context.Context, one *archive.Store, st *pg.Store, want int) {
-	t.Helper()
-	ids, err := one.RecordIDs(ctx)
-	if err != nil {
-		t.Fatal(err)
+	t.Logf("killed with %d leases held; after: node1 %d pages, node2 %d pages", held, r1.PagesFetched, r2.PagesFetched)
+	if open, _ := filepath.Glob(filepath.Join(data1, "spool", "node1", "*.open")); len(open) != 0 {
+		t.Errorf("WARC files left open: %v", open)
 	}
-	shared, err := st.RecordIDs(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(ids) != want || !slices.Equal(ids, shared) {
-		t.Fatalf("records: one machine %d %v, nodes %d %v", len(ids), ids, len(shared), shared)
+	ids, err := st.RecordIDs(ctx)
+	if err != nil || len(ids) != records {
+		t.Fatalf("%d records stored (%v), want %d", len(ids), err, records)
 	}
 	for _, id := range ids {
-		a, err := one.RecordVersions(ctx, id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := st.RecordVersions(ctx, id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(a) != 1 || len(b) != 1 {
-			t.Errorf("record %d: %d versions on one machine, %d on the nodes; want 1", id, len(a), len(b))
-			continue
-		}
-		if !bytes.Equal(a[0].Data, b[0].Data) {
-			t.Errorf("record %d differs:\none machine %s\nnodes       %s", id, a[0].Data, b[0].Data)
+		if vs, err := st.RecordVersions(ctx, id); err != nil || len(vs) != 1 {
+			t.Errorf("record %d: %d versions (%v), want 1", id, len(vs), err)
 		}
 	}
+	if left, err := st.Leases(ctx); err != nil || len(left) != 0 {
+		t.Errorf("leases left: %v %v", left, err)
+	}
+	refetched := 0
+	seen := map[string]int{}
+	for _, p := range site.Requests() {
+		if _, ok := osservatorio.RecordID(p); ok {
+			seen[p]++
+		}
+	}
+	for _, n := range seen {
+		refetched += n - 1
+	}
+	if refetched > held {
+		t.Errorf("%d record pages fetched again, more than the %d leases the killed node held", refetched, held)
+	}
+	checkBucket(t, ctx, st, bucket, r1.CrawlID, records, refetched)
+}
+
+// frontierState describes the shared frontier's unsettled URLs and the
+// hosts, for a failure message.
+func frontierState(dsn string) string {
+	ctx := context.Background()
+	st, err := pg.Open(ctx, dsn, pg.Options{Node: "checker"})
+	if err != nil {
+		return err.Error()
+	}
+	defer st.Close()
+	var b strings.Builder
+	cs, err := cluster.ReadStatus(ctx, st, time.Minute)
+	if err != nil {
+		return err.Error()
+	}
+	j, _ := json.MarshalIndent(cs, "", "  ")
+	b.Write(j)
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		return b.String() + err.Error()
+	}
+	defer conn.Close(ctx)
+	rows, err := conn.Query(ctx, `SELECT f.key, f.lease_id, f.attempts, COALESCE(string_agg(c.warc_file || '@' || c.warc_offset || ' ' || c.status, ', '), '')
+		FROM frontier f LEFT JOIN captures c ON c.url = f.url WHERE f.state = 'queued' GROUP BY f.key, f.lease_id, f.attempts`)
+	if err != nil {
+		return b.String() + err.Error()
+	}
+	for rows.Next() {
+		var key, caps string
+		var id *int64
+		var attempts int
+		rows.Scan(&key, &id, &attempts, &caps)
+		fmt.Fprintf(&b, "\nqueued %s attempts %d captures %s", key, attempts, caps)
+	}
+	rows, err = conn.Query(ctx, `SELECT pid, COALESCE(state, ''), COALESCE(wait_event_type, ''), COALESCE(wait_event, ''), left(query, 120)
+		FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)
+	if err != nil {
+		return b.String() + err.Error()
+	}
+	for rows.Next() {
+		var pid int
+		var state, wt, we, q string
+		rows.Scan(&pid, &state, &wt, &we, &q)
+		fmt.Fprintf(&b, "\nbackend %d %s %s %s: %s", pid, state, wt, we, q)
+	}
+	return b.String()
 }

@@ -137,11 +137,23 @@ func (n *Node) Run(ctx context.Context) (err error) {
 	errs := make([]error, n.Parallel)
 	for i := range n.Parallel {
 		fwg.Add(1)
-		go func() { defer fwg.Done(); errs[i] = n.fetchLoop(ctx, client) }()
+		go func() {
+			defer fwg.Done()
+			// A fetcher that fails stops the node: the others would wait
+			// for the URL it held.
+			if errs[i] = n.fetchLoop(ctx, client); errs[i] != nil {
+				cancel(errs[i])
+			}
+		}()
 	}
 	fwg.Wait()
 	cause := context.Cause(ctx) // nil when the crawl ran out of work
 	cancel(nil)
+	for _, e := range errs {
+		if e != nil && errors.Is(cause, e) {
+			cause = nil // the fetcher's own error, said once
+		}
+	}
 	return errors.Join(append(errs, cause)...)
 }
 
@@ -310,6 +322,10 @@ func (n *Node) complete(ctx context.Context, l pg.Lease, state, reason string, e
 	if errors.Is(err, pg.ErrLeaseLost) {
 		n.Log.Warn("lease lost: another node took the URL over", "node", n.Name, "url", l.URL)
 		return nil
+	}
+	if err != nil {
+		// The node stops; the URL returns to the others at once.
+		n.Store.Release(context.WithoutCancel(ctx), l)
 	}
 	return err
 }
