@@ -209,7 +209,7 @@ func TestMigrateToPostgresRoundTrip(t *testing.T) {
 	}
 
 	// The same exports, records and diffs from either catalog.
-	for _, format := range []string{"jsonl", "csv"} {
+	for _, format := range []string{"jsonl", "csv", "parquet", "sqlite"} {
 		a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
 		if _, errOut, err := runCmd(t, runExport, "--data", data, "--format", format, "--out", a, "--as-of", "2100-01-01"); err != nil {
 			t.Fatalf("export from SQLite: %v\n%s", err, errOut)
