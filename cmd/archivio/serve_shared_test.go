@@ -23,7 +23,7 @@ import (
 
 // migratedDemo runs the demo and moves its archive into a new schema of
 // the test server and its WARC files into a bucket on loopback.
-func migratedDemo(t *testing.T) (data, dsn, bucketURL string) {
+func migratedDemo(t *testing.T) (data, dsn, bucketURL, cfg string, getenv func(string) string) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("runs the demo")
@@ -34,11 +34,11 @@ func migratedDemo(t *testing.T) (data, dsn, bucketURL string) {
 	}
 	dsn = postgres.Schema(t)
 	bucket := s3test.Start(t, t.TempDir(), nil).URL
-	cfg, getenv := sharedConfig(t, dsn, bucket)
+	cfg, getenv = sharedConfig(t, dsn, bucket)
 	if _, errOut, err := runWith(t, getenv, runMigrate, "--to", "postgres", "--warc", "--config", cfg, "--data", data); err != nil {
 		t.Fatalf("migrate: %v\n%s", err, errOut)
 	}
-	return data, dsn, bucket
+	return data, dsn, bucket, cfg, getenv
 }
 
 var pageLink = regexp.MustCompile(`(?:href|src)="(/[^"]*)"`)
@@ -47,9 +47,10 @@ var pageLink = regexp.MustCompile(`(?:href|src)="(/[^"]*)"`)
 // archive and over the same archive moved into PostgreSQL (its WARC files
 // read from the bucket by range): every page reachable from the home
 // page, the replayed captures, raw WARC records, Memento answers and
-// record downloads among them, is the same.
+// record downloads among them, is the same; and archivio serve with
+// store: postgres serves it.
 func TestServeSharedCatalog(t *testing.T) {
-	data, dsn, bucket := migratedDemo(t)
+	data, dsn, bucket, cfg, getenv := migratedDemo(t)
 	ctx := context.Background()
 	local, err := archive.OpenReadOnly(ctx, data)
 	if err != nil {
@@ -125,6 +126,56 @@ func TestServeSharedCatalog(t *testing.T) {
 		}
 	}
 	t.Logf("pages compared: %v", kinds)
+
+	// archivio serve with store: postgres serves the same.
+	var raw string
+	for p := range seen {
+		if strings.HasPrefix(p, "/warc/") {
+			raw = p
+			break
+		}
+	}
+	if raw == "" {
+		t.Fatal("no raw WARC record browsed")
+	}
+	sctx, cancel := context.WithCancel(ctx)
+	var out, errOut syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- runServe(sctx, &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, getenv: getenv},
+			[]string{"--config", cfg, "--listen", "127.0.0.1:0", "--quiet"})
+	}()
+	addr := regexp.MustCompile(`http://(127\.0\.0\.1:\d+)/ \(the shared PostgreSQL catalog`)
+	var base string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline) && base == ""; time.Sleep(20 * time.Millisecond) {
+		if m := addr.FindStringSubmatch(out.String()); m != nil {
+			base = "http://" + m[1]
+		}
+	}
+	if base == "" {
+		cancel()
+		t.Fatalf("archivio serve printed no address: %q %q %v", out.String(), errOut.String(), <-done)
+	}
+	// The command's pages carry its version.
+	versioned, err := serve.New(serve.Options{Archive: local, DataDir: data, Version: buildVersion(), Logger: quiet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/records/141", raw} {
+		resp, err := http.Get(base + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if want := get(versioned.Handler(), p); resp.StatusCode != 200 || string(body) != want.Body.String() {
+			t.Errorf("archivio serve %s: %d, %d bytes, want %d bytes", p, resp.StatusCode, len(body), want.Body.Len())
+		}
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("archivio serve ended with %v", err)
+	}
 
 	// Each filter of the record listing, on both catalogs.
 	yes, no := true, false
