@@ -125,6 +125,43 @@ func TestCrawlOnThreeNodes(t *testing.T) {
 	if err != nil || json.Unmarshal([]byte(out), &cs) != nil || len(cs.Nodes) != 3 || len(cs.Hosts) != 1 || cs.WARC.Stored != len(files) {
 		t.Errorf("status --format json: %v\n%s", err, out)
 	}
+
+	// A second crawl on two nodes asks for each record page with the
+	// validators of its capture: every one answers 304, and every record
+	// is confirmed unchanged, with no new version.
+	second := []*nodeRun{startNode(t, dsn, "node1", t.TempDir(), args), startNode(t, dsn, "node2", t.TempDir(), args)}
+	var unchanged, fetched int64
+	var crawl2 int64
+	for _, r := range second {
+		rep := r.report(t)
+		unchanged += rep.RecordsUnchanged
+		fetched += rep.PagesFetched
+		crawl2 = rep.CrawlID
+		if rep.Status != "done" || rep.RecordsNew+rep.RecordsChanged+rep.Unreadable != 0 || rep.CrawlID == crawl {
+			t.Errorf("%s in the second crawl: %+v", r.name, rep)
+		}
+	}
+	if unchanged != records {
+		t.Errorf("second crawl: %d records unchanged, want %d", unchanged, records)
+	}
+	caps2, err := st.CapturesOf(ctx, crawl2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notModified := 0
+	for _, c := range caps2 {
+		if strings.Contains(c.URL, "/scheda-processo/") {
+			if c.Status != 304 {
+				t.Errorf("second crawl: %s answered %d, want 304", c.URL, c.Status)
+			}
+			notModified++
+		}
+	}
+	outcomes, err := st.ParseOutcomes(ctx, crawl2)
+	if err != nil || notModified != records || outcomes[archive.OutcomeUnchanged] != records {
+		t.Errorf("second crawl: %d record pages answered 304, outcomes %v (%v); want %d each", notModified, outcomes, err, records)
+	}
+	sameRecords(t, ctx, one, st, records)
 }
 
 // nodeRun is an "archivio crawl" process as a node.

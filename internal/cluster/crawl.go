@@ -126,7 +126,7 @@ func Crawl(ctx context.Context, cfg CrawlConfig) (*Report, error) {
 	}
 	n := &Node{Store: st, Name: cfg.Node, WARCDir: cfg.WARCDir, Storage: cfg.Storage, Transport: cfg.Transport, CrawlID: id,
 		Parallel: cfg.Parallel, Heartbeat: heartbeat, Rotate: cfg.Rotate, MaxFile: cfg.MaxFile, Timeout: cfg.Timeout,
-		OnPage: obs.page, UserAgent: cfg.UserAgent, Robots: true, MinDelay: cfg.Delay, MaxBody: cfg.MaxBody,
+		OnPage: obs.page, Prepare: obs.prepare, UserAgent: cfg.UserAgent, Robots: true, MinDelay: cfg.Delay, MaxBody: cfg.MaxBody,
 		Software: cfg.Software, Log: cfg.Logger}
 	runErr := n.Run(ctx)
 

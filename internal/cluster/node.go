@@ -41,6 +41,9 @@ type Node struct {
 	// it reads what the page holds (a record) and returns the entries the
 	// page leads to. An error stops the node; the URL's lease is released.
 	OnPage func(ctx context.Context, p Page) ([]archive.FrontierEntry, error)
+	// Prepare, when set, may add headers to a URL's request (validators
+	// for a conditional request).
+	Prepare func(ctx context.Context, l pg.Lease, req *http.Request)
 	// UserAgent is sent with every request; Robots makes the node obey
 	// each host's robots.txt (fetched once per host and node, through the
 	// recording transport), its Crawl-delay raising the host's pace to
@@ -256,6 +259,9 @@ func (n *Node) fetch(ctx context.Context, client *http.Client, l pg.Lease) error
 	}
 	if n.UserAgent != "" {
 		req.Header.Set("User-Agent", n.UserAgent)
+	}
+	if n.Prepare != nil {
+		n.Prepare(ctx, l, req)
 	}
 	resp, err := client.Do(req)
 	if err != nil {

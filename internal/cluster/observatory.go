@@ -110,6 +110,12 @@ func (o *observatory) page(ctx context.Context, p Page) ([]archive.FrontierEntry
 			entries = append(entries, o.sitemap(u)) // a sitemap an index lists
 		}
 	}
+	if p.Status == http.StatusNotModified {
+		if id, ok := osservatorio.KeyRecordID(p.Lease.Key); ok {
+			return nil, o.recordNotModified(ctx, id, p)
+		}
+		return nil, nil
+	}
 	if p.Status >= 300 && p.Status < 400 {
 		if loc := p.Header.Get("Location"); loc != "" {
 			add(loc)
@@ -137,9 +143,24 @@ func (o *observatory) page(ctx context.Context, p Page) ([]archive.FrontierEntry
 		}
 	}
 	if id, ok := osservatorio.KeyRecordID(p.Lease.Key); ok {
-		return entries, o.readRecord(ctx, id, p)
+		if p.Truncated != "" {
+			o.log.Warn("record page cut; not parsed", "url", p.URL.String(), "reason", p.Truncated)
+			return entries, nil
+		}
+		return entries, o.readRecord(ctx, recordPage{id: id, url: p.URL, body: p.Body, contentType: p.Header.Get("Content-Type"), captureID: p.CaptureID})
 	}
 	return entries, nil
+}
+
+// recordPage is a record page's body to read: as fetched, or from the
+// archive after a 304.
+type recordPage struct {
+	id          int
+	url         *url.URL
+	body        []byte
+	contentType string
+	captureID   int64
+	notModified bool
 }
 
 // readRecord parses a record page and stores the record as a new version
@@ -147,16 +168,13 @@ func (o *observatory) page(ctx context.Context, p Page) ([]archive.FrontierEntry
 // parse failure. Either way the crawl's parse results note how it came
 // out. A page cut in transfer is not read: the record keeps its last
 // whole version.
-func (o *observatory) readRecord(ctx context.Context, id int, p Page) error {
-	if p.Truncated != "" {
-		o.log.Warn("record page cut; not parsed", "url", p.URL.String(), "reason", p.Truncated)
-		return nil
-	}
-	body, over := p.Body, false
+func (o *observatory) readRecord(ctx context.Context, p recordPage) error {
+	id := p.id
+	body, over := p.body, false
 	if len(body) > crawlers.MaxPageBody {
 		body, over = body[:crawlers.MaxPageBody], true
 	}
-	rec, err := parsers.ParseContext(ctx, body, p.URL, p.Header.Get("Content-Type"))
+	rec, err := parsers.ParseContext(ctx, body, p.url, p.contentType)
 	if err != nil && ctx.Err() != nil {
 		return fmt.Errorf("read record %d: %w", id, ctx.Err())
 	}
@@ -166,13 +184,7 @@ func (o *observatory) readRecord(ctx context.Context, id int, p Page) error {
 			reason = fmt.Sprintf("read from the first %d MiB of a longer page: %s", crawlers.MaxPageBody>>20, reason)
 		}
 		o.unreadable.Add(1)
-		o.log.Warn("record page unreadable: kept as a parse failure", "url", p.URL.String(), "capture", p.CaptureID, "reason", reason)
-		if err := o.st.AddParseFailure(ctx, archive.ParseFailure{RecordID: id, URL: p.URL.String(), CaptureID: p.CaptureID,
-			CrawlID: o.crawlID, Reason: reason, ParserVersion: parsers.Version, LastFailed: o.now()}); err != nil {
-			return err
-		}
-		return o.st.AddParseResult(ctx, archive.ParseResult{CrawlID: o.crawlID, RecordID: id, URL: p.URL.String(),
-			CaptureID: p.CaptureID, Outcome: archive.OutcomeUnreadable, Reason: reason})
+		return o.unreadablePage(ctx, p, reason)
 	}
 	if over {
 		rec.Warnings = append(rec.Warnings, parsers.Warning{Code: "page_cut",
@@ -182,7 +194,7 @@ func (o *observatory) readRecord(ctx context.Context, id int, p Page) error {
 	if err != nil {
 		return err
 	}
-	applied, err := o.st.ApplyRecord(ctx, ar, p.CaptureID, o.now())
+	applied, err := o.st.ApplyRecord(ctx, ar, p.captureID, o.now())
 	if err != nil {
 		return err
 	}
@@ -195,7 +207,30 @@ func (o *observatory) readRecord(ctx context.Context, id int, p Page) error {
 	default:
 		o.unchanged.Add(1)
 	}
-	r := archive.ParseResult{CrawlID: o.crawlID, RecordID: id, URL: p.URL.String(), CaptureID: p.CaptureID, Outcome: archive.OutcomeParsed}
+	return o.st.AddParseResult(ctx, o.result(p, rec, archive.OutcomeParsed, ""))
+}
+
+// unreadablePage keeps a record page the parser could not read as a
+// parse failure: its capture stays in the archive, and the next crawl
+// asks for it conditionally.
+func (o *observatory) unreadablePage(ctx context.Context, p recordPage, reason string) error {
+	o.unreadable.Add(1)
+	o.log.Warn("record page unreadable: kept as a parse failure", "url", p.url.String(), "capture", p.captureID, "reason", reason)
+	if err := o.st.AddParseFailure(ctx, archive.ParseFailure{RecordID: p.id, URL: p.url.String(), CaptureID: p.captureID,
+		CrawlID: o.crawlID, Reason: reason, ParserVersion: parsers.Version, LastFailed: o.now()}); err != nil {
+		return err
+	}
+	return o.st.AddParseResult(ctx, o.result(p, nil, archive.OutcomeUnreadable, reason))
+}
+
+// result is how a record page came out in this crawl, with the labels
+// its record showed.
+func (o *observatory) result(p recordPage, rec *parsers.Record, outcome, reason string) archive.ParseResult {
+	r := archive.ParseResult{CrawlID: o.crawlID, RecordID: p.id, URL: p.url.String(), CaptureID: p.captureID,
+		Outcome: outcome, NotModified: p.notModified, Reason: reason}
+	if rec == nil {
+		return r
+	}
 	for _, raw := range rec.Raw {
 		if raw.Field != "" {
 			r.Fields = append(r.Fields, raw.Field)
@@ -214,7 +249,7 @@ func (o *observatory) readRecord(ctx context.Context, id int, p Page) error {
 			}
 		}
 	}
-	return o.st.AddParseResult(ctx, r)
+	return r
 }
 
 // skipExt are file types that are never pages.
