@@ -5,20 +5,21 @@
 //
 //	go run ./tools/crawlbench                                  # 2,000 and 20,000 records, parallel 4 and 8, 3 rounds
 //	go run ./tools/crawlbench -records 2000 -parallel 4 -rounds 1 -wget=false
+//	go run ./tools/crawlbench -baseline /tmp/archivio-old                # beside an earlier build
 //
 // Each round runs, for each site size, one after the other on a fresh
 // site each: for each parallel P, archivio crawl --delay 0 --parallel P
 // (archiving, parsing and cataloguing everything) and the plain GET loop
 // (P workers GET the same URLs once each, reading the bodies: what the
 // server delivers at that concurrency); then wget --recursive --warc-file
-// (one connection). The table gives the medians over the rounds of each
-// figure: wall time, records per second, archivio's rate as a share of
+// (one connection). With -baseline, an earlier archivio binary crawls
+// beside it, alternating (named "baseline" in the table). The table gives
+// the medians over the rounds of each figure: wall time, records per second, archivio's rate as a share of
 // the GET loop's at the same concurrency and its wall time over wget's,
 // CPU per record (user + system of the crawling process over the
 // records), peak RSS (VmHWM), the WARC files' size and archivio's
 // catalog per record (archivio.db over the records). The machine's load
-// average is printed
-// before and after: measure side by side, in one run.
+// average is printed before and after: measure side by side, in one run.
 package main
 
 import (
@@ -52,6 +53,7 @@ type config struct {
 	rounds    int
 	wget      bool
 	bin       string
+	baseline  string // another archivio binary measured beside it, or ""
 	work      string
 }
 
@@ -62,10 +64,11 @@ func runBench(ctx context.Context, args []string) error {
 	rounds := fs.Int("rounds", 3, "rounds: the figures are medians over them")
 	withWget := fs.Bool("wget", true, "also crawl with wget --recursive --warc-file")
 	bin := fs.String("archivio", "", "archivio binary (default: build ./cmd/archivio)")
+	baseline := fs.String("baseline", "", "another archivio binary (an earlier build) to measure beside it, alternating")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	cfg := config{rounds: *rounds, wget: *withWget, bin: *bin}
+	cfg := config{rounds: *rounds, wget: *withWget, bin: *bin, baseline: *baseline}
 	var err error
 	if cfg.sizes, err = ints(*sizes, "-records"); err != nil {
 		return err
@@ -106,11 +109,17 @@ func runBench(ctx context.Context, args []string) error {
 func (cfg config) round(ctx context.Context, round, n int) ([]run, error) {
 	var out []run
 	for _, p := range cfg.parallels {
-		r, err := cfg.archivio(ctx, round, n, p)
+		r, err := cfg.archivio(ctx, "archivio", cfg.bin, round, n, p)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, r)
+		if cfg.baseline != "" {
+			if r, err = cfg.archivio(ctx, "baseline", cfg.baseline, round, n, p); err != nil {
+				return nil, err
+			}
+			out = append(out, r)
+		}
 		if r, err = serverDelivers(ctx, n, p); err != nil {
 			return nil, err
 		}
@@ -135,23 +144,24 @@ func site(n int) (*leansite.Site, *httptest.Server, error) {
 	return s, httptest.NewServer(s.Handler()), nil
 }
 
-func (cfg config) archivio(ctx context.Context, round, n, p int) (run, error) {
+// archivio crawls with the archivio binary bin, named tool in the table.
+func (cfg config) archivio(ctx context.Context, tool, bin string, round, n, p int) (run, error) {
 	s, srv, err := site(n)
 	if err != nil {
 		return run{}, err
 	}
 	defer srv.Close()
-	dir := filepath.Join(cfg.work, fmt.Sprintf("archivio-%d-%d-%d", n, p, round))
+	dir := filepath.Join(cfg.work, fmt.Sprintf("%s-%d-%d-%d", tool, n, p, round))
 	defer os.RemoveAll(dir)
-	cmd := exec.CommandContext(ctx, cfg.bin, "crawl", "--base-url", srv.URL, "--allow-private", "--delay", "0",
+	cmd := exec.CommandContext(ctx, bin, "crawl", "--base-url", srv.URL, "--allow-private", "--delay", "0",
 		"--parallel", strconv.Itoa(p), "--data", dir, "--quiet", "--contact", "bench@example.org")
 	cmd.Stderr = os.Stderr
-	fmt.Fprintf(os.Stderr, "round %d: archivio --parallel %d, %d records...\n", round, p, n)
+	fmt.Fprintf(os.Stderr, "round %d: %s --parallel %d, %d records...\n", round, tool, p, n)
 	secs, cpu, peak, err := process(ctx, cmd, nil)
 	if err != nil {
-		return run{}, fmt.Errorf("archivio: %w", err)
+		return run{}, fmt.Errorf("%s: %w", tool, err)
 	}
-	return run{tool: "archivio", records: n, parallel: p, requests: s.Requests(), seconds: secs, cpu: cpu, peakRSS: peak,
+	return run{tool: tool, records: n, parallel: p, requests: s.Requests(), seconds: secs, cpu: cpu, peakRSS: peak,
 		catalog: size(filepath.Join(dir, "archivio.db")), warc: size(filepath.Join(dir, "warc", "*.warc.gz"))}, nil
 }
 
@@ -242,7 +252,8 @@ func table(w *os.File, runs []run) error {
 	for _, k := range keys {
 		secs := med(k, seconds)
 		share, vsWget, cpu, rss, warc, catalog := "", "", "", "", "", ""
-		if k.tool == "archivio" {
+		crawler := k.tool == "archivio" || k.tool == "baseline"
+		if crawler {
 			if loop, ok := groups[key{"GET loop", k.records, k.pl}]; ok && len(loop) > 0 {
 				share = fmt.Sprintf("%.1f%%", 100*med(key{"GET loop", k.records, k.pl}, seconds)/secs)
 			}
@@ -255,7 +266,7 @@ func table(w *os.File, runs []run) error {
 			rss = fmt.Sprintf("%.0f", med(k, func(r run) float64 { return float64(r.peakRSS) / 1e6 }))
 			warc = fmt.Sprintf("%.1f", med(k, func(r run) float64 { return float64(r.warc) / 1e6 }))
 		}
-		if k.tool == "archivio" {
+		if crawler {
 			catalog = fmt.Sprintf("%.1f", med(k, func(r run) float64 { return float64(r.catalog) / 1e3 / float64(r.records) }))
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%.0f\t%.2f\t%.0f\t%s\t%s\t%s\t%s\t%s\t%s\t\n", k.tool, k.records, k.pl,
