@@ -58,8 +58,10 @@ func TestCrawlOnThreeNodes(t *testing.T) {
 	// Three nodes, one configuration.
 	args := []string{"crawl", "--config", cfg, "--base-url", srv.URL, "--allow-private", "--delay", "15ms", "--parallel", "2", "--quiet", "--format", "json"}
 	var cmds []*nodeRun
+	var datas []string
 	for i := 1; i <= 3; i++ {
-		cmds = append(cmds, startNode(t, dsn, fmt.Sprintf("node%d", i), t.TempDir(), args))
+		datas = append(datas, t.TempDir())
+		cmds = append(cmds, startNode(t, dsn, fmt.Sprintf("node%d", i), datas[i-1], args))
 	}
 	var reps []cluster.Report
 	crawls := map[int64]bool{}
@@ -83,6 +85,28 @@ func TestCrawlOnThreeNodes(t *testing.T) {
 		t.Errorf("nodes' crawls %v, %d finished it, %d fetched pages: want one crawl, finished once, shared by at least two nodes", crawls, finishedBy, working)
 	}
 	crawl := reps[0].CrawlID
+	// Each node logs its fetches in its own crawl log; together they
+	// hold every record page's 200.
+	logged := map[string]bool{}
+	for i, rep := range reps {
+		b, err := os.ReadFile(archive.CrawlLogPath(datas[i], crawl))
+		if err != nil || rep.CrawlLog != archive.CrawlLogPath(datas[i], crawl) {
+			t.Fatalf("%s: crawl log %q: %v", rep.Node, rep.CrawlLog, err)
+		}
+		lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+		if int64(len(lines)) < rep.PagesFetched {
+			t.Errorf("%s: %d lines in its crawl log, %d pages fetched", rep.Node, len(lines), rep.PagesFetched)
+		}
+		for _, l := range lines {
+			f := strings.Fields(l)
+			if len(f) > 3 && f[1] == "200" && strings.Contains(f[3], "scheda-processo") {
+				logged[f[3]] = true
+			}
+		}
+	}
+	if len(logged) != records {
+		t.Errorf("%d record pages logged with a 200, want %d", len(logged), records)
+	}
 
 	st, err := pg.Open(ctx, dsn, pg.Options{Node: "checker"})
 	if err != nil {

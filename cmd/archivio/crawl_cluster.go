@@ -82,7 +82,7 @@ func (n *node) crawl(ctx context.Context, cfg jobs.Config, log *slog.Logger) (*c
 		return nil, fmt.Errorf("crawl %s: a site source is crawled on one machine (store: sqlite); nodes of a shared catalog crawl the observatory", cfg.Source)
 	}
 	return cluster.Crawl(ctx, cluster.CrawlConfig{
-		Store: n.st, Storage: n.storage, Node: n.name, WARCDir: filepath.Join(n.s.Data, "spool", n.name),
+		Store: n.st, Storage: n.storage, Node: n.name, WARCDir: filepath.Join(n.s.Data, "spool", n.name), LogDir: n.s.Data,
 		Source: cfg.Source, BaseURL: cfg.BaseURL, UserAgent: cfg.UserAgent, Software: cfg.Software,
 		Parallel: cfg.Parallel, Delay: cfg.Delay, Timeout: cfg.Timeout, MaxBody: cfg.MaxBody, MaxFile: cfg.WARCMaxSize,
 		FromID: cfg.FromID, ToID: cfg.ToID, LeaseTTL: n.s.Postgres.LeaseTTL.D(),
@@ -119,6 +119,9 @@ func printSharedReport(w io.Writer, r *cluster.Report) {
 		fmt.Fprintf(w, "  finished          by this node: nothing of the crawl is queued on any node\n")
 	}
 	fmt.Fprintf(w, "  WARC              %d captures waiting for their file to be stored\n", r.WARCPending)
+	if r.CrawlLog != "" {
+		fmt.Fprintf(w, "  crawl log         %s (this node's fetches)\n", r.CrawlLog)
+	}
 	if r.Error != "" {
 		fmt.Fprintf(w, "  failure           %s\n", r.Error)
 	}

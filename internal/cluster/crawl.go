@@ -23,6 +23,7 @@ type CrawlConfig struct {
 	Storage   warcstore.Storage // where closed WARC files go
 	Node      string            // this node's name
 	WARCDir   string            // the node's own folder of WARC files before they are shipped
+	LogDir    string            // when set, the node's crawl log goes to LogDir/logs/crawl-ID.log
 	Source    string            // the source's name, e.g. "osservatorio"
 	BaseURL   string
 	UserAgent string
@@ -74,6 +75,7 @@ type Report struct {
 	FinishedHere   bool                   `json:"finished_here"` // this node marked the crawl done
 	WARCPending    int64                  `json:"warc_captures_pending"`
 	Repaired       []archive.RepairReport `json:"repaired,omitempty"`
+	CrawlLog       string                 `json:"crawl_log,omitempty"` // this node's lines of the crawl log
 }
 
 // Crawl runs this node's part of the crawl of the observatory at
@@ -124,7 +126,20 @@ func Crawl(ctx context.Context, cfg CrawlConfig) (*Report, error) {
 	if heartbeat <= 0 && cfg.LeaseTTL > 0 {
 		heartbeat = cfg.LeaseTTL / 3
 	}
-	n := &Node{Store: st, Name: cfg.Node, WARCDir: cfg.WARCDir, Storage: cfg.Storage, Transport: cfg.Transport, CrawlID: id,
+	var fetchLog func(archive.CrawlLogEntry)
+	if cfg.LogDir != "" {
+		clog, err := archive.OpenCrawlLog(cfg.LogDir, id)
+		if err != nil {
+			return nil, err
+		}
+		defer clog.Close()
+		rep.CrawlLog = clog.Path()
+		fetchLog = func(e archive.CrawlLogEntry) {
+			e.Source = cfg.Source
+			clog.Write(e)
+		}
+	}
+	n := &Node{Store: st, FetchLog: fetchLog, Name: cfg.Node, WARCDir: cfg.WARCDir, Storage: cfg.Storage, Transport: cfg.Transport, CrawlID: id,
 		Parallel: cfg.Parallel, Heartbeat: heartbeat, Rotate: cfg.Rotate, MaxFile: cfg.MaxFile, Timeout: cfg.Timeout,
 		OnPage: obs.page, Prepare: obs.prepare, UserAgent: cfg.UserAgent, Robots: true, MinDelay: cfg.Delay, MaxBody: cfg.MaxBody,
 		Software: cfg.Software, Log: cfg.Logger}

@@ -44,6 +44,9 @@ type Node struct {
 	// Prepare, when set, may add headers to a URL's request (validators
 	// for a conditional request).
 	Prepare func(ctx context.Context, l pg.Lease, req *http.Request)
+	// FetchLog, when set, hears of every URL the node settles: its
+	// fetch, or why it was not fetched (the crawl log).
+	FetchLog func(archive.CrawlLogEntry)
 	// UserAgent is sent with every request; Robots makes the node obey
 	// each host's robots.txt (fetched once per host and node, through the
 	// recording transport), its Crawl-delay raising the host's pace to
@@ -247,9 +250,11 @@ func (n *Node) fetch(ctx context.Context, client *http.Client, l pg.Lease) error
 			return err
 		case reason != "":
 			n.stats.count(reason)
+			n.logNotFetched(l, archive.CrawlLogOther, reason)
 			return n.complete(ctx, l, archive.FrontierFailed, reason, nil, nil)
 		case !ok:
 			n.stats.Excluded.Add(1)
+			n.logNotFetched(l, archive.CrawlLogRobots, "robots")
 			return n.complete(ctx, l, archive.FrontierExcluded, "robots", nil, nil)
 		}
 	}
@@ -270,6 +275,7 @@ func (n *Node) fetch(ctx context.Context, client *http.Client, l pg.Lease) error
 			return err
 		}
 		n.stats.count("fetch_error")
+		n.logNotFetched(l, archive.CrawlLogOther, "fetch_error")
 		return n.complete(ctx, l, archive.FrontierFailed, "fetch_error", nil, nil)
 	}
 	body, rerr := io.ReadAll(resp.Body)
@@ -281,6 +287,7 @@ func (n *Node) fetch(ctx context.Context, client *http.Client, l pg.Lease) error
 	}
 	n.stats.Pages.Add(1)
 	n.stats.Bytes.Add(int64(len(body)))
+	n.logFetch(l, resp, mark)
 	if rerr != nil {
 		n.stats.count("read_error")
 		return n.complete(ctx, l, archive.FrontierFailed, "read_error", nil, ids)
@@ -334,4 +341,36 @@ func (n *Node) complete(ctx context.Context, l pg.Lease, state, reason string, e
 		n.Store.Release(context.WithoutCancel(ctx), l)
 	}
 	return err
+}
+
+// logFetch writes a fetch's line of the crawl log.
+func (n *Node) logFetch(l pg.Lease, resp *http.Response, mark archive.CaptureMark) {
+	if n.FetchLog == nil {
+		return
+	}
+	e := archive.CrawlLogEntry{Time: time.Now().UTC(), Status: resp.StatusCode, Size: mark.Size, URL: l.URL,
+		MIME: resp.Header.Get("Content-Type"), Start: mark.Start, Duration: mark.Elapsed, Digest: mark.Digest}
+	switch mark.Truncated {
+	case "":
+	case "length":
+		e.Annotations = append(e.Annotations, "lenTrunc")
+	case "time":
+		e.Annotations = append(e.Annotations, "timeTrunc")
+	case "disconnect":
+		e.Annotations = append(e.Annotations, "disconnectTrunc")
+	default:
+		e.Annotations = append(e.Annotations, "stopTrunc")
+	}
+	if mark.Revisit {
+		e.Annotations = append(e.Annotations, "duplicate:"+mark.Digest)
+	}
+	n.FetchLog(e)
+}
+
+// logNotFetched writes the crawl log's line of a URL the node settled
+// without an answer.
+func (n *Node) logNotFetched(l pg.Lease, status int, reason string) {
+	if n.FetchLog != nil {
+		n.FetchLog(archive.CrawlLogEntry{Time: time.Now().UTC(), Status: status, Size: -1, URL: l.URL, Annotations: []string{reason}})
+	}
 }
