@@ -20,6 +20,10 @@ type heldOutSet struct {
 	name    string // "third", "fourth", ...
 	layouts func() []string
 	render  func(p *pagegen.Page, layout string) (body []byte, contentType string, err error)
+	// measureOnly reports the figures without failing: a new set is
+	// measured once so before the parser is changed for it, and becomes
+	// a regression test when the parser reads it right.
+	measureOnly bool
 }
 
 // heldOutTally is what measureHeldOut counts for one markup, one field or
@@ -101,7 +105,11 @@ func measureHeldOut(t *testing.T, set heldOutSet) {
 			got, perr := Parse(body, u, ct)
 			if perr != nil {
 				rejected++
-				t.Errorf("%s/%d: page rejected whole although it carries the record's labels: %v", layout, s.ID, perr)
+				fail := t.Errorf
+				if set.measureOnly {
+					fail = t.Logf
+				}
+				fail("%s/%d: page rejected whole although it carries the record's labels: %v", layout, s.ID, perr)
 				got = &Record{}
 			}
 			diffs := map[string]string{}
@@ -177,6 +185,10 @@ func measureHeldOut(t *testing.T, set heldOutSet) {
 		t.Log(b.String())
 	}
 	if overall.valued.share() < heldOutTarget {
-		t.Errorf("accuracy (a) %s, want at least %.0f%% (run with -v for the breakdown)", overall.valued, 100*heldOutTarget)
+		fail := t.Errorf
+		if set.measureOnly {
+			fail = t.Logf
+		}
+		fail("accuracy (a) %s, want at least %.0f%% (run with -v for the breakdown)", overall.valued, 100*heldOutTarget)
 	}
 }
