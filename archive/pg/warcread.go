@@ -7,6 +7,8 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/jackc/pgx/v5"
+
 	"archivio/archive"
 )
 
@@ -51,6 +53,52 @@ func (s *Store) readable(ctx context.Context, c *archive.Capture) error {
 	}
 	if pending {
 		return fmt.Errorf("warc record of capture %d in %s: %w", c.ID, c.WARCFile, ErrPendingUpload)
+	}
+	return nil
+}
+
+// StoredWARCFiles returns the names of the catalog's WARC files that are
+// in the storage of Options.WARCs: those uploaded, and those its
+// captures name that were never pending (moved in with their archive).
+func (s *Store) StoredWARCFiles(ctx context.Context) ([]string, error) {
+	rows, err := s.pool.Query(ctx, `SELECT name FROM warc_files WHERE state = 'stored'
+		UNION SELECT warc_file FROM captures GROUP BY warc_file HAVING NOT bool_or(pending)
+		ORDER BY 1`)
+	if err != nil {
+		return nil, fmt.Errorf("stored warc files: %w", err)
+	}
+	names, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("stored warc files: %w", err)
+	}
+	return names, nil
+}
+
+// OpenStored reads a stored file whole (a WARC file, or its index
+// NAME.cdxj) from the storage of Options.WARCs.
+func (s *Store) OpenStored(ctx context.Context, name string) (io.ReadCloser, error) {
+	if s.opts.WARCs == nil {
+		return nil, fmt.Errorf("open %s: no WARC storage configured", name)
+	}
+	return s.opts.WARCs.Open(ctx, name, 0, -1)
+}
+
+// ArchivedRecordPages calls fn with every record's page as its latest
+// version was read, by record id.
+func (s *Store) ArchivedRecordPages(ctx context.Context, fn func(archive.ArchivedPage) error) error {
+	rows, err := s.pool.Query(ctx, `SELECT s.record_id, s.title, c.url, c.fetched_at FROM record_summaries s
+		JOIN captures c ON c.id = s.capture_id ORDER BY s.record_id`)
+	if err != nil {
+		return fmt.Errorf("record pages: %w", err)
+	}
+	var p archive.ArchivedPage
+	var at string
+	_, err = pgx.ForEachRow(rows, []any{&p.RecordID, &p.Title, &p.URL, &at}, func() error {
+		p.CapturedAt = archive.ParseTime(at)
+		return fn(p)
+	})
+	if err != nil {
+		return fmt.Errorf("record pages: %w", err)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"archivio/archive/pg"
 	"archivio/internal/export"
 )
 
@@ -38,8 +39,9 @@ replaces an earlier export there: the files its manifest.json names are
 removed, any other file stays, and a file the export would write over that
 no earlier export wrote is refused.
 
-With store: postgres in archivio.yaml the record formats read the shared
-PostgreSQL catalog instead of DIR's; --format wacz is not offered there.
+With store: postgres in archivio.yaml it reads the shared PostgreSQL
+catalog instead of DIR's, and --format wacz the WARC files stored in
+warc_storage.
 
 Examples:
   archivio export --format csv --out ./export
@@ -83,11 +85,11 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		}
 		at = t
 	}
-	var shared export.Archive
+	if *format == "wacz" && *asOf != "" {
+		return fmt.Errorf("%w: --as-of goes with the record formats, not wacz (a WACZ holds every capture)", errUsage)
+	}
+	var shared *pg.Store
 	if settings.Store == "postgres" {
-		if *format == "wacz" {
-			return fmt.Errorf("export: --format wacz reads the WARC files from the data folder; with store: postgres it is not there yet")
-		}
 		st, err := sharedCatalog(ctx, settings)
 		if err != nil {
 			return err
@@ -98,16 +100,21 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *format == "wacz" {
-		if *asOf != "" {
-			return fmt.Errorf("%w: --as-of goes with the record formats, not wacz (a WACZ holds every capture)", errUsage)
+		o := export.WACZOptions{DataDir: *data, Version: buildVersion()}
+		if shared != nil {
+			o.Archive = shared
 		}
-		return exportWACZ(ctx, e, *data, *out)
+		return exportWACZ(ctx, e, o, *out)
+	}
+	var records export.Archive
+	if shared != nil {
+		records = shared
 	}
 	var progress func(int)
 	if isTerminal(e.stderr) {
 		progress = func(n int) { fmt.Fprintf(e.stderr, "\r\033[Kexporting: %d records", n) }
 	}
-	res, err := export.Export(ctx, export.Options{DataDir: *data, Archive: shared, OutDir: *out, Format: *format, AsOf: at,
+	res, err := export.Export(ctx, export.Options{DataDir: *data, Archive: records, OutDir: *out, Format: *format, AsOf: at,
 		Excel: *excel, Overwrite: *overwrite, Version: buildVersion(), Progress: progress})
 	if progress != nil {
 		fmt.Fprint(e.stderr, "\r\033[K")
@@ -124,8 +131,8 @@ func runExport(ctx context.Context, e *env, args []string) error {
 }
 
 // exportWACZ writes the archive as OUT/archivio.wacz.
-func exportWACZ(ctx context.Context, e *env, data, out string) error {
-	path, res, err := export.ExportWACZ(ctx, export.WACZOptions{DataDir: data, Version: buildVersion()}, out)
+func exportWACZ(ctx context.Context, e *env, o export.WACZOptions, out string) error {
+	path, res, err := export.ExportWACZ(ctx, o, out)
 	if err != nil {
 		return err
 	}

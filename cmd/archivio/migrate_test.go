@@ -1,11 +1,13 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -190,6 +192,12 @@ func TestMigrateToPostgresRoundTrip(t *testing.T) {
 		t.Errorf("migrate --format csv: %v", err)
 	}
 
+	// The WACZ package of the archive as it is, before its files go.
+	waczLocal := filepath.Join(t.TempDir(), "wacz")
+	if _, errOut, err := runCmd(t, runExport, "--data", data, "--format", "wacz", "--out", waczLocal); err != nil {
+		t.Fatalf("export wacz from SQLite: %v\n%s", err, errOut)
+	}
+
 	// From here on the reads of the shared catalog can only come from the
 	// bucket.
 	away := filepath.Join(data, "warc-away")
@@ -258,6 +266,24 @@ func TestMigrateToPostgresRoundTrip(t *testing.T) {
 		t.Errorf("diff from PostgreSQL: %v\n got %.200s\nwant %.200s", err, got, want)
 	}
 
+	// The same WACZ package, its WARC files and indexes from the bucket.
+	waczShared := filepath.Join(t.TempDir(), "wacz")
+	if _, errOut, err := runWith(t, getenv, runExport, "--config", cfg, "--format", "wacz", "--out", waczShared); err != nil {
+		t.Fatalf("export wacz from PostgreSQL: %v\n%s", err, errOut)
+	}
+	za, zb := waczEntries(t, filepath.Join(waczLocal, "archivio.wacz")), waczEntries(t, filepath.Join(waczShared, "archivio.wacz"))
+	if len(za) != len(zb) || len(za) < 5 {
+		t.Errorf("WACZ entries: %d from SQLite, %d from PostgreSQL", len(za), len(zb))
+	}
+	for name, want := range za {
+		if name == "datapackage-digest.json" {
+			continue // the hash of datapackage.json, which holds its time
+		}
+		if got := zb[name]; got != want {
+			t.Errorf("WACZ %s differs:\n%s", name, firstDiff(want, got))
+		}
+	}
+
 	// Reparse reads every record page from the bucket: nothing changed,
 	// nothing failed, as from the archive's own files.
 	got, errOut, err := runWith(t, getenv, runReparse, "--config", cfg)
@@ -306,4 +332,36 @@ func firstDiff(a, b string) string {
 		}
 	}
 	return "(no line differs)"
+}
+
+// waczEntries maps the files of a WACZ package to their contents, its
+// datapackage.json to its resources only (the rest holds its time).
+func waczEntries(t *testing.T, path string) map[string]string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	out := map[string]string{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == "datapackage.json" {
+			var pkg struct{ Resources json.RawMessage }
+			if err := json.Unmarshal(b, &pkg); err != nil {
+				t.Fatal(err)
+			}
+			b = pkg.Resources
+		}
+		out[f.Name] = string(b)
+	}
+	return out
 }

@@ -24,8 +24,7 @@ JavaScript. It opens the archive read-only and changes nothing, beside a
 running crawl or daemon too.
 
 With store: postgres in archivio.yaml it shows the shared catalog, the
-archived pages read by range from warc_storage; the WACZ download is
-not offered there.
+archived pages read by range from warc_storage.
 
 It listens on loopback (127.0.0.1:8090) by default. Any other address
 needs a token, read from the environment variable --token-env names

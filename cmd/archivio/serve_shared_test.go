@@ -82,7 +82,7 @@ func TestServeSharedCatalog(t *testing.T) {
 	}
 	seen := map[string]bool{"/": true}
 	queue := []string{"/", "/records?q=fabbrica", "/records?sort=title&desc=1", "/records?sort=year", "/links?state=down",
-		"/download/records.zip?format=csv"}
+		"/download/records.zip?format=csv", "/download/archivio.wacz"}
 	kinds := map[string]int{}
 	for len(queue) > 0 && len(seen) < 1500 {
 		path := queue[0]

@@ -34,9 +34,39 @@ const WACZName = "archivio.wacz"
 
 // WACZOptions configure a WACZ package.
 type WACZOptions struct {
-	DataDir string // the archive's data directory (required)
+	DataDir string // the archive's data directory (required unless Archive is set)
+	// Archive, when set, is the archive packaged instead of DataDir's:
+	// the shared PostgreSQL catalog with its WARC storage. The caller
+	// closes it.
+	Archive WACZArchive
 	Version string // the archivio version, in datapackage.json's software
 	Now     func() time.Time
+}
+
+// WACZArchive is what a WACZ package reads of an archive other than a
+// data directory: its record pages, and its stored WARC files (with
+// their CDXJ indexes, NAME.cdxj) read whole.
+type WACZArchive interface {
+	ArchivedRecordPages(ctx context.Context, fn func(archive.ArchivedPage) error) error
+	StoredWARCFiles(ctx context.Context) ([]string, error)
+	OpenStored(ctx context.Context, name string) (io.ReadCloser, error)
+}
+
+// dirArchive is a data directory as a WACZArchive: its catalog and the
+// closed WARC files of its warc/ folder.
+type dirArchive struct{ *archive.Store }
+
+func (d dirArchive) StoredWARCFiles(ctx context.Context) ([]string, error) {
+	paths, err := filepath.Glob(filepath.Join(d.WARCDir(), "*.warc.gz"))
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		names[i] = filepath.Base(p)
+	}
+	return names, err
+}
+
+func (d dirArchive) OpenStored(ctx context.Context, name string) (io.ReadCloser, error) {
+	return os.Open(filepath.Join(d.WARCDir(), name))
 }
 
 // WACZResult says what a WACZ package holds.
@@ -83,7 +113,7 @@ func ExportWACZ(ctx context.Context, o WACZOptions, outDir string) (string, *WAC
 // WriteWACZ writes the archive in o.DataDir as a WACZ package to w. WARC
 // files still being written (NAME.open) are left out.
 func WriteWACZ(ctx context.Context, o WACZOptions, w io.Writer) (*WACZResult, error) {
-	if o.DataDir == "" {
+	if o.DataDir == "" && o.Archive == nil {
 		return nil, errors.New("export wacz: no data directory")
 	}
 	now := o.Now
@@ -91,12 +121,16 @@ func WriteWACZ(ctx context.Context, o WACZOptions, w io.Writer) (*WACZResult, er
 		now = time.Now
 	}
 	created := now().UTC()
-	st, err := archive.OpenReadOnly(ctx, o.DataDir)
-	if err != nil {
-		return nil, err
+	st := o.Archive
+	if st == nil {
+		local, err := archive.OpenReadOnly(ctx, o.DataDir)
+		if err != nil {
+			return nil, err
+		}
+		defer local.Close()
+		st = dirArchive{local}
 	}
-	defer st.Close()
-	warcs, err := filepath.Glob(filepath.Join(st.WARCDir(), "*.warc.gz"))
+	warcs, err := st.StoredWARCFiles(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("export wacz: %w", err)
 	}
@@ -105,15 +139,16 @@ func WriteWACZ(ctx context.Context, o WACZOptions, w io.Writer) (*WACZResult, er
 	zw := zip.NewWriter(cw)
 	res := &WACZResult{WARCFiles: len(warcs)}
 	var resources []waczResource
-	for _, p := range warcs {
-		r, err := storeFile(ctx, zw, p, "archive/"+filepath.Base(p))
+	open := func(name string) (io.ReadCloser, error) { return st.OpenStored(ctx, name) }
+	for _, name := range warcs {
+		r, err := storeFile(ctx, zw, open, name, "archive/"+name)
 		if err != nil {
 			return nil, fmt.Errorf("export wacz: %w", err)
 		}
 		resources = append(resources, r)
 	}
 	r, err := deflated(zw, "indexes/index.cdxj", func(w io.Writer) error {
-		n, err := mergeCDXJ(ctx, warcs, w)
+		n, err := mergeCDXJ(ctx, open, warcs, w)
 		res.Indexed = n
 		return err
 	})
@@ -164,23 +199,24 @@ func WriteWACZ(ctx context.Context, o WACZOptions, w io.Writer) (*WACZResult, er
 	return res, nil
 }
 
-// storeFile adds a file uncompressed (STORE), so that readers reach its
-// records by offset: a first pass computes its CRC-32 and SHA-256, a
-// second copies it.
-func storeFile(ctx context.Context, zw *zip.Writer, path, name string) (waczResource, error) {
-	f, err := os.Open(path)
+// storeFile adds the file named file uncompressed (STORE), so that
+// readers reach its records by offset: a first pass computes its CRC-32
+// and SHA-256, a second copies it.
+func storeFile(ctx context.Context, zw *zip.Writer, open func(string) (io.ReadCloser, error), file, name string) (waczResource, error) {
+	f, err := open(file)
 	if err != nil {
+		return waczResource{}, err
+	}
+	crc, sha := crc32.NewIEEE(), sha256.New()
+	n, err := io.Copy(io.MultiWriter(crc, sha), ctxReader{ctx, f})
+	f.Close()
+	if err != nil {
+		return waczResource{}, fmt.Errorf("read %s: %w", file, err)
+	}
+	if f, err = open(file); err != nil {
 		return waczResource{}, err
 	}
 	defer f.Close()
-	crc, sha := crc32.NewIEEE(), sha256.New()
-	n, err := io.Copy(io.MultiWriter(crc, sha), ctxReader{ctx, f})
-	if err != nil {
-		return waczResource{}, fmt.Errorf("read %s: %w", path, err)
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return waczResource{}, err
-	}
 	h := &zip.FileHeader{Name: name, Method: zip.Store, CRC32: crc.Sum32(), CompressedSize64: uint64(n), UncompressedSize64: uint64(n)}
 	h.Modified = time.Now().UTC()
 	zf, err := zw.CreateRaw(h)
@@ -190,10 +226,10 @@ func storeFile(ctx context.Context, zw *zip.Writer, path, name string) (waczReso
 	again := sha256.New()
 	m, err := io.Copy(zf, io.TeeReader(ctxReader{ctx, io.LimitReader(f, n)}, again))
 	if err != nil {
-		return waczResource{}, fmt.Errorf("copy %s: %w", path, err)
+		return waczResource{}, fmt.Errorf("copy %s: %w", file, err)
 	}
 	if m != n || hex.EncodeToString(again.Sum(nil)) != hex.EncodeToString(sha.Sum(nil)) {
-		return waczResource{}, fmt.Errorf("copy %s: the file changed while it was read", path)
+		return waczResource{}, fmt.Errorf("copy %s: the file changed while it was read", file)
 	}
 	return waczResource{Name: filepath.Base(name), Path: name, Hash: "sha256:" + hex.EncodeToString(sha.Sum(nil)), Bytes: n}, nil
 }
@@ -218,11 +254,11 @@ func deflated(zw *zip.Writer, name string, fill func(io.Writer) error) (waczReso
 
 // mergeCDXJ writes the CDXJ indexes beside the WARC files as one index,
 // sorted as each of them is (by line, as bytes), reading each once.
-func mergeCDXJ(ctx context.Context, warcs []string, w io.Writer) (int, error) {
+func mergeCDXJ(ctx context.Context, open func(string) (io.ReadCloser, error), warcs []string, w io.Writer) (int, error) {
 	type src struct {
 		sc   *bufio.Scanner
 		line string
-		f    *os.File
+		f    io.ReadCloser
 	}
 	var srcs []*src
 	defer func() {
@@ -231,9 +267,9 @@ func mergeCDXJ(ctx context.Context, warcs []string, w io.Writer) (int, error) {
 		}
 	}()
 	for _, p := range warcs {
-		f, err := os.Open(strings.TrimSuffix(p, ".open") + ".cdxj")
+		f, err := open(strings.TrimSuffix(p, ".open") + ".cdxj")
 		if err != nil {
-			return 0, fmt.Errorf("the index of %s (written when the WARC file is closed; a crawl writes a missing one): %w", filepath.Base(p), err)
+			return 0, fmt.Errorf("the index of %s (written when the WARC file is closed; a crawl writes a missing one): %w", p, err)
 		}
 		s := &src{sc: bufio.NewScanner(f), f: f}
 		s.sc.Buffer(make([]byte, 64<<10), 1<<20)

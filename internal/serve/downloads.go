@@ -99,16 +99,21 @@ func (s *Server) downloadRecords(w http.ResponseWriter, r *http.Request) {
 // downloadWACZ sends the whole archive as a WACZ package, built as it is
 // sent.
 func (s *Server) downloadWACZ(w http.ResponseWriter, r *http.Request) {
+	o := export.WACZOptions{DataDir: s.o.DataDir, Version: s.o.Version, Now: s.o.Now}
 	if s.o.DataDir == "" {
-		s.fail(w, r, http.StatusNotFound, "downloads need the data directory")
-		return
+		shared, ok := s.o.Archive.(export.WACZArchive)
+		if !ok {
+			s.fail(w, r, http.StatusNotFound, "downloads need the data directory")
+			return
+		}
+		o.Archive = shared
 	}
 	w.Header().Set("Content-Type", "application/wacz")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+export.WACZName+`"`)
 	if r.Method == http.MethodHead {
 		return
 	}
-	if _, err := export.WriteWACZ(r.Context(), export.WACZOptions{DataDir: s.o.DataDir, Version: s.o.Version, Now: s.o.Now}, w); err != nil {
+	if _, err := export.WriteWACZ(r.Context(), o, w); err != nil {
 		s.o.Logger.Warn("download wacz", "err", err)
 	}
 }

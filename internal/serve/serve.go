@@ -18,8 +18,7 @@ type Options struct {
 	Archive Archive
 	// DataDir is the archive's data directory: the export and WACZ
 	// downloads read it (read-only) and the feed's id names it. Empty
-	// for the shared PostgreSQL catalog: the record downloads read
-	// Archive, and there is no WACZ download.
+	// for the shared PostgreSQL catalog: the downloads read Archive.
 	DataDir string
 	// Token, when not empty, is asked of every request: as a bearer token
 	// (Authorization: Bearer TOKEN) or as the password of basic
