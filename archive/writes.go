@@ -47,6 +47,9 @@ type txn struct {
 	ctx context.Context
 	tx  *sql.Tx
 	s   *Store
+	// bound are the statements bound to tx so far: a group commit runs
+	// each many times, and binding one costs an allocation and locks.
+	bound map[string]*sql.Stmt
 }
 
 // stmt returns q's prepared statement bound to the transaction. The
@@ -54,13 +57,20 @@ type txn struct {
 // connection is the transaction's while it runs); one missing from
 // writeSQL runs unprepared.
 func (t *txn) stmt(q string) *sql.Stmt {
+	if st, ok := t.bound[q]; ok {
+		return st
+	}
 	t.s.mu.Lock()
 	st := t.s.writes[q]
 	t.s.mu.Unlock()
-	if st == nil {
-		return nil
+	if st != nil {
+		st = t.tx.StmtContext(t.ctx, st)
 	}
-	return t.tx.StmtContext(t.ctx, st)
+	if t.bound == nil {
+		t.bound = map[string]*sql.Stmt{}
+	}
+	t.bound[q] = st
+	return st
 }
 
 func (t *txn) exec(q string, args ...any) (sql.Result, error) {
