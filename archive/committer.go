@@ -21,11 +21,15 @@ import (
 //  1. A capture's WARC record is written whole to its file (write(2)
 //     returned) before its capture is queued (Recorder.RoundTrip).
 //  2. Before the transaction of a group that holds captures commits, the
-//     open WARC file is flushed to the disk (WARCWriter.Sync; a file
-//     closed by a rotation was flushed, then its index written, then it
-//     was renamed, before the next record went to a new file). So every
-//     WARC record the catalog names is whole on disk, after a kill -9 and
-//     after a power failure alike.
+//     open WARC file is flushed to the disk (WARCWriter.Sync; its entry in
+//     the folder was synced when it was created; a file closed by a
+//     rotation was flushed, then its index written, then it was renamed
+//     and the folder synced, before the next record went to a new file).
+//     So every WARC record the catalog names is whole on disk, after a
+//     kill -9 and after a power failure alike. (The catalog's own commit
+//     is then durable as SQLite's WAL with synchronous=NORMAL makes it:
+//     after a power failure the last commits may be lost, never the WARC
+//     records they name.)
 //  3. Writes commit in the order they were queued, and a Write is never
 //     split between transactions: a frontier entry is settled in the same
 //     transaction as the links its page yielded, and after the capture and

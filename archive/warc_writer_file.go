@@ -38,6 +38,12 @@ func (w *WARCWriter) openFileLocked() error {
 	if _, err := f.Write(data); err != nil {
 		return discard(err)
 	}
+	// The new file's entry in the folder is made durable before any record
+	// in it can be named by the catalog (Sync flushes only the file's
+	// content): after a power failure the file is there.
+	if err := syncDir(w.opts.Dir); err != nil {
+		return discard(err)
+	}
 	w.f, w.name = f, name
 	if w.wrapFile != nil {
 		w.f = w.wrapFile(f)
