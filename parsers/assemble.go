@@ -215,8 +215,8 @@ func (a *assembler) run(tokens []token) {
 				// infobox, a newsletter's footer).
 				a.close()
 				a.explain.unused(t, "after the cell that held the last value")
-			case a.open != nil && a.open.blank() && !a.open.fold && t.check == checkNone && t.media == nil &&
-				blockScalar(t.text) != 0 && inCode(t.node):
+			case a.open != nil && blockScalar(t.text) != 0 && !a.open.fold && t.check == checkNone && t.media == nil &&
+				a.open.blank() && inCode(t.node):
 				// "Label: >-" in YAML shown as code: the value is the
 				// indented lines below, folded into one text by ">".
 				a.open.fold = blockScalar(t.text) == '>'

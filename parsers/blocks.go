@@ -90,6 +90,9 @@ var labelDashes = []string{" – ", " — ", " - "}
 // label wins. Only exact or normalized matches count, never near misses.
 func dashedLabel(text string) (i, j int) {
 	limit := min(len(text), dict.longest+lookupSlack)
+	if !strings.ContainsAny(text[:limit], "-\u2013\u2014") {
+		return 0, 0
+	}
 	for _, d := range labelDashes {
 		for at := 0; at < limit; {
 			k := strings.Index(text[at:limit], d)

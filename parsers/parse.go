@@ -4,9 +4,12 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // minKnownLabels is how many distinct dictionary labels a page must carry to
@@ -170,13 +173,44 @@ func documentBase(doc *goquery.Document, pageURL *url.URL) *url.URL {
 	return b
 }
 
-// canonicalURL is the page's own statement of its address.
+// canonicalURL is the page's own statement of its address: the first
+// <link rel="canonical">, else the first og:url. It walks the tree rather
+// than matching selectors: a parse may ask for it on every page.
 func canonicalURL(doc *goquery.Document) string {
-	if h, ok := doc.Find(`link[rel~="canonical"]`).First().Attr("href"); ok && strings.TrimSpace(h) != "" {
-		return strings.TrimSpace(h)
+	var canonical, og *html.Node
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch {
+			case c.DataAtom == atom.Link && canonical == nil && slices.Contains(strings.Fields(attr(c, "rel")), "canonical"):
+				canonical = c
+				return true
+			case c.DataAtom == atom.Meta && og == nil && attr(c, "property") == "og:url":
+				og = c
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
 	}
-	h, _ := doc.Find(`meta[property="og:url"]`).First().Attr("content")
-	return strings.TrimSpace(h)
+	for _, n := range doc.Nodes {
+		if walk(n) {
+			break
+		}
+	}
+	if canonical != nil {
+		if h := strings.TrimSpace(attr(canonical, "href")); h != "" {
+			return h
+		}
+	}
+	if og != nil {
+		return strings.TrimSpace(attr(og, "content"))
+	}
+	return ""
 }
 
 func nonNil[T any](s []T) []T {

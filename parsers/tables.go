@@ -116,8 +116,8 @@ func (l *linearizer) labelCell(n *html.Node) bool {
 		return false
 	}
 	first := firstText(n)
-	if first == nil {
-		return false
+	if first == nil || !textAfter(first, n) {
+		return false // the cell shows one text: the walk reads it
 	}
 	label := collapseSpace(first.Data)
 	m := dict.lookup(label)
@@ -139,6 +139,21 @@ func (l *linearizer) labelCell(n *html.Node) bool {
 	l.tokens = append(l.tokens, token{kind: tokLabel, text: label, field: m.field, marked: true, how: m.how,
 		dropped: strings.TrimSpace(strings.TrimPrefix(text, label)), node: n})
 	return true
+}
+
+// textAfter reports whether text shows after the text node t inside n.
+func textAfter(t, n *html.Node) bool {
+	for x := t; x != nil && x != n; x = x.Parent {
+		for s := x.NextSibling; s != nil; s = s.NextSibling {
+			switch {
+			case s.Type == html.TextNode && strings.TrimSpace(s.Data) != "":
+				return true
+			case s.Type == html.ElementNode && !skipElement(s) && firstText(s) != nil:
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // firstText is the first text node under n that shows something, outside
