@@ -90,8 +90,8 @@ var labelDashes = []string{" – ", " — ", " - "}
 // label wins. Only exact or normalized matches count, never near misses.
 func dashedLabel(text string) (i, j int) {
 	limit := min(len(text), dict.longest+lookupSlack)
-	if !strings.ContainsAny(text[:limit], "-\u2013\u2014") {
-		return 0, 0
+	if head := text[:limit]; !strings.Contains(head, " -") && !strings.Contains(head, " \u2013") && !strings.Contains(head, " \u2014") {
+		return 0, 0 // no dash after a space: hyphenated words, addresses
 	}
 	for _, d := range labelDashes {
 		for at := 0; at < limit; {

@@ -1,6 +1,8 @@
 package parsers
 
 import (
+	"slices"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -85,6 +87,9 @@ const minShownLabels = 5
 // widen the record's container. The last-modified date is left alone: the
 // observatory writes it inline after the record.
 func dropStrayInline(tokens []token) {
+	if !slices.ContainsFunc(tokens, func(t token) bool { return t.inline }) {
+		return
+	}
 	var c *html.Node
 	shown, last := 0, -1
 	seen := map[*fieldDef]bool{}

@@ -55,6 +55,9 @@ var itemID = regexp.MustCompile(`\s+[(\[](?:#|[A-Za-z]{1,3}-?)[0-9]+[)\]]$`)
 // (Q2141)") when the document title shows the title without it; the h1
 // as it is otherwise.
 func withoutItemID(h1, docTitle string) string {
+	if !strings.HasSuffix(h1, ")") && !strings.HasSuffix(h1, "]") {
+		return h1
+	}
 	loc := itemID.FindStringIndex(h1)
 	if loc == nil {
 		return h1
