@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"text/tabwriter"
 
+	"archivio/archive"
 	"archivio/internal/migrate"
 )
 
@@ -20,7 +22,8 @@ its row count and a digest of its rows on both sides. With --warc the
 WARC files of DIR/warc and their indexes go to warc_storage (a bucket,
 the credentials in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), each
 checked by its size and sha256 before the catalog holds it as stored.
-The SQLite archive is only read.
+The SQLite archive is only read, under its lock: stop any crawl, link
+check or daemon writing it first.
 
 Examples:
   ARCHIVIO_POSTGRES="host=/var/run/postgresql dbname=archivio" archivio migrate --to postgres --data ./archivio-data
@@ -48,6 +51,19 @@ func runMigrate(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The archive's lock, held while it is read: no crawl, link check or
+	// daemon writes it meanwhile, so the tables copied are one state.
+	if err := requireArchive(settings.Data); err != nil {
+		return err
+	}
+	lock, err := archive.LockDir(settings.Data)
+	if errors.Is(err, archive.ErrLocked) {
+		return fmt.Errorf("migrate: %w: stop the crawl, link check or daemon writing it first", err)
+	}
+	if err != nil {
+		return err
+	}
+	defer lock.Unlock()
 	from, err := openArchive(ctx, settings.Data)
 	if err != nil {
 		return err

@@ -114,9 +114,20 @@ func TestMigrateToPostgresRoundTrip(t *testing.T) {
 	bucket := s3test.Start(t, t.TempDir(), failWrites(last, &refuse))
 	cfg, getenv := sharedConfig(t, dsn, bucket.URL)
 
+	// Not while something writes the archive.
+	lock, err := archive.LockDir(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := runWith(t, getenv, runMigrate, "--to", "postgres", "--config", cfg, "--data", data); !errors.Is(err, archive.ErrLocked) ||
+		!strings.Contains(err.Error(), "stop the crawl") {
+		t.Errorf("migrate of a locked archive: %v", err)
+	}
+	lock.Unlock()
+
 	// The upload of one file fails: the catalog is copied, that file's
 	// captures wait for it, and reading one says so.
-	_, _, err := runWith(t, getenv, runMigrate, "--to", "postgres", "--warc", "--config", cfg, "--data", data)
+	_, _, err = runWith(t, getenv, runMigrate, "--to", "postgres", "--warc", "--config", cfg, "--data", data)
 	if err == nil || !strings.Contains(err.Error(), last) {
 		t.Fatalf("migrate with a failing upload of %s: %v", last, err)
 	}
