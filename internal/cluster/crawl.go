@@ -121,6 +121,12 @@ func Crawl(ctx context.Context, cfg CrawlConfig) (*Report, error) {
 		return nil, err
 	}
 	rep.CrawlID, rep.Joined, obs.crawlID = id, joined, id
+	if joined && cfg.FromID > 0 {
+		// The ids this node was asked to try join the running crawl too.
+		if _, err := st.AddToFrontier(ctx, id, obs.seeds(nil, cfg.FromID, cfg.ToID)); err != nil {
+			return nil, err
+		}
+	}
 	cfg.Logger.Info("crawl", "crawl", id, "node", cfg.Node, "joined", joined)
 	heartbeat := cfg.Heartbeat
 	if heartbeat <= 0 && cfg.LeaseTTL > 0 {
