@@ -206,6 +206,8 @@ func startNode(t *testing.T, dsn, name, data string, args []string) *nodeRun {
 	if err := c.Start(); err != nil {
 		t.Fatal(err)
 	}
+	// A test that fails early leaves no node running.
+	t.Cleanup(func() { c.Process.Kill() })
 	return r
 }
 
