@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus/testutil/promlint"
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 
@@ -81,10 +82,20 @@ func TestDaemonOnASharedCatalog(t *testing.T) {
 	if len(s.Crawls) != 1 || s.Crawls[0].Status != "done" {
 		t.Errorf("last runs: %+v", s.Crawls)
 	}
+	text := string(get(t, base+"/metrics"))
 	parser := expfmt.NewTextParser(model.UTF8Validation)
-	families, err := parser.TextToMetricFamilies(strings.NewReader(string(get(t, base+"/metrics"))))
+	families, err := parser.TextToMetricFamilies(strings.NewReader(text))
 	if err != nil {
 		t.Fatalf("metrics do not parse as Prometheus text: %v", err)
+	}
+	// The checks of "promtool check metrics" (its linter): names, units,
+	// help texts, counters' _total; none for the whole page.
+	problems, err := promlint.New(strings.NewReader(text)).Lint()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Errorf("metric %s: %s", p.Metric, p.Text)
 	}
 	value := func(name string, labels map[string]string) float64 {
 		for _, m := range families[name].GetMetric() {
