@@ -291,7 +291,9 @@ func (a *assembler) mapInValue(t token) bool {
 	ims, ls := t.images(), t.links()
 	switch {
 	case len(ims) == 1 && len(ls) <= 1 && (t.text == "" || looksLikeImagePath(t.text)):
-	case len(ims) == 0 && len(ls) == 1 && looksLikeImagePath(ls[0].href) && (t.text == "" || looksLikeImagePath(t.text)):
+	case len(ims) == 0 && len(ls) == 1 && looksLikeImagePath(ResolveURL(a.base, ls[0].href)) && (t.text == "" || looksLikeImagePath(t.text)):
+	case len(ims) == 0 && len(ls) == 0 && looksLikeImagePath(t.text) && len(f.blocks) == 0:
+		// The image's address written as text, first in the value.
 	default:
 		return false
 	}

@@ -235,7 +235,7 @@ func (l *linearizer) walk(n *html.Node) {
 			return
 		}
 	case atom.Pre:
-		if l.preColumns(n) {
+		if l.preColumns(n) || l.preLines(n) {
 			return
 		}
 	case atom.Fieldset:

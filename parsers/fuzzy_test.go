@@ -33,6 +33,8 @@ func TestFuzzyLabels(t *testing.T) {
 		{"a number alone", "2020", ""},
 		{"a value, not a label", "Singoli cittadini", ""},
 		{"another count", "Numero incontri", ""},
+		{"a short label with a word replaced", "Schede dei processi partecipativi", ""},
+		{"a long label with a word replaced", "Tra i soggetti partecipanti si nota la presenza femminile", "women_present"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -36,7 +36,7 @@ func skipElement(n *html.Node) bool {
 	if n.Data == "svg" || n.Data == "math" {
 		return true
 	}
-	hasClass := false
+	hasClass, term := false, false
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "hidden":
@@ -55,6 +55,9 @@ func skipElement(n *html.Node) bool {
 			if equalFoldAny(strings.TrimSpace(a.Val), "navigation", "contentinfo", "search", "tooltip", "menu", "menubar") {
 				return true
 			}
+			// A term of a description list kept for screen readers only:
+			// the label of a value the page shows beside an icon.
+			term = strings.EqualFold(strings.TrimSpace(a.Val), "term")
 		case "data-toggle", "data-bs-toggle":
 			// The icon that opens a help tooltip or popover.
 			if equalFoldAny(a.Val, "tooltip", "popover", "modal") {
@@ -72,7 +75,7 @@ func skipElement(n *html.Node) bool {
 	case "mat-hint", "mat-error":
 		return true // custom elements of form hints
 	}
-	return hasClass && findClass(n, skipClass) != ""
+	return hasClass && !term && findClass(n, skipClass) != ""
 }
 
 // skipClass reports whether a class name hides an element or marks it as

@@ -116,6 +116,11 @@ func TestResolveURL(t *testing.T) {
 		{"fragment only", page, "#top", ""},
 		{"spaces trimmed", page, "  /a  ", "https://www.osservatoriopartecipazione.it/a"},
 		{"no base keeps relative", nil, "archive/x.jpg", "archive/x.jpg"},
+		{"a web archive's replay", page, "/web/20200215103844/http://www.fabbricaideedistretto.it", "http://www.fabbricaideedistretto.it"},
+		{"a replayed image", page, "/web/20200215103844im_/https://www.osservatoriopartecipazione.it/archive/141.jpg", "https://www.osservatoriopartecipazione.it/archive/141.jpg"},
+		{"a replay's absolute address", nil, "https://web.archive.org/web/2016/www.comune.it/partecipa", "http://www.comune.it/partecipa"},
+		{"a replay with the slashes collapsed", page, "/web/20200215103844/http:/www.comune.it/", "http://www.comune.it/"},
+		{"a site's own /web/ path", page, "/web/pagina.html", "https://www.osservatoriopartecipazione.it/web/pagina.html"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -160,3 +160,113 @@ func isUnderline(line string) bool {
 	t := strings.TrimSpace(line)
 	return utf8.RuneCountInString(t) >= 3 && (strings.Trim(t, "=") == "" || strings.Trim(t, "-") == "")
 }
+
+// Text in a <pre> may be a mail: a mailing list's archive shows messages
+// so, and a message may quote another ("> ") that carries the record as
+// "Label: value" lines, or a "Label:" line with the value on the lines
+// below. Lines ending in a space go on in the next one (format=flowed,
+// as mail clients wrap long lines), "== Name ==" lines are headings and
+// a "-- " line starts the signature. A reader of the message reads the
+// record in the quoted lines; preLines reads it so.
+
+// minPreLabels is how many lines of a <pre> must begin with a known label
+// and a colon for it to be read line by line.
+const minPreLabels = 3
+
+// preLine is a line of a <pre>, without its quoting marks.
+type preLine struct {
+	depth int // how many times the line is quoted
+	text  string
+}
+
+// preLines reads a <pre> that holds the record as labelled lines, at the
+// quoting depth where most of them are, and reports whether it did.
+func (l *linearizer) preLines(pre *html.Node) bool {
+	text := textOf(pre, 1<<20)
+	if len(text) > 1<<20 || !strings.Contains(text, ":") {
+		return false
+	}
+	raw := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	lines := make([]preLine, len(raw))
+	labelled := map[int]int{}
+	for i, r := range raw {
+		d, t := unquote(r)
+		lines[i] = preLine{depth: d, text: t}
+		if k := strings.IndexByte(t, ':'); k > 0 && k <= dict.longest+lookupSlack {
+			if m := dict.lookup(t[:k]); m.field != nil && m.how != matchFuzzy {
+				labelled[d]++
+			}
+		}
+	}
+	depth, best := 0, 0
+	for d, c := range labelled {
+		if c > best || c == best && d < depth {
+			depth, best = d, c
+		}
+	}
+	if best < minPreLabels {
+		return false
+	}
+	l.flush()
+	var cur strings.Builder
+	emit := func() {
+		if cur.Len() > 0 {
+			l.preLineBlock(pre, cur.String())
+			cur.Reset()
+		}
+	}
+	signed := false
+	for _, ln := range lines {
+		if ln.depth != depth {
+			emit()
+			continue
+		}
+		t := ln.text
+		switch {
+		case signed:
+			continue
+		case t == "-- " || t == "--":
+			emit()
+			signed = true // the signature: not the message's text
+			continue
+		case strings.TrimSpace(t) == "":
+			emit()
+			continue
+		}
+		if s := cur.String(); s != "" && !strings.HasSuffix(s, " ") {
+			emit()
+		}
+		cur.WriteString(t)
+	}
+	emit()
+	return true
+}
+
+// unquote takes the quoting marks off a mail's line ("> > text"): how
+// many there were, and the text after them.
+func unquote(line string) (int, string) {
+	depth := 0
+	for {
+		t := strings.TrimLeft(line, " ")
+		if !strings.HasPrefix(t, ">") {
+			break
+		}
+		depth++
+		line = strings.TrimPrefix(t[1:], " ")
+	}
+	return depth, line
+}
+
+// preLineBlock emits a line of a mail as a block: a "== Name ==" heading
+// as that heading, other lines as text, read as any block is ("Label:
+// value").
+func (l *linearizer) preLineBlock(pre *html.Node, text string) {
+	text = collapseSpace(text)
+	if h := strings.Trim(text, "=# "); h != text && h != "" && strings.HasPrefix(text, "=") {
+		text = h
+	}
+	l.flush()
+	l.buf.WriteString(text)
+	l.blockNode = pre
+	l.flush()
+}

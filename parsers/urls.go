@@ -18,8 +18,25 @@ func recordID(u string) (int, bool) { return osservatorio.RecordID(u) }
 // A link through a redirector ("https://www.google.com/url?q=TARGET")
 // resolves to its target, where a reader following it arrives.
 func ResolveURL(base *url.URL, ref string) string {
+	if m := replayURL.FindStringSubmatch(strings.TrimSpace(ref)); m != nil {
+		ref = m[1]
+		switch {
+		case strings.Contains(ref, "://"):
+		case strings.HasPrefix(ref, "http:/") || strings.HasPrefix(ref, "https:/"):
+			ref = strings.Replace(ref, ":/", "://", 1) // a replay that collapsed the slashes
+		default:
+			ref = "http://" + strings.TrimPrefix(ref, "/")
+		}
+		base = nil
+	}
 	return unwrapRedirect(resolveURL(base, ref))
 }
+
+// replayURL matches an address as a web archive's replay rewrites it
+// ("/web/20200215103844im_/https://site/page", absolute or relative to
+// the archive): a reader following it arrives at a capture of the
+// original address, which is what the page links to.
+var replayURL = regexp.MustCompile(`^(?:https?://web\.archive\.org)?/web/[0-9]{4,14}(?:[a-z]{2}_)?/((?:https?:/)?/?[A-Za-z0-9.-]+\.[A-Za-z]{2,}.*)$`)
 
 // redirectParams are the query parameters redirectors carry their target in.
 var redirectParams = []string{"q", "url", "u", "target", "to", "dest", "destination", "redirect", "link"}
