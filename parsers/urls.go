@@ -18,6 +18,9 @@ func recordID(u string) (int, bool) { return osservatorio.RecordID(u) }
 // A link through a redirector ("https://www.google.com/url?q=TARGET")
 // resolves to its target, where a reader following it arrives.
 func ResolveURL(base *url.URL, ref string) string {
+	if !strings.Contains(ref, "/web/") {
+		return unwrapRedirect(resolveURL(base, ref))
+	}
 	if m := replayURL.FindStringSubmatch(strings.TrimSpace(ref)); m != nil {
 		ref = m[1]
 		switch {
