@@ -1,6 +1,7 @@
 package parsers
 
 import (
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -13,18 +14,28 @@ import (
 // "2010 | 2011"). A reader pairs those by column; so does table.
 
 // table reads a table whose rows include a row of labels over a row of
-// values, pairing them by column, and reports whether it did. Other
-// tables are left to the walk.
+// values, pairing them by column, and reports whether it did. A row of
+// labels may hold a few columns the dictionary does not know (a sheet's
+// "ID", a badge answered Sì or No) and sit under a row of merged cells
+// naming the sections over their columns, as a register kept in a
+// spreadsheet does. Other tables are left to the walk.
 func (l *linearizer) table(t *html.Node) bool {
 	rows := tableRows(t)
 	if len(rows) < 2 {
 		return false
 	}
 	pairs := make([]bool, len(rows))
+	heads := make([][]*html.Node, len(rows)) // the section cell over each column of a row of labels
+	skip := make([]bool, len(rows))          // rows of section cells read with the labels
 	any := false
 	for i := 0; i+1 < len(rows); i++ {
 		if l.labelRow(rows[i]) && len(cells(rows[i+1])) == len(cells(rows[i])) && !l.labelRow(rows[i+1]) {
 			pairs[i], any = true, true
+			if i > 0 && !pairs[i-1] {
+				if h := sectionCells(rows[i-1], len(cells(rows[i]))); h != nil {
+					heads[i], skip[i-1] = h, true
+				}
+			}
 			i++
 		}
 	}
@@ -38,35 +49,127 @@ func (l *linearizer) table(t *html.Node) bool {
 		}
 	}
 	for i := 0; i < len(rows); i++ {
+		if skip[i] {
+			continue
+		}
 		if !pairs[i] {
 			l.walk(rows[i])
 			continue
 		}
 		labels, values := cells(rows[i]), cells(rows[i+1])
 		for j := range labels {
-			l.walk(labels[j])
-			l.walk(values[j])
-			l.flush()
+			if h := heads[i]; h != nil && h[j] != nil && (j == 0 || h[j] != h[j-1]) {
+				l.walk(h[j])
+				l.flush()
+			}
+			l.column(labels[j], values[j])
 		}
 		i++
 	}
 	return true
 }
 
-// labelRow reports whether every cell of a row (at least two) is a known
-// label.
+// column reads a label cell and the value cell under it. A label the
+// dictionary does not know is a label all the same (the row says so); a
+// badge over "Sì" is that badge, over "No" nothing.
+func (l *linearizer) column(label, value *html.Node) {
+	text, media, controls := l.visibleText(label)
+	if text != "" && !media && !controls && dict.lookup(text).field == nil {
+		v, vmedia, vcontrols := l.visibleText(value)
+		if cert, fin, ok := badgeFlags(text); ok && !vmedia && !vcontrols && badgesDef != nil {
+			if yes, known := yesNo(v); known {
+				if yes && (cert || fin) {
+					l.tokens = append(l.tokens, token{kind: tokLabel, text: badgesDef.labels[0], field: badgesDef, marked: true, how: matchExact, node: label},
+						token{kind: tokText, text: text, node: value})
+				}
+				return
+			}
+		}
+		l.flush()
+		l.tokens = append(l.tokens, token{kind: tokLabel, text: text, marked: true, how: matchExact, node: label})
+		l.walk(value)
+		l.flush()
+		return
+	}
+	l.walk(label)
+	l.walk(value)
+	l.flush()
+}
+
+// badgesDef is the header field of the badges.
+var badgesDef = func() *fieldDef {
+	for i := range headerDefs {
+		if headerDefs[i].name == "badges" {
+			return &headerDefs[i]
+		}
+	}
+	return nil
+}()
+
+// yesNo reads a yes or no answer: whether it is yes, and whether it is
+// one.
+func yesNo(s string) (yes, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "sì", "si", "sí", "yes", "vero", "x", "✓", "✔":
+		return true, true
+	case "no", "falso", "":
+		return false, true
+	}
+	return false, false
+}
+
+// sectionCells maps the n columns under a row of merged cells to the cell
+// over each, when the row spans exactly those columns and names at least
+// one section; nil otherwise.
+func sectionCells(tr *html.Node, n int) []*html.Node {
+	var out []*html.Node
+	section := false
+	for _, c := range cells(tr) {
+		span := 1
+		if v, err := strconv.Atoi(strings.TrimSpace(attr(c, "colspan"))); err == nil && v > 1 {
+			span = v
+		}
+		if len(out)+span > n {
+			return nil
+		}
+		for k := 0; k < span; k++ {
+			out = append(out, c)
+		}
+		if dict.lookup(collapseSpace(textOf(c, visibleTextLimit))).section != "" {
+			section = true
+		}
+	}
+	if len(out) != n || !section {
+		return nil
+	}
+	return out
+}
+
+// labelRow reports whether a row is a row of labels: at least two cells,
+// every one a known label, or, in a row of more than four, at least four
+// known labels among cells holding mostly labels (three in four).
 func (l *linearizer) labelRow(tr *html.Node) bool {
 	cs := cells(tr)
 	if len(cs) < 2 {
 		return false
 	}
+	allowed := 0 // unknown cells a row of labels may hold
+	if len(cs) > 4 {
+		allowed = len(cs) / 4
+	}
+	unknown := 0
 	for _, c := range cs {
 		text, media, controls := l.visibleText(c)
-		if text == "" || media || controls || dict.lookup(text).field == nil {
+		if text == "" || media || controls {
 			return false
 		}
+		if m := dict.lookup(text); m.field == nil || m.how == matchFuzzy {
+			if unknown++; unknown > allowed {
+				return false
+			}
+		}
 	}
-	return true
+	return unknown == 0 || len(cs)-unknown >= 4
 }
 
 // tableRows lists a table's own rows, in order, not those of nested tables.
