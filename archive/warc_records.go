@@ -249,7 +249,7 @@ func encodeWARCRecord(rec gowarc.WarcRecord, infoID string) ([]byte, error) {
 	plain := plainBufs.Get().(*bytes.Buffer)
 	plain.Reset()
 	defer plainBufs.Put(plain)
-	if _, _, err := gowarc.NewMarshaler().Marshal(plain, rec, 0); err != nil {
+	if err := marshalWARCRecord(plain, rec); err != nil {
 		return nil, fmt.Errorf("marshal %s record: %w", rec.Type(), err)
 	}
 	var buf bytes.Buffer
@@ -264,6 +264,27 @@ func encodeWARCRecord(rec gowarc.WarcRecord, infoID string) ([]byte, error) {
 		return nil, fmt.Errorf("compress %s record: %w", rec.Type(), err)
 	}
 	return buf.Bytes(), nil
+}
+
+// marshalWARCRecord writes rec to buf as gowarc's marshaler does (version
+// line, header, a blank line, the block, two line ends), byte for byte,
+// but reads the block into buf itself: gowarc copies it with io.Copy,
+// which allocates a 32 KB buffer for every record.
+func marshalWARCRecord(buf *bytes.Buffer, rec gowarc.WarcRecord) error {
+	fmt.Fprintf(buf, "%v\r\n", rec.Version())
+	if _, err := rec.WarcHeader().Write(buf); err != nil {
+		return err
+	}
+	buf.WriteString("\r\n")
+	r, err := rec.Block().RawBytes()
+	if err != nil {
+		return err
+	}
+	if _, err := buf.ReadFrom(r); err != nil {
+		return err
+	}
+	buf.WriteString("\r\n\r\n")
+	return nil
 }
 
 // Pools of reusable encoding state. They hold no data between records:
