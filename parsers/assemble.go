@@ -33,6 +33,11 @@ type assembler struct {
 	// record follows with only the region, badges or call to action between
 	// them: the title of a record shown below a page's own heading.
 	nearTitle string
+	// orphans are the blocks since the last label or section that no
+	// field took, and prevLabel the last label's element: a value drawn
+	// above its label (see valueBefore).
+	orphans   []token
+	prevLabel *html.Node
 	// afterH1 counts the header blocks after the page's <h1> (-1 before
 	// it); nearAfterH1 is that count at nearTitle. A record's own heading
 	// far below the <h1> names it; one just below it (a page's "Statements")
@@ -140,6 +145,7 @@ func (a *assembler) run(tokens []token) {
 		switch t.kind {
 		case tokSection:
 			a.close()
+			a.orphans = a.orphans[:0]
 			a.body = true
 			a.section = t.text
 			a.explain.section(t)
@@ -169,10 +175,10 @@ func (a *assembler) run(tokens []token) {
 			}
 			carried := a.valueBefore(t)
 			a.close()
+			a.orphans = a.orphans[:0]
+			a.prevLabel = t.node
 			a.open = &openField{def: t.field, label: shownLabel(t.text), section: a.section, tok: t}
-			if carried != nil {
-				a.open.blocks = append(a.open.blocks, *carried)
-			}
+			a.open.blocks = append(a.open.blocks, carried...)
 			switch {
 			case t.field == nil:
 				a.unknownLabel(shownLabel(t.text))
@@ -200,8 +206,10 @@ func (a *assembler) run(tokens []token) {
 				a.header(t)
 			case a.open != nil && a.open.box != nil && t.node != nil && !inside(t.node, a.open.box):
 				// The label and its value sat together in a box of their own
-				// (a field's wrapper): text past that box is not the value's.
+				// (a field's wrapper): text past that box is not the value's,
+				// but may be the next label's, drawn above it.
 				a.close()
+				a.orphans = append(a.orphans[:0], t)
 				a.explain.unused(t, "after the box that held the last field")
 			case a.open != nil && a.open.cell != nil && t.node != nil && !inside(t.node, a.open.cell) && a.open.cell.DataAtom != atom.Dd &&
 				a.open.cell.Parent != nil && inside(t.node, a.open.cell.Parent):
@@ -237,6 +245,7 @@ func (a *assembler) run(tokens []token) {
 				// header fields ("Titolo", "Editore"), before the sections.
 				a.unknownHeader([]string{t.text})
 			default:
+				a.orphans = append(a.orphans, t)
 				a.explain.unused(t, "after a section heading, before any label")
 			}
 		}
@@ -244,25 +253,68 @@ func (a *assembler) run(tokens []token) {
 	a.close()
 }
 
-// valueBefore takes back the open field's last block when it is the new
-// label's value drawn above it: a card that shows a figure over its label
-// ("12" over "Durata (mesi)"), where the block and the label share a box
-// that holds no other label. Such a block is not the open field's.
-func (a *assembler) valueBefore(label token) *token {
-	f := a.open
-	if f == nil || len(f.blocks) == 0 || label.node == nil || f.tok.node == nil {
+// valueBefore takes back the open field's last blocks when they are the
+// new label's value drawn above it: a card that shows a figure over its
+// label ("12" over "Durata (mesi)"), a list item whose title is the value
+// and whose subtitle, last in it, the label. The blocks and the label
+// share a box that holds no other label. Such blocks are not the open
+// field's. Where no field is open (the first field of a section), the
+// blocks no field took are looked at the same way.
+func (a *assembler) valueBefore(label token) []token {
+	if label.node == nil {
 		return nil
 	}
-	last := f.blocks[len(f.blocks)-1]
-	if last.node == nil || len(last.links()) > 0 || len(last.images()) > 0 {
+	blocks, prev := a.orphans, a.prevLabel
+	if f := a.open; f != nil {
+		blocks, prev = f.blocks, f.tok.node
+		if prev == nil {
+			return nil
+		}
+	}
+	var box *html.Node
+	k := len(blocks)
+	for k > 0 {
+		b := blocks[k-1]
+		if b.node == nil || len(b.links()) > 0 || len(b.images()) > 0 {
+			break
+		}
+		c := commonAncestor(b.node, label.node)
+		if c == nil || (box != nil && c != box) || (prev != nil && inside(prev, c)) || c == a.container || (a.container != nil && inside(a.container, c)) {
+			break
+		}
+		box = c
+		k--
+	}
+	if k == len(blocks) {
 		return nil
 	}
-	box := commonAncestor(last.node, label.node)
-	if box == nil || inside(f.tok.node, box) || box == a.container || (a.container != nil && inside(a.container, box)) {
+	if (k < len(blocks)-1 || a.open == nil) && !lastIn(label.node, box) {
+		// More than the one block, or blocks no field took: only when the
+		// label ends the box, as a caption under its value.
 		return nil
 	}
-	f.blocks = f.blocks[:len(f.blocks)-1]
-	return &last
+	taken := append([]token(nil), blocks[k:]...)
+	if a.open != nil {
+		a.open.blocks = a.open.blocks[:k]
+	} else {
+		a.orphans = a.orphans[:k]
+	}
+	return taken
+}
+
+// lastIn reports whether nothing visible follows n inside box.
+func lastIn(n, box *html.Node) bool {
+	for x := n; x != nil && x != box; x = x.Parent {
+		for s := x.NextSibling; s != nil; s = s.NextSibling {
+			if s.Type == html.ElementNode && skipElement(s) {
+				continue
+			}
+			if strings.TrimSpace(textOf(s, 64)) != "" {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // mapHost is the field in whose value the observatory shows the map of

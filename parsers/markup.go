@@ -27,8 +27,15 @@ func skipElement(n *html.Node) bool {
 		if !inContent(n) {
 			return true
 		}
+	case atom.Button:
+		// Buttons are controls, but the one that opens a panel (an
+		// accordion's header, aria-expanded) titles what it opens: a
+		// label or a section heading when its text is one.
+		if !strings.EqualFold(strings.TrimSpace(attr(n, "aria-expanded")), "true") || !dict.lookup(collapseSpace(textOf(n, 256))).found() {
+			return true
+		}
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Nav,
-		atom.Button, atom.Iframe,
+		atom.Iframe,
 		atom.Svg, atom.Math, atom.Object, atom.Embed, atom.Audio, atom.Video, atom.Canvas,
 		atom.Head, atom.Title, atom.Meta, atom.Link:
 		return true

@@ -1,0 +1,63 @@
+package parsers
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// TestValueAboveLabel reads two-line list items whose title is the value
+// and whose subtitle, last in the item, the label, the first of a
+// section's items included, a value of several chips, and an open
+// accordion panel whose header button is the label.
+func TestValueAboveLabel(t *testing.T) {
+	item := func(value, label string) string {
+		return `<div class="item"><div class="content"><div class="title">` + value + `</div><div class="subtitle">` + label + `</div></div></div>`
+	}
+	page := `<html><body><h1>Un clima di partecipazione</h1><div class="app">
+<div class="list"><div class="subheader">Processo</div>` +
+		item("<span>Concluso</span>", "Stato di avanzamento") + item("<span>12</span>", "Durata (mesi)") + `</div>
+<div class="list"><div class="subheader">Gestione di Processo</div>` +
+		item(`<div class="chips"><div class="chip">Comune di Formigine</div><div class="chip">Comune di Maranello</div></div>`, "Soggetti esterni") +
+		item("<span>Singoli cittadini</span>", "Partecipanti") + `</div>
+<div class="panels"><div class="panel"><button aria-expanded="true">Obiettivi<span class="icon"></span></button><div class="panel-text"><p>Coinvolgere i cittadini.</p></div></div>
+<div class="panel"><button aria-expanded="false">Mostra altro</button></div></div>
+</div></body></html>`
+	u, _ := url.Parse("https://www.osservatoriopartecipazione.it/scheda-processo/1983")
+	rec, err := Parse([]byte(page), u, "text/html; charset=utf-8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Status == nil || *rec.Status != "Concluso" {
+		t.Errorf("status %v", rec.Status)
+	}
+	if rec.DurationMonths == nil || *rec.DurationMonths != 12 {
+		t.Errorf("duration %v", rec.DurationMonths)
+	}
+	if got := strings.Join(rec.ExternalParties, "|"); got != "Comune di Formigine|Comune di Maranello" {
+		t.Errorf("external parties %q", got)
+	}
+	if got := strings.Join(rec.Participants, "|"); got != "Singoli cittadini" {
+		t.Errorf("participants %q", got)
+	}
+	if rec.Objectives == nil || *rec.Objectives != "Coinvolgere i cittadini." {
+		t.Errorf("objectives %v", rec.Objectives)
+	}
+}
+
+// TestTextBeforeSectionLabels: a paragraph after a section heading and
+// before a list of labels is not the first label's value.
+func TestTextBeforeSectionLabels(t *testing.T) {
+	page := `<html><body><h1>Un clima di partecipazione</h1><main>
+<section><h2>Processo</h2><p>Dati forniti dal Comune.</p><dl><dt>Stato di avanzamento</dt><dd>Concluso</dd><dt>Durata (mesi)</dt><dd>12</dd></dl></section>
+<section><h2>Crediti</h2><dl><dt>Processo segnalato da</dt><dd>Osservatorio Partecipazione</dd></dl></section>
+</main></body></html>`
+	u, _ := url.Parse("https://www.osservatoriopartecipazione.it/scheda-processo/1983")
+	rec, err := Parse([]byte(page), u, "text/html; charset=utf-8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Status == nil || *rec.Status != "Concluso" {
+		t.Errorf("status %v, want Concluso alone", rec.Status)
+	}
+}
