@@ -211,3 +211,56 @@ func TestCompletionsLinkingToEachOther(t *testing.T) {
 		}
 	}
 }
+
+// TestCompletionFencesTheRecord: what a page held (its record, its parse
+// result) is written with the URL's completion, under its fence: a node
+// whose lease expired and was taken over writes none of it; the node
+// that holds the lease writes it all.
+func TestCompletionFencesTheRecord(t *testing.T) {
+	ctx := context.Background()
+	ns := nodes(t, 2, pg.Options{LeaseTTL: time.Second, Delay: -1})
+	a, b := ns[0], ns[1]
+	u := "http://127.0.0.2/scheda-processo/7"
+	crawl := queue(t, a, u)
+	late := claim(t, a, crawl, 1)
+	time.Sleep(1200 * time.Millisecond)
+	took := claim(t, b, crawl, 1)
+	if len(late) != 1 || len(took) != 1 {
+		t.Fatalf("claims %v %v", late, took)
+	}
+	capture := func(st *pg.Store, offset int64) int64 {
+		id, err := st.AddCapture(ctx, &archive.Capture{CrawlID: crawl, URL: u, FetchedAt: time.Now(), Status: 200,
+			WARCFile: "f.warc.gz", WARCOffset: offset, WARCRecordID: fmt.Sprintf("<urn:uuid:%d>", offset)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	writes := func(captureID int64) pg.Writes {
+		return pg.Writes{Record: &archive.ParsedRecord{ID: 7, URL: u, Data: []byte(`{"id":7,"titolo":"x"}`), ParserVersion: "p"},
+			RecordCapture: captureID, SeenAt: time.Now(),
+			Result: &archive.ParseResult{CrawlID: crawl, RecordID: 7, URL: u, CaptureID: captureID, Outcome: archive.OutcomeParsed}}
+	}
+	lateCapture := capture(a, 0)
+	if _, _, err := a.CompleteWith(ctx, late[0], archive.FrontierDone, "", nil, []int64{lateCapture}, writes(lateCapture)); !errors.Is(err, pg.ErrLeaseLost) {
+		t.Fatalf("late completion = %v, want ErrLeaseLost", err)
+	}
+	if ids, err := a.RecordIDs(ctx); err != nil || len(ids) != 0 {
+		t.Errorf("records after the fenced completion: %v (%v), want none", ids, err)
+	}
+	if o, err := a.ParseOutcomes(ctx, crawl); err != nil || len(o) != 0 {
+		t.Errorf("parse results after the fenced completion: %v (%v), want none", o, err)
+	}
+	c := capture(b, 100)
+	_, applied, err := b.CompleteWith(ctx, took[0], archive.FrontierDone, "", nil, []int64{c}, writes(c))
+	if err != nil || applied.Outcome != archive.VersionNew {
+		t.Fatalf("completion = %+v, %v", applied, err)
+	}
+	vs, err := b.RecordVersions(ctx, 7)
+	if err != nil || len(vs) != 1 || vs[0].CaptureID != c {
+		t.Errorf("versions %+v (%v): want one, from the capture of the lease's holder", vs, err)
+	}
+	if o, err := b.ParseOutcomes(ctx, crawl); err != nil || o[archive.OutcomeParsed] != 1 {
+		t.Errorf("parse results %v (%v)", o, err)
+	}
+}

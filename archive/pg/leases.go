@@ -124,9 +124,31 @@ func (s *Store) Claim(ctx context.Context, crawlID int64, n int) ([]Lease, error
 // as duplicates, and the error is ErrLeaseLost. The host's next allowed
 // time moves to at least its delay from now: the pause after a fetch.
 func (s *Store) Complete(ctx context.Context, l Lease, state, reason string, entries []archive.FrontierEntry, captureIDs []int64) ([]bool, error) {
+	added, _, err := s.CompleteWith(ctx, l, state, reason, entries, captureIDs, Writes{})
+	return added, err
+}
+
+// Writes are what a completion records with the URL's outcome, in its
+// transaction and under its fence: what the page held.
+type Writes struct {
+	// Record, read from capture RecordCapture, is applied as ApplyRecord
+	// applies it, at SeenAt.
+	Record        *archive.ParsedRecord
+	RecordCapture int64
+	SeenAt        time.Time
+	Seen          int                   // a record confirmed unchanged at SeenAt (its page answered 304)
+	Failure       *archive.ParseFailure // the page kept as a parse failure
+	Result        *archive.ParseResult  // how the record page came out in the crawl
+}
+
+// CompleteWith is Complete that also records w in the same transaction:
+// a node that lost its lease records none of it. It returns how the
+// record was applied, when w has one.
+func (s *Store) CompleteWith(ctx context.Context, l Lease, state, reason string, entries []archive.FrontierEntry, captureIDs []int64, w Writes) ([]bool, archive.Applied, error) {
 	if err := settleState(l.Key, state); err != nil {
-		return nil, err
+		return nil, archive.Applied{}, err
 	}
+	var applied archive.Applied
 	keys := []string{l.Key}
 	for _, e := range entries {
 		keys = append(keys, e.Key)
@@ -151,22 +173,49 @@ func (s *Store) Complete(ctx context.Context, l Lease, state, reason string, ent
 		if added, err = s.addEntries(ctx, tx, l.CrawlID, entries); err != nil {
 			return err
 		}
-		_, err = tx.Exec(ctx, `UPDATE hosts SET next_allowed = GREATEST(next_allowed, clock_timestamp() + delay_ms * interval '1 millisecond')
-			WHERE key = $1`, l.Host)
-		return err
+		if _, err = tx.Exec(ctx, `UPDATE hosts SET next_allowed = GREATEST(next_allowed, clock_timestamp() + delay_ms * interval '1 millisecond')
+			WHERE key = $1`, l.Host); err != nil {
+			return err
+		}
+		return s.writeAlso(ctx, tx, w, &applied)
 	})
 	if lost {
 		if len(captureIDs) > 0 {
 			if _, err := s.pool.Exec(ctx, `UPDATE captures SET duplicate = TRUE WHERE id = ANY($1)`, captureIDs); err != nil {
-				return nil, fmt.Errorf("complete %s: %w; marking its captures as duplicates: %v", l.Key, ErrLeaseLost, err)
+				return nil, archive.Applied{}, fmt.Errorf("complete %s: %w; marking its captures as duplicates: %v", l.Key, ErrLeaseLost, err)
 			}
 		}
-		return nil, fmt.Errorf("complete %s (lease %d): %w", l.Key, l.ID, ErrLeaseLost)
+		return nil, archive.Applied{}, fmt.Errorf("complete %s (lease %d): %w", l.Key, l.ID, ErrLeaseLost)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("complete %s in crawl %d: %w", l.Key, l.CrawlID, err)
+		return nil, archive.Applied{}, fmt.Errorf("complete %s in crawl %d: %w", l.Key, l.CrawlID, err)
 	}
-	return added, nil
+	return added, applied, nil
+}
+
+// writeAlso records a completion's Writes in its transaction.
+func (s *Store) writeAlso(ctx context.Context, tx pgx.Tx, w Writes, applied *archive.Applied) error {
+	if w.Record != nil {
+		a, err := applyRecord(ctx, tx, *w.Record, w.RecordCapture, w.SeenAt)
+		if err != nil {
+			return fmt.Errorf("apply record %d: %w", w.Record.ID, err)
+		}
+		*applied = a
+	}
+	if w.Seen != 0 {
+		if _, err := tx.Exec(ctx, `UPDATE records SET last_seen = GREATEST(last_seen, $1) WHERE id = $2`, archive.FormatTime(w.SeenAt), w.Seen); err != nil {
+			return fmt.Errorf("record %d seen: %w", w.Seen, err)
+		}
+	}
+	if w.Failure != nil {
+		if err := addParseFailure(ctx, tx, *w.Failure); err != nil {
+			return err
+		}
+	}
+	if w.Result != nil {
+		return addParseResult(ctx, tx, *w.Result)
+	}
+	return nil
 }
 
 // Release gives a lease back unsettled (a node stopping before it

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/jackc/pgx/v5/pgconn"
+
 	"archivio/archive"
 )
 
@@ -14,6 +16,15 @@ import (
 // read again in the same crawl (by another node, or a resumed run)
 // replaces its result.
 func (s *Store) AddParseResult(ctx context.Context, r archive.ParseResult) error {
+	return addParseResult(ctx, s.pool, r)
+}
+
+// execer is a pool or a transaction.
+type execer interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+}
+
+func addParseResult(ctx context.Context, db execer, r archive.ParseResult) error {
 	fields, _ := json.Marshal(sortedSet(r.Fields))
 	unknown, _ := json.Marshal(sortedSet(r.Unknown))
 	fuzzy := slices.Clone(r.Fuzzy)
@@ -28,7 +39,7 @@ func (s *Store) AddParseResult(ctx context.Context, r archive.ParseResult) error
 	if r.NotModified {
 		via = "not_modified"
 	}
-	_, err := s.pool.Exec(ctx, `INSERT INTO parse_results
+	_, err := db.Exec(ctx, `INSERT INTO parse_results
 		(crawl_id, record_id, url, capture_id, outcome, via, fields, unknown, fuzzy, reason)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 		ON CONFLICT (crawl_id, record_id) DO UPDATE SET url = excluded.url, capture_id = excluded.capture_id,
@@ -65,8 +76,12 @@ func (s *Store) ParseOutcomes(ctx context.Context, crawlID int64) (map[string]in
 // is. An older capture never replaces the failure of a newer one, and
 // FirstFailed keeps the first time the page was found unreadable.
 func (s *Store) AddParseFailure(ctx context.Context, f archive.ParseFailure) error {
+	return addParseFailure(ctx, s.pool, f)
+}
+
+func addParseFailure(ctx context.Context, db execer, f archive.ParseFailure) error {
 	at := archive.FormatTime(f.LastFailed)
-	_, err := s.pool.Exec(ctx, `INSERT INTO parse_failures
+	_, err := db.Exec(ctx, `INSERT INTO parse_failures
 		(record_id, url, capture_id, crawl_id, reason, parser_version, first_failed, last_failed)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
 		ON CONFLICT (record_id) DO UPDATE SET url = excluded.url, capture_id = excluded.capture_id,

@@ -19,10 +19,22 @@ import (
 // the other each see the other's version.
 func (s *Store) ApplyRecord(ctx context.Context, rec archive.ParsedRecord, captureID int64, seenAt time.Time) (archive.Applied, error) {
 	var out archive.Applied
+	err := s.inTx(ctx, func(tx pgx.Tx) (err error) {
+		out, err = applyRecord(ctx, tx, rec, captureID, seenAt)
+		return err
+	})
+	if err != nil {
+		return archive.Applied{}, fmt.Errorf("apply record %d: %w", rec.ID, err)
+	}
+	return out, nil
+}
+
+// applyRecord is ApplyRecord in the transaction tx.
+func applyRecord(ctx context.Context, tx pgx.Tx, rec archive.ParsedRecord, captureID int64, seenAt time.Time) (out archive.Applied, err error) {
 	seen := archive.FormatTime(seenAt)
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err = func() error {
 		if _, err := tx.Exec(ctx, `INSERT INTO records (id, url, first_seen, last_seen, latest_version) VALUES ($1, $2, $3, $3, 0)
-			ON CONFLICT (id) DO NOTHING`, rec.ID, rec.URL, seen); err != nil {
+		ON CONFLICT (id) DO NOTHING`, rec.ID, rec.URL, seen); err != nil {
 			return err
 		}
 		var latest int
@@ -38,8 +50,8 @@ func (s *Store) ApplyRecord(ctx context.Context, rec archive.ParsedRecord, captu
 			var prev string
 			var stale bool
 			err := tx.QueryRow(ctx, `SELECT v.data, COALESCE((SELECT fetched_at FROM captures WHERE id = $2) < c.fetched_at, false)
-				FROM record_versions v JOIN captures c ON c.id = v.capture_id
-				WHERE v.record_id = $1 AND v.version = $3`, rec.ID, captureID, latest).Scan(&prev, &stale)
+			FROM record_versions v JOIN captures c ON c.id = v.capture_id
+			WHERE v.record_id = $1 AND v.version = $3`, rec.ID, captureID, latest).Scan(&prev, &stale)
 			if err != nil {
 				return err
 			}
@@ -72,18 +84,15 @@ func (s *Store) ApplyRecord(ctx context.Context, rec archive.ParsedRecord, captu
 		}
 		changedJSON, _ := json.Marshal(changed)
 		if _, err := tx.Exec(ctx, `INSERT INTO record_versions (record_id, version, capture_id, parser_version, created_at, data, changed_fields)
-			VALUES ($1, $2, $3, $4, $5, $6, $7)`, rec.ID, out.Version, captureID, rec.ParserVersion, seen, string(rec.Data), string(changedJSON)); err != nil {
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`, rec.ID, out.Version, captureID, rec.ParserVersion, seen, string(rec.Data), string(changedJSON)); err != nil {
 			return err
 		}
 		if err := clearFailure(ctx, tx, rec.ID, captureID); err != nil {
 			return err
 		}
 		return syncLinks(ctx, tx, rec, seen)
-	})
-	if err != nil {
-		return archive.Applied{}, fmt.Errorf("apply record %d: %w", rec.ID, err)
-	}
-	return out, nil
+	}()
+	return out, err
 }
 
 func clearFailure(ctx context.Context, tx pgx.Tx, id int, captureID int64) error {

@@ -49,36 +49,33 @@ func (o *observatory) prepare(ctx context.Context, l pg.Lease, req *http.Request
 // as a parse failure is read again from its failed capture (the 304 says
 // the page is still that capture) with the current parser; any other
 // record is confirmed unchanged.
-func (o *observatory) recordNotModified(ctx context.Context, id int, p Page) error {
+func (o *observatory) recordNotModified(ctx context.Context, id int, p Page) (Outcome, error) {
 	f, err := o.st.ParseFailure(ctx, id)
 	switch {
 	case err == nil:
 		rp := recordPage{id: id, url: p.URL, captureID: f.CaptureID, notModified: true}
 		c, err := o.st.Capture(ctx, f.CaptureID)
 		if err != nil {
-			return o.unreadablePage(ctx, rp, fmt.Sprintf("read archive: %v", err))
+			return o.unreadablePage(rp, fmt.Sprintf("read archive: %v", err)), nil
 		}
 		body, header, err := o.st.Payload(ctx, c)
 		if err != nil {
-			return o.unreadablePage(ctx, rp, fmt.Sprintf("read archive: %v", err))
+			return o.unreadablePage(rp, fmt.Sprintf("read archive: %v", err)), nil
 		}
 		rp.body, rp.contentType = body, header.Get("Content-Type")
 		return o.readRecord(ctx, rp)
 	case !errors.Is(err, archive.ErrNotFound):
-		return err
-	}
-	o.unchanged.Add(1)
-	if err := o.st.RecordSeen(ctx, id, o.now()); err != nil {
-		return err
+		return Outcome{}, err
 	}
 	vs, err := o.st.LatestVersions(ctx, id)
 	if err != nil || len(vs) == 0 {
-		return err
+		return Outcome{}, err
 	}
 	var rec parsers.Record
 	if err := json.Unmarshal(vs[0].Data, &rec); err != nil {
-		return fmt.Errorf("record %d: read latest version: %w", id, err)
+		return Outcome{}, fmt.Errorf("record %d: read latest version: %w", id, err)
 	}
-	return o.st.AddParseResult(ctx, o.result(recordPage{id: id, url: p.URL, captureID: vs[0].CaptureID, notModified: true},
-		&rec, archive.OutcomeUnchanged, ""))
+	result := o.result(recordPage{id: id, url: p.URL, captureID: vs[0].CaptureID, notModified: true}, &rec, archive.OutcomeUnchanged, "")
+	return Outcome{Writes: pg.Writes{Seen: id, SeenAt: o.now(), Result: &result},
+		Settled: func(archive.Applied) { o.unchanged.Add(1) }}, nil
 }

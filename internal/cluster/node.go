@@ -38,9 +38,10 @@ type Node struct {
 	Links func(page *url.URL, body []byte) []string
 	Scope func(*url.URL) bool
 	// OnPage, when set, handles every answer instead of Links and Scope:
-	// it reads what the page holds (a record) and returns the entries the
-	// page leads to. An error stops the node; the URL's lease is released.
-	OnPage func(ctx context.Context, p Page) ([]archive.FrontierEntry, error)
+	// it reads what the page holds (a record) and says what the URL's
+	// completion records with it. An error stops the node; the URL's
+	// lease is released.
+	OnPage func(ctx context.Context, p Page) (Outcome, error)
 	// Prepare, when set, may add headers to a URL's request (validators
 	// for a conditional request).
 	Prepare func(ctx context.Context, l pg.Lease, req *http.Request)
@@ -60,6 +61,17 @@ type Node struct {
 
 	robots robotsCache
 	stats  Stats
+}
+
+// Outcome is what OnPage makes of a page: the entries it leads to, and
+// what the URL's completion writes with its outcome, in one transaction
+// under the lease's fence (a node that lost its lease writes none of it).
+type Outcome struct {
+	Entries []archive.FrontierEntry
+	Writes  pg.Writes
+	// Settled, when set, is called once the completion committed, with
+	// how the record was applied.
+	Settled func(archive.Applied)
 }
 
 // Page is an answer a node fetched, for OnPage.
@@ -251,11 +263,11 @@ func (n *Node) fetch(ctx context.Context, client *http.Client, l pg.Lease) error
 		case reason != "":
 			n.stats.count(reason)
 			n.logNotFetched(l, archive.CrawlLogOther, reason)
-			return n.complete(ctx, l, archive.FrontierFailed, reason, nil, nil)
+			return n.complete(ctx, l, archive.FrontierFailed, reason, Outcome{}, nil)
 		case !ok:
 			n.stats.Excluded.Add(1)
 			n.logNotFetched(l, archive.CrawlLogRobots, "robots")
-			return n.complete(ctx, l, archive.FrontierExcluded, "robots", nil, nil)
+			return n.complete(ctx, l, archive.FrontierExcluded, "robots", Outcome{}, nil)
 		}
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, l.URL, nil)
@@ -276,7 +288,7 @@ func (n *Node) fetch(ctx context.Context, client *http.Client, l pg.Lease) error
 		}
 		n.stats.count("fetch_error")
 		n.logNotFetched(l, archive.CrawlLogOther, "fetch_error")
-		return n.complete(ctx, l, archive.FrontierFailed, "fetch_error", nil, nil)
+		return n.complete(ctx, l, archive.FrontierFailed, "fetch_error", Outcome{}, nil)
 	}
 	body, rerr := io.ReadAll(resp.Body)
 	resp.Body.Close()
@@ -290,7 +302,7 @@ func (n *Node) fetch(ctx context.Context, client *http.Client, l pg.Lease) error
 	n.logFetch(l, resp, mark)
 	if rerr != nil {
 		n.stats.count("read_error")
-		return n.complete(ctx, l, archive.FrontierFailed, "read_error", nil, ids)
+		return n.complete(ctx, l, archive.FrontierFailed, "read_error", Outcome{}, ids)
 	}
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
 		if d, err := time.ParseDuration(resp.Header.Get("Retry-After") + "s"); err == nil && d > 0 {
@@ -303,16 +315,16 @@ func (n *Node) fetch(ctx context.Context, client *http.Client, l pg.Lease) error
 		n.stats.count(reason)
 	}
 	if n.OnPage != nil {
-		entries, err := n.OnPage(ctx, Page{Lease: l, URL: page, Status: resp.StatusCode, Header: resp.Header, Body: body,
+		out, err := n.OnPage(ctx, Page{Lease: l, URL: page, Status: resp.StatusCode, Header: resp.Header, Body: body,
 			CaptureID: mark.ID, Truncated: mark.Truncated})
 		if err != nil {
 			n.Store.Release(context.WithoutCancel(ctx), l)
 			return fmt.Errorf("node %s: %s: %w", n.Name, l.URL, err)
 		}
-		return n.complete(ctx, l, state, reason, entries, ids)
+		return n.complete(ctx, l, state, reason, out, ids)
 	}
 	if state != archive.FrontierDone {
-		return n.complete(ctx, l, state, reason, nil, ids)
+		return n.complete(ctx, l, state, reason, Outcome{}, ids)
 	}
 	var entries []archive.FrontierEntry
 	for _, raw := range n.Links(page, body) {
@@ -325,13 +337,16 @@ func (n *Node) fetch(ctx context.Context, client *http.Client, l pg.Lease) error
 			entries = append(entries, archive.FrontierEntry{Key: "url:" + u.String(), URL: u.String()})
 		}
 	}
-	return n.complete(ctx, l, archive.FrontierDone, "", entries, ids)
+	return n.complete(ctx, l, archive.FrontierDone, "", Outcome{Entries: entries}, ids)
 }
 
 // complete settles the lease; a lease lost to another node is no error
 // (the capture stays, marked duplicate), anything else stops the node.
-func (n *Node) complete(ctx context.Context, l pg.Lease, state, reason string, entries []archive.FrontierEntry, ids []int64) error {
-	_, err := n.Store.Complete(ctx, l, state, reason, entries, ids)
+func (n *Node) complete(ctx context.Context, l pg.Lease, state, reason string, out Outcome, ids []int64) error {
+	_, applied, err := n.Store.CompleteWith(ctx, l, state, reason, out.Entries, ids, out.Writes)
+	if err == nil && out.Settled != nil {
+		out.Settled(applied)
+	}
 	if errors.Is(err, pg.ErrLeaseLost) {
 		n.Log.Warn("lease lost: another node took the URL over", "node", n.Name, "url", l.URL)
 		return nil

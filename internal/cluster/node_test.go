@@ -40,9 +40,9 @@ func TestAFailingFetcherStopsItsNode(t *testing.T) {
 	var failed atomic.Bool // the page fails once
 	n := &cluster.Node{Store: st, Name: "n1", WARCDir: t.TempDir(), Storage: &warcstore.Local{Dir: t.TempDir()}, CrawlID: crawl,
 		Parallel: 3, Heartbeat: time.Second,
-		OnPage: func(ctx context.Context, p cluster.Page) ([]archive.FrontierEntry, error) {
+		OnPage: func(ctx context.Context, p cluster.Page) (cluster.Outcome, error) {
 			if strings.HasSuffix(p.URL.Path, "/p/5") && failed.CompareAndSwap(false, true) {
-				return nil, broken
+				return cluster.Outcome{}, broken
 			}
 			var out []archive.FrontierEntry
 			for _, k := range []int{1, 2} {
@@ -53,7 +53,7 @@ func TestAFailingFetcherStopsItsNode(t *testing.T) {
 					out = append(out, archive.FrontierEntry{Key: "url:" + u, URL: u})
 				}
 			}
-			return out, nil
+			return cluster.Outcome{Entries: out}, nil
 		}}
 	done := make(chan error, 1)
 	go func() { done <- n.Run(ctx) }()

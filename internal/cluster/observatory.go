@@ -96,7 +96,7 @@ func (o *observatory) classify(u *url.URL) (archive.FrontierEntry, bool) {
 
 // page reads an answer: a record page's record is stored, a sitemap's and
 // an HTML page's links (and a redirect's target) become entries.
-func (o *observatory) page(ctx context.Context, p Page) ([]archive.FrontierEntry, error) {
+func (o *observatory) page(ctx context.Context, p Page) (Outcome, error) {
 	var entries []archive.FrontierEntry
 	add := func(raw string) {
 		u, err := p.URL.Parse(strings.TrimSpace(raw))
@@ -112,18 +112,18 @@ func (o *observatory) page(ctx context.Context, p Page) ([]archive.FrontierEntry
 	}
 	if p.Status == http.StatusNotModified {
 		if id, ok := osservatorio.KeyRecordID(p.Lease.Key); ok {
-			return nil, o.recordNotModified(ctx, id, p)
+			return o.recordNotModified(ctx, id, p)
 		}
-		return nil, nil
+		return Outcome{}, nil
 	}
 	if p.Status >= 300 && p.Status < 400 {
 		if loc := p.Header.Get("Location"); loc != "" {
 			add(loc)
 		}
-		return entries, nil
+		return Outcome{Entries: entries}, nil
 	}
 	if p.Status != http.StatusOK {
-		return nil, nil
+		return Outcome{}, nil
 	}
 	ct := p.Header.Get("Content-Type")
 	switch {
@@ -145,11 +145,13 @@ func (o *observatory) page(ctx context.Context, p Page) ([]archive.FrontierEntry
 	if id, ok := osservatorio.KeyRecordID(p.Lease.Key); ok {
 		if p.Truncated != "" {
 			o.log.Warn("record page cut; not parsed", "url", p.URL.String(), "reason", p.Truncated)
-			return entries, nil
+			return Outcome{Entries: entries}, nil
 		}
-		return entries, o.readRecord(ctx, recordPage{id: id, url: p.URL, body: p.Body, contentType: p.Header.Get("Content-Type"), captureID: p.CaptureID})
+		out, err := o.readRecord(ctx, recordPage{id: id, url: p.URL, body: p.Body, contentType: p.Header.Get("Content-Type"), captureID: p.CaptureID})
+		out.Entries = entries
+		return out, err
 	}
-	return entries, nil
+	return Outcome{Entries: entries}, nil
 }
 
 // recordPage is a record page's body to read: as fetched, or from the
@@ -168,7 +170,7 @@ type recordPage struct {
 // parse failure. Either way the crawl's parse results note how it came
 // out. A page cut in transfer is not read: the record keeps its last
 // whole version.
-func (o *observatory) readRecord(ctx context.Context, p recordPage) error {
+func (o *observatory) readRecord(ctx context.Context, p recordPage) (Outcome, error) {
 	id := p.id
 	body, over := p.body, false
 	if len(body) > crawlers.MaxPageBody {
@@ -176,51 +178,55 @@ func (o *observatory) readRecord(ctx context.Context, p recordPage) error {
 	}
 	rec, err := parsers.ParseContext(ctx, body, p.url, p.contentType)
 	if err != nil && ctx.Err() != nil {
-		return fmt.Errorf("read record %d: %w", id, ctx.Err())
+		return Outcome{}, fmt.Errorf("read record %d: %w", id, ctx.Err())
 	}
 	if err != nil {
 		reason := err.Error()
 		if over {
 			reason = fmt.Sprintf("read from the first %d MiB of a longer page: %s", crawlers.MaxPageBody>>20, reason)
 		}
-		o.unreadable.Add(1)
-		return o.unreadablePage(ctx, p, reason)
+		return o.unreadablePage(p, reason), nil
 	}
 	if over {
 		rec.Warnings = append(rec.Warnings, parsers.Warning{Code: "page_cut",
 			Message: fmt.Sprintf("the page is longer than %d MiB: the record was read from its first %d MiB (the whole page is archived)", crawlers.MaxPageBody>>20, crawlers.MaxPageBody>>20)})
 	}
+	if rec.ID != id {
+		o.log.Warn("record page names another id", "url", p.url.String(), "id", rec.ID)
+	}
 	ar, err := jobs.ArchiveRecord(rec)
 	if err != nil {
-		return err
+		return Outcome{}, err
 	}
-	applied, err := o.st.ApplyRecord(ctx, ar, p.captureID, o.now())
-	if err != nil {
-		return err
+	for _, w := range rec.Warnings {
+		if w.Code == "unknown_label" {
+			o.log.Warn("unknown label: the source may have changed", "id", rec.ID, "label", w.Label)
+		}
 	}
-	switch applied.Outcome {
-	case archive.VersionNew:
-		o.newRecs.Add(1)
-	case archive.VersionChanged:
-		o.changed.Add(1)
-		o.log.Info("record changed", "id", rec.ID, "version", applied.Version, "fields", applied.Changed)
-	default:
-		o.unchanged.Add(1)
-	}
-	return o.st.AddParseResult(ctx, o.result(p, rec, archive.OutcomeParsed, ""))
+	result := o.result(p, rec, archive.OutcomeParsed, "")
+	return Outcome{Writes: pg.Writes{Record: &ar, RecordCapture: p.captureID, SeenAt: o.now(), Result: &result},
+		Settled: func(applied archive.Applied) {
+			switch applied.Outcome {
+			case archive.VersionNew:
+				o.newRecs.Add(1)
+			case archive.VersionChanged:
+				o.changed.Add(1)
+				o.log.Info("record changed", "id", rec.ID, "version", applied.Version, "fields", applied.Changed)
+			default:
+				o.unchanged.Add(1)
+			}
+		}}, nil
 }
 
 // unreadablePage keeps a record page the parser could not read as a
 // parse failure: its capture stays in the archive, and the next crawl
 // asks for it conditionally.
-func (o *observatory) unreadablePage(ctx context.Context, p recordPage, reason string) error {
-	o.unreadable.Add(1)
+func (o *observatory) unreadablePage(p recordPage, reason string) Outcome {
 	o.log.Warn("record page unreadable: kept as a parse failure", "url", p.url.String(), "capture", p.captureID, "reason", reason)
-	if err := o.st.AddParseFailure(ctx, archive.ParseFailure{RecordID: p.id, URL: p.url.String(), CaptureID: p.captureID,
-		CrawlID: o.crawlID, Reason: reason, ParserVersion: parsers.Version, LastFailed: o.now()}); err != nil {
-		return err
-	}
-	return o.st.AddParseResult(ctx, o.result(p, nil, archive.OutcomeUnreadable, reason))
+	result := o.result(p, nil, archive.OutcomeUnreadable, reason)
+	return Outcome{Writes: pg.Writes{Failure: &archive.ParseFailure{RecordID: p.id, URL: p.url.String(), CaptureID: p.captureID,
+		CrawlID: o.crawlID, Reason: reason, ParserVersion: parsers.Version, LastFailed: o.now()}, Result: &result},
+		Settled: func(archive.Applied) { o.unreadable.Add(1) }}
 }
 
 // result is how a record page came out in this crawl, with the labels
