@@ -144,6 +144,13 @@ func (a *assembler) run(tokens []token) {
 	for _, t := range tokens {
 		switch t.kind {
 		case tokSection:
+			if f := a.open; f != nil && len(f.blocks) > 0 {
+				if last := f.blocks[len(f.blocks)-1]; last.text == "" && disclosure(t.text, last.links(), last.images()) {
+					// The icon that opens or closes the next section, just
+					// before its heading: not the last value's.
+					f.blocks = f.blocks[:len(f.blocks)-1]
+				}
+			}
 			a.close()
 			a.orphans = a.orphans[:0]
 			a.body = true

@@ -80,6 +80,28 @@ func (l *linearizer) flush() {
 	l.tokens = append(l.tokens, t)
 }
 
+// disclosure reports whether the links and images of a heading's block
+// are only the icon that opens or closes its section: images whose
+// alternative text names the heading ("Hide details for Processo"), alone
+// in links that show no text.
+func disclosure(text string, links []anchor, images []image) bool {
+	if len(images) == 0 || len(links) > len(images) {
+		return false
+	}
+	for _, a := range links {
+		if a.text != "" {
+			return false
+		}
+	}
+	f := foldText(text)
+	for _, im := range images {
+		if alt := foldText(im.alt); alt == f || !strings.HasSuffix(alt, " "+f) {
+			return false
+		}
+	}
+	return true
+}
+
 // labelDashes separate a label from its value written on the same line.
 var labelDashes = []string{" – ", " — ", " - "}
 

@@ -61,3 +61,38 @@ func TestTextBeforeSectionLabels(t *testing.T) {
 		t.Errorf("status %v, want Concluso alone", rec.Status)
 	}
 }
+
+// TestSectionToggle: the icon linking to a section's expanded view, just
+// before the section's heading, is not the last value's link; an image
+// that names something else is.
+func TestSectionToggle(t *testing.T) {
+	tests := []struct {
+		name, heading string
+		links         []anchor
+		images        []image
+		want          bool
+	}{
+		{"a twistie", "Gestione di Processo", []anchor{{href: "?OpenDocument&ExpandSection=2"}}, []image{{src: "/icons/collapse.gif", alt: "Hide details for Gestione di Processo"}}, true},
+		{"a link with text", "Crediti", []anchor{{href: "x", text: "Crediti"}}, []image{{src: "a.gif", alt: "Mostra Crediti"}}, false},
+		{"an image of something else", "Crediti", []anchor{{href: "x"}}, []image{{src: "map.jpg", alt: "Mappa"}}, false},
+		{"the heading's own name only", "Crediti", nil, []image{{src: "c.png", alt: "Crediti"}}, false},
+	}
+	for _, tt := range tests {
+		if got := disclosure(tt.heading, tt.links, tt.images); got != tt.want {
+			t.Errorf("%s: disclosure = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	page := `<html><body><h1>Un clima di partecipazione</h1><form>
+<b>Processo</b><br><table><tr><td>Stato di avanzamento:</td><td>Concluso</td></tr>
+<tr><td>Link:</td><td><a href="http://www.comune.it/clima">http://www.comune.it/clima</a></td></tr></table>
+<a href="/db.nsf/x?OpenDocument&amp;ExpandSection=1,2#_Section2"><img src="/icons/collapse.gif" alt="Hide details for Crediti"></a><b>Crediti</b><br>
+<table><tr><td>Processo segnalato da:</td><td>Osservatorio Partecipazione</td></tr></table></form></body></html>`
+	u, _ := url.Parse("https://www.osservatoriopartecipazione.it/scheda-processo/1983")
+	rec, err := Parse([]byte(page), u, "text/html; charset=utf-8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.Links) != 1 || rec.Links[0].URL != "http://www.comune.it/clima" {
+		t.Errorf("links %+v, want the website only", rec.Links)
+	}
+}
