@@ -2,6 +2,7 @@ package pg
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -22,7 +23,8 @@ func nullable[T comparable](v T) any {
 const insertCapture = `INSERT INTO captures
 	(crawl_id, url, method, fetched_at, status, content_type, etag, last_modified, payload_digest,
 	 payload_length, truncated, revisit_of, warc_file, warc_offset, warc_length, warc_record_id, pending)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
+	 $17 AND NOT EXISTS (SELECT 1 FROM warc_files WHERE name = $13 AND state = 'stored')) RETURNING id`
 
 func captureArgs(c *archive.Capture) []any {
 	return []any{nullable(c.CrawlID), c.URL, nullable(c.Method), archive.FormatTime(c.FetchedAt), c.Status, c.ContentType, c.ETag, c.LastModified,
@@ -31,9 +33,26 @@ func captureArgs(c *archive.Capture) []any {
 
 // AddCapture lists a capture in the catalog and returns its id. With
 // Options.RemoteWARCs the capture is pending until its WARC file is
-// stored (WARCFileStored).
+// stored (WARCFileStored), unless the file is stored already: a node
+// may close and ship a file between writing an exchange to it and
+// cataloguing its capture, and the record is then in the stored file.
+//
+// The insert holds its file's lock shared (lockWARCFile) and looks at
+// the file's state once it holds it, in the same transaction (a batch
+// runs in one): the flip of WARCFileStored, which holds the lock
+// exclusively, either waits for the capture and flips it too, or
+// commits first and the capture sees the file stored. Without it a
+// capture inserted while its file is flipped stays pending for good.
 func (s *Store) AddCapture(ctx context.Context, c *archive.Capture) (int64, error) {
-	if err := s.pool.QueryRow(ctx, insertCapture, append(captureArgs(c), s.opts.RemoteWARCs)...).Scan(&c.ID); err != nil {
+	b := &pgx.Batch{}
+	b.Queue(`SELECT pg_advisory_xact_lock_shared($1, hashtext($2))`, lockWARCFile, c.WARCFile)
+	b.Queue(insertCapture, append(captureArgs(c), s.opts.RemoteWARCs)...)
+	br := s.pool.SendBatch(ctx, b)
+	_, err := br.Exec()
+	if err == nil {
+		err = br.QueryRow().Scan(&c.ID)
+	}
+	if err = errors.Join(err, br.Close()); err != nil {
 		return 0, fmt.Errorf("add capture of %s: %w", c.URL, err)
 	}
 	return c.ID, nil

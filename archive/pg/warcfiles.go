@@ -30,10 +30,20 @@ func (s *Store) WARCFileClosed(ctx context.Context, name string, size int64, sha
 	return nil
 }
 
+// lockWARCFile is the class of the transaction-level advisory locks on
+// WARC file names (with hashtext of the name): AddCapture holds its
+// file's shared, WARCFileStored exclusive.
+const lockWARCFile = 0x77617263 // "warc"
+
 // WARCFileStored records that a WARC file was uploaded and checked, and
-// flips its captures from pending to stored, in one transaction.
+// flips its captures from pending to stored, in one transaction. It
+// holds the file's lock (lockWARCFile) exclusively: a capture of the
+// file being inserted meanwhile is flipped too, or sees the file stored.
 func (s *Store) WARCFileStored(ctx context.Context, name, location string, size int64, sha256 string) error {
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1, hashtext($2))`, lockWARCFile, name); err != nil {
+			return err
+		}
 		tag, err := tx.Exec(ctx, `UPDATE warc_files SET state = 'stored', location = $2, stored_at = now() WHERE name = $1 AND size = $3 AND sha256 = $4`,
 			name, location, size, sha256)
 		if err != nil {
