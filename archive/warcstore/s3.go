@@ -90,8 +90,8 @@ func (s *S3) key(name string) string { return s.opts.Prefix + name }
 // Location names where the file is kept, as s3://bucket/key.
 func (s *S3) Location(name string) string { return "s3://" + s.opts.Bucket + "/" + s.key(name) }
 
-// Put uploads the file at path under name in parts, its sha256 in the
-// object's metadata. Any error aborts the upload, so no parts are left
+// Put uploads the file at path under name in parts (an empty file in one
+// request), its sha256 in the object's metadata. Any error aborts the upload, so no parts are left
 // behind; once complete, the stored size is checked against the file's
 // and the digest of what was sent against the file's digest read before.
 func (s *S3) Put(ctx context.Context, name, path string) (obj Object, err error) {
@@ -100,6 +100,9 @@ func (s *S3) Put(ctx context.Context, name, path string) (obj Object, err error)
 		return Object{}, fmt.Errorf("put %s: %w", name, err)
 	}
 	key := s.key(name)
+	if size == 0 {
+		return s.putEmpty(ctx, name, sum)
+	}
 	up, err := s.client.CreateMultipartUpload(ctx, &s3.CreateMultipartUploadInput{
 		Bucket: &s.opts.Bucket, Key: &key, ContentType: aws.String("application/warc"),
 		Metadata: map[string]string{"sha256": sum},
@@ -140,6 +143,26 @@ func (s *S3) Put(ctx context.Context, name, path string) (obj Object, err error)
 		return Object{}, fmt.Errorf("put %s: stored %d bytes, the file has %d", s.Location(name), got.Size, size)
 	}
 	return Object{Name: name, Size: size, SHA256: sum}, nil
+}
+
+// putEmpty stores an empty object (the index of a WARC file that holds
+// no response) in one request: S3 takes no empty part.
+func (s *S3) putEmpty(ctx context.Context, name, sum string) (Object, error) {
+	key := s.key(name)
+	if _, err := s.client.PutObject(ctx, &s3.PutObjectInput{
+		Bucket: &s.opts.Bucket, Key: &key, ContentType: aws.String("application/warc"),
+		Metadata: map[string]string{"sha256": sum}, Body: bytes.NewReader(nil), ContentLength: aws.Int64(0),
+	}); err != nil {
+		return Object{}, fmt.Errorf("put %s: %w", s.Location(name), err)
+	}
+	got, err := s.head(ctx, name)
+	if err != nil {
+		return Object{}, fmt.Errorf("put %s: check: %w", s.Location(name), err)
+	}
+	if got.Size != 0 {
+		return Object{}, fmt.Errorf("put %s: stored %d bytes, the file has none", s.Location(name), got.Size)
+	}
+	return Object{Name: name, SHA256: sum}, nil
 }
 
 // defaultAbortTimeout bounds the abort of a failed upload.

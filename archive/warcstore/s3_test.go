@@ -147,3 +147,29 @@ func TestS3NeedsCredentialsFromTheEnvironment(t *testing.T) {
 		t.Errorf("no credentials: %v", err)
 	}
 }
+
+// An empty file (the index of a WARC file that holds no response: its
+// writer was killed before its first exchange was whole) is stored as an
+// empty object: S3 takes no empty part.
+func TestS3PutEmptyFile(t *testing.T) {
+	ctx := context.Background()
+	var log requestLog
+	srv := s3test.Start(t, t.TempDir(), log.wrap)
+	s := newS3(t, srv)
+	path, _ := randomFile(t, 0)
+	obj, err := s.Put(ctx, "a.warc.gz.cdxj", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	empty := sha256.Sum256(nil)
+	if obj.Size != 0 || obj.SHA256 != hex.EncodeToString(empty[:]) {
+		t.Errorf("put %+v", obj)
+	}
+	st, err := s.Stat(ctx, "a.warc.gz.cdxj")
+	if err != nil || st.Size != 0 || st.SHA256 != obj.SHA256 {
+		t.Errorf("stat %+v, %v", st, err)
+	}
+	if n := log.count(isPart); n != 0 {
+		t.Errorf("%d parts uploaded for an empty file", n)
+	}
+}

@@ -155,3 +155,56 @@ func TestRecoverShipsWhatAKilledNodeLeft(t *testing.T) {
 		t.Errorf("index of %s: %v", written[0].File, err)
 	}
 }
+
+// A node killed while it wrote the first exchange of a new file leaves
+// NAME.open with its warcinfo and a cut record: repaired, the file holds
+// no response and its index is empty, and it ships all the same (the
+// node's next start does not stop at it).
+func TestRecoverShipsAFileOfNoWholeExchange(t *testing.T) {
+	ctx := context.Background()
+	srv := s3test.Start(t, t.TempDir(), nil)
+	s3 := newS3(t, srv)
+	dir := t.TempDir()
+	w, err := archive.OpenWARCWriter(archive.WARCOptions{Dir: dir, Prefix: "archivio-node1-0a1b2c3d", Hostname: "node1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wr, err := w.WriteExchange(ctx, exchange(1), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opens, _ := filepath.Glob(filepath.Join(dir, "*.open"))
+	if len(opens) != 1 {
+		t.Fatalf("open files %v", opens)
+	}
+	data, err := os.ReadFile(opens[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	// The kill: the warcinfo whole, the first request record cut.
+	killed := t.TempDir()
+	cut := data[:wr.RequestOffset+10]
+	if err := os.WriteFile(filepath.Join(killed, filepath.Base(opens[0])), cut, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	cat := &catalog{t: t, store: s3, closed: map[string]string{}}
+	sh := &warcstore.Shipper{Dir: killed, Storage: s3, Catalog: cat}
+	reps, objs, err := sh.Recover(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reps) != 1 || reps[0].Records != 1 || reps[0].DroppedBytes != 10 {
+		t.Errorf("repairs %+v, want the warcinfo kept and 10 bytes dropped", reps)
+	}
+	if len(objs) != 1 || len(cat.stored) != 1 || objs[0].Size != wr.RequestOffset {
+		t.Fatalf("shipped %+v, stored %v", objs, cat.stored)
+	}
+	if idx, err := s3.Stat(ctx, wr.File+".cdxj"); err != nil || idx.Size != 0 {
+		t.Errorf("index of %s: %+v, %v", wr.File, idx, err)
+	}
+	if left, _ := os.ReadDir(killed); len(left) != 0 {
+		t.Errorf("%d local files left after storing", len(left))
+	}
+}
