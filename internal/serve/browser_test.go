@@ -113,7 +113,13 @@ func newBrowser(t *testing.T, proxy string) context.Context {
 	}
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(alloc)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	// Every wait of the test ends at this deadline, generous for a loaded
+	// machine (the race detector on two busy cores), within the test's.
+	deadline := time.Now().Add(browserTimeout)
+	if d, ok := t.Deadline(); ok && d.Before(deadline) {
+		deadline = d.Add(-5 * time.Second)
+	}
+	ctx, cancelTimeout := context.WithDeadline(ctx, deadline)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	if err := chromedp.Do(ctx); err != nil {
 		if required {
@@ -122,6 +128,39 @@ func newBrowser(t *testing.T, proxy string) context.Context {
 		t.Skipf("Chromium at %s does not start (%v): the browser tests are skipped", path, err)
 	}
 	return ctx
+}
+
+// browserTimeout bounds a browser test.
+const browserTimeout = 3 * time.Minute
+
+// follow runs actions that lead to another page (a click on a link, a
+// form submitted), waits until that page has loaded, checks it answered
+// 200, and waits for sel on it. Waiting for sel alone is not enough
+// when the page left has one too: the old page's would answer.
+func follow(t *testing.T, ctx context.Context, sel string, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	resp, err := chromedp.RunResponse(ctx, actions...)
+	if err != nil {
+		t.Fatalf("follow to %s: %v", sel, err)
+	}
+	if resp == nil || resp.Status != http.StatusOK {
+		t.Fatalf("follow to %s: answer %+v", sel, resp)
+	}
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(sel)); err != nil {
+		t.Fatalf("%s on %s: %v", sel, resp.URL, err)
+	}
+}
+
+// waitFor polls cond until it holds or ctx ends.
+func waitFor(ctx context.Context, cond func() bool) error {
+	for !cond() {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	return nil
 }
 
 // screenshot saves a PNG of the window into the artifact directory (and
@@ -157,6 +196,16 @@ func TestBrowser(t *testing.T) {
 		s.Handler().ServeHTTP(w, r)
 	}))
 	defer ui.Close()
+	replayed := func() (n int, paths []string) {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, p := range served {
+			if strings.HasPrefix(p, replayPrefix) {
+				n++
+			}
+		}
+		return n, append([]string(nil), served...)
+	}
 	ctx := newBrowser(t, proxySrv.URL)
 
 	var seen []string
@@ -193,26 +242,21 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	screenshot(t, ctx, "records.png")
-	err = chromedp.Do(ctx,
-		chromedp.SetValue(`form.filters select[name=link]`, "down"),
-		chromedp.Click(`form.filters button[type=submit]`),
-		chromedp.WaitVisible(`#total`),
-	)
-	if err != nil {
+	if err := chromedp.Do(ctx, chromedp.SetValue(`form.filters select[name=link]`, "down")); err != nil {
 		t.Fatal(err)
+	}
+	// The list before the filter has a #total too: the filtered page is
+	// waited for first.
+	follow(t, ctx, `#total`, chromedp.Click(`form.filters button[type=submit]`))
+	if loc, err := chromedp.Run(ctx, chromedp.Location()); err != nil || !strings.Contains(loc, "link=down") {
+		t.Fatalf("the filtered list is at %s (%v)", loc, err)
 	}
 	total := text(`#total`)
 	if total != "1" {
 		t.Errorf("records with a link down: %q, want 1", total)
 	}
 	// Record 141: its vanished site is down, with its alert.
-	err = chromedp.Do(ctx,
-		chromedp.Click(`table.records a[href="/records/141"]`),
-		chromedp.WaitVisible(`section.links`),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
+	follow(t, ctx, `section.links`, chromedp.Click(`table.records a[href="/records/141"]`))
 	links := text(`section.links`)
 	for _, want := range []string{"http://www.fabbricaideedistretto.it", "down", "dns_not_found", "the record says this site is gone", "alert"} {
 		if !strings.Contains(links, want) {
@@ -229,13 +273,7 @@ func TestBrowser(t *testing.T) {
 	screenshot(t, ctx, "record-141.png")
 
 	// The history: what changed between the two versions.
-	err = chromedp.Do(ctx,
-		chromedp.Click(`a[href="/records/141/history"]`),
-		chromedp.WaitVisible(`table.diff`),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
+	follow(t, ctx, `table.diff`, chromedp.Click(`a[href="/records/141/history"]`))
 	diff := text(`table.diff`)
 	for _, want := range []string{"duration_months", "Durata (mesi)", "12", "18", "seconda edizione"} {
 		if !strings.Contains(diff, want) {
@@ -250,10 +288,14 @@ func TestBrowser(t *testing.T) {
 	err = chromedp.Do(ctx,
 		chromedp.Navigate(ui.URL+"/captures/"+itoa(c.ID)),
 		chromedp.WaitVisible(`iframe.replay`),
-		chromedp.Sleep(500*time.Millisecond), // the frame's images and style sheet
 	)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The frame's page, its style sheet and images, from the archive.
+	if err := waitFor(ctx, func() bool { n, _ := replayed(); return n >= 3 }); err != nil {
+		n, paths := replayed()
+		t.Errorf("the interface served %d replay requests (the page, its style sheet and images expected): %q", n, paths)
 	}
 	banner := text(`section.banner`)
 	for _, want := range []string{projectPage, c.PayloadDigest, "download the raw WARC record"} {
@@ -265,7 +307,6 @@ func TestBrowser(t *testing.T) {
 	err = chromedp.Do(ctx,
 		chromedp.Navigate(ui.URL+replayURL(c.FetchedAt, projectPage)),
 		chromedp.WaitVisible(`h1`),
-		chromedp.Sleep(300*time.Millisecond),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -296,16 +337,5 @@ func TestBrowser(t *testing.T) {
 		if !strings.HasPrefix(u, ui.URL+"/") && !strings.HasPrefix(u, "data:") && u != "about:blank" {
 			t.Errorf("the browser asked for %s", u)
 		}
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	var replayed int
-	for _, p := range served {
-		if strings.HasPrefix(p, replayPrefix) {
-			replayed++
-		}
-	}
-	if replayed < 3 {
-		t.Errorf("the interface served %d replay requests (the page, its style sheet and images expected): %q", replayed, served)
 	}
 }
