@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -121,45 +119,16 @@ func (e cdxjEntry) line() (string, error) {
 	return e.key + " " + e.timestamp + " " + strings.TrimSuffix(b.String(), "\n"), nil
 }
 
-// writeCDXJFile writes the sorted index to path, durably: a temporary file
-// in the same directory, fsynced, then renamed over path.
+// writeCDXJFile writes the sorted index of entries to path, durably: a
+// temporary file in the same directory, fsynced, then renamed over path.
 func writeCDXJFile(path string, entries []cdxjEntry) error {
-	lines := make([]string, 0, len(entries))
+	x := newCDXJIndex(nil)
 	for _, e := range entries {
-		l, err := e.line()
-		if err != nil {
+		if err := x.add(e); err != nil {
 			return err
 		}
-		lines = append(lines, l)
 	}
-	slices.Sort(lines)
-	var b strings.Builder
-	for _, l := range lines {
-		b.WriteString(l)
-		b.WriteByte('\n')
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write index %s: %w", path, err)
-	}
-	werr := tmp.Chmod(0o644) // CreateTemp makes 0600; the index is as readable as its WARC file
-	if werr == nil {
-		_, werr = tmp.WriteString(b.String())
-	}
-	if werr == nil {
-		werr = tmp.Sync()
-	}
-	if cerr := tmp.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = renameDurably(tmp.Name(), path)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("write index %s: %w", path, werr)
-	}
-	return nil
+	return x.write(path)
 }
 
 // surtWWW is the host prefix SURT drops: "www.", "www2." and the like.

@@ -83,7 +83,7 @@ func TestWARCWriterDiskFullIndex(t *testing.T) {
 	dir := t.TempDir()
 	w := openTestWriter(t, dir, 0)
 	w.wrapFile = func(f *os.File) warcFile { return &fullFile{File: f, room: 20 << 10} }
-	w.writeIndex = func(path string, _ []cdxjEntry) error {
+	w.writeIndex = func(path string, _ *cdxjIndex) error {
 		return fmt.Errorf("write index %s: %w", path, &fs.PathError{Op: "write", Path: path, Err: syscall.ENOSPC})
 	}
 	n, _ := fillUp(t, w)

@@ -36,18 +36,18 @@ type WARCWriter struct {
 
 	mu      sync.Mutex // guards the fields below and serializes writes
 	closed  bool
-	f       warcFile    // current file, nil before the first write and after rotation
-	name    string      // final base name of the current file
-	serial  int         // serial of the last file created
-	size    int64       // bytes in the current file
-	infoEnd int64       // bytes of its warcinfo record
-	infoID  string      // WARC-Record-ID of its warcinfo record
-	index   []cdxjEntry // CDXJ lines of its responses and revisits
+	f       warcFile   // current file, nil before the first write and after rotation
+	name    string     // final base name of the current file
+	serial  int        // serial of the last file created
+	size    int64      // bytes in the current file
+	infoEnd int64      // bytes of its warcinfo record
+	infoID  string     // WARC-Record-ID of its warcinfo record
+	index   *cdxjIndex // CDXJ lines of its responses and revisits
 
 	// Hooks for tests: wrapFile wraps each new file (to make it fail),
 	// writeIndex writes a CDXJ file (default writeCDXJFile).
 	wrapFile   func(*os.File) warcFile
-	writeIndex func(path string, entries []cdxjEntry) error
+	writeIndex func(path string, index *cdxjIndex) error
 }
 
 // warcFile is what the writer needs of an open WARC file.
@@ -224,7 +224,7 @@ func (w *WARCWriter) writeLocked(ctx context.Context, ex *Exchange, date time.Ti
 			BlockDigest:   h.Get(gowarc.WarcBlockDigest),
 			Revisit:       recs.response.Type() == gowarc.Revisit,
 		}
-		w.index = append(w.index, newCDXJEntry(ex.TargetURI, requestMethod(ex.Request), date, ex.Response, written))
+		w.index.add(newCDXJEntry(ex.TargetURI, requestMethod(ex.Request), date, ex.Response, written))
 		return written, nil
 	}
 }
@@ -303,6 +303,7 @@ func (w *WARCWriter) undoLocked(err error) error {
 	if terr != nil {
 		w.f.Close()
 		w.f = nil
+		w.index.discard()
 		w.index = nil
 		return errors.Join(err, fmt.Errorf("abandon %s%s: %w", w.name, warcOpenSuffix, terr))
 	}

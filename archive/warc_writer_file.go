@@ -50,7 +50,7 @@ func (w *WARCWriter) openFileLocked() error {
 	}
 	w.size, w.infoEnd = int64(len(data)), int64(len(data))
 	w.infoID = info.WarcHeader().Get(gowarc.WarcRecordID)
-	w.index = nil
+	w.index = newCDXJIndex(w.spoolDir)
 	return nil
 }
 
@@ -68,11 +68,13 @@ func (w *WARCWriter) finishLocked() error {
 		return diskFull(fmt.Errorf("close %s: %w", name, err), w.opts.Dir)
 	}
 	final := filepath.Join(w.opts.Dir, name)
-	writeIndex := writeCDXJFile
+	var ierr error
 	if w.writeIndex != nil {
-		writeIndex = w.writeIndex
+		ierr = w.writeIndex(final+warcCDXJExt, index)
+		index.discard()
+	} else {
+		ierr = index.write(final + warcCDXJExt)
 	}
-	ierr := writeIndex(final+warcCDXJExt, index)
 	if err := renameDurably(final+warcOpenSuffix, final); err != nil {
 		return diskFull(fmt.Errorf("close %s: %w", name, errors.Join(ierr, err)), w.opts.Dir)
 	}
@@ -102,8 +104,9 @@ func (w *WARCWriter) Close() error {
 		return nil
 	}
 	w.closed = true
-	// The spool folder goes when empty (a response still read keeps it).
-	os.Remove(filepath.Join(w.opts.Dir, spoolDirName))
+	// The spool folder goes when empty (a response still read keeps it),
+	// after the index's runs are merged.
+	defer os.Remove(filepath.Join(w.opts.Dir, spoolDirName))
 	if w.f == nil {
 		return nil
 	}
