@@ -41,7 +41,17 @@ type WARCOptions struct {
 	Software    string           // warcinfo "software", e.g. "archivio/devel"; default "archivio"
 	Hostname    string           // warcinfo "hostname"; default os.Hostname()
 	Now         func() time.Time // clock, default time.Now
+	// Compression is the gzip level of the records, 1 (fastest) to 9
+	// (smallest); 0 means DefaultWARCCompression. Every level writes
+	// standard gzip members: it changes only CPU time and file size.
+	Compression int
 }
+
+// DefaultWARCCompression is the gzip level of WARC records when none is
+// set: gzip's own default. WARC files are permanent storage; level 1
+// compresses a record page about 2.5 times faster for a file about 11%
+// larger (see the README's crawl benchmarks).
+const DefaultWARCCompression = 6
 
 // Exchange is one HTTP request and its response, as sent and as received.
 type Exchange struct {

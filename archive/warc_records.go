@@ -239,7 +239,7 @@ func buildWARCInfo(name, software, hostname string, date time.Time) (gowarc.Warc
 // encodeWARCRecord serializes rec as one gzip member, after pointing it at
 // the warcinfo record infoID of the file it goes to. It may be called again
 // for another file: the built blocks are kept in memory.
-func encodeWARCRecord(rec gowarc.WarcRecord, infoID string) ([]byte, error) {
+func encodeWARCRecord(rec gowarc.WarcRecord, infoID string, level int) ([]byte, error) {
 	if infoID != "" {
 		rec.WarcHeader().Set(gowarc.WarcWarcinfoID, infoID)
 	}
@@ -254,8 +254,8 @@ func encodeWARCRecord(rec gowarc.WarcRecord, infoID string) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	buf.Grow(plain.Len()/3 + 64)
-	zw := gzipWriters.Get().(*gzip.Writer)
-	defer gzipWriters.Put(zw)
+	zw := getGzipWriter(level)
+	defer putGzipWriter(level, zw)
 	zw.Reset(&buf)
 	if _, err := zw.Write(plain.Bytes()); err != nil {
 		return nil, fmt.Errorf("compress %s record: %w", rec.Type(), err)
@@ -290,9 +290,29 @@ func marshalWARCRecord(buf *bytes.Buffer, rec gowarc.WarcRecord) error {
 // Pools of reusable encoding state. They hold no data between records:
 // every use starts with Reset.
 var (
-	gzipWriters = sync.Pool{New: func() any { return gzip.NewWriter(nil) }}
+	gzipWriters [10]sync.Pool // by level, 1 to 9
 	plainBufs   = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 )
+
+// getGzipWriter takes a gzip writer of level (1 to 9; anything else is
+// DefaultWARCCompression) from its pool; putGzipWriter gives it back.
+func getGzipWriter(level int) *gzip.Writer {
+	if level < 1 || level > 9 {
+		level = DefaultWARCCompression
+	}
+	if zw, ok := gzipWriters[level].Get().(*gzip.Writer); ok {
+		return zw
+	}
+	zw, _ := gzip.NewWriterLevel(nil, level) // fails only for a level out of range
+	return zw
+}
+
+func putGzipWriter(level int, zw *gzip.Writer) {
+	if level < 1 || level > 9 {
+		level = DefaultWARCCompression
+	}
+	gzipWriters[level].Put(zw)
+}
 
 // newWARCRecordID returns a fresh "<urn:uuid:...>" (a random, version 4 UUID).
 func newWARCRecordID() (string, error) {

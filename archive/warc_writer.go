@@ -2,7 +2,6 @@ package archive
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -87,6 +86,12 @@ func OpenWARCWriter(opts WARCOptions) (*WARCWriter, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if opts.Compression == 0 {
+		opts.Compression = DefaultWARCCompression
+	}
+	if opts.Compression < 1 || opts.Compression > 9 {
+		return nil, fmt.Errorf("open warc writer: compression level %d: want 1 to 9", opts.Compression)
+	}
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 		return nil, fmt.Errorf("open warc writer: %w", err)
 	}
@@ -132,7 +137,7 @@ func (w *WARCWriter) WriteExchange(ctx context.Context, ex Exchange, revisitOf *
 	w.mu.Unlock()
 	var pre *encodedExchange
 	if infoID != "" && !recs.streamed {
-		if pre, err = encodeWARCExchange(recs, infoID); err != nil {
+		if pre, err = encodeWARCExchange(recs, infoID, w.opts.Compression); err != nil {
 			return Written{}, fmt.Errorf("write exchange %s: %w", ex.TargetURI, err)
 		}
 	}
@@ -155,15 +160,15 @@ type encodedExchange struct {
 	respSize  int64
 }
 
-func encodeWARCExchange(recs *warcExchangeRecords, infoID string) (*encodedExchange, error) {
-	req, err := encodeWARCRecord(recs.request, infoID)
+func encodeWARCExchange(recs *warcExchangeRecords, infoID string, level int) (*encodedExchange, error) {
+	req, err := encodeWARCRecord(recs.request, infoID, level)
 	if err != nil {
 		return nil, err
 	}
 	if recs.streamed {
 		return &encodedExchange{infoID: infoID, req: req, respSize: streamedSizeBound(recs.response)}, nil
 	}
-	resp, err := encodeWARCRecord(recs.response, infoID)
+	resp, err := encodeWARCRecord(recs.response, infoID, level)
 	if err != nil {
 		return nil, err
 	}
@@ -186,7 +191,7 @@ func (w *WARCWriter) writeLocked(ctx context.Context, ex *Exchange, date time.Ti
 		}
 		if pre == nil || pre.infoID != w.infoID {
 			var err error
-			if pre, err = encodeWARCExchange(recs, w.infoID); err != nil {
+			if pre, err = encodeWARCExchange(recs, w.infoID, w.opts.Compression); err != nil {
 				return Written{}, err
 			}
 		}
@@ -250,8 +255,8 @@ func (w *WARCWriter) appendStreamedLocked(req []byte, rec gowarc.WarcRecord) (in
 	rec.WarcHeader().Set(gowarc.WarcWarcinfoID, w.infoID)
 	cw := &countingWriter{w: w.f}
 	bw := bufio.NewWriterSize(cw, 256<<10)
-	zw := gzipWriters.Get().(*gzip.Writer)
-	defer gzipWriters.Put(zw)
+	zw := getGzipWriter(w.opts.Compression)
+	defer putGzipWriter(w.opts.Compression, zw)
 	_, err := bw.Write(req)
 	if err == nil {
 		zw.Reset(bw)

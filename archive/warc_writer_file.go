@@ -31,7 +31,7 @@ func (w *WARCWriter) openFileLocked() error {
 		return discard(err)
 	}
 	defer info.Close()
-	data, err := encodeWARCRecord(info, "")
+	data, err := encodeWARCRecord(info, "", w.opts.Compression)
 	if err != nil {
 		return discard(err)
 	}

@@ -104,6 +104,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	timeout := durationVar(fs, "timeout", 30*time.Second, time.Millisecond, "`duration` of each request attempt")
 	maxBody := int64Var(fs, "max-body", 32<<20, 1, "cut response bodies after this many `bytes` (the cut is recorded)")
 	warcSize := int64Var(fs, "warc-size", 1<<30, 1, "start a new WARC file after this many `bytes`")
+	warcLevel := intVar(fs, "warc-compression", archive.DefaultWARCCompression, 1, 9, "gzip `level` of the WARC records: 1 fastest, 9 smallest")
 	of := formatFlag(fs, "the report on stdout", formatTable, formatJSON)
 	fs.StringVar(&of.value, "report", formatTable, "the same as --format")
 	var lf logFlags
@@ -135,7 +136,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		cfg.BaseURL = *baseURL
 	}
 	cfg.MaxPages, cfg.FromID, cfg.ToID, cfg.Resume = *maxPages, from, to, *resume
-	cfg.Timeout, cfg.MaxBody, cfg.WARCMaxSize = *timeout, *maxBody, *warcSize
+	cfg.Timeout, cfg.MaxBody, cfg.WARCMaxSize, cfg.WARCCompression = *timeout, *maxBody, *warcSize, *warcLevel
 	if e.network != nil {
 		cfg.Transport = e.network
 	}

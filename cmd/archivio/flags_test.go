@@ -36,6 +36,8 @@ func TestNumericFlagsRefuseBadValues(t *testing.T) {
 		{[]string{"crawl", "--timeout", "0"}, `-timeout: must be at least 1ms`},
 		{[]string{"crawl", "--warc-size", "-1"}, `-warc-size: must be 1 or more`},
 		{[]string{"crawl", "--warc-size", "0"}, `-warc-size: must be 1 or more`},
+		{[]string{"crawl", "--warc-compression", "0"}, `-warc-compression: must be between 1 and 9`},
+		{[]string{"crawl", "--warc-compression", "10"}, `-warc-compression: must be between 1 and 9`},
 		{[]string{"crawl", "--ids", "1-9223372036854775807"}, `--ids: id range 1-9223372036854775807 holds 9223372036854775807 ids: at most 100000 per crawl`},
 		{[]string{"crawl", "--ids", "0-10"}, `--ids: id range 0-10: want 1 <= FROM <= TO`},
 		{[]string{"crawl", "--ids", "1-99999999999999999999"}, `--ids: want FROM-TO`},

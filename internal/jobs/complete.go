@@ -49,6 +49,9 @@ func (c Config) Validate() error {
 	if c.MaxBody < 0 {
 		errs = append(errs, fmt.Errorf("max body %d: must not be negative", c.MaxBody))
 	}
+	if c.WARCCompression < 0 || c.WARCCompression > 9 {
+		errs = append(errs, fmt.Errorf("WARC compression level %d: want 1 to 9, or 0 for the default", c.WARCCompression))
+	}
 	if c.WARCMaxSize < 0 {
 		errs = append(errs, fmt.Errorf("WARC size %d: must not be negative", c.WARCMaxSize))
 	}

@@ -35,7 +35,10 @@ type Config struct {
 	AllowPrivate bool
 	MaxBody      int64
 	WARCMaxSize  int64
-	Software     string // for the warcinfo records, e.g. "archivio/devel"
+	// WARCCompression is the gzip level of the WARC records (1 to 9; 0
+	// for archive.DefaultWARCCompression).
+	WARCCompression int
+	Software        string // for the warcinfo records, e.g. "archivio/devel"
 	// Transport is the network below the recording transport; default an
 	// HTTP/1.1 transport whose dialer refuses non-public addresses.
 	Transport http.RoundTripper
@@ -200,7 +203,7 @@ func (j *job) run(ctx context.Context) (*Report, error) {
 	// The pacing sits below the recording transport: a request holds its
 	// slot while its answer arrives, not while it is archived.
 	pacer := crawlers.NewPacer(next, cfg.Parallel, cfg.Delay)
-	ro := recordOptions{Network: pacer, MaxBody: cfg.MaxBody, WARCMaxSize: cfg.WARCMaxSize, Software: cfg.Software}
+	ro := recordOptions{Network: pacer, MaxBody: cfg.MaxBody, WARCMaxSize: cfg.WARCMaxSize, WARCCompression: cfg.WARCCompression, Software: cfg.Software}
 	if err := j.h.openWriter(ro); err != nil {
 		return nil, err
 	}

@@ -90,7 +90,9 @@ type recordOptions struct {
 	Network     http.RoundTripper // the network under the recording transport
 	MaxBody     int64
 	WARCMaxSize int64
-	Software    string
+	// WARCCompression is the gzip level (0 for the default).
+	WARCCompression int
+	Software        string
 }
 
 // record opens the run's WARC writer and returns the recording transport
@@ -105,7 +107,7 @@ func (h *harness) record(o recordOptions) (*archive.Recorder, error) {
 
 // openWriter opens the run's WARC writer.
 func (h *harness) openWriter(o recordOptions) error {
-	w, err := archive.OpenWARCWriter(archive.WARCOptions{Dir: h.st.WARCDir(), MaxFileSize: o.WARCMaxSize, Software: o.Software, Now: h.now})
+	w, err := archive.OpenWARCWriter(archive.WARCOptions{Dir: h.st.WARCDir(), MaxFileSize: o.WARCMaxSize, Compression: o.WARCCompression, Software: o.Software, Now: h.now})
 	if err != nil {
 		return fmt.Errorf("%s: %w", h.job, err)
 	}
