@@ -87,7 +87,8 @@ func (s *Store) ParseHealth(ctx context.Context, crawlID int64) (*ParseHealth, e
 	if err != nil {
 		return nil, wrap(err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT f.value, COUNT(*) FROM parse_results p, json_each(p.fields) f
+	rows, err := s.db.QueryContext(ctx, `SELECT f.value, COUNT(*) FROM parse_results p
+		LEFT JOIN parse_field_lists l ON l.id = p.fields_list, json_each(`+parseResultFields+`) f
 		WHERE p.crawl_id = ? AND p.outcome != 'unreadable' GROUP BY f.value`, crawlID)
 	if err != nil {
 		return nil, wrap(err)
@@ -174,9 +175,10 @@ func (s *Store) UnreadablePages(ctx context.Context, crawlID int64, n int) ([]Pa
 // PagesWithoutField returns up to n pages of a crawl read as records whose
 // page did not show field's label.
 func (s *Store) PagesWithoutField(ctx context.Context, crawlID int64, field string, n int) ([]PageRef, error) {
-	return s.pageRefs(ctx, `SELECT record_id, url, COALESCE(capture_id, 0), '' FROM parse_results p
-		WHERE crawl_id = ? AND outcome != 'unreadable'
-		AND NOT EXISTS (SELECT 1 FROM json_each(p.fields) f WHERE f.value = ?) ORDER BY record_id LIMIT ?`, crawlID, field, n)
+	return s.pageRefs(ctx, `SELECT p.record_id, p.url, COALESCE(p.capture_id, 0), '' FROM parse_results p
+		LEFT JOIN parse_field_lists l ON l.id = p.fields_list
+		WHERE p.crawl_id = ? AND p.outcome != 'unreadable'
+		AND NOT EXISTS (SELECT 1 FROM json_each(`+parseResultFields+`) f WHERE f.value = ?) ORDER BY p.record_id LIMIT ?`, crawlID, field, n)
 }
 
 // PagesWithUnknownLabel returns up to n pages of a crawl showing an

@@ -47,9 +47,18 @@ func (s *Store) AddParseResult(ctx context.Context, r ParseResult) error {
 	return s.apply(ctx, ParseResultWrite(r))
 }
 
-var insertParseResult = writeStatement(`INSERT OR REPLACE INTO parse_results
-	(crawl_id, record_id, url, capture_id, outcome, via, fields, unknown, fuzzy, reason)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+// The fields found are stored once per distinct list (parse_field_lists)
+// and named by the result.
+var (
+	insertFieldList   = writeStatement(`INSERT OR IGNORE INTO parse_field_lists (list) VALUES (?)`)
+	insertParseResult = writeStatement(`INSERT OR REPLACE INTO parse_results
+	(crawl_id, record_id, url, capture_id, outcome, via, fields, fields_list, unknown, fuzzy, reason)
+	VALUES (?, ?, ?, ?, ?, ?, '[]', (SELECT id FROM parse_field_lists WHERE list = ?), ?, ?, ?)`)
+)
+
+// parseResultFields is the SQL of a parse result p's fields found (a
+// JSON array), with parse_field_lists joined as l.
+const parseResultFields = `COALESCE(l.list, p.fields)`
 
 // ParseResultWrite is AddParseResult as a Write.
 func ParseResultWrite(r ParseResult) Write {
@@ -73,6 +82,9 @@ func ParseResultWrite(r ParseResult) Write {
 		var capture any
 		if r.CaptureID != 0 {
 			capture = r.CaptureID
+		}
+		if _, err := t.exec(insertFieldList, string(fields)); err != nil {
+			return fmt.Errorf("add parse result of %s: %w", r.URL, err)
 		}
 		if _, err := t.exec(insertParseResult, r.CrawlID, r.RecordID, r.URL, capture, r.Outcome, via,
 			string(fields), string(unknown), string(fz), r.Reason); err != nil {
@@ -209,8 +221,10 @@ func sortedSet(s []string) []string {
 // result gives ErrNotFound.
 func (s *Store) LastFieldsFound(ctx context.Context, id int) ([]string, error) {
 	var fields string
-	err := s.queryRow(ctx, `SELECT fields FROM parse_results WHERE record_id = ? AND outcome <> 'unreadable'
-		ORDER BY crawl_id DESC LIMIT 1`, id).Scan(&fields)
+	err := s.queryRow(ctx, `SELECT `+parseResultFields+` FROM parse_results p
+		LEFT JOIN parse_field_lists l ON l.id = p.fields_list
+		WHERE p.record_id = ? AND p.outcome <> 'unreadable'
+		ORDER BY p.crawl_id DESC LIMIT 1`, id).Scan(&fields)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("fields found on record %d's page: %w", id, ErrNotFound)
 	}

@@ -16,6 +16,15 @@ var CatalogTables = []string{
 	"link_checks", "site_links", "parse_results", "parse_failures", "parse_drift", "alerts", "frontier",
 }
 
+// tableSelects read the catalog tables whose rows SQLite stores in
+// another shape than the catalog's contract: a parse result's fields found
+// are stored once per distinct list, and read back into its fields.
+var tableSelects = map[string]string{
+	"parse_results": `SELECT p.crawl_id, p.record_id, p.url, p.capture_id, p.outcome, p.via,
+		` + parseResultFields + ` AS fields, p.unknown, p.fuzzy, p.reason
+		FROM parse_results p LEFT JOIN parse_field_lists l ON l.id = p.fields_list ORDER BY p.rowid`,
+}
+
 // TableRows calls fn with every row of one of CatalogTables, in the order
 // the rows were written, with the table's columns and the row's values as
 // SQLite holds them: int64, float64, string, []byte or nil. vals is
@@ -24,7 +33,11 @@ func (s *Store) TableRows(ctx context.Context, table string, fn func(cols []stri
 	if !slices.Contains(CatalogTables, table) {
 		return fmt.Errorf("read table %q: not a catalog table", table)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT * FROM `+table+` ORDER BY rowid`)
+	query := `SELECT * FROM ` + table + ` ORDER BY rowid`
+	if q, ok := tableSelects[table]; ok {
+		query = q
+	}
+	rows, err := s.db.QueryContext(ctx, query)
 	if err != nil {
 		return fmt.Errorf("read table %s: %w", table, err)
 	}
