@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -34,8 +33,8 @@ it, declared_gone (the record's own text says the site is gone),
 last_checked, last_ok, last_good_capture (archivio's own latest good copy)
 and redirect_chain.
 With store: postgres in archivio.yaml it reads the shared PostgreSQL
-catalog instead of DIR's; "archivio links check" refuses store: postgres
-(the link checks run on one machine's archive only).
+catalog instead of DIR's, and "archivio links check" checks the shared
+catalog's links on this node (one node at a time; see archivio run).
 
 "archivio links check" checks every link once: HEAD, then GET when HEAD is
 refused or the page must be read; redirects followed (up to 10) and kept;
@@ -238,11 +237,10 @@ func runLinksCheck(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if s.Store == "postgres" {
-		return errSharedLinkCheck
-	}
-	if err := requireArchive(s.Data); err != nil {
-		return err
+	if s.Store != "postgres" {
+		if err := requireArchive(s.Data); err != nil {
+			return err
+		}
 	}
 	log, err := lf.logger(e.stderr)
 	if err != nil {
@@ -259,7 +257,12 @@ func runLinksCheck(ctx context.Context, e *env, args []string) error {
 			cfg.Wayback.HTTP = &http.Client{Transport: e.network, Timeout: 10 * time.Second}
 		}
 	}
-	rep, err := jobs.CheckLinks(ctx, cfg)
+	var rep *jobs.LinksReport
+	if s.Store == "postgres" {
+		rep, err = sharedLinkCheck(ctx, s, cfg)
+	} else {
+		rep, err = jobs.CheckLinks(ctx, cfg)
+	}
 	if rep != nil && format == formatJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
@@ -275,11 +278,6 @@ func runLinksCheck(ctx context.Context, e *env, args []string) error {
 	}
 	return linksFailing(rep, *exitZero)
 }
-
-// errSharedLinkCheck refuses a link check with store: postgres: the
-// checks run on one machine's archive only, and checking DATA's instead of
-// the shared catalog would let its user believe the shared archive checked.
-var errSharedLinkCheck = errors.New("links check: not supported with store: postgres (link checks run only on one machine's SQLite archive, not on the shared catalog); run it on a machine without store: postgres in archivio.yaml")
 
 // linksFailing is the error of a check that leaves links down or failing
 // (suspect), nil when every link works or with --exit-zero.

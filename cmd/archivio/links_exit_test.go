@@ -7,9 +7,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"archivio/archive"
@@ -77,48 +74,6 @@ func TestLinksCheckExitStatus(t *testing.T) {
 			"--recover-threshold", "1", "--timeout", "2s")
 		if i == 2 && err != nil {
 			t.Errorf("links check with every link working: %v, want exit status 0\n%s%s", err, out, errOut)
-		}
-	}
-}
-
-// TestLinksCheckRefusesSharedCatalog checks that "archivio links check"
-// with store: postgres refuses, naming what it cannot do, instead of
-// checking DATA's archive: its links are left unchecked.
-func TestLinksCheckRefusesSharedCatalog(t *testing.T) {
-	_, network := demoNetwork(t)
-	dir := t.TempDir()
-	if out, errOut, err := runOn(t, network, nil, "crawl", "--data", dir, "--delay", "0", "--quiet"); err != nil {
-		t.Fatalf("crawl: %v\n%s%s", err, out, errOut)
-	}
-	cfg := filepath.Join(t.TempDir(), "archivio.yaml")
-	if err := os.WriteFile(cfg, []byte("store: postgres\npostgres:\n  dsn_env: TEST_ARCHIVIO_PG\n  node: checker\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	getenv := func(k string) string {
-		if k == "TEST_ARCHIVIO_PG" {
-			return "host=/nonexistent dbname=archivio"
-		}
-		return ""
-	}
-	_, errOut, err := runOn(t, network, getenv, "links", "check", "--config", cfg, "--data", dir, "--quiet", "--snapshot-depth", "-1", "--timeout", "2s")
-	if !errors.Is(err, errSharedLinkCheck) || !strings.Contains(err.Error(), "store: postgres") {
-		t.Fatalf("links check with store: postgres: err = %v, want the refusal naming store: postgres\n%s", err, errOut)
-	}
-	st, err := archive.Open(context.Background(), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	links, err := st.Links(context.Background(), "", false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(links) == 0 {
-		t.Fatal("the crawl stored no links")
-	}
-	for _, l := range links {
-		if !l.LastChecked.IsZero() {
-			t.Errorf("%s checked at %v in the local archive", l.URL, l.LastChecked)
 		}
 	}
 }

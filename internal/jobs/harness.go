@@ -20,6 +20,7 @@ type harness struct {
 	job      string // "crawl", "links check", "reparse": names errors
 	lock     *archive.DirLock
 	st       *archive.Store
+	runs     runLog // where the run is recorded: st, or a shared catalog
 	repaired []archive.RepairReport
 	runID    int64
 	w        *archive.WARCWriter
@@ -62,7 +63,7 @@ func openHarness(ctx context.Context, o harnessOptions) (*harness, error) {
 		h.close()
 		return nil, err
 	}
-	h.st = st
+	h.st, h.runs = st, st
 	if h.outbox == nil {
 		h.alerts = newDeliverer(o.Sinks, st)
 	}
@@ -77,7 +78,7 @@ func openHarness(ctx context.Context, o harnessOptions) (*harness, error) {
 
 // start records a new run of source in the catalog.
 func (h *harness) start(ctx context.Context, source, baseURL string) error {
-	id, err := h.st.StartCrawl(ctx, source, baseURL, h.now())
+	id, err := h.runs.StartCrawl(ctx, source, baseURL, h.now())
 	if err != nil {
 		return err
 	}
@@ -164,7 +165,7 @@ func (h *harness) finish(ctx context.Context, status string, report any, at time
 	if err != nil {
 		return fmt.Errorf("%s: report: %w", h.job, err)
 	}
-	if err := h.st.FinishCrawl(fin, h.runID, status, string(body), at); err != nil {
+	if err := h.runs.FinishCrawl(fin, h.runID, status, string(body), at); err != nil {
 		return err
 	}
 	return alertErr

@@ -73,6 +73,23 @@ const LinksPerHost = 2
 // answer as evidence, moves each link's state, and raises an alert for
 // each transition (up -> down, down -> up).
 func CheckLinks(ctx context.Context, cfg LinksConfig) (*LinksReport, error) {
+	cfg, err := linksDefaults(cfg)
+	if err != nil {
+		return nil, err
+	}
+	h, err := openHarness(ctx, harnessOptions{DataDir: cfg.DataDir, Job: "links check", NoLock: cfg.NoLock, Repair: true,
+		Sinks: cfg.Sinks, Outbox: cfg.Outbox, Now: cfg.Now})
+	if err != nil {
+		return nil, err
+	}
+	defer h.close()
+	return checkLinksIn(ctx, cfg, h, h.st, func(next http.RoundTripper) (http.RoundTripper, error) {
+		return h.record(recordOptions{Network: next, MaxBody: cfg.MaxBody, Software: cfg.Software})
+	})
+}
+
+// linksDefaults fills and checks cfg.
+func linksDefaults(cfg LinksConfig) (LinksConfig, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -83,10 +100,10 @@ func CheckLinks(ctx context.Context, cfg LinksConfig) (*LinksReport, error) {
 		cfg.Thresholds = archive.DefaultThresholds()
 	}
 	if err := cfg.Thresholds.Validate(); err != nil {
-		return nil, fmt.Errorf("links check: %w", err)
+		return cfg, fmt.Errorf("links check: %w", err)
 	}
 	if cfg.Parallel < 0 || cfg.Parallel > MaxLinksParallel || cfg.Timeout < 0 {
-		return nil, fmt.Errorf("links check: parallel %d (want 1 to %d), timeout %v (must not be negative)", cfg.Parallel, MaxLinksParallel, cfg.Timeout)
+		return cfg, fmt.Errorf("links check: parallel %d (want 1 to %d), timeout %v (must not be negative)", cfg.Parallel, MaxLinksParallel, cfg.Timeout)
 	}
 	if cfg.Parallel == 0 {
 		cfg.Parallel = 8
@@ -94,12 +111,12 @@ func CheckLinks(ctx context.Context, cfg LinksConfig) (*LinksReport, error) {
 	if cfg.PerHost <= 0 {
 		cfg.PerHost = LinksPerHost
 	}
-	h, err := openHarness(ctx, harnessOptions{DataDir: cfg.DataDir, Job: "links check", NoLock: cfg.NoLock, Repair: true,
-		Sinks: cfg.Sinks, Outbox: cfg.Outbox, Now: cfg.Now})
-	if err != nil {
-		return nil, err
-	}
-	defer h.close()
+	return cfg, nil
+}
+
+// checkLinksIn is a run of link checks in h, on the catalog st, through
+// the recording transport record makes over the network.
+func checkLinksIn(ctx context.Context, cfg LinksConfig, h *harness, st linksCatalog, record func(next http.RoundTripper) (http.RoundTripper, error)) (*LinksReport, error) {
 	started := cfg.Now()
 	if err := h.start(ctx, "links", ""); err != nil {
 		return nil, err
@@ -108,7 +125,7 @@ func CheckLinks(ctx context.Context, cfg LinksConfig) (*LinksReport, error) {
 	if next == nil {
 		next = guardedTransport(cfg.AllowPrivate)
 	}
-	recorder, err := h.record(recordOptions{Network: next, MaxBody: cfg.MaxBody, Software: cfg.Software})
+	recorder, err := record(next)
 	if err != nil {
 		return nil, err
 	}
@@ -119,12 +136,12 @@ func CheckLinks(ctx context.Context, cfg LinksConfig) (*LinksReport, error) {
 	if err != nil {
 		return nil, fmt.Errorf("links check: %w", err)
 	}
-	links, err := h.st.Links(ctx, "", true)
+	links, err := st.Links(ctx, "", true)
 	if err != nil {
 		return nil, err
 	}
 
-	r := &linkRun{cfg: cfg, st: h.st, h: h, checker: checker, transport: recorder,
+	r := &linkRun{cfg: cfg, st: st, h: h, checker: checker, transport: recorder,
 		rep: &LinksReport{Verdicts: map[string]int{}, States: map[string]int{}, Alerts: []alerts.Alert{}}}
 	r.checkAll(ctx, links)
 	closeErr := h.closeWriter()
@@ -135,7 +152,7 @@ func CheckLinks(ctx context.Context, cfg LinksConfig) (*LinksReport, error) {
 		status = "interrupted"
 	}
 	r.rep.Seconds = cfg.Now().Sub(started).Seconds()
-	if all, err := h.st.Links(fin, "", true); err == nil {
+	if all, err := st.Links(fin, "", true); err == nil {
 		for _, l := range all {
 			r.rep.States[l.State]++
 		}
