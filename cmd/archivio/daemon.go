@@ -38,8 +38,11 @@ With store: postgres in archivio.yaml, the daemon is one node (--node,
 $ARCHIVIO_NODE or postgres.node) of the machines sharing the catalog: each
 source's crawl is this node's part of the shared crawl, /status has a
 "cluster" part (nodes, leases, hosts, WARC files not stored yet) and
-/metrics the archivio_cluster_* gauges; the link checks are not scheduled
-on a node (run them on one machine).
+/metrics the archivio_cluster_* gauges; the link checks run on their
+schedule on the shared catalog's links (one node at a time: a node whose
+turn finds another node checking skips it), their alerts recorded in the
+shared catalog and delivered by this node's sinks; /feed.atom lists the
+shared catalog's alerts.
 
 One daemon per data directory: a second one exits at once, naming the
 process that holds it. SIGTERM or SIGINT stops scheduling, lets jobs in
@@ -91,7 +94,9 @@ func runDaemon(ctx context.Context, e *env, args []string) error {
 				cfg := setup.Crawl(&s.Config, source, buildVersion())
 				cfg.Transport = e.network
 				return n.crawl(ctx, cfg, log)
-			}}
+			},
+			CheckLinks: n.checkLinks,
+		}
 	}
 	wait, err := daemonInterface(ctx, s, log, &opts)
 	if err != nil {

@@ -71,7 +71,11 @@ func Run(ctx context.Context, cfg *config.Config, o Options) error {
 	defer obStore.Close()
 	obCtx, obCancel := context.WithCancel(context.WithoutCancel(ctx))
 	defer obCancel()
-	outbox := jobs.NewOutbox(obCtx, o.Sinks, obStore, o.Logger)
+	var delivered jobs.DeliveryLog = obStore
+	if o.Shared != nil {
+		delivered = o.Shared.Store // a node's alerts are the shared catalog's
+	}
+	outbox := jobs.NewOutbox(obCtx, o.Sinks, delivered, o.Logger)
 	defer closeOutbox(outbox, obCancel, time.Duration(cfg.ShutdownWait), o.Logger)
 
 	d := &daemon{cfg: cfg, o: o, m: newMetrics(), started: time.Now(), outbox: outbox}
@@ -186,13 +190,12 @@ func (d *daemon) addJobs(ctx context.Context) error {
 			return fmt.Errorf("run: %w", err)
 		}
 	}
-	if d.o.Shared != nil {
-		// The link checks keep their state in one machine's catalog.
-		d.o.Logger.Info("link checks are not scheduled on a node of a shared catalog: run them on one machine (store: sqlite)")
+	if d.o.Shared != nil && d.o.Shared.CheckLinks == nil {
+		d.o.Logger.Info("link checks are not scheduled on this node")
 		return nil
 	}
 	links := schedule.Job{Name: "links", Spec: d.cfg.Links.Schedule, Run: d.linksJob()}
-	if c, err := st.LastCrawl(ctx, "links"); err == nil {
+	if c, err := last.LastCrawl(ctx, "links"); err == nil {
 		links.LastRun = c.StartedAt
 	}
 	if err := d.sched.Add(links); err != nil {
@@ -221,6 +224,9 @@ func (d *daemon) linksJob() func(context.Context) error {
 		cfg := setup.LinkCheck(d.cfg, d.o.Version)
 		cfg.Transport, cfg.Logger, cfg.Outbox = d.o.Transport, d.o.Logger, d.outbox
 		cfg.NoLock = true
+		if d.o.Shared != nil {
+			return d.sharedLinksJob(ctx, cfg)
+		}
 		rep, err := jobs.CheckLinks(ctx, cfg)
 		d.m.observeLinks(rep)
 		return d.refreshCounts(ctx, err)
@@ -299,6 +305,13 @@ func (d *daemon) serveStatus(w http.ResponseWriter, r *http.Request) {
 	enc.Encode(Status{Version: d.o.Version, Data: d.cfg.Data, Since: d.started, Jobs: d.sched.Status(), Summary: *s, Cluster: cs})
 }
 
+// feedCatalog is what /feed.atom reads: the alerts and the catalog's
+// identity, of one machine's archive or of the shared catalog.
+type feedCatalog interface {
+	jobs.AlertReader
+	CatalogID(ctx context.Context) (string, error)
+}
+
 // feedURL is the address of /feed.atom: on the listen address, or on the
 // host the request named when the daemon listens on every address.
 func (d *daemon) feedURL(r *http.Request) string {
@@ -312,12 +325,18 @@ func (d *daemon) feedURL(r *http.Request) string {
 }
 
 func (d *daemon) serveFeed(w http.ResponseWriter, r *http.Request) {
-	st, err := archive.Open(r.Context(), d.cfg.Data)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
+	var st feedCatalog
+	if d.o.Shared != nil {
+		st = d.o.Shared.Store
+	} else {
+		local, err := archive.Open(r.Context(), d.cfg.Data)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		defer local.Close()
+		st = local
 	}
-	defer st.Close()
 	list, err := jobs.StoredAlerts(r.Context(), st)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)

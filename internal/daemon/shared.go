@@ -2,12 +2,14 @@ package daemon
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
 	"archivio/archive/pg"
 	"archivio/internal/cluster"
+	"archivio/internal/jobs"
 )
 
 // Shared is the shared catalog of a daemon that is one node of several
@@ -20,6 +22,22 @@ type Shared struct {
 	LeaseTTL time.Duration // a node is alive with a heartbeat this recent
 	// Crawl runs this machine's part of the source's shared crawl.
 	Crawl func(ctx context.Context, source string) (*cluster.Report, error)
+	// CheckLinks, when set, runs the link checks of the shared catalog on
+	// this node (cluster.LinkCheck): they are scheduled as on one
+	// machine, and a run while another node checks is skipped.
+	CheckLinks func(ctx context.Context, cfg jobs.LinksConfig) (*jobs.LinksReport, error)
+}
+
+// sharedLinksJob runs the link checks of the shared catalog on this
+// node; another node running them is not an error: they are checked.
+func (d *daemon) sharedLinksJob(ctx context.Context, cfg jobs.LinksConfig) error {
+	rep, err := d.o.Shared.CheckLinks(ctx, cfg)
+	if errors.Is(err, pg.ErrLinkCheckRunning) {
+		d.o.Logger.Info("link checks skipped: another node is running them")
+		return nil
+	}
+	d.m.observeLinks(rep)
+	return d.refreshCounts(ctx, err)
 }
 
 // sharedCrawlJob is a source's crawl on a node.
@@ -46,6 +64,17 @@ func (d *daemon) sharedCounts(ctx context.Context) error {
 		return err
 	}
 	d.m.recordsTotal.Set(float64(len(ids)))
+	links, err := d.o.Shared.Store.Links(ctx, "", true)
+	if err != nil {
+		return err
+	}
+	states := map[string]int{}
+	for _, l := range links {
+		states[l.State]++
+	}
+	for _, state := range []string{"up", "suspect", "down"} {
+		d.m.links.WithLabelValues(state).Set(float64(states[state]))
+	}
 	d.m.initSources(d.cfg.SourceNames())
 	return nil
 }

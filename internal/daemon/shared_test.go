@@ -32,7 +32,8 @@ func TestMain(m *testing.M) {
 
 // TestDaemonOnASharedCatalog runs the daemon as a node of a shared
 // catalog: its crawl is the node's part of the shared crawl (the records
-// land in PostgreSQL), the link checks are not scheduled, and /status and
+// land in PostgreSQL), the link checks are not scheduled when the node is
+// given none to run, and /status and
 // /metrics show the nodes, leases, hosts and WARC files.
 func TestDaemonOnASharedCatalog(t *testing.T) {
 	dsn := postgres.Schema(t)
