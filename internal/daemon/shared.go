@@ -86,8 +86,12 @@ func (d *daemon) sharedStatus(ctx context.Context) (*Summary, *cluster.Status, e
 	if err != nil {
 		return nil, nil, err
 	}
-	s := &Summary{Records: cs.Records, Captures: cs.Captures, Links: map[string]int{}, LinksDown: []string{}}
-	for _, name := range d.cfg.SourceNames() {
+	o, err := d.o.Shared.Store.Overview(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	s := &Summary{Records: cs.Records, Captures: cs.Captures, Links: o.Links, LinksDown: o.LinksDown, Alerts: o.Alerts}
+	for _, name := range append(d.cfg.SourceNames(), "links") {
 		if c, err := d.o.Shared.Store.LastCrawl(ctx, name); err == nil {
 			s.Crawls = append(s.Crawls, CrawlState{Source: c.Source, Status: c.Status, Started: c.StartedAt, Finished: c.FinishedAt})
 		}

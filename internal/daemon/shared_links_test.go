@@ -2,7 +2,9 @@ package daemon
 
 import (
 	"context"
+	"encoding/json"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -62,6 +64,13 @@ func TestDaemonChecksLinksOnASharedCatalog(t *testing.T) {
 	c, err := st.LastCrawl(ctx, "links")
 	if err != nil || c.Status != "done" {
 		t.Fatalf("the link checks' run on the shared catalog: %+v, %v\n%s", c, err, get(t, base+"/status"))
+	}
+	var s Status
+	if err := json.Unmarshal(get(t, base+"/status"), &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.Alerts != 1 || s.Links["up"]+s.Links["suspect"]+s.Links["down"] == 0 || !slices.ContainsFunc(s.Crawls, func(c CrawlState) bool { return c.Source == "links" && c.Status == "done" }) {
+		t.Errorf("/status on the node: alerts %d, links %v, last runs %+v", s.Alerts, s.Links, s.Crawls)
 	}
 	if feed := string(get(t, base+"/feed.atom")); !strings.Contains(feed, other) {
 		t.Errorf("/feed.atom does not list the shared catalog's alert:\n%.2000s", feed)
