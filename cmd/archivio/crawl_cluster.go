@@ -147,19 +147,9 @@ func reportShared(e *env, format string, rep *cluster.Report, err error) error {
 	return err
 }
 
-// sharedLinkCheck checks the links of the shared catalog on this node,
+// checkLinks runs the link checks of the shared catalog on this node,
 // with its WARC files in DATA/spool-links/NODE until they are shipped to
 // warc_storage.
-func sharedLinkCheck(ctx context.Context, s *config.Settings, cfg jobs.LinksConfig) (*jobs.LinksReport, error) {
-	n, err := openNode(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	defer n.close()
-	return n.checkLinks(ctx, cfg)
-}
-
-// checkLinks runs the link checks of the shared catalog on this node.
 func (n *node) checkLinks(ctx context.Context, cfg jobs.LinksConfig) (*jobs.LinksReport, error) {
 	return cluster.LinkCheck{
 		Store: n.st, Name: n.name, WARCDir: filepath.Join(n.s.Data, "spool-links", n.name), Storage: n.storage,

@@ -78,17 +78,16 @@ func runDaemon(ctx context.Context, e *env, args []string) error {
 	if err := os.MkdirAll(s.Data, 0o755); err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
-	sinks, err := setup.Sinks(ctx, s, log)
-	if err != nil {
-		return err
-	}
-	opts := daemon.Options{Version: buildVersion(), Logger: log, Sinks: sinks, Jitter: 30 * time.Second}
+	opts := daemon.Options{Version: buildVersion(), Logger: log, Jitter: 30 * time.Second}
 	if s.Store == "postgres" {
 		n, err := openNode(ctx, s)
 		if err != nil {
 			return err
 		}
 		defer n.close()
+		if opts.Sinks, err = setup.SharedSinks(ctx, s, log, n.st); err != nil {
+			return err
+		}
 		opts.Shared = &daemon.Shared{Store: n.st, LeaseTTL: s.Postgres.LeaseTTL.D(),
 			Crawl: func(ctx context.Context, source string) (*cluster.Report, error) {
 				cfg := setup.Crawl(&s.Config, source, buildVersion())
@@ -97,6 +96,8 @@ func runDaemon(ctx context.Context, e *env, args []string) error {
 			},
 			CheckLinks: n.checkLinks,
 		}
+	} else if opts.Sinks, err = setup.Sinks(ctx, s, log); err != nil {
+		return err
 	}
 	wait, err := daemonInterface(ctx, s, log, &opts)
 	if err != nil {

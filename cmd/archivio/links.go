@@ -247,7 +247,17 @@ func runLinksCheck(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	cfg := setup.LinkCheck(&s.Config, buildVersion())
-	if cfg.Sinks, err = setup.Sinks(ctx, s, log); err != nil {
+	var n *node // this machine as a node of the shared catalog (store: postgres)
+	if s.Store == "postgres" {
+		if n, err = openNode(ctx, s); err != nil {
+			return err
+		}
+		defer n.close()
+		cfg.Sinks, err = setup.SharedSinks(ctx, s, log, n.st)
+	} else {
+		cfg.Sinks, err = setup.Sinks(ctx, s, log)
+	}
+	if err != nil {
 		return err
 	}
 	cfg.Logger = log
@@ -258,8 +268,8 @@ func runLinksCheck(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	var rep *jobs.LinksReport
-	if s.Store == "postgres" {
-		rep, err = sharedLinkCheck(ctx, s, cfg)
+	if n != nil {
+		rep, err = n.checkLinks(ctx, cfg)
 	} else {
 		rep, err = jobs.CheckLinks(ctx, cfg)
 	}

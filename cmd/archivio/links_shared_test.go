@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -43,6 +45,7 @@ func TestLinksCheckSharedCatalog(t *testing.T) {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var reps []jobs.LinksReport
+	var datas []string // of the nodes that checked
 	for i := 1; i <= 2; i++ {
 		node := fmt.Sprintf("checker%d", i)
 		env := func(k string) string {
@@ -69,6 +72,7 @@ func TestLinksCheckSharedCatalog(t *testing.T) {
 			}
 			mu.Lock()
 			reps = append(reps, rep)
+			datas = append(datas, data)
 			mu.Unlock()
 		})
 	}
@@ -149,6 +153,21 @@ func TestLinksCheckSharedCatalog(t *testing.T) {
 	slices.Sort(gotAlerts)
 	if len(wantAlerts) == 0 || !slices.Equal(gotAlerts, wantAlerts) {
 		t.Errorf("alerts on the shared catalog:\n%s\nwant, as on one machine:\n%s", strings.Join(gotAlerts, "\n"), strings.Join(wantAlerts, "\n"))
+	}
+	// The node's own Atom feed is named by the shared catalog, and no
+	// archive was made in its DATA.
+	id, err := shared.CatalogID(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, data := range datas {
+		feed, err := os.ReadFile(filepath.Join(data, "alerts.atom"))
+		if err != nil || !strings.Contains(string(feed), id) {
+			t.Errorf("%s/alerts.atom (%v) is not named by the shared catalog %s:\n%.500s", data, err, id, feed)
+		}
+		if _, err := os.Stat(filepath.Join(data, archive.DBName)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("a node's link check made an archive in its DATA: %v", err)
+		}
 	}
 	if n, err := shared.PendingCaptures(ctx); err != nil || n != 0 {
 		t.Errorf("%d captures waiting for their WARC file (%v), want 0", n, err)

@@ -55,9 +55,22 @@ func StoreFeedID(ctx context.Context, st interface {
 // alerts.webhook.url is set (signed with the secret read from the
 // environment); e-mail when alerts.smtp.host is set.
 func Sinks(ctx context.Context, s *config.Settings, log *slog.Logger) (alerts.Sink, error) {
+	return sinks(ctx, s, log, func() (string, error) { return FeedID(ctx, s.Data) })
+}
+
+// SharedSinks are Sinks on a node of a shared catalog: the Atom feed
+// DATA/alerts.atom is named by the shared catalog's identity (no archive
+// is made in DATA).
+func SharedSinks(ctx context.Context, s *config.Settings, log *slog.Logger, catalog interface {
+	CatalogID(context.Context) (string, error)
+}) (alerts.Sink, error) {
+	return sinks(ctx, s, log, func() (string, error) { return StoreFeedID(ctx, catalog, s.Data) })
+}
+
+func sinks(ctx context.Context, s *config.Settings, log *slog.Logger, feedID func() (string, error)) (alerts.Sink, error) {
 	sinks := alerts.Multi{alerts.NewLog(log)}
 	if s.Alerts.Atom == nil || *s.Alerts.Atom {
-		id, err := FeedID(ctx, s.Data)
+		id, err := feedID()
 		if err != nil {
 			return nil, err
 		}
