@@ -18,7 +18,7 @@ import (
 // archivio is run.
 var readmeSkipped = []struct{ prefix, why string }{
 	{"go test", "the test suite itself and its benchmarks, run by go test"},
-	{"go run ./tools/", "benchmarks against wget on a generated site, minutes long"},
+	{"go run ./tools/", "benchmarks (a crawl beside wget, the parser beside an earlier commit), minutes long"},
 	{"go install", "installs the command; the test runs archivio in its own process"},
 	{"GOCACHE=", "a cold build, minutes long (measured, figures in the README)"},
 	{"CGO_ENABLED=1 go build", "a build into /usr/local/bin, outside the test's folder"},
