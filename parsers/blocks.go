@@ -409,3 +409,13 @@ func (l *linearizer) lookup(text string) match {
 	l.looked, l.lookedText, l.lookedMatch = true, text, m
 	return m
 }
+
+// shows reports whether a block of the page holds text.
+func (l *linearizer) shows(text string) bool {
+	for i := range l.tokens {
+		if strings.Contains(l.tokens[i].text, text) {
+			return true
+		}
+	}
+	return false
+}

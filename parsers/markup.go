@@ -34,6 +34,10 @@ func skipElement(n *html.Node) bool {
 		if !strings.EqualFold(strings.TrimSpace(attr(n, "aria-expanded")), "true") || !dict.lookup(collapseSpace(textOf(n, 256))).found() {
 			return true
 		}
+	case atom.Th:
+		if gridHeading(n) {
+			return true // a sheet's row number or column letter
+		}
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Nav,
 		atom.Iframe,
 		atom.Svg, atom.Math, atom.Object, atom.Embed, atom.Audio, atom.Video, atom.Canvas,

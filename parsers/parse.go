@@ -136,7 +136,7 @@ func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType strin
 	lin.h1 = withoutItemID(lin.h1, doc.Find("title").First().Text())
 	title := a.labeledTitle
 	if title == "" {
-		title = chooseTitle(lin.h1, doc.Find("title").First().Text(), a.headerTitle)
+		title = chooseTitle(lin.h1, doc.Find("title").First().Text(), a.headerTitle, lin.shows)
 		if t, ok := headingPart(doc.Find("title").First().Text(), lin.headings); ok && title != lin.h1 {
 			title = t // "Title: Schede processi - Airtable", the title shown as a heading
 		}
