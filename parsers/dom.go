@@ -179,6 +179,9 @@ func (l *linearizer) walk(n *html.Node) {
 		return
 	}
 	if l.err != nil || skipElement(n) {
+		if l.err == nil && isPageFooter(n) {
+			l.footerDate(n)
+		}
 		return
 	}
 	parent := l.el
