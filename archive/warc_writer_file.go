@@ -31,9 +31,7 @@ func (w *WARCWriter) openFileLocked() error {
 		return discard(err)
 	}
 	defer info.Close()
-	e := w.enc.get()
-	data, err := e.encodeWARCRecord(nil, info, "")
-	w.enc.put(e)
+	data, err := encodeWARCRecord(info, "", w.opts.Compression)
 	if err != nil {
 		return discard(err)
 	}
