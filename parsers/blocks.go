@@ -21,11 +21,10 @@ func (l *linearizer) startBlock() {
 // label and a colon ("Data ultima modifica: 15/02/2020") becomes the label
 // and its value.
 func (l *linearizer) flush() {
-	raw := l.buf.String()
-	l.buf.Reset()
+	text := l.buf.collapsed()
+	l.buf.reset()
 	links, images, node, check := l.links, l.images, l.blockNode, l.check
 	l.links, l.images, l.blockNode, l.check = nil, nil, nil, checkNone
-	text := collapseSpace(stripConfigLeaks(raw))
 	if text == "" && len(links) == 0 && len(images) == 0 && check == checkNone {
 		return
 	}

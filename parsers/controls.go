@@ -123,7 +123,7 @@ func (l *linearizer) control(n *html.Node, fromLabel bool) {
 // justLabelled reports whether the last token is a label of f with nothing
 // after it: a visible label the control's aria-label repeats.
 func (l *linearizer) justLabelled(f *fieldDef) bool {
-	if len(l.tokens) == 0 || strings.TrimSpace(l.buf.String()) != "" {
+	if len(l.tokens) == 0 || !l.buf.blank() {
 		return false
 	}
 	t := l.tokens[len(l.tokens)-1]

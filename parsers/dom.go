@@ -98,7 +98,7 @@ func (t *token) images() []image {
 type linearizer struct {
 	tokens []token
 
-	buf    strings.Builder
+	buf    blockText
 	links  []anchor
 	images []image
 	atext  []strings.Builder // text of the open anchors, innermost last

@@ -100,7 +100,7 @@ func (l *linearizer) labelElement(n *html.Node, text string, controls bool) bool
 func (l *linearizer) textLabel(n *html.Node) bool {
 	if n.NextSibling == nil || len(n.Data) > dict.longest+lookupSlack*2 || len(l.atext) > 0 ||
 		l.check != checkNone || len(l.links) > 0 || len(l.images) > 0 ||
-		strings.TrimSpace(n.Data) == "" || strings.TrimSpace(l.buf.String()) != "" {
+		strings.TrimSpace(n.Data) == "" || !l.buf.blank() {
 		return false
 	}
 	text := collapseSpace(stripConfigLeaks(n.Data))
@@ -220,7 +220,7 @@ func (l *linearizer) textInChild(n *html.Node, text string) bool {
 
 // midBlock reports whether the current block already shows something.
 func (l *linearizer) midBlock() bool {
-	return len(l.links) > 0 || len(l.images) > 0 || strings.TrimSpace(l.buf.String()) != ""
+	return len(l.links) > 0 || len(l.images) > 0 || !l.buf.blank()
 }
 
 // runningText reports whether n continues text written before it in its
@@ -248,7 +248,7 @@ func (l *linearizer) leadingBold(n *html.Node) bool {
 	if n.DataAtom != atom.Strong && n.DataAtom != atom.B {
 		return false
 	}
-	if strings.TrimSpace(l.buf.String()) != "" || len(l.links) > 0 || len(l.images) > 0 {
+	if !l.buf.blank() || len(l.links) > 0 || len(l.images) > 0 {
 		return false
 	}
 	for s := n.NextSibling; s != nil; s = s.NextSibling {

@@ -37,6 +37,17 @@ var italianRegions = []string{
 	"Valle d'Aosta", "Veneto",
 }
 
+// foldedRegions are italianRegions folded (foldText), and with spaces for
+// dashes, as regionIn compares them: made once, not on every header.
+var foldedRegions = func() []struct{ name, folded, spaced string } {
+	out := make([]struct{ name, folded, spaced string }, len(italianRegions))
+	for i, r := range italianRegions {
+		f := foldText(r)
+		out[i].name, out[i].folded, out[i].spaced = r, f, strings.ReplaceAll(f, "-", " ")
+	}
+	return out
+}()
+
 // regionIn finds a region header ("Regione Emilia-Romagna") in a header
 // block, also when the page runs it together with the next text
 // ("Regione Emilia-RomagnaOsservatorio Partecipazione"). It returns the
@@ -54,12 +65,12 @@ func regionIn(text string) string {
 	}
 	rest := text[i+len("Regione "):]
 	fr := foldText(rest)
+	frSpaced := strings.ReplaceAll(fr, "-", " ")
 	best := ""
-	for _, r := range italianRegions {
-		fn := foldText(r)
-		if strings.HasPrefix(fr, fn) || strings.HasPrefix(strings.ReplaceAll(fr, "-", " "), strings.ReplaceAll(fn, "-", " ")) {
-			if len(r) > len(best) {
-				best = r
+	for _, r := range foldedRegions {
+		if strings.HasPrefix(fr, r.folded) || strings.HasPrefix(frSpaced, r.spaced) {
+			if len(r.name) > len(best) {
+				best = r.name
 			}
 		}
 	}
