@@ -2,9 +2,9 @@ package archive
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/rand"
 	"fmt"
+	"github.com/klauspost/compress/gzip"
 	"net"
 	"strings"
 	"sync"
@@ -236,32 +236,29 @@ func buildWARCInfo(name, software, hostname string, date time.Time) (gowarc.Warc
 	return rec, nil
 }
 
-// encodeWARCRecord serializes rec as one gzip member, after pointing it at
-// the warcinfo record infoID of the file it goes to. It may be called again
-// for another file: the built blocks are kept in memory.
-func encodeWARCRecord(rec gowarc.WarcRecord, infoID string, level int) ([]byte, error) {
+// encodeWARCRecord appends rec to out as one gzip member, after pointing
+// it at the warcinfo record infoID of the file it goes to, and returns the
+// extended slice. It may be called again for another file: the built
+// blocks are kept in memory.
+func (e *warcEncoder) encodeWARCRecord(out []byte, rec gowarc.WarcRecord, infoID string) ([]byte, error) {
 	if infoID != "" {
 		rec.WarcHeader().Set(gowarc.WarcWarcinfoID, infoID)
 	}
 	// gowarc writes a record in many small pieces: marshal into memory,
-	// then compress in one write with a pooled gzip writer (a new one
+	// then compress in one write with the encoder's gzip writer (a new one
 	// allocates about a megabyte of state, which dominated a crawl's CPU).
-	plain := plainBufs.Get().(*bytes.Buffer)
-	plain.Reset()
-	defer plainBufs.Put(plain)
-	if err := marshalWARCRecord(plain, rec); err != nil {
-		return nil, fmt.Errorf("marshal %s record: %w", rec.Type(), err)
+	e.plain.Reset()
+	if err := marshalWARCRecord(&e.plain, rec); err != nil {
+		return out, fmt.Errorf("marshal %s record: %w", rec.Type(), err)
 	}
-	var buf bytes.Buffer
-	buf.Grow(plain.Len()/3 + 64)
-	zw := getGzipWriter(level)
-	defer putGzipWriter(level, zw)
-	zw.Reset(&buf)
-	if _, err := zw.Write(plain.Bytes()); err != nil {
-		return nil, fmt.Errorf("compress %s record: %w", rec.Type(), err)
+	buf := bytes.NewBuffer(out)
+	buf.Grow(e.plain.Len()/3 + 64)
+	e.zw.Reset(buf)
+	if _, err := e.zw.Write(e.plain.Bytes()); err != nil {
+		return out, fmt.Errorf("compress %s record: %w", rec.Type(), err)
 	}
-	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("compress %s record: %w", rec.Type(), err)
+	if err := e.zw.Close(); err != nil {
+		return out, fmt.Errorf("compress %s record: %w", rec.Type(), err)
 	}
 	return buf.Bytes(), nil
 }
@@ -287,31 +284,47 @@ func marshalWARCRecord(buf *bytes.Buffer, rec gowarc.WarcRecord) error {
 	return nil
 }
 
-// Pools of reusable encoding state. They hold no data between records:
-// every use starts with Reset.
-var (
-	gzipWriters [10]sync.Pool // by level, 1 to 9
-	plainBufs   = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-)
-
-// getGzipWriter takes a gzip writer of level (1 to 9; anything else is
-// DefaultWARCCompression) from its pool; putGzipWriter gives it back.
-func getGzipWriter(level int) *gzip.Writer {
-	if level < 1 || level > 9 {
-		level = DefaultWARCCompression
-	}
-	if zw, ok := gzipWriters[level].Get().(*gzip.Writer); ok {
-		return zw
-	}
-	zw, _ := gzip.NewWriterLevel(nil, level) // fails only for a level out of range
-	return zw
+// warcEncoder is the reusable state of compressing records: a gzip writer
+// of the writer's level and the buffer a record is marshalled into. It
+// holds no data between records: every use starts with a reset.
+type warcEncoder struct {
+	zw    *gzip.Writer
+	plain bytes.Buffer
 }
 
-func putGzipWriter(level int, zw *gzip.Writer) {
-	if level < 1 || level > 9 {
-		level = DefaultWARCCompression
+// warcEncoders are a writer's idle encoders: at most maxIdle are kept,
+// which is more than the exchanges a crawl prepares at once.
+type warcEncoders struct {
+	level int
+	mu    sync.Mutex
+	idle  []*warcEncoder
+}
+
+const maxIdleWARCEncoders = 16
+
+// get takes an idle encoder or makes one; put gives it back.
+func (p *warcEncoders) get() *warcEncoder {
+	p.mu.Lock()
+	if n := len(p.idle); n > 0 {
+		e := p.idle[n-1]
+		p.idle = p.idle[:n-1]
+		p.mu.Unlock()
+		return e
 	}
-	gzipWriters[level].Put(zw)
+	p.mu.Unlock()
+	zw, _ := gzip.NewWriterLevel(nil, p.level) // the level was checked when the writer opened
+	return &warcEncoder{zw: zw}
+}
+
+func (p *warcEncoders) put(e *warcEncoder) {
+	if e.plain.Cap() > 4*DefaultSpoolMemory {
+		e.plain = bytes.Buffer{} // a rare large record's buffer is not kept
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.idle) < maxIdleWARCEncoders {
+		p.idle = append(p.idle, e)
+	}
 }
 
 // newWARCRecordID returns a fresh "<urn:uuid:...>" (a random, version 4 UUID).

@@ -43,6 +43,8 @@ type WARCWriter struct {
 	infoID  string     // WARC-Record-ID of its warcinfo record
 	index   *cdxjIndex // CDXJ lines of its responses and revisits
 
+	enc warcEncoders // idle gzip state, used outside mu
+
 	// Hooks for tests: wrapFile wraps each new file (to make it fail),
 	// writeIndex writes a CDXJ file (default writeCDXJFile).
 	wrapFile   func(*os.File) warcFile
@@ -99,7 +101,7 @@ func OpenWARCWriter(opts WARCOptions) (*WARCWriter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open warc writer: %w", err)
 	}
-	return &WARCWriter{opts: opts, serial: serial}, nil
+	return &WARCWriter{opts: opts, serial: serial, enc: warcEncoders{level: opts.Compression}}, nil
 }
 
 // WriteExchange writes a request record and then a response record (or,
@@ -137,7 +139,7 @@ func (w *WARCWriter) WriteExchange(ctx context.Context, ex Exchange, revisitOf *
 	w.mu.Unlock()
 	var pre *encodedExchange
 	if infoID != "" && !recs.streamed {
-		if pre, err = encodeWARCExchange(recs, infoID, w.opts.Compression); err != nil {
+		if pre, err = w.encodeWARCExchange(recs, infoID); err != nil {
 			return Written{}, fmt.Errorf("write exchange %s: %w", ex.TargetURI, err)
 		}
 	}
@@ -152,27 +154,34 @@ func (w *WARCWriter) WriteExchange(ctx context.Context, ex Exchange, revisitOf *
 }
 
 // encodedExchange is an exchange's two records, compressed, for the file
-// whose warcinfo is infoID. A streamed response is not encoded in memory:
-// resp is nil, and respSize is an upper bound of its compressed size.
+// whose warcinfo is infoID: data holds the request's gzip member and then
+// the response's, which reach the file in one write. A streamed response
+// is not encoded in memory: data is the request alone, and respSize is an
+// upper bound of the response's compressed size.
 type encodedExchange struct {
-	infoID    string
-	req, resp []byte
-	respSize  int64
+	infoID   string
+	data     []byte
+	reqLen   int
+	respSize int64
 }
 
-func encodeWARCExchange(recs *warcExchangeRecords, infoID string, level int) (*encodedExchange, error) {
-	req, err := encodeWARCRecord(recs.request, infoID, level)
+func (w *WARCWriter) encodeWARCExchange(recs *warcExchangeRecords, infoID string) (*encodedExchange, error) {
+	e := w.enc.get()
+	defer w.enc.put(e)
+	data, err := e.encodeWARCRecord(nil, recs.request, infoID)
 	if err != nil {
 		return nil, err
 	}
+	ex := &encodedExchange{infoID: infoID, reqLen: len(data)}
 	if recs.streamed {
-		return &encodedExchange{infoID: infoID, req: req, respSize: streamedSizeBound(recs.response)}, nil
+		ex.data, ex.respSize = data, streamedSizeBound(recs.response)
+		return ex, nil
 	}
-	resp, err := encodeWARCRecord(recs.response, infoID, level)
-	if err != nil {
+	if data, err = e.encodeWARCRecord(data, recs.response, infoID); err != nil {
 		return nil, err
 	}
-	return &encodedExchange{infoID: infoID, req: req, resp: resp, respSize: int64(len(resp))}, nil
+	ex.data, ex.respSize = data, int64(len(data)-ex.reqLen)
+	return ex, nil
 }
 
 func (w *WARCWriter) writeLocked(ctx context.Context, ex *Exchange, date time.Time, recs *warcExchangeRecords, pre *encodedExchange) (Written, error) {
@@ -191,11 +200,11 @@ func (w *WARCWriter) writeLocked(ctx context.Context, ex *Exchange, date time.Ti
 		}
 		if pre == nil || pre.infoID != w.infoID {
 			var err error
-			if pre, err = encodeWARCExchange(recs, w.infoID, w.opts.Compression); err != nil {
+			if pre, err = w.encodeWARCExchange(recs, w.infoID); err != nil {
 				return Written{}, err
 			}
 		}
-		req := pre.req
+		req := pre.data[:pre.reqLen]
 		n := int64(len(req)) + pre.respSize
 		// A file holding more than its warcinfo is rotated before it would
 		// pass the limit; an exchange larger than the limit gets a file of
@@ -208,13 +217,13 @@ func (w *WARCWriter) writeLocked(ctx context.Context, ex *Exchange, date time.Ti
 			continue
 		}
 		offset := w.size
-		respLen := int64(len(pre.resp))
+		respLen := pre.respSize
 		if recs.streamed {
 			var err error
 			if respLen, err = w.appendStreamedLocked(req, recs.response); err != nil {
 				return Written{}, err
 			}
-		} else if err := w.appendLocked(append(req, pre.resp...)); err != nil {
+		} else if err := w.appendLocked(pre.data); err != nil {
 			return Written{}, err
 		}
 		h := recs.response.WarcHeader()
@@ -255,8 +264,9 @@ func (w *WARCWriter) appendStreamedLocked(req []byte, rec gowarc.WarcRecord) (in
 	rec.WarcHeader().Set(gowarc.WarcWarcinfoID, w.infoID)
 	cw := &countingWriter{w: w.f}
 	bw := bufio.NewWriterSize(cw, 256<<10)
-	zw := getGzipWriter(w.opts.Compression)
-	defer putGzipWriter(w.opts.Compression, zw)
+	e := w.enc.get()
+	defer w.enc.put(e)
+	zw := e.zw
 	_, err := bw.Write(req)
 	if err == nil {
 		zw.Reset(bw)

@@ -31,7 +31,9 @@ func (w *WARCWriter) openFileLocked() error {
 		return discard(err)
 	}
 	defer info.Close()
-	data, err := encodeWARCRecord(info, "", w.opts.Compression)
+	e := w.enc.get()
+	data, err := e.encodeWARCRecord(nil, info, "")
+	w.enc.put(e)
 	if err != nil {
 		return discard(err)
 	}

@@ -22,13 +22,17 @@ type assembler struct {
 	canonical func() string // the page's canonical address, so written; read when first needed
 	canon     *string
 
-	body         bool // past the header
-	section      string
-	open         *openField
-	pendingMap   *openField // "Mappa" waiting for its image
-	known        int
-	headerTitle  string
-	labeledTitle string // a title shown as a labelled field ("Titolo: ...")
+	body        bool // past the header
+	section     string
+	open        *openField
+	pendingMap  *openField // "Mappa" waiting for its image
+	known       int
+	headerTitle string
+	// headerGeneric says whether headerTitle only names the kind of page
+	// or numbers the record (a later header text replaces it): 0 not
+	// known yet, 1 yes, 2 no.
+	headerGeneric uint8
+	labeledTitle  string // a title shown as a labelled field ("Titolo: ...")
 	// nearTitle is the heading, or the bold line standing alone, that the
 	// record follows with only the region, badges or call to action between
 	// them: the title of a record shown below a page's own heading.
@@ -434,12 +438,26 @@ func (a *assembler) header(t token) {
 		}
 	default:
 		a.headerText(t)
-		if a.headerTitle == "" {
-			a.headerTitle = text
+		if a.headerTitle == "" || a.headerMaybeGeneric() && !genericTitle(text) {
+			// The first header text, past one that only numbers the
+			// record ("Scheda 141" in a viewer's top bar).
+			a.headerTitle, a.headerGeneric = text, 0
 		} else {
 			a.explain.unused(t, "header text")
 		}
 	}
+}
+
+// headerMaybeGeneric reports whether headerTitle only names the kind of
+// page or numbers the record, working it out once.
+func (a *assembler) headerMaybeGeneric() bool {
+	if a.headerGeneric == 0 {
+		a.headerGeneric = 2
+		if len(a.headerTitle) < 80 && genericTitle(a.headerTitle) {
+			a.headerGeneric = 1
+		}
+	}
+	return a.headerGeneric == 1
 }
 
 // headerText follows, among the header's blocks other than the region,

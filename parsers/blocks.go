@@ -369,20 +369,37 @@ func pictographs(s string) bool {
 
 // textOf returns up to limit bytes of the text under n.
 func textOf(n *html.Node, limit int) string {
-	var b strings.Builder
+	// Most elements hold one text: it is returned as it is, and a copy is
+	// made only when a second one joins it.
+	var first string
+	var b []byte
+	size, pieces := 0, 0
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && b.Len() <= limit; c = c.NextSibling {
+		for c := n.FirstChild; c != nil && size <= limit; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
-				b.WriteString(c.Data)
+				switch pieces {
+				case 0:
+					first = c.Data
+				case 1:
+					b = append(make([]byte, 0, len(first)+len(c.Data)), first...)
+					fallthrough
+				default:
+					b = append(b, c.Data...)
+				}
+				size += len(c.Data)
+				pieces++
 			case html.ElementNode:
 				walk(c)
 			}
 		}
 	}
 	walk(n)
-	return b.String()
+	if pieces <= 1 {
+		return first
+	}
+	return string(b)
 }
 
 // legendText is the visible text of a fieldset's legend, "" when it has
@@ -407,4 +424,14 @@ func (l *linearizer) lookup(text string) match {
 	m := dict.lookup(text)
 	l.looked, l.lookedText, l.lookedMatch = true, text, m
 	return m
+}
+
+// shows reports whether a block of the page holds text.
+func (l *linearizer) shows(text string) bool {
+	for i := range l.tokens {
+		if strings.Contains(l.tokens[i].text, text) {
+			return true
+		}
+	}
+	return false
 }

@@ -34,7 +34,7 @@ func isMarker(s string) bool {
 	if s == "" || len(s) > 24 || !maybeDecorated(s) {
 		return false
 	}
-	if markerTokens[strings.ToLower(s)] {
+	if lowerIn(markerTokens, s) {
 		return true
 	}
 	fields := strings.Fields(s)
@@ -42,7 +42,7 @@ func isMarker(s string) bool {
 		return false
 	}
 	for _, f := range fields {
-		if !markerTokens[strings.ToLower(f)] {
+		if !lowerIn(markerTokens, f) {
 			return false
 		}
 	}

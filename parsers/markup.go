@@ -34,6 +34,10 @@ func skipElement(n *html.Node) bool {
 		if !strings.EqualFold(strings.TrimSpace(attr(n, "aria-expanded")), "true") || !dict.lookup(collapseSpace(textOf(n, 256))).found() {
 			return true
 		}
+	case atom.Th:
+		if gridHeading(n) {
+			return true // a sheet's row number or column letter
+		}
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Nav,
 		atom.Iframe,
 		atom.Svg, atom.Math, atom.Object, atom.Embed, atom.Audio, atom.Video, atom.Canvas,
@@ -73,7 +77,7 @@ func skipElement(n *html.Node) bool {
 		case "class":
 			hasClass = true
 		case "id":
-			if skipIDs[strings.ToLower(strings.TrimSpace(a.Val))] {
+			if lowerIn(skipIDs, strings.TrimSpace(a.Val)) {
 				return true
 			}
 		}
@@ -106,7 +110,7 @@ func skipClass(c string) bool {
 func findClass(n *html.Node, match func(string) bool) string {
 	cls := attr(n, "class")
 	for len(cls) > 0 {
-		i := strings.IndexAny(cls, " \t\n\r\f")
+		i := indexClassSpace(cls)
 		var c string
 		if i < 0 {
 			c, cls = cls, ""
@@ -127,6 +131,18 @@ func findClass(n *html.Node, match func(string) bool) string {
 		}
 	}
 	return ""
+}
+
+// indexClassSpace is strings.IndexAny(s, " \t\n\r\f"), the white space
+// that separates class names, without building a set on every call.
+func indexClassSpace(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r', '\f':
+			return i
+		}
+	}
+	return -1
 }
 
 // inContent reports whether n sits in an article, a section, the main

@@ -72,7 +72,7 @@ func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType strin
 	}
 
 	container := recordContainer(lin.tokens)
-	a := newAssembler(documentBase(doc, pageURL), container)
+	a := newAssembler(documentBase(root, pageURL), container)
 	a.explain = x
 	if pageURL != nil {
 		self := *pageURL
@@ -133,11 +133,12 @@ func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType strin
 		// "<h1>Title <small>Regione Emilia-Romagna</small></h1>"
 		lin.h1 = strings.TrimSpace(strings.TrimSuffix(lin.h1, *rec.Region))
 	}
-	lin.h1 = withoutItemID(lin.h1, doc.Find("title").First().Text())
+	docTitle := titleText(root)
+	lin.h1 = withoutItemID(lin.h1, docTitle)
 	title := a.labeledTitle
 	if title == "" {
-		title = chooseTitle(lin.h1, doc.Find("title").First().Text(), a.headerTitle)
-		if t, ok := headingPart(doc.Find("title").First().Text(), lin.headings); ok && title != lin.h1 {
+		title = chooseTitle(lin.h1, docTitle, a.headerTitle, lin.shows)
+		if t, ok := headingPart(docTitle, lin.headings); ok && title != lin.h1 {
 			title = t // "Title: Schede processi - Airtable", the title shown as a heading
 		}
 	}
@@ -155,11 +156,12 @@ func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType strin
 
 // documentBase is the URL relative references resolve against: the page's
 // <base href> (itself resolved against the page URL) or the page URL.
-func documentBase(doc *goquery.Document, pageURL *url.URL) *url.URL {
-	href, ok := doc.Find("base[href]").First().Attr("href")
-	if !ok {
+func documentBase(root *html.Node, pageURL *url.URL) *url.URL {
+	base := firstElement(root, "base", func(n *html.Node) bool { _, ok := anyAttr(n, "href"); return ok })
+	if base == nil {
 		return pageURL
 	}
+	href, _ := anyAttr(base, "href")
 	b, err := url.Parse(strings.TrimSpace(href))
 	if err != nil {
 		return pageURL

@@ -23,7 +23,9 @@ var recordNumber = regexp.MustCompile(`^(?:(?:scheda|processo|record|pratica|iss
 // ("Schede processi - Title"); when the <h1> and the document title
 // disagree, the document title names the record unless it is generic
 // ("Scheda processo").
-func chooseTitle(h1, docTitle, header string) string {
+//
+// shown, when not nil, tells whether the page shows a text.
+func chooseTitle(h1, docTitle, header string, shown func(string) bool) string {
 	t := siteTitle(docTitle)
 	if h1 != "" && t != "" && t != h1 {
 		if rest, ok := afterPart(t, h1); ok && !genericTitle(rest) && genericTitle(h1) {
@@ -39,12 +41,31 @@ func chooseTitle(h1, docTitle, header string) string {
 	switch {
 	case h1 != "":
 		return h1
+	case header != "" && t != "" && numberedDocTitle(docTitle) && !genericTitle(header) && (shown == nil || !shown(t)):
+		// "Scheda 141 - Fogli Google": a document named by the record's
+		// number, then a name the page does not show, the application
+		// showing it; the title is on the page. ("Scheda n. 141 - Title"
+		// with the title shown on the page names the record.)
+		return header
 	case t != "" && !genericTitle(t):
 		return t
 	case header != "":
 		return header
 	}
 	return t
+}
+
+// numberedDocTitle reports whether a document title is two parts, the
+// first only numbering the record ("Scheda 141 - Fogli Google"): a
+// document's name and the application's, as editors and viewers title
+// their windows, the record named by its number alone.
+func numberedDocTitle(docTitle string) bool {
+	if strings.IndexAny(docTitle, "0123456789") < 0 {
+		return false
+	}
+	parts := splitTitle(collapseSpace(docTitle))
+	return len(parts) == 2 && recordNumber.MatchString(strings.Trim(foldText(parts[0].text), " .:-")) &&
+		!genericTitle(parts[1].text)
 }
 
 // itemID matches an identifier a knowledge base or tracker writes after a

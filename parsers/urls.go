@@ -121,7 +121,7 @@ func URLsInText(s string) []string {
 }
 
 func findURLs(s string) []foundURL {
-	if !strings.Contains(s, "://") && !strings.Contains(strings.ToLower(s), "www.") {
+	if !strings.Contains(s, "://") && !containsFoldASCII(s, "www.") {
 		return nil
 	}
 	var out []foundURL

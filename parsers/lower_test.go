@@ -1,0 +1,30 @@
+package parsers
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestLowerHelpers checks the allocation-free case folding against what it
+// stands for, strings.ToLower, on ASCII, non-ASCII, long and invalid text.
+func TestLowerHelpers(t *testing.T) {
+	m := map[string]bool{"footer": true, "ⓘ": true, "i": true, "navigation": true, strings.Repeat("a", 70): true}
+	keys := []string{"", "footer", "FOOTER", "Footer", "foot", "ⓘ", "I", "i", "NaVigation", "navigation ",
+		strings.Repeat("A", 70), strings.Repeat("a", 70), "Ä", "\xff", "İ"}
+	for _, k := range keys {
+		if got, want := lowerIn(m, k), m[strings.ToLower(k)]; got != want {
+			t.Errorf("lowerIn(%q) = %v, want %v", k, got, want)
+		}
+	}
+	texts := []string{"", "www.", "WWW.comune.it", "vedi Www.x", "ww.w", "wwwx", "w\xffww.", "ẂWW.", "x WWW", "www", "a www.b"}
+	for _, s := range texts {
+		if got, want := containsFoldASCII(s, "www."), strings.Contains(strings.ToLower(s), "www."); got != want {
+			t.Errorf("containsFoldASCII(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for _, s := range []string{"", "a", "a b", "a\tb", "ab\n", "\fx", "abc"} {
+		if got, want := indexClassSpace(s), strings.IndexAny(s, " \t\n\r\f"); got != want {
+			t.Errorf("indexClassSpace(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
