@@ -46,7 +46,7 @@ func (l *linearizer) flush() {
 			}
 			return
 		}
-		if i, j := dashedLabel(text); i > 0 {
+		if i, j := dashedLabel(text); i > 0 && !colonLabelPast(text, j) {
 			// "Stato di avanzamento – Concluso": a label, a dash and the
 			// value in one line, as rich text editors keep lists.
 			m := dict.lookup(text[:i])
@@ -99,6 +99,20 @@ func disclosure(text string, links []anchor, images []image) bool {
 		}
 	}
 	return true
+}
+
+// colonLabelPast reports whether a line begins with a known label that
+// ends in a colon past j, where a shorter label ends with a dash:
+// "Comitato di Garanzia locale - Altre Funzioni Assegnate: ..." is that
+// label and its value, not "Comitato di Garanzia locale" and "Altre
+// Funzioni Assegnate: ...". The longest known label wins.
+func colonLabelPast(text string, j int) bool {
+	i := strings.IndexByte(text, ':')
+	if i <= j || i > dict.longest+lookupSlack {
+		return false
+	}
+	m := dict.lookup(text[:i])
+	return m.field != nil && (m.how == matchExact || m.how == matchNormalized)
 }
 
 // labelDashes separate a label from its value written on the same line.

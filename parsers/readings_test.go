@@ -36,6 +36,38 @@ func TestDashedLabel(t *testing.T) {
 	}
 }
 
+// TestColonLabelPastDash: a line whose longest known label ends in a
+// colon past a dash that ends a shorter one is that longer label and its
+// value; a colon in the value of a dashed label is the value's.
+func TestColonLabelPastDash(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Comitato di Garanzia locale - Altre Funzioni Assegnate: Monitoraggio ex-post", true},
+		{"Comitato di Garanzia locale - Funzioni assegnate: Monitoraggio", true},
+		{"Stato di avanzamento - Concluso: in data 15/02/2020", false},
+		{"Comitato di Garanzia locale - Composizione: tre membri", false},
+	}
+	for _, tc := range tests {
+		_, j := dashedLabel(tc.text)
+		if got := colonLabelPast(tc.text, j); got != tc.want {
+			t.Errorf("colonLabelPast(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+	page := `<html><body><h1>Un clima di partecipazione</h1><div><h2>Gestione di Processo</h2>
+<p>Comitato di Garanzia locale: Tre membri.</p>
+<p>Comitato di Garanzia locale - Altre Funzioni Assegnate: Monitoraggio ex-post dell'impegno</p>
+<p>Stato di avanzamento - Concluso</p><p>Durata (mesi): 12</p></div></body></html>`
+	rec := mustParse(t, []byte(page), "https://www.osservatoriopartecipazione.it/scheda-processo/2944", "text/html; charset=utf-8")
+	if got := str(rec.GuaranteeCommitteeOtherFunctions); got != "Monitoraggio ex-post dell'impegno" {
+		t.Errorf("other functions %q", got)
+	}
+	if got := str(rec.GuaranteeCommittee); got != "Tre membri." {
+		t.Errorf("guarantee committee %q", got)
+	}
+}
+
 // TestPictographs checks which texts are emoji markers: pictographs with
 // their selectors and joiners, not check marks (a yes or no), not text.
 func TestPictographs(t *testing.T) {
