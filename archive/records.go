@@ -101,6 +101,27 @@ var (
 	updateLatest  = writeStatement(`UPDATE records SET latest_version = ?, last_seen = MAX(last_seen, ?), url = ? WHERE id = ?`)
 	insertVersion = writeStatement(`INSERT INTO record_versions (record_id, version, capture_id, parser_version, created_at, data, changed_fields)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	// upsertSummary keeps a record's browse summary: ?1 is its latest
+	// version's document (JSON text), ?2 to ?5 the record, the version,
+	// its capture and when it was made.
+	upsertSummary = writeStatement(`INSERT OR REPLACE INTO record_summaries (record_id, version, capture_id, changed_at, title, status, nature, year,
+		territory, certified, financed, search)
+	SELECT ?2, ?3, ?4, ?5,
+		COALESCE(json_extract(?1, '$.title'), ''),
+		COALESCE(json_extract(?1, '$.status'), ''),
+		COALESCE(json_extract(?1, '$.nature'), ''),
+		COALESCE(json_extract(?1, '$.start_year'), CAST(substr(json_extract(?1, '$.start_date'), 1, 4) AS INTEGER),
+			json_extract(?1, '$.certification_year'), json_extract(?1, '$.funding_year'), json_extract(?1, '$.end_year')),
+		COALESCE((SELECT group_concat(value, ' / ') FROM json_each(?1, '$.territory')), ''),
+		COALESCE(json_extract(?1, '$.certified'), 0),
+		COALESCE(json_extract(?1, '$.financed'), 0),
+		lower(COALESCE(json_extract(?1, '$.title'), '') || ' | ' ||
+			COALESCE((SELECT group_concat(value, ' / ') FROM json_each(?1, '$.territory')), '') || ' | ' ||
+			COALESCE((SELECT group_concat(value, ' / ') FROM json_each(?1, '$.decision_makers')), '') || ' | ' ||
+			COALESCE((SELECT group_concat(value, ' / ') FROM json_each(?1, '$.external_parties')), '') || ' | ' ||
+			COALESCE(json_extract(?1, '$.responsible_unit'), '') || ' | ' ||
+			COALESCE(json_extract(?1, '$.address'), '') || ' | ' ||
+			COALESCE(json_extract(?1, '$.region'), ''))`)
 	deleteFailure = writeStatement(`DELETE FROM parse_failures WHERE record_id = ?
 		AND (SELECT fetched_at FROM captures WHERE id = parse_failures.capture_id) <= (SELECT fetched_at FROM captures WHERE id = ?)`)
 	selectRefs     = writeStatement(`SELECT DISTINCT url FROM link_refs WHERE record_id = ?`)
@@ -130,6 +151,9 @@ func applyRecord(t *txn, rec ParsedRecord, captureID int64, seenAt time.Time) (A
 	var latest int
 	var prev []byte
 	err := t.queryRow(selectLatest, rec.ID).Scan(&latest, &prev)
+	if err == nil {
+		prev, err = t.s.docs.unpack(prev)
+	}
 	var out Applied
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -165,7 +189,14 @@ func applyRecord(t *txn, rec ParsedRecord, captureID int64, seenAt time.Time) (A
 		}
 	}
 	changedJSON, _ := json.Marshal(nonNil(out.Changed))
-	if _, err := t.exec(insertVersion, rec.ID, out.Version, captureID, rec.ParserVersion, FormatTime(seenAt), string(rec.Data), string(changedJSON)); err != nil {
+	packed, err := t.s.docs.pack(rec.Data)
+	if err != nil {
+		return Applied{}, err
+	}
+	if _, err := t.exec(insertVersion, rec.ID, out.Version, captureID, rec.ParserVersion, FormatTime(seenAt), packed, string(changedJSON)); err != nil {
+		return Applied{}, err
+	}
+	if _, err := t.exec(upsertSummary, string(rec.Data), rec.ID, out.Version, captureID, FormatTime(seenAt)); err != nil {
 		return Applied{}, err
 	}
 	if err := clearFailure(t, rec.ID, captureID); err != nil {

@@ -9,14 +9,19 @@ import (
 
 const versionColumns = `v.record_id, v.version, v.capture_id, v.parser_version, v.created_at, v.data, v.changed_fields`
 
-func scanVersion(row interface{ Scan(...any) error }) (*RecordVersion, error) {
+func (s *Store) scanVersion(row interface{ Scan(...any) error }) (*RecordVersion, error) {
 	var v RecordVersion
-	var at, data, changed string
+	var at, changed string
+	var data []byte
 	if err := row.Scan(&v.RecordID, &v.Version, &v.CaptureID, &v.ParserVersion, &at, &data, &changed); err != nil {
 		return nil, err
 	}
 	v.CreatedAt = ParseTime(at)
-	v.Data = json.RawMessage(data)
+	doc, err := s.docs.unpack(data)
+	if err != nil {
+		return nil, fmt.Errorf("version %d of record %d: %w", v.Version, v.RecordID, err)
+	}
+	v.Data = json.RawMessage(doc)
 	if err := json.Unmarshal([]byte(changed), &v.Changed); err != nil {
 		return nil, fmt.Errorf("read changed fields: %w", err)
 	}
@@ -77,7 +82,7 @@ func (s *Store) versions(ctx context.Context, q string, args ...any) ([]*RecordV
 	defer rows.Close()
 	var out []*RecordVersion
 	for rows.Next() {
-		v, err := scanVersion(rows)
+		v, err := s.scanVersion(rows)
 		if err != nil {
 			return nil, fmt.Errorf("read records: %w", err)
 		}
@@ -125,7 +130,9 @@ func (s *Store) VersionsAsOf(ctx context.Context, asOf time.Time, fn func(*Versi
 		if err := rows.Scan(&v.RecordID, &v.Version, &v.ParserVersion, &data, &v.CaptureID, &v.SourceURL, &at, &v.PayloadDigest); err != nil {
 			return fmt.Errorf("read records: %w", err)
 		}
-		v.Data = data
+		if v.Data, err = s.docs.unpack(data); err != nil {
+			return fmt.Errorf("read records: version %d of record %d: %w", v.Version, v.RecordID, err)
+		}
 		v.CapturedAt = ParseTime(at)
 		if err := fn(&v); err != nil {
 			return err
@@ -159,6 +166,16 @@ func (s *Store) VersionChanges(ctx context.Context, from, to time.Time, fn func(
 		var a, b []byte
 		if err := rows.Scan(&id, &a, &b); err != nil {
 			return fmt.Errorf("compare versions: %w", err)
+		}
+		if a != nil {
+			if a, err = s.docs.unpack(a); err != nil {
+				return fmt.Errorf("compare versions of record %d: %w", id, err)
+			}
+		}
+		if b != nil {
+			if b, err = s.docs.unpack(b); err != nil {
+				return fmt.Errorf("compare versions of record %d: %w", id, err)
+			}
 		}
 		if err := fn(id, a, b); err != nil {
 			return err

@@ -24,7 +24,8 @@ type Store struct {
 	// without waiting for its transactions (a Committer's groups among
 	// them). A store opened read-only has one connection for both.
 	db, rdb  *sql.DB
-	readOnly bool // opened by OpenReadOnly
+	readOnly bool      // opened by OpenReadOnly
+	docs     *docCodec // packs and unpacks the record versions' documents
 
 	mu sync.Mutex
 	// reads and writes are the prepared statements of rdb and db, prepared
@@ -53,14 +54,12 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	// _txlock=immediate: a write transaction takes the write lock at BEGIN,
 	// so two writers never deadlock upgrading read locks.
 	dsn := "file:" + path + "?_busy_timeout=10000&_foreign_keys=on&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate"
-	db, err := sql.Open("sqlite3", dsn)
-	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
-	}
+	docs := &docCodec{}
+	db := openSQLite(dsn, docs)
 	// One connection writes: SQLite has one writer at a time anyway, and
 	// a single connection makes every write see the previous one's.
 	db.SetMaxOpenConns(1)
-	s := &Store{dir: dir, db: db, reads: map[string]*sql.Stmt{}, writes: map[string]*sql.Stmt{}}
+	s := &Store{dir: dir, db: db, docs: docs, reads: map[string]*sql.Stmt{}, writes: map[string]*sql.Stmt{}}
 	if err := s.checkPragmas(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -71,11 +70,7 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	}
 	// Reads see what the writer committed. They never wait for its
 	// transactions, nor it for them.
-	rdb, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_busy_timeout=10000&_foreign_keys=on")
-	if err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open database %s for reading: %w", path, err)
-	}
+	rdb := openSQLite("file:"+path+"?mode=ro&_busy_timeout=10000&_foreign_keys=on", docs)
 	rdb.SetMaxOpenConns(readConns)
 	rdb.SetMaxIdleConns(readConns)
 	s.rdb = rdb

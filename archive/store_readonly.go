@@ -39,12 +39,10 @@ func OpenReadOnly(ctx context.Context, dir string) (*Store, error) {
 	if fixed && !walChanges {
 		dsn += "&immutable=1"
 	}
-	db, err := sql.Open("sqlite3", dsn)
-	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
-	}
+	docs := &docCodec{}
+	db := openSQLite(dsn, docs)
 	db.SetMaxOpenConns(1)
-	s := &Store{dir: dir, db: db, rdb: db, reads: map[string]*sql.Stmt{}, writes: map[string]*sql.Stmt{}, readOnly: true}
+	s := &Store{dir: dir, db: db, rdb: db, docs: docs, reads: map[string]*sql.Stmt{}, writes: map[string]*sql.Stmt{}, readOnly: true}
 	if err := s.checkSchema(ctx); err != nil {
 		db.Close()
 		if fixed && walChanges {

@@ -18,11 +18,15 @@ var CatalogTables = []string{
 
 // tableSelects read the catalog tables whose rows SQLite stores in
 // another shape than the catalog's contract: a parse result's fields found
-// are stored once per distinct list, and read back into its fields.
+// are stored once per distinct list, and read back into its fields; a
+// record version's document is stored packed, and read back as its JSON
+// text.
 var tableSelects = map[string]string{
 	"parse_results": `SELECT p.crawl_id, p.record_id, p.url, p.capture_id, p.outcome, p.via,
 		` + parseResultFields + ` AS fields, p.unknown, p.fuzzy, p.reason
 		FROM parse_results p LEFT JOIN parse_field_lists l ON l.id = p.fields_list ORDER BY p.rowid`,
+	"record_versions": `SELECT id, record_id, version, capture_id, parser_version, created_at, archivio_doc(data) AS data, changed_fields
+		FROM record_versions ORDER BY rowid`,
 }
 
 // TableRows calls fn with every row of one of CatalogTables, in the order

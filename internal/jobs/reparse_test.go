@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -55,8 +56,20 @@ func testReparseAcrossFiles(t *testing.T, reparse func(dir string) (*ReparseRepo
 	ids := site.IDs()
 	stale := []int{ids[3], ids[40], ids[99]}
 	for _, id := range stale {
-		// As an older parser would have read it.
-		execSQL(t, cfg.DataDir, `UPDATE record_versions SET data = json_set(data, '$.title', 'old title') WHERE record_id = ?`, id)
+		// As an older parser would have read it (stored as JSON text, as
+		// documents were before the catalog packed them).
+		st := openStore(t, cfg.DataDir)
+		vs, err := st.LatestVersions(context.Background(), id)
+		if err != nil || len(vs) != 1 {
+			t.Fatal(vs, err)
+		}
+		var doc map[string]any
+		if err := json.Unmarshal(vs[0].Data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		doc["title"] = "old title"
+		old, _ := json.Marshal(doc)
+		execSQL(t, cfg.DataDir, `UPDATE record_versions SET data = ? WHERE record_id = ? AND version = ?`, string(old), id, vs[0].Version)
 	}
 	// One record's WARC record damaged in its file.
 	damaged := ids[70]

@@ -1,0 +1,207 @@
+package archive
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// record141 is the document of the fullest record as the parser writes it
+// (no raw texts), the benchmark site's page.
+const record141 = `{"id":141,"url":"https://www.osservatoriopartecipazione.it/scheda-processo/141","title":"La fabbrica delle idee. Progetti per rilanciare il distretto ceramico","region":"Regione Emilia-Romagna","certified":false,"financed":false,"status":"Concluso","website":null,"logo":null,"nature":"Processo non certificato","certification_year":null,"funding_year":null,"grant_eur":null,"cofunding":null,"cofunding_percent":null,"total_cost_eur":null,"start_year":null,"end_year":2011,"start_date":null,"end_date":null,"duration_months":12,"extension_granted":null,"guarantee_committee":null,"guarantee_committee_functions":null,"guarantee_committee_other_functions":null,"responsible_unit":null,"address":null,"negotiation_table":null,"decision_makers":["Comune di Fiorano Modenese"],"grant_beneficiary":null,"external_parties":["Comune di Formigine","Comune di Maranello","Comune di Sassuolo","Focus Lab"],"participants":["Singoli cittadini"],"territory":["Fiorano Modenese"],"impact_map":"https://www.osservatoriopartecipazione.it/archive/2012615000000.141.jpg","scope":null,"theme":null,"participation_type":"Partecipazione volontaria","codecision":false,"participants_count":null,"women_present":null,"gender_prevalence":null,"work_life_balance":null,"process_design":null,"phases":"Il percorso di consultazione-confronto-progettazione intersettoriale prevede diversi livelli di attività e fasi di lavoro","digital_tools":null,"professional_roles":["Facilitatori (Esterni)"],"techniques":["Interviste e questionari strutturati","OST (Open Space Technology)","Barcamp"],"objectives":"La Fabbrica delle Idee è un laboratorio-percorso di confronto intersettoriale per generare idee e proposte progettuali di rilancio del Distretto ceramico.","expected_results":"Attraverso il laboratorio-percorso, ci si attende di: stimolare l'uscita da una situazione di crisi economica e sociale","proposal_documents_approved":false,"results":"Elaborazione Piano di Azione Fabrica delle Idee","participation_index":17,"participation_index_max":30,"participation_level":"CONSULTAZIONE","reported_by":"Osservatorio Partecipazione","source_notes":"Il sito http://www.fabbricaideedistretto.it da cui sono state tratte le informazioni sul processo non è più disponibile","last_modified":"2020-02-15","links":[{"url":"https://www.osservatoriopartecipazione.it/archive/2012615000000.141.jpg","field":"impact_map","source":"href","declared_gone":false},{"url":"http://www.fabbricaideedistretto.it","field":"source_notes","source":"text","declared_gone":true}],"warnings":[]}`
+
+// TestDocPack: a packed document unpacks to the same bytes; JSON text
+// stored before packing reads as itself; a damaged one is an error.
+func TestDocPack(t *testing.T) {
+	c := &docCodec{}
+	for _, doc := range []string{record141, `{}`, `{"title":"\u003cb\u003e \"x\" \\ è ☃ 𝄞","n":1e-7}`,
+		`{"objectives":"` + strings.Repeat("Coinvolgere la cittadinanza. ", 3000) + `"}`} {
+		packed, err := c.pack([]byte(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if packed[0] != docDeflate1 {
+			t.Errorf("packed %.20q: format byte %d", doc, packed[0])
+		}
+		// Twice, so that a reused decompressor is used too.
+		for range 2 {
+			got, err := c.unpack(packed)
+			if err != nil || string(got) != doc {
+				t.Fatalf("unpack(pack(%.40q)) = %.40q, %v", doc, got, err)
+			}
+		}
+		if got, err := c.unpack([]byte(doc)); err != nil || string(got) != doc {
+			t.Errorf("unpack of JSON text %.40q = %.40q, %v", doc, got, err)
+		}
+	}
+	packed, _ := c.pack([]byte(record141))
+	if len(packed)*5/2 > len(record141) {
+		t.Errorf("record 141: %d bytes packed from %d; want at most 40%%", len(packed), len(record141))
+	}
+	for name, bad := range map[string][]byte{
+		"cut short":   packed[:len(packed)/2],
+		"bytes after": append(slices.Clone(packed), 0, 0),
+		"garbage":     {docDeflate1, 0xff, 0xff, 0xff},
+	} {
+		if _, err := c.unpack(bad); !errors.Is(err, errPackedDoc) {
+			t.Errorf("%s: %v, want errPackedDoc", name, err)
+		}
+	}
+}
+
+// TestDocDictFrozen: the dictionary is part of the stored format. Changing
+// it would make every document packed with it unreadable: a new
+// dictionary is a new format byte.
+func TestDocDictFrozen(t *testing.T) {
+	sum := sha256.Sum256([]byte(docDict1))
+	if got := hex.EncodeToString(sum[:]); got != docDict1SHA256 {
+		t.Errorf("docDict1 changed: sha256 %s, want %s", got, docDict1SHA256)
+	}
+}
+
+const docDict1SHA256 = "77c4b751da94ed19d6ba44e76246a7c47bab54f15a84fcd5113fdfdd15cbe614"
+
+// TestMigrationPacksDocuments: a catalog made by the schema before step 13
+// (documents as JSON text, summaries by a trigger) is converted without
+// loss: every version reads back byte for byte, the summaries and the
+// links cited are the same, and every document is stored packed, smaller.
+func TestMigrationPacksDocuments(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	old := openSQLite("file:"+filepath.Join(dir, DBName)+"?_foreign_keys=on&_journal_mode=WAL", &docCodec{})
+	st := &Store{dir: dir, db: old, rdb: old}
+	if err := st.migrateTo(ctx, 12); err != nil {
+		t.Fatal(err)
+	}
+	docs := map[int][]string{
+		141: {strings.Replace(record141, "La fabbrica", "Il laboratorio", 1), record141},
+		7:   {`{"id":7,"title":"Piazza \u003cnuova\u003e","status":"In corso","start_date":"2019-03-01","territory":["Carpi","Modena"],"certified":true,"links":[{"url":"https://x.example/gone","field":"website","source":"href","declared_gone":true}],"warnings":[]}`},
+	}
+	n := 0
+	for _, id := range []int{7, 141} {
+		for v, doc := range docs[id] {
+			n++
+			at := FormatTime(time.Date(2025, 1, n, 0, 0, 0, 0, time.UTC))
+			for _, q := range []struct {
+				sql  string
+				args []any
+			}{
+				{`INSERT INTO captures (id, url, fetched_at, status, payload_digest, payload_length, warc_file, warc_offset, warc_length, warc_record_id)
+					VALUES (?, ?, ?, 200, 'sha1:X', 1, 'f.warc.gz', ?, 1, '<urn:uuid:x>')`, []any{n, fmt.Sprint("https://x/scheda-processo/", id), at, n}},
+				{`INSERT INTO records (id, url, first_seen, last_seen, latest_version) VALUES (?, ?, ?, ?, ?)
+					ON CONFLICT (id) DO UPDATE SET latest_version = excluded.latest_version, last_seen = excluded.last_seen`,
+					[]any{id, fmt.Sprint("https://x/scheda-processo/", id), at, at, v + 1}},
+				{`INSERT INTO record_versions (record_id, version, capture_id, parser_version, created_at, data, changed_fields)
+					VALUES (?, ?, ?, 'scheda/1', ?, ?, '[]')`, []any{id, v + 1, n, at, doc}},
+			} {
+				if _, err := old.ExecContext(ctx, q.sql, q.args...); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	before := catalogDump(t, st)
+	links, err := st.LinksAsOf(ctx, time.Now())
+	if err != nil || len(links) != 3 {
+		t.Fatalf("links before: %v %v", links, err)
+	}
+	old.Close()
+
+	st, err = Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if after := catalogDump(t, st); after != before {
+		t.Errorf("after step 13:\n%s\nbefore:\n%s", after, before)
+	}
+	if got, err := st.LinksAsOf(ctx, time.Now()); err != nil || fmt.Sprint(got) != fmt.Sprint(links) {
+		t.Errorf("links after step 13: %v %v; before %v", got, err, links)
+	}
+	var texts, stored int
+	if err := st.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM record_versions WHERE typeof(data) <> 'blob'`).Scan(&texts); err != nil || texts != 0 {
+		t.Errorf("%d documents not packed, %v", texts, err)
+	}
+	if err := st.db.QueryRowContext(ctx, `SELECT SUM(length(data)) FROM record_versions`).Scan(&stored); err != nil {
+		t.Fatal(err)
+	}
+	if all := len(docs[7][0]) + len(docs[141][0]) + len(docs[141][1]); stored*2 > all {
+		t.Errorf("%d bytes stored for %d of documents", stored, all)
+	}
+	// A version written now has the summary the trigger made of the
+	// same document.
+	for _, id := range []int{7, 141} {
+		latest := docs[id][len(docs[id])-1]
+		if _, err := st.ApplyRecord(ctx, ParsedRecord{ID: 1000 + id, URL: "https://x/new", Data: []byte(latest), ParserVersion: "scheda/1"},
+			newCapture(t, st, int64(100+id)), time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		const cols = `title, status, nature, year, territory, certified, financed, search`
+		var was, now string
+		for at, out := range map[int]*string{id: &was, 1000 + id: &now} {
+			if err := st.db.QueryRowContext(ctx, `SELECT json_array(`+cols+`) FROM record_summaries WHERE record_id = ?`, at).Scan(out); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if was != now || !strings.Contains(was, "|") {
+			t.Errorf("summary of record %d's document: %s; made by the trigger: %s", id, now, was)
+		}
+	}
+	for id, want := range docs {
+		vs, err := st.RecordVersions(ctx, id)
+		if err != nil || len(vs) != len(want) {
+			t.Fatalf("record %d: %v %v", id, vs, err)
+		}
+		for i, v := range vs {
+			if string(v.Data) != want[i] {
+				t.Errorf("record %d version %d: %s", id, v.Version, v.Data)
+			}
+		}
+	}
+}
+
+// catalogDump is the record versions as the catalog's contract reads them
+// (TableRows) and the browse summaries, as text.
+func catalogDump(t *testing.T, st *Store) string {
+	t.Helper()
+	ctx := context.Background()
+	var b bytes.Buffer
+	if err := st.TableRows(ctx, "record_versions", func(cols []string, vals []any) error {
+		for i, v := range vals {
+			if s, ok := v.([]byte); ok {
+				v = string(s)
+			}
+			fmt.Fprintf(&b, "%s=%v ", cols[i], v)
+		}
+		b.WriteString("\n")
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := st.db.QueryContext(ctx, `SELECT * FROM record_summaries ORDER BY record_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintln(&b, vals...)
+	}
+	return b.String()
+}
