@@ -236,7 +236,14 @@ func (l *linearizer) visibleText(n *html.Node) (text string, media, controls boo
 	// The text is collapsed from the scratch buffer straight into a second
 	// one, and made a string once: this runs on every element.
 	l.folded = appendCollapsed(l.folded[:0], unsafe.String(unsafe.SliceData(l.scratch), len(l.scratch)))
-	text = string(l.folded)
+	if string(l.folded) == l.lastVisible {
+		// A wrapper and the element inside it (<dd><p>value</p></dd>)
+		// show the same text: it is made a string once.
+		text = l.lastVisible
+	} else {
+		text = string(l.folded)
+		l.lastVisible = text
+	}
 	if strings.IndexByte(text, '=') >= 0 {
 		text = collapseSpace(stripConfigLeaks(text))
 	}

@@ -106,6 +106,9 @@ type linearizer struct {
 
 	scratch []byte // reused by visibleText
 	folded  []byte // reused by visibleText: the scratch text collapsed
+	// lastVisible is the last text visibleText made, given again when
+	// the next element shows the same.
+	lastVisible string
 	// The last answer of lookup, and the text it was for.
 	looked      bool
 	lookedText  string

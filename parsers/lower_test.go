@@ -22,6 +22,11 @@ func TestLowerHelpers(t *testing.T) {
 			t.Errorf("containsFoldASCII(%q) = %v, want %v", s, got, want)
 		}
 	}
+	for _, s := range []string{"", "Stato di Avanzamento", "abc", "ABC XYZ[]@`{", "a-Z_0"} {
+		if got, want := lowerASCII(s), strings.ToLower(s); got != want {
+			t.Errorf("lowerASCII(%q) = %q, want %q", s, got, want)
+		}
+	}
 	for _, s := range []string{"", "a", "a b", "a\tb", "ab\n", "\fx", "abc"} {
 		if got, want := indexClassSpace(s), strings.IndexAny(s, " \t\n\r\f"); got != want {
 			t.Errorf("indexClassSpace(%q) = %d, want %d", s, got, want)

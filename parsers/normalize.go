@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // NormalizeLabel reduces a label as shown to the form the dictionary is keyed
@@ -67,9 +68,25 @@ func normalizeASCII(s string) (string, bool) {
 	}
 	out := strings.TrimRight(s, " :*.")
 	if upper {
-		out = strings.ToLower(out)
+		out = lowerASCII(out)
 	}
 	return out, true
+}
+
+// lowerASCII is strings.ToLower for ASCII text, in one allocation.
+func lowerASCII(s string) string {
+	if s == "" {
+		return s
+	}
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // foldRune maps accented Latin letters to their base letter and typographic
