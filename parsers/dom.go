@@ -366,7 +366,9 @@ func scriptControl(n *html.Node) bool {
 // those linkLabel reads.
 func (l *linearizer) anchor(n *html.Node) {
 	href := strings.TrimSpace(attr(n, "href"))
-	if href == "" {
+	if href == "" || href == "#" || hasPrefixFold(href, "javascript:") {
+		// A link that leads nowhere (a help popup's "#", a script's
+		// "javascript:"): a control a script drives, its text if any.
 		l.children(n)
 		return
 	}
@@ -404,4 +406,9 @@ func hasAttr(n *html.Node, key string) bool {
 		}
 	}
 	return false
+}
+
+// hasPrefixFold reports whether s begins with prefix, ignoring ASCII case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }

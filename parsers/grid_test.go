@@ -62,27 +62,6 @@ func TestGridHeadings(t *testing.T) {
 	}
 }
 
-// TestNumberedDocTitle: a document title naming the record by its number
-// and then a name the page does not show ("Scheda 141 - Fogli Google") is
-// a document and its application: the title is the page's own; one whose
-// second part the page shows names the record.
-func TestNumberedDocTitle(t *testing.T) {
-	shown := func(s string) bool { return strings.Contains("Un clima di partecipazione|Ravenna Partecipa", s) }
-	tests := []struct {
-		docTitle, header, want string
-	}{
-		{"Scheda 141 - Fogli Google", "Un clima di partecipazione", "Un clima di partecipazione"},
-		{"Scheda processo n. 141 – Ravenna Partecipa", "Osservatorio Partecipazione – Schede dei processi", "Ravenna Partecipa"},
-		{"Scheda 141 - Fogli Google", "", "Fogli Google"},
-		{"Ravenna Partecipa - Fogli Google", "Un clima di partecipazione", "Ravenna Partecipa - Fogli Google"},
-	}
-	for _, tt := range tests {
-		if got := chooseTitle("", tt.docTitle, tt.header, shown); got != tt.want {
-			t.Errorf("chooseTitle(%q, header %q) = %q, want %q", tt.docTitle, tt.header, got, tt.want)
-		}
-	}
-}
-
 // findTh parses a fragment and returns its element with id "x".
 func findTh(t *testing.T, fragment string) *html.Node {
 	t.Helper()

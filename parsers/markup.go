@@ -96,7 +96,7 @@ func skipClass(c string) bool {
 	if skipClasses[c] {
 		return true
 	}
-	for _, suffix := range []string{"visually-hidden", "-sr-only", "assistive-text", "-hint", "__hint", "-helptext", "_helptext", "-help-text", "__help", "-tooltip", "-invisible"} {
+	for _, suffix := range []string{"visually-hidden", "-sr-only", "assistive-text", "-hint", "__hint", "-helptext", "_helptext", "-help-text", "__help", "-tooltip", "-invisible", "tooltip", "helptext"} {
 		if strings.HasSuffix(c, suffix) {
 			return true
 		}

@@ -9,7 +9,7 @@ import (
 // and its header text, the one that names the record.
 
 // titleSeps separate a document title's parts.
-var titleSeps = []string{" | ", " – ", " — ", " - ", " :: ", " · ", " » ", ": "}
+var titleSeps = []string{" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " > ", " › ", ": "}
 
 // recordNumber matches a title that only numbers a record: "Scheda #141",
 // "scheda processo n. 141", "#141".

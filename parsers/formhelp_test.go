@@ -1,0 +1,37 @@
+package parsers
+
+import (
+	"testing"
+)
+
+// TestFormHelpPopups: a form's help popup beside each label (an empty
+// link to "#" that opens it, the help text in an element whose class
+// ends in "Tooltip" or "HelpText" with the framework's prefix glued on)
+// is neither the value nor its end; a link to "javascript:" with text
+// shows its text and is no link of the record.
+func TestFormHelpPopups(t *testing.T) {
+	item := func(label, help, value string) string {
+		return `<div class="formItem"><div class="fwLabel"><label><span>` + label + `:</span></label>
+<a tabindex="-1" aria-haspopup="true" href="#" class="fwFormHelp"></a>
+<div class="fwTooltip"><div class="fwFormHelpContent"><span class="fwHelpText">` + help + `</span><a href="#" class="pinHelp" aria-label="Pin"></a></div></div></div>
+<span class="fwFormValue">` + value + `</span></div>`
+	}
+	page := `<html><body><h1>Un clima di partecipazione</h1><div class="fwForm"><h2>Processo</h2><fieldset>` +
+		item("Stato di avanzamento", "Indicare lo Stato di avanzamento e i Partecipanti", "Concluso") +
+		item("Durata (mesi)", "Mesi tra Data inizio e Data fine", "12") +
+		item("Partecipanti", "Categorie di Partecipanti", `Singoli cittadini / <a href="javascript:void(0)">Associazioni</a>`) +
+		`</fieldset></div></body></html>`
+	rec := mustParse(t, []byte(page), "https://www.osservatoriopartecipazione.it/scheda-processo/1983", "text/html; charset=utf-8")
+	if str(rec.Status) != "Concluso" {
+		t.Errorf("status %q", str(rec.Status))
+	}
+	if rec.DurationMonths == nil || *rec.DurationMonths != 12 {
+		t.Errorf("duration %v", rec.DurationMonths)
+	}
+	if len(rec.Participants) != 2 || rec.Participants[0] != "Singoli cittadini" || rec.Participants[1] != "Associazioni" {
+		t.Errorf("participants %q", rec.Participants)
+	}
+	if len(rec.Links) != 0 {
+		t.Errorf("links %+v, want none", rec.Links)
+	}
+}
