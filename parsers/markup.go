@@ -59,7 +59,7 @@ func skipElement(n *html.Node) bool {
 				return true
 			}
 		case "style":
-			if hiddenStyle(a.Val) {
+			if hiddenStyle(a.Val) && !hiddenTab(n) {
 				return true
 			}
 		case "role":
@@ -177,6 +177,30 @@ var skipClasses = map[string]bool{
 var skipIDs = map[string]bool{
 	"footer": true, "piede": true, "site-footer": true, "nav": true, "navigation": true,
 	"menu": true, "navbar": true, "breadcrumb": true, "breadcrumbs": true, "cookie-banner": true,
+}
+
+// hiddenTab reports whether n, hidden by its style, is a tab's panel: one
+// of sibling elements of the same kind and class of which exactly one is
+// shown (a multipage shows one panel at a time, the others when their tab
+// is chosen). A reader opens each tab: the panels are read. A row hidden
+// among rows shown (a draft value kept out of view) is not a tab.
+func hiddenTab(n *html.Node) bool {
+	cls := strings.TrimSpace(attr(n, "class"))
+	if cls == "" || n.Parent == nil {
+		return false
+	}
+	shown := 0
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s.Type != html.ElementNode || s.DataAtom != n.DataAtom || s.Data != n.Data || strings.TrimSpace(attr(s, "class")) != cls {
+			continue
+		}
+		if !hiddenStyle(attr(s, "style")) {
+			if shown++; shown > 1 {
+				return false
+			}
+		}
+	}
+	return shown == 1
 }
 
 // hiddenStyle reports whether an inline style hides the element, or marks
