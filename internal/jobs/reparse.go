@@ -127,7 +127,7 @@ func reparse(ctx context.Context, st reparseCatalog, now func() time.Time) (*Rep
 
 // plan lists the pages to read, in the order of their WARC records.
 func (r *reparseRun) plan(ctx context.Context) ([]*reparseItem, error) {
-	latest, err := r.st.LatestVersions(ctx, 0)
+	latest, err := r.targets(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -148,15 +148,21 @@ func (r *reparseRun) plan(ctx context.Context) ([]*reparseItem, error) {
 			continue // its newest capture is the failed one, read below
 		}
 		r.rep.Records++
-		c, err := r.st.Capture(ctx, v.CaptureID)
-		if err != nil {
-			r.fail(v.RecordID, err.Error())
-			continue
+		c := v.Capture
+		if c == nil {
+			if c, err = r.st.Capture(ctx, v.CaptureID); err != nil {
+				r.fail(v.RecordID, err.Error())
+				continue
+			}
 		}
 		// The newest good capture of the record's page, which may be newer
 		// than the version's own (a 304 or identical payload).
-		if newer, err := r.st.LastGoodCapture(ctx, c.URL); err == nil {
-			c = newer
+		if v.LastGood != nil {
+			c = v.LastGood
+		} else if v.Capture == nil {
+			if newer, err := r.st.LastGoodCapture(ctx, c.URL); err == nil {
+				c = newer
+			}
 		}
 		items = append(items, &reparseItem{recordID: v.RecordID, capture: c})
 	}
@@ -174,6 +180,29 @@ func (r *reparseRun) plan(ctx context.Context) ([]*reparseItem, error) {
 		return cmp.Or(cmp.Compare(a.capture.WARCFile, b.capture.WARCFile), cmp.Compare(a.capture.WARCOffset, b.capture.WARCOffset))
 	})
 	return items, nil
+}
+
+// reparseTargetLister is a catalog that lists what a reparse reads in a
+// few queries (the SQLite archive); others are asked record by record.
+type reparseTargetLister interface {
+	ReparseTargets(ctx context.Context) ([]archive.ReparseTarget, error)
+}
+
+// targets lists every record's latest version's capture, with the newest
+// good capture of its page when the catalog gives it at once.
+func (r *reparseRun) targets(ctx context.Context) ([]archive.ReparseTarget, error) {
+	if tl, ok := r.st.(reparseTargetLister); ok {
+		return tl.ReparseTargets(ctx)
+	}
+	latest, err := r.st.LatestVersions(ctx, 0)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]archive.ReparseTarget, len(latest))
+	for i, v := range latest {
+		out[i] = archive.ReparseTarget{RecordID: v.RecordID, CaptureID: v.CaptureID}
+	}
+	return out, nil
 }
 
 // run reads the items in order, parses them in a pool and queues what
