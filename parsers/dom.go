@@ -262,6 +262,14 @@ func (l *linearizer) walk(n *html.Node) {
 			l.startBlock()
 			l.images = append(l.images, image{alt: name})
 		}
+		if len(l.buf.b) > 0 && spaceOnly(n) {
+			// An empty element drawn over a space (a converter's
+			// positioned gap between words) is that space.
+			l.buf.WriteString(" ")
+			for i := range l.atext {
+				l.atext[i].WriteByte(' ')
+			}
+		}
 		return
 	}
 
@@ -411,4 +419,10 @@ func hasAttr(n *html.Node, key string) bool {
 // hasPrefixFold reports whether s begins with prefix, ignoring ASCII case.
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// spaceOnly reports whether n holds white space and nothing else.
+func spaceOnly(n *html.Node) bool {
+	c := n.FirstChild
+	return c != nil && c.NextSibling == nil && c.Type == html.TextNode && c.Data != "" && strings.TrimSpace(c.Data) == ""
 }

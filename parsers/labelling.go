@@ -108,7 +108,10 @@ func (l *linearizer) textLabel(n *html.Node) bool {
 		return false
 	}
 	m := dict.lookup(text)
-	if !m.found() {
+	if !m.found() || m.section != "" && textAfter(n, n.Parent) {
+		// A section's name followed by more text in its line
+		// ("Processo<span> </span>non certificato") is a word of it: a
+		// section heading stands alone.
 		return false
 	}
 	l.flush()
