@@ -390,6 +390,23 @@ UPDATE parse_results SET fields_list = (SELECT id FROM parse_field_lists WHERE l
 DROP TRIGGER IF EXISTS record_summaries_on_version;
 UPDATE record_versions SET data = archivio_pack(data) WHERE typeof(data) = 'text';
 `,
+	// The links found on site sources' pages are stored in their primary
+	// key (WITHOUT ROWID): the key is the whole row but its first_seen, and
+	// a table with a rowid kept it twice, in the table and in the key's
+	// index. (The records' links, link_refs, stay: their index by record
+	// would then repeat the whole key.)
+	`
+CREATE TABLE site_links_next (
+	url        TEXT NOT NULL REFERENCES links(url),
+	source     TEXT NOT NULL,
+	page_url   TEXT NOT NULL,
+	first_seen TEXT NOT NULL,
+	PRIMARY KEY (url, source, page_url)
+) WITHOUT ROWID;
+INSERT INTO site_links_next SELECT url, source, page_url, first_seen FROM site_links;
+DROP TABLE site_links;
+ALTER TABLE site_links_next RENAME TO site_links;
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {
