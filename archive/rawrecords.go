@@ -67,9 +67,45 @@ func (r *RawRecords) Close() error {
 // RawRecords.Read returned it): the record is checked as ReadResponse
 // checks it, and a revisit's payload is read from its original capture.
 func (s *Store) PayloadFromRaw(ctx context.Context, c *Capture, raw []byte) (body []byte, header http.Header, err error) {
-	resp, err := ReadResponseFrom(ctx, bytes.NewReader(raw), c.WARCOffset)
+	return s.PayloadDecoder().Payload(ctx, c, raw)
+}
+
+// PayloadDecoder is PayloadFromRaw for many records in turn: it keeps its
+// buffers and gzip reader from one record to the next, where each
+// PayloadFromRaw makes its own (about 130 KB). A job that decodes many
+// records (reparse) has one per worker; one goroutine uses it at a time.
+type PayloadDecoder struct {
+	s  *Store
+	sc *warcScanner
+	rd bytes.Reader
+}
+
+// PayloadDecoder returns a decoder of the WARC records RawRecords reads.
+func (s *Store) PayloadDecoder() *PayloadDecoder { return &PayloadDecoder{s: s} }
+
+// Payload is PayloadFromRaw.
+func (d *PayloadDecoder) Payload(ctx context.Context, c *Capture, raw []byte) (body []byte, header http.Header, err error) {
+	resp, err := d.response(ctx, c.WARCOffset, raw)
 	if err != nil {
 		return nil, nil, fmt.Errorf("payload of capture %d: %s: %w", c.ID, c.WARCFile, err)
 	}
-	return s.payloadOf(ctx, c, resp)
+	return d.s.payloadOf(ctx, c, resp)
+}
+
+// response is ReadResponseFrom on raw with the decoder's scanner.
+func (d *PayloadDecoder) response(ctx context.Context, offset int64, raw []byte) (*ArchivedResponse, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	d.rd.Reset(raw)
+	if d.sc == nil {
+		d.sc = newWARCScanner(&d.rd, offset, true)
+	} else {
+		d.sc.reset(&d.rd, offset)
+	}
+	resp, err := scanResponse(d.sc)
+	if err != nil {
+		return nil, fmt.Errorf("read response at %d: %w", offset, err)
+	}
+	return resp, nil
 }

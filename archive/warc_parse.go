@@ -72,6 +72,14 @@ func newWARCScanner(r io.Reader, base int64, keepPayload bool) *warcScanner {
 	return &warcScanner{cr: cr, br: bufio.NewReaderSize(cr, 64<<10), base: base, keepPayload: keepPayload}
 }
 
+// reset makes s read from r, which starts at file offset base, keeping
+// its buffers and gzip reader.
+func (s *warcScanner) reset(r io.Reader, base int64) {
+	s.cr.r, s.cr.n = r, 0
+	s.br.Reset(s.cr)
+	s.base = base
+}
+
 // pos is the file offset of the next unread byte.
 func (s *warcScanner) pos() int64 { return s.base + s.cr.n - int64(s.br.Buffered()) }
 

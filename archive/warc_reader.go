@@ -54,7 +54,12 @@ func ReadResponseFrom(ctx context.Context, r io.Reader, offset int64) (*Archived
 }
 
 func responseFrom(r io.Reader, offset int64) (*ArchivedResponse, error) {
-	rec, err := newWARCScanner(r, offset, true).next()
+	return scanResponse(newWARCScanner(r, offset, true))
+}
+
+// scanResponse reads the response or revisit record sc starts with.
+func scanResponse(sc *warcScanner) (*ArchivedResponse, error) {
+	rec, err := sc.next()
 	if errors.Is(err, io.EOF) {
 		return nil, warcCorruptf(io.ErrUnexpectedEOF, "no record at the end of the file")
 	}

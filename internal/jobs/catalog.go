@@ -124,7 +124,7 @@ type reparseCatalog interface {
 // archive's local files).
 type rawRecordReader interface {
 	RawRecords() *archive.RawRecords
-	PayloadFromRaw(ctx context.Context, c *archive.Capture, raw []byte) ([]byte, http.Header, error)
+	PayloadDecoder() *archive.PayloadDecoder
 }
 
 // groupCommitter is a catalog written in group commits (archive.Committer).

@@ -244,8 +244,12 @@ func (r *reparseRun) run(ctx context.Context, items []*reparseItem) error {
 		wg.Add(1)
 		go func() { // a parser
 			defer wg.Done()
+			var dec *archive.PayloadDecoder // its own, for WARC records read as bytes
+			if raw, ok := r.st.(rawRecordReader); ok {
+				dec = raw.PayloadDecoder()
+			}
 			for it := range queue {
-				if err := r.read(ctx, it); err != nil {
+				if err := r.read(ctx, it, dec); err != nil {
 					cancel(err)
 				}
 			}
@@ -257,7 +261,7 @@ func (r *reparseRun) run(ctx context.Context, items []*reparseItem) error {
 
 // read checks, decodes and parses one page and queues its writes. An
 // error stops the reparse: a page that cannot be read is only reported.
-func (r *reparseRun) read(ctx context.Context, it *reparseItem) error {
+func (r *reparseRun) read(ctx context.Context, it *reparseItem, dec *archive.PayloadDecoder) error {
 	if ctx.Err() != nil {
 		return nil
 	}
@@ -266,7 +270,7 @@ func (r *reparseRun) read(ctx context.Context, it *reparseItem) error {
 	var contentType string
 	err := it.err
 	if err == nil && it.raw != nil {
-		it.body, it.header, err = r.st.(rawRecordReader).PayloadFromRaw(ctx, c, it.raw)
+		it.body, it.header, err = dec.Payload(ctx, c, it.raw)
 		it.raw = nil
 	}
 	if err == nil {
