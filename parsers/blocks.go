@@ -184,22 +184,81 @@ func wrapped(a, b *token) bool {
 	return a.top > 0 && b.top > a.top && b.top-a.top <= 24 && a.left == b.left
 }
 
+// lineWrap reports whether element b draws the line after element a in
+// the same paragraph, as converters from PDF draw each line: b is the
+// element right after a, of the same kind, their classes differ in one
+// name only (the line's vertical position: "t x2 y1a ff1", "t x2 y1b
+// ff1"), and a's line ends with the space where it broke.
+func lineWrap(a, b *html.Node) bool {
+	if a == nil || b == nil || a == b || a.Type != html.ElementNode || b.Type != html.ElementNode || a.DataAtom != b.DataAtom {
+		return false
+	}
+	prev := b.PrevSibling
+	for prev != nil && (prev.Type == html.TextNode && strings.TrimSpace(prev.Data) == "" || prev.Type == html.CommentNode) {
+		prev = prev.PrevSibling
+	}
+	if prev != a || !endsInSpace(a) {
+		return false
+	}
+	ca, cb := attr(a, "class"), attr(b, "class")
+	if ca == "" || ca == cb {
+		return false
+	}
+	differ := 0
+	for {
+		x, restA, _ := strings.Cut(ca, " ")
+		y, restB, _ := strings.Cut(cb, " ")
+		if x != y {
+			if differ++; differ > 1 {
+				return false
+			}
+		}
+		ca, cb = restA, restB
+		if ca == "" || cb == "" {
+			return ca == cb && differ == 1
+		}
+	}
+}
+
+// endsInSpace reports whether the last text under n ends with white space.
+func endsInSpace(n *html.Node) bool {
+	for c := n.LastChild; c != nil; c = c.PrevSibling {
+		switch c.Type {
+		case html.TextNode:
+			if c.Data == "" {
+				continue
+			}
+			last := c.Data[len(c.Data)-1]
+			return last == ' ' || last == '\n' || last == '\t'
+		case html.ElementNode:
+			return endsInSpace(c)
+		}
+	}
+	return false
+}
+
 // joinWrappedLabels joins a label drawn over two to four lines at fixed
 // positions ("Dettagli o note sulle fonti" then "utilizzate", as pages
-// converted from PDF draw them) into one label: consecutive short blocks
+// converted from PDF draw them, by inline style or by class: see
+// lineWrap) into one label: consecutive short blocks
 // whose text together is a known label. (A label broken by <br> inside one
 // element is read whole where that element is.)
 func joinWrappedLabels(tokens []token) []token {
-	loose := func(t *token) bool {
-		return t.top > 0 && t.media == nil && t.check == checkNone && len(t.text) < dict.longest &&
+	short := func(t *token) bool {
+		return t.media == nil && t.check == checkNone && len(t.text) < dict.longest &&
 			(t.kind == tokText || t.kind == tokLabel && t.field == nil)
+	}
+	// next reports whether token j continues the line of token j-1.
+	next := func(j int) bool {
+		t := &tokens[j]
+		return short(t) && (t.top > 0 && tokens[j-1].top > 0 || lineWrap(tokens[j-1].node, t.node))
 	}
 	out := tokens[:0]
 	for i := 0; i < len(tokens); i++ {
 		t := tokens[i]
-		if loose(&t) {
+		if short(&t) && (t.top > 0 || i+1 < len(tokens) && next(i+1)) {
 			joined := t.text
-			for j := i + 1; j < len(tokens) && j <= i+3 && loose(&tokens[j]) && len(joined) < dict.longest; j++ {
+			for j := i + 1; j < len(tokens) && j <= i+3 && next(j) && len(joined) < dict.longest; j++ {
 				joined += " " + tokens[j].text
 				if m := dict.lookup(joined); m.field != nil && dict.lookup(t.text).field == nil {
 					t = token{kind: tokLabel, text: joined, field: m.field, marked: true, how: m.how, dropped: m.dropped, node: t.node}

@@ -124,6 +124,7 @@ const (
 func (a *assembler) valueOf(f *openField) fieldValue {
 	var v fieldValue
 	lone, boxes, lastText := checkNone, 0, -1
+	var lastLine *html.Node // the element drawing the last line of text
 	quoted := strings.HasPrefix(f.tok.text, "\"")
 	for i := range f.blocks {
 		b := &f.blocks[i]
@@ -171,15 +172,16 @@ func (a *assembler) valueOf(f *openField) fieldValue {
 			continue
 		}
 		switch {
-		case b.text != "" && lastText >= 0 && (f.fold || wrapped(&f.blocks[lastText], b)) && len(v.texts) > 0:
+		case b.text != "" && lastText >= 0 && (f.fold || wrapped(&f.blocks[lastText], b) || lineWrap(lastLine, b.node)) && len(v.texts) > 0:
 			// The same paragraph on the next line.
 			f.blocks[lastText].text += " " + b.text
 			f.blocks[lastText].top = b.top // the next line follows this one
+			lastLine = b.node
 			v.lines[len(v.lines)-1] += " " + b.text
 			v.texts[len(v.texts)-1] += " " + b.text
 			b.text = ""
 		case b.text != "":
-			lastText = i
+			lastText, lastLine = i, b.node
 			v.lines = append(v.lines, b.text)
 			v.texts = append(v.texts, b.text)
 		case len(b.images()) > 0 && b.images()[0].src != "":

@@ -1,0 +1,51 @@
+package parsers
+
+import (
+	"testing"
+)
+
+// TestLineWrapByClass: lines a PDF converter draws one element each,
+// placed by class (siblings whose classes differ in their vertical
+// position only, each broken line ending in a space), are one label or
+// one paragraph; items of the same class, or lines that do not end where
+// the text broke, stay apart.
+func TestLineWrapByClass(t *testing.T) {
+	tests := []struct {
+		name, html string
+		want       bool
+	}{
+		{"the next line", `<div><div id="a" class="t x2 y1 ff1">una discussione e </div><div id="x" class="t x2 y2 ff1">partecipazione</div></div>`, true},
+		{"no space at the break", `<div><div id="a" class="t x2 y1 ff1">Comune di Formigine</div><div id="x" class="t x2 y2 ff1">Comune di Sassuolo</div></div>`, false},
+		{"the same class", `<div><div id="a" class="item">Comune di Formigine </div><div id="x" class="item">Comune di Sassuolo</div></div>`, false},
+		{"another column", `<div><div id="a" class="t x1 y1 ff2">Fasi del percorso </div><div id="x" class="t x2 y1 ff1">Il percorso</div></div>`, false},
+		{"not adjacent", `<div><div id="a" class="t x2 y1 ff1">una </div><p>x</p><div id="x" class="t x2 y3 ff1">due</div></div>`, false},
+	}
+	for _, tt := range tests {
+		b := findTh(t, tt.html)
+		a := b.Parent.FirstChild
+		if got := lineWrap(a, b); got != tt.want {
+			t.Errorf("%s: lineWrap = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+
+	line := func(x, y, text string) string {
+		return `<div class="t m0 ` + x + ` h2 ` + y + ` ff1 fs0">` + text + "</div>\n"
+	}
+	page := `<html><body><h1>Un clima di partecipazione</h1><div class="pc">` +
+		line("x1", "y4", "Processo") +
+		line("x1", "y5", "Stato di avanzamento") + line("x2", "y5", "Concluso") +
+		line("x1", "y6", "Fasi del percorso") + line("x2", "y6", "Il percorso prevede diversi ") + line("x2", "y7", "livelli di attività.") +
+		line("x1", "y8", "Documenti di proposta partecipata ") + line("x1", "y9", "approvati al termine del processo") + line("x2", "y8", "No") +
+		line("x1", "ya", "Soggetti esterni") + line("x2", "ya", "Comune di Formigine") + line("x2", "yb", "Comune di Sassuolo") +
+		`</div></body></html>`
+	rec := mustParse(t, []byte(page), "https://www.osservatoriopartecipazione.it/scheda-processo/141", "text/html; charset=utf-8")
+	if got := str(rec.Phases); got != "Il percorso prevede diversi livelli di attività." {
+		t.Errorf("phases %q", got)
+	}
+	if rec.ProposalDocumentsApproved == nil || *rec.ProposalDocumentsApproved {
+		t.Errorf("proposal documents approved %v, want false", rec.ProposalDocumentsApproved)
+	}
+	if len(rec.ExternalParties) != 2 {
+		t.Errorf("external parties %q, want two", rec.ExternalParties)
+	}
+}
