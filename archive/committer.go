@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 )
@@ -346,7 +347,10 @@ func (c *Committer) next() (group []*pending, n int, wait time.Duration, stop bo
 	if !due {
 		return nil, 0, c.opts.MaxDelay - age, false
 	}
-	group = c.queue[:ready:ready]
+	group = slices.Clone(c.queue[:ready])
+	// The taken entries are cleared: the queue's array would otherwise
+	// keep them, and their writes, from the collector.
+	clear(c.queue[:ready])
 	c.queue = c.queue[ready:]
 	for _, p := range group {
 		n += len(p.writes)

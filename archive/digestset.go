@@ -3,30 +3,30 @@ package archive
 import (
 	"context"
 	"fmt"
-	"hash/maphash"
 	"sync"
 )
 
 // digestSet remembers the payload digests of the full captures in the
-// catalog (200, whole, not revisits), hashed: a Committer answers "no
-// original" for a digest it lacks without asking the catalog, which a
-// crawl of new pages would otherwise do for every one of them. A digest
-// it holds (or a hash collision) is looked up as before. Loaded from the
-// catalog once, it learns the captures the Committer commits.
+// catalog (200, whole, not revisits) in a KeyFilter of fixed size: a
+// Committer answers "no original" for a digest it never saw without
+// asking the catalog, which a crawl of new pages would otherwise do for
+// every one of them. A digest it may hold is looked up as before. Loaded
+// from the catalog once, it learns the captures the Committer commits;
+// its memory is the same whatever the catalog's size.
 type digestSet struct {
 	once sync.Once
 	err  error
-
-	mu   sync.Mutex
-	seed maphash.Seed
-	set  map[uint64]struct{}
+	set  *KeyFilter // nil until loaded
+	mu   sync.Mutex // guards set's assignment
 }
+
+// digestFilterBits is the digest filter's size: 2^21 bits, 256 KB.
+const digestFilterBits = 21
 
 // load reads the digests of the catalog's full captures, once.
 func (d *digestSet) load(ctx context.Context, s *Store) error {
 	d.once.Do(func() {
-		d.seed = maphash.MakeSeed()
-		set := map[uint64]struct{}{}
+		set := NewKeyFilter(digestFilterBits)
 		rows, err := s.rdb.QueryContext(ctx, `SELECT DISTINCT payload_digest FROM captures
 			WHERE status = 200 AND revisit_of IS NULL AND truncated = ''`)
 		if err != nil {
@@ -40,7 +40,7 @@ func (d *digestSet) load(ctx context.Context, s *Store) error {
 				d.err = fmt.Errorf("payload digests of the catalog: %w", err)
 				return
 			}
-			set[maphash.String(d.seed, dg)] = struct{}{}
+			set.Add(dg)
 		}
 		if err := rows.Err(); err != nil {
 			d.err = fmt.Errorf("payload digests of the catalog: %w", err)
@@ -53,15 +53,16 @@ func (d *digestSet) load(ctx context.Context, s *Store) error {
 	return d.err
 }
 
-// mayHave reports whether a full capture may have this digest.
-func (d *digestSet) mayHave(digest string) bool {
+func (d *digestSet) filter() *KeyFilter {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.set == nil {
-		return true
-	}
-	_, ok := d.set[maphash.String(d.seed, digest)]
-	return ok
+	return d.set
+}
+
+// mayHave reports whether a full capture may have this digest.
+func (d *digestSet) mayHave(digest string) bool {
+	set := d.filter()
+	return set == nil || set.MayHave(digest)
 }
 
 // add notes a committed capture.
@@ -69,9 +70,7 @@ func (d *digestSet) add(c *Capture) {
 	if c.Status != 200 || c.RevisitOf != 0 || c.Truncated != "" {
 		return
 	}
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.set != nil {
-		d.set[maphash.String(d.seed, c.PayloadDigest)] = struct{}{}
+	if set := d.filter(); set != nil {
+		set.Add(c.PayloadDigest)
 	}
 }

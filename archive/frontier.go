@@ -3,6 +3,7 @@ package archive
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"archivio/source/osservatorio"
@@ -201,4 +202,44 @@ func (s *Store) FrontierCounts(ctx context.Context, crawlID int64) ([]FrontierCo
 		return nil, fmt.Errorf("count frontier of crawl %d: %w", crawlID, err)
 	}
 	return out, nil
+}
+
+// FrontierState returns the state of a crawl's entry key as committed, or
+// an error wrapping ErrNotFound when the frontier has no such entry. It
+// reads beside a Committer's writes: what waits in its queue is not there
+// yet.
+func (s *Store) FrontierState(ctx context.Context, crawlID int64, key string) (string, error) {
+	var state string
+	err := s.queryRow(ctx, `SELECT state FROM frontier WHERE crawl_id = ? AND key = ?`, crawlID, key).Scan(&state)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return "", fmt.Errorf("frontier entry %s of crawl %d: %w", key, crawlID, ErrNotFound)
+	case err != nil:
+		return "", fmt.Errorf("frontier entry %s of crawl %d: %w", key, crawlID, err)
+	}
+	return state, nil
+}
+
+// FrontierKeys calls fn with the key of each of a crawl's entries, in any
+// state, reading them one at a time: a crawl that resumes learns what its
+// frontier holds without holding it all in memory.
+func (s *Store) FrontierKeys(ctx context.Context, crawlID int64, fn func(key string) error) error {
+	rows, err := s.rdb.QueryContext(ctx, `SELECT key FROM frontier WHERE crawl_id = ?`, crawlID)
+	if err != nil {
+		return fmt.Errorf("read the keys of the frontier of crawl %d: %w", crawlID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key string
+		if err := rows.Scan(&key); err != nil {
+			return fmt.Errorf("read the keys of the frontier of crawl %d: %w", crawlID, err)
+		}
+		if err := fn(key); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read the keys of the frontier of crawl %d: %w", crawlID, err)
+	}
+	return nil
 }

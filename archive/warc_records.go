@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"github.com/klauspost/compress/gzip"
 	"net"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -292,39 +293,48 @@ type warcEncoder struct {
 	plain bytes.Buffer
 }
 
-// warcEncoders are a writer's idle encoders: at most maxIdle are kept,
-// which is more than the exchanges a crawl prepares at once.
+// warcEncoders are a writer's encoders: at most one per CPU (each holds
+// about a megabyte of compression state), made when first needed and
+// kept. Compressing is CPU work: more at once would not be faster. An
+// encoder is held only while a record is compressed, never while waiting
+// for anything else, so waiting for one always ends.
 type warcEncoders struct {
 	level int
 	mu    sync.Mutex
-	idle  []*warcEncoder
+	made  int
+	max   int
+	idle  chan *warcEncoder
 }
 
-const maxIdleWARCEncoders = 16
+func newWARCEncoders(level int) warcEncoders {
+	n := max(2, runtime.GOMAXPROCS(0))
+	return warcEncoders{level: level, max: n, idle: make(chan *warcEncoder, n)}
+}
 
-// get takes an idle encoder or makes one; put gives it back.
+// get takes an idle encoder, makes one, or waits for one; put gives it
+// back.
 func (p *warcEncoders) get() *warcEncoder {
-	p.mu.Lock()
-	if n := len(p.idle); n > 0 {
-		e := p.idle[n-1]
-		p.idle = p.idle[:n-1]
-		p.mu.Unlock()
+	select {
+	case e := <-p.idle:
 		return e
+	default:
+	}
+	p.mu.Lock()
+	if p.made < p.max {
+		p.made++
+		p.mu.Unlock()
+		zw, _ := gzip.NewWriterLevel(nil, p.level) // the level was checked when the writer opened
+		return &warcEncoder{zw: zw}
 	}
 	p.mu.Unlock()
-	zw, _ := gzip.NewWriterLevel(nil, p.level) // the level was checked when the writer opened
-	return &warcEncoder{zw: zw}
+	return <-p.idle
 }
 
 func (p *warcEncoders) put(e *warcEncoder) {
 	if e.plain.Cap() > 4*DefaultSpoolMemory {
 		e.plain = bytes.Buffer{} // a rare large record's buffer is not kept
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if len(p.idle) < maxIdleWARCEncoders {
-		p.idle = append(p.idle, e)
-	}
+	p.idle <- e // never full: there are at most max encoders
 }
 
 // newWARCRecordID returns a fresh "<urn:uuid:...>" (a random, version 4 UUID).

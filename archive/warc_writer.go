@@ -101,7 +101,7 @@ func OpenWARCWriter(opts WARCOptions) (*WARCWriter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open warc writer: %w", err)
 	}
-	return &WARCWriter{opts: opts, serial: serial, enc: warcEncoders{level: opts.Compression}}, nil
+	return &WARCWriter{opts: opts, serial: serial, enc: newWARCEncoders(opts.Compression)}, nil
 }
 
 // WriteExchange writes a request record and then a response record (or,

@@ -44,13 +44,14 @@ type crawler struct {
 	// outside the pacing: it may be asked while a redirect holds a slot.
 	hostClient *http.Client
 	hostRobots map[string]*robots // robots.txt of each host, by hostKey
-	// seen holds the keys the frontier has queued (or settled) for this
-	// run: most links (navigation, listings) repeat on every page, and
-	// the frontier need hear of each only once. A key joins it only once
-	// the frontier has it. Keys are short, so this stays small.
-	seen map[string]bool
-	// excluded holds the keys the frontier has recorded as excluded.
-	excluded map[string]bool
+	// known holds the keys the frontier has queued (or settled) or
+	// recorded as excluded, the most recent of them: most links
+	// (navigation, listings) repeat on every page, and the frontier need
+	// hear of each only once. A key joins it only once the frontier has
+	// it. It is bounded (crawlKnownKeys), so the crawl's memory does not
+	// grow with the site: a key it has let go is asked of the frontier
+	// again.
+	known *KeyCache
 	// answered holds the keys of pages whose answer came through a
 	// redirect from another URL: fetched already, they are not fetched
 	// again when their own turn comes.
@@ -85,7 +86,7 @@ func Run(ctx context.Context, opts Options, stats *Stats) error {
 		site = paced
 	}
 	cr := &crawler{opts: opts, scope: scope{base: opts.Base, prefixes: opts.Follow, site: opts.Site}, stats: stats, ctx: runCtx, cancel: cancel,
-		fetchCtx: fetchCtx, queue: newQueue(), pacer: paced, site: site, seen: map[string]bool{}, excluded: map[string]bool{}, answered: map[string]bool{},
+		fetchCtx: fetchCtx, queue: newQueue(), pacer: paced, site: site, known: NewKeyCache(crawlKnownKeys), answered: map[string]bool{},
 		hostRobots: map[string]*robots{}, found: map[string]found{}}
 	cr.client = &http.Client{Transport: cr.logged(site), Timeout: opts.Timeout}
 	cr.hostClient = &http.Client{Transport: cr.logged(opts.Transport), Timeout: opts.Timeout}
@@ -207,7 +208,7 @@ func (cr *crawler) resume(e ResumeEntry) {
 	rid, _ := osservatorio.KeyRecordID(e.Key)
 	cr.mu.Lock()
 	cr.queued++
-	cr.seen[e.Key] = true
+	cr.known.Put(e.Key, keySeen)
 	cr.mu.Unlock()
 	cr.send(job{key: e.Key, url: e.URL, recordID: rid})
 }

@@ -15,11 +15,12 @@ import (
 // crawl, killed in between and resumed, would never reach them.
 type Frontier interface {
 	// Add records links that no page yielded (the seeds) and reports
-	// which were newly queued.
+	// which were newly queued (or, for an excluded link, newly recorded
+	// as excluded).
 	Add(ctx context.Context, links []Link) (added []bool, err error)
 	// Settle records how the queued entry key ended and the links its
 	// page yielded, in one atomic step, and reports which links were
-	// newly queued.
+	// newly queued (or recorded as excluded), as Add does.
 	Settle(ctx context.Context, key string, o Outcome, links []Link) (added []bool, err error)
 }
 
@@ -65,7 +66,8 @@ func (cr *crawler) screen(cands []candidate) []offer {
 		}
 		here[c.key] = true
 		cr.mu.Lock()
-		known := cr.seen[c.key] || cr.answered[c.key]
+		s, _ := cr.known.Get(c.key)
+		known := s == keySeen || cr.answered[c.key]
 		cr.mu.Unlock()
 		if known {
 			continue
@@ -87,9 +89,10 @@ func (cr *crawler) screen(cands []candidate) []offer {
 
 // commit records offers with the frontier, with the outcome of the page
 // that yielded them when o is set (one atomic step), and sends the newly
-// queued ones to the workers. The in-memory sets change only after the
-// frontier has the links, so a key is never skipped that is not durably
-// queued.
+// queued ones to the workers. The crawl's memory of keys changes only
+// after the frontier has the links, so a key is never skipped that is not
+// durably queued; a key the memory has let go is offered to the frontier
+// again, which knows it.
 func (cr *crawler) commit(key string, o *Outcome, offers []offer) error {
 	cr.mu.Lock()
 	links := make([]Link, 0, len(offers))
@@ -99,14 +102,15 @@ func (cr *crawler) commit(key string, o *Outcome, offers []offer) error {
 		room = max(cr.opts.MaxPages-cr.queued, 0)
 	}
 	for _, of := range offers {
-		if cr.seen[of.link.Key] {
+		s, _ := cr.known.Get(of.link.Key)
+		if s == keySeen {
 			continue
 		}
 		if of.link.Excluded == "" && room == 0 {
 			of.link.Excluded = "max_pages"
 		}
 		if of.link.Excluded != "" {
-			if cr.excluded[of.link.Key] {
+			if s == keyExcluded {
 				continue // recorded already
 			}
 		} else if room > 0 {
@@ -132,14 +136,19 @@ func (cr *crawler) commit(key string, o *Outcome, offers []offer) error {
 	var why []job
 	for i, l := range links {
 		if l.Excluded != "" {
-			cr.excluded[l.Key] = true
+			if s, _ := cr.known.Get(l.Key); s != keySeen {
+				cr.known.Put(l.Key, keyExcluded)
+			}
+			if !added[i] {
+				continue // recorded before: this crawl's memory of it had gone
+			}
 			if l.Excluded == "robots" {
 				cr.stats.Blocked.Add(1)
 			}
 			excluded, why = append(excluded, l), append(why, jobs[i])
 			continue
 		}
-		cr.seen[l.Key] = true
+		cr.known.Put(l.Key, keySeen)
 		if added[i] {
 			cr.queued++
 			send = append(send, jobs[i])

@@ -7,26 +7,6 @@ import (
 	"sync"
 )
 
-// MemoryFrontier is a Frontier in memory: what a durable frontier will
-// hold once its writes commit, known at once. A crawl whose frontier's
-// writes are batched keeps one beside it to answer which links are newly
-// queued; Restore loads what an interrupted crawl left.
-type MemoryFrontier struct{ memFrontier }
-
-// Restore sets key's state (queued, done, failed or excluded, with its
-// reason) as a durable frontier holds it.
-func (f *MemoryFrontier) Restore(key, state, reason string) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.state == nil {
-		f.state = map[string]string{}
-	}
-	if reason != "" {
-		state += ":" + reason
-	}
-	f.state[key] = state
-}
-
 // memFrontier is a Frontier in memory, for crawls that need not survive
 // their process (snapshots).
 type memFrontier struct {
@@ -44,6 +24,7 @@ func (f *memFrontier) add(links []Link) []bool {
 		switch {
 		case l.Excluded != "" && !ok:
 			f.state[l.Key] = "excluded:" + l.Excluded
+			added[i] = true
 		case l.Excluded == "" && (!ok || strings.HasPrefix(old, "excluded")):
 			f.state[l.Key] = "queued"
 			added[i] = true

@@ -32,6 +32,7 @@ type frontierStore interface {
 	Frontier(ctx context.Context, crawlID int64, state string) ([]archive.FrontierEntry, error)
 	FrontierCounts(ctx context.Context, crawlID int64) ([]archive.FrontierCount, error)
 	MissingRecords(ctx context.Context, crawlID int64) ([]archive.FrontierEntry, error)
+	frontierLookup
 }
 
 // captureReader finds captures and reads their payloads.

@@ -179,7 +179,7 @@ func (j *job) run(ctx context.Context) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	mem, err := loadFrontier(ctx, j.st, j.crawlID)
+	mem, err := newFrontierMemory(ctx, j.st, j.crawlID)
 	if err != nil {
 		return nil, err
 	}

@@ -29,9 +29,9 @@ import (
 // capture first (queued by the recording transport), then, in one place
 // of the committer's queue taken when the crawl settles the page, the
 // record read from it and the settled entry with the links it yielded.
-// The crawl learns which links are newly queued from a frontier in memory
-// (crawlers.MemoryFrontier), loaded from the catalog when it resumes, so
-// it never waits for a commit. Backpressure runs back along the stages: a
+// The crawl learns which links are newly queued from the frontier's
+// memory (frontierMemory: the keys waiting in the committer, and the
+// catalog behind a bounded cache), so it never waits for a commit. Backpressure runs back along the stages: a
 // full committer queue holds the parsers' and fetchers' writes, a full
 // parse queue holds the fetchers.
 
@@ -141,15 +141,15 @@ type pageGroup struct {
 	mu      sync.Mutex
 	slot    *archive.Slot
 	settle  archive.Write
-	links   []archive.FrontierEntry
-	done    bool // read (or failed)
+	links   *archive.Write // the links the page yielded, without the page, or nil
+	done    bool           // read (or failed)
 	failed  bool
 	writes  []archive.Write
 	filling bool
 }
 
 // settledAs gives the group its place and its settled entry.
-func (g *pageGroup) settledAs(slot *archive.Slot, settle archive.Write, links []archive.FrontierEntry) {
+func (g *pageGroup) settledAs(slot *archive.Slot, settle archive.Write, links *archive.Write) {
 	g.mu.Lock()
 	g.slot, g.settle, g.links = slot, settle, links
 	fill := g.done && !g.filling
@@ -174,20 +174,21 @@ func (g *pageGroup) parsed(writes []archive.Write, failed bool) {
 
 func (g *pageGroup) fill() {
 	if g.failed {
-		if len(g.links) == 0 {
+		if g.links == nil {
 			g.slot.Fill()
 			return
 		}
-		g.slot.Fill(archive.FrontierAddWrite(g.crawlID, g.links))
+		g.slot.Fill(*g.links)
 		return
 	}
 	g.slot.Fill(append(g.writes, g.settle)...)
 }
 
-// frontier is the crawl's frontier: answered at once from memory, written
-// to the catalog through the committer.
+// frontier is the crawl's frontier: answered at once from its memory,
+// written to the catalog through the committer. Only the links that
+// change it are written.
 type frontier struct {
-	mem *crawlers.MemoryFrontier
+	mem *frontierMemory
 	pl  *pipeline
 }
 
@@ -202,49 +203,49 @@ func entries(links []crawlers.Link) []archive.FrontierEntry {
 	return out
 }
 
+// Add reports, for each link, whether it was newly queued or, excluded,
+// newly recorded as such.
 func (f frontier) Add(ctx context.Context, links []crawlers.Link) ([]bool, error) {
-	added, err := f.mem.Add(ctx, links)
-	if err != nil {
-		return nil, err
+	f.mem.mu.Lock()
+	defer f.mem.mu.Unlock()
+	added, changed, changes, err := f.mem.add(ctx, links)
+	if err != nil || len(changed) == 0 {
+		return added, err
 	}
-	return added, f.pl.write(ctx, archive.FrontierAddWrite(f.pl.crawlID, entries(links)))
+	w := archive.FrontierAddWrite(f.pl.crawlID, entries(changed)).OnCommit(func() { f.mem.committed(changes) })
+	return added, f.pl.write(ctx, w)
 }
 
 func (f frontier) Settle(ctx context.Context, key string, o crawlers.Outcome, links []crawlers.Link) ([]bool, error) {
-	added, err := f.mem.Settle(ctx, key, o, links)
+	// The memory's lock is held until the write is queued: a key's
+	// changes reach the committer in the order the memory made them.
+	f.mem.mu.Lock()
+	defer f.mem.mu.Unlock()
+	added, changed, changes, err := f.mem.settle(ctx, key, links)
 	if err != nil {
 		return nil, err
 	}
-	ents := entries(links)
+	ents := entries(changed)
 	w, err := archive.SettleWrite(f.pl.crawlID, key, o.State, o.Reason, ents)
 	if err != nil {
 		return nil, err
 	}
+	onCommit := func() { f.mem.committed(changes) }
+	w = w.OnCommit(onCommit)
 	if g := f.pl.settled(key); g != nil {
 		slot, err := f.pl.com.Reserve(context.WithoutCancel(ctx))
 		if err != nil {
 			return nil, err
 		}
-		g.settledAs(slot, w, ents)
+		var linksOnly *archive.Write
+		if len(ents) > 0 {
+			lw := archive.FrontierAddWrite(f.pl.crawlID, ents).OnCommit(onCommit)
+			linksOnly = &lw
+		}
+		g.settledAs(slot, w, linksOnly)
 		return added, nil
 	}
 	return added, f.pl.write(ctx, w)
-}
-
-// loadFrontier returns the memory of a crawl's frontier as the catalog
-// holds it.
-func loadFrontier(ctx context.Context, st frontierStore, crawlID int64) (*crawlers.MemoryFrontier, error) {
-	mem := &crawlers.MemoryFrontier{}
-	for _, state := range []string{archive.FrontierQueued, archive.FrontierDone, archive.FrontierFailed, archive.FrontierExcluded} {
-		es, err := st.Frontier(ctx, crawlID, state)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range es {
-			mem.Restore(e.Key, e.State, e.Reason)
-		}
-	}
-	return mem, nil
 }
 
 var errParseStageClosed = errors.New("parse stage closed")
