@@ -32,7 +32,8 @@ type assembler struct {
 	// or numbers the record (a later header text replaces it): 0 not
 	// known yet, 1 yes, 2 no.
 	headerGeneric uint8
-	labeledTitle  string // a title shown as a labelled field ("Titolo: ...")
+	headerLine    *html.Node // the element drawing headerTitle's last line
+	labeledTitle  string     // a title shown as a labelled field ("Titolo: ...")
 	// nearTitle is the heading, or the bold line standing alone, that the
 	// record follows with only the region, badges or call to action between
 	// them: the title of a record shown below a page's own heading.
@@ -438,10 +439,14 @@ func (a *assembler) header(t token) {
 		}
 	default:
 		a.headerText(t)
-		if a.headerTitle == "" || a.headerMaybeGeneric() && !genericTitle(text) {
+		if a.headerTitle != "" && lineWrap(a.headerLine, t.node) {
+			// The title drawn over two lines (see lineWrap).
+			a.headerTitle += " " + text
+			a.headerLine = t.node
+		} else if a.headerTitle == "" || a.headerMaybeGeneric() && !genericTitle(text) {
 			// The first header text, past one that only numbers the
 			// record ("Scheda 141" in a viewer's top bar).
-			a.headerTitle, a.headerGeneric = text, 0
+			a.headerTitle, a.headerGeneric, a.headerLine = text, 0, t.node
 		} else {
 			a.explain.unused(t, "header text")
 		}

@@ -248,10 +248,12 @@ func joinWrappedLabels(tokens []token) []token {
 		return t.media == nil && t.check == checkNone && len(t.text) < dict.longest &&
 			(t.kind == tokText || t.kind == tokLabel && t.field == nil)
 	}
-	// next reports whether token j continues the line of token j-1.
+	// next reports whether token j continues the line of token j-1; the
+	// label's last line may spell a section's name ("Struttura
+	// responsabile del" over "processo").
 	next := func(j int) bool {
 		t := &tokens[j]
-		return short(t) && (t.top > 0 && tokens[j-1].top > 0 || lineWrap(tokens[j-1].node, t.node))
+		return (short(t) || t.kind == tokSection && t.media == nil) && (t.top > 0 && tokens[j-1].top > 0 || lineWrap(tokens[j-1].node, t.node))
 	}
 	out := tokens[:0]
 	for i := 0; i < len(tokens); i++ {

@@ -31,19 +31,28 @@ func TestLineWrapByClass(t *testing.T) {
 	line := func(x, y, text string) string {
 		return `<div class="t m0 ` + x + ` h2 ` + y + ` ff1 fs0">` + text + "</div>\n"
 	}
-	page := `<html><body><h1>Un clima di partecipazione</h1><div class="pc">` +
+	page := `<html><head><title>Scheda processo 141</title></head><body><div class="pc">` +
+		line("x1", "y1", "Regione Emilia-Romagna") + line("x1", "y2", "Un clima di ") + line("x1", "y3", "partecipazione") +
 		line("x1", "y4", "Processo") +
 		line("x1", "y5", "Stato di avanzamento") + line("x2", "y5", "Concluso") +
 		line("x1", "y6", "Fasi del percorso") + line("x2", "y6", "Il percorso prevede diversi ") + line("x2", "y7", "livelli di attività.") +
 		line("x1", "y8", "Documenti di proposta partecipata ") + line("x1", "y9", "approvati al termine del processo") + line("x2", "y8", "No") +
+		line("x1", "y9", "Gestione di Processo") +
+		line("x1", "y9a", "Struttura responsabile del ") + line("x1", "y9b", "processo") + line("x2", "y9a", "Settore urbanistica") +
 		line("x1", "ya", "Soggetti esterni") + line("x2", "ya", "Comune di Formigine") + line("x2", "yb", "Comune di Sassuolo") +
 		`</div></body></html>`
 	rec := mustParse(t, []byte(page), "https://www.osservatoriopartecipazione.it/scheda-processo/141", "text/html; charset=utf-8")
+	if got := str(rec.Title); got != "Un clima di partecipazione" {
+		t.Errorf("title %q, drawn over two lines", got)
+	}
 	if got := str(rec.Phases); got != "Il percorso prevede diversi livelli di attività." {
 		t.Errorf("phases %q", got)
 	}
 	if rec.ProposalDocumentsApproved == nil || *rec.ProposalDocumentsApproved {
 		t.Errorf("proposal documents approved %v, want false", rec.ProposalDocumentsApproved)
+	}
+	if got := str(rec.ResponsibleUnit); got != "Settore urbanistica" {
+		t.Errorf("responsible unit %q", got)
 	}
 	if len(rec.ExternalParties) != 2 {
 		t.Errorf("external parties %q, want two", rec.ExternalParties)
