@@ -358,6 +358,16 @@ func (a *assembler) mapInValue(t token) bool {
 	case len(ims) == 0 && len(ls) == 1 && looksLikeImagePath(ResolveURL(a.base, ls[0].href)) && (t.text == "" || looksLikeImagePath(t.text)):
 	case len(ims) == 0 && len(ls) == 0 && looksLikeImagePath(t.text) && len(f.blocks) == 0:
 		// The image's address written as text, first in the value.
+	case len(ims) == 1 && len(ls) == 0 && ims[0].src != "":
+		// The map's image beside the value's text in one line ("<img
+		// alt=Mappa>, Ravenna"): the image is the map, the text the value.
+		a.finish(&openField{def: mapDef, label: mapLabel, section: a.section, blocks: []token{{kind: tokText, media: t.media, node: t.node}}, tok: f.tok})
+		if f.blocks == nil && t.node != nil {
+			f.cell = valueCell(t.node, f.tok.node, a.container)
+			f.box = fieldBox(t.node, f.tok.node, a.container)
+		}
+		f.blocks = append(f.blocks, token{kind: tokText, text: t.text, node: t.node})
+		return true
 	default:
 		return false
 	}

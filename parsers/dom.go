@@ -201,6 +201,9 @@ func (l *linearizer) walk(n *html.Node) {
 			if isHelpName(alt) || isSpacer(n, src) {
 				return // a help or info icon, or a spacer, drawn as an image
 			}
+			if full := fullImage(n); full != "" {
+				src = full // a thumbnail linking to the image it shows
+			}
 			l.startBlock()
 			l.images = append(l.images, image{src: src, alt: collapseSpace(alt)})
 		}
@@ -425,4 +428,19 @@ func hasPrefixFold(s, prefix string) bool {
 func spaceOnly(n *html.Node) bool {
 	c := n.FirstChild
 	return c != nil && c.NextSibling == nil && c.Type == html.TextNode && c.Data != "" && strings.TrimSpace(c.Data) == ""
+}
+
+// fullImage is the address of the image file a link around an image leads
+// to (a thumbnail opening its picture), "" when the image is in no such
+// link.
+func fullImage(img *html.Node) string {
+	for d, p := 0, img.Parent; p != nil && d < 3; d, p = d+1, p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom == atom.A {
+			if href := strings.TrimSpace(attr(p, "href")); looksLikeImagePath(href) {
+				return href
+			}
+			return ""
+		}
+	}
+	return ""
 }
