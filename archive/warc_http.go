@@ -42,7 +42,9 @@ func warcHTTPHeader(head []byte) (http.Header, error) {
 		// A revisit's block may stop before the blank line.
 		fields = bytes.Join([][]byte{bytes.TrimRight(fields, "\r\n"), []byte("\r\n\r\n")}, nil)
 	}
-	h, err := textproto.NewReader(bufio.NewReader(bytes.NewReader(fields))).ReadMIMEHeader()
+	// The reader's buffer holds the fields whole: no more (every
+	// exchange's index line parses its head).
+	h, err := textproto.NewReader(bufio.NewReaderSize(bytes.NewReader(fields), len(fields))).ReadMIMEHeader()
 	if err != nil {
 		return nil, fmt.Errorf("http header: %w", err)
 	}

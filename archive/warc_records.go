@@ -253,7 +253,6 @@ func (e *warcEncoder) encodeWARCRecord(out []byte, rec gowarc.WarcRecord, infoID
 		return out, fmt.Errorf("marshal %s record: %w", rec.Type(), err)
 	}
 	buf := bytes.NewBuffer(out)
-	buf.Grow(e.plain.Len()/3 + 64)
 	e.zw.Reset(buf)
 	if _, err := e.zw.Write(e.plain.Bytes()); err != nil {
 		return out, fmt.Errorf("compress %s record: %w", rec.Type(), err)

@@ -168,7 +168,13 @@ type encodedExchange struct {
 func (w *WARCWriter) encodeWARCExchange(recs *warcExchangeRecords, infoID string) (*encodedExchange, error) {
 	e := w.enc.get()
 	defer w.enc.put(e)
-	data, err := e.encodeWARCRecord(nil, recs.request, infoID)
+	// One buffer for both members, sized for what HTML compresses to,
+	// with room for the headers: it seldom has to grow.
+	size := recs.request.Block().Size() + 2<<10
+	if !recs.streamed {
+		size += recs.response.Block().Size()/3 + 2<<10
+	}
+	data, err := e.encodeWARCRecord(make([]byte, 0, size), recs.request, infoID)
 	if err != nil {
 		return nil, err
 	}
