@@ -69,9 +69,10 @@ func (q RecordQuery) where() (string, []any) {
 	var conds []string
 	var args []any
 	for _, w := range strings.Fields(q.Text) {
-		// The search text is stored lower-cased by SQLite's lower(), so
-		// the word is lowered by the same function.
-		conds = append(conds, `instr(s.search, lower(?)) > 0`)
+		// The text searched is the title, the territory and the search
+		// text (stored lower-cased) lowered by SQLite's lower(), and so is
+		// the word.
+		conds = append(conds, `instr(lower(s.title) || ' | ' || lower(s.territory) || ' | ' || s.search, lower(?)) > 0`)
 		args = append(args, w)
 	}
 	if q.Status != "" {

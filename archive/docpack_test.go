@@ -70,9 +70,11 @@ func TestDocDictFrozen(t *testing.T) {
 const docDict1SHA256 = "77c4b751da94ed19d6ba44e76246a7c47bab54f15a84fcd5113fdfdd15cbe614"
 
 // TestMigrationPacksDocuments: a catalog made by the schema before step 13
-// (documents as JSON text, summaries by a trigger) is converted without
-// loss: every version reads back byte for byte, the summaries and the
-// links cited are the same, and every document is stored packed, smaller.
+// (documents as JSON text, summaries by a trigger, links in a table with
+// a rowid, search texts in full) is converted without loss by the steps
+// after it: every version reads back byte for byte, the summaries, the
+// text searched, the link inventory and the links cited are the same,
+// and every document is stored packed, smaller.
 func TestMigrationPacksDocuments(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -108,7 +110,19 @@ func TestMigrationPacksDocuments(t *testing.T) {
 			}
 		}
 	}
-	before := catalogDump(t, st)
+	// The link inventory as the crawl kept it: the links the latest
+	// versions cite.
+	if _, err := old.ExecContext(ctx, `INSERT INTO links (url, first_seen, state)
+		SELECT DISTINCT json_extract(l.value, '$.url'), r.first_seen, 'down' FROM records r
+		JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version, json_each(v.data, '$.links') l`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.ExecContext(ctx, `INSERT INTO link_refs (url, record_id, field, source, declared_gone)
+		SELECT json_extract(l.value, '$.url'), r.id, json_extract(l.value, '$.field'), json_extract(l.value, '$.source'), json_extract(l.value, '$.declared_gone')
+		FROM records r JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version, json_each(v.data, '$.links') l`); err != nil {
+		t.Fatal(err)
+	}
+	before := catalogDump(t, st, `search`)
 	links, err := st.LinksAsOf(ctx, time.Now())
 	if err != nil || len(links) != 3 {
 		t.Fatalf("links before: %v %v", links, err)
@@ -120,11 +134,18 @@ func TestMigrationPacksDocuments(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if after := catalogDump(t, st); after != before {
-		t.Errorf("after step 13:\n%s\nbefore:\n%s", after, before)
+	if after := catalogDump(t, st, `lower(title) || ' | ' || lower(territory) || ' | ' || search`); after != before {
+		t.Errorf("after the steps:\n%s\nbefore:\n%s", after, before)
+	}
+	var foreignKeys int
+	if err := st.db.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&foreignKeys); err != nil || foreignKeys != 1 {
+		t.Errorf("foreign keys %d after the steps, %v", foreignKeys, err)
+	}
+	if got, err := st.LinkRecords(ctx, "https://x.example/gone"); err != nil || len(got) != 1 || got[0].ID != 7 || got[0].Title != "Piazza <nuova>" {
+		t.Errorf("records citing a link: %+v %v", got, err)
 	}
 	if got, err := st.LinksAsOf(ctx, time.Now()); err != nil || fmt.Sprint(got) != fmt.Sprint(links) {
-		t.Errorf("links after step 13: %v %v; before %v", got, err, links)
+		t.Errorf("links after the steps: %v %v; before %v", got, err, links)
 	}
 	var texts, stored int
 	if err := st.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM record_versions WHERE typeof(data) <> 'blob'`).Scan(&texts); err != nil || texts != 0 {
@@ -168,25 +189,33 @@ func TestMigrationPacksDocuments(t *testing.T) {
 	}
 }
 
-// catalogDump is the record versions as the catalog's contract reads them
-// (TableRows) and the browse summaries, as text.
-func catalogDump(t *testing.T, st *Store) string {
+// catalogDump is the record versions and the link inventory as the
+// catalog's contract reads them (TableRows) and the browse summaries with
+// the text searched (the SQL expression searched), as text.
+func catalogDump(t *testing.T, st *Store, searched string) string {
 	t.Helper()
 	ctx := context.Background()
 	var b bytes.Buffer
-	if err := st.TableRows(ctx, "record_versions", func(cols []string, vals []any) error {
-		for i, v := range vals {
-			if s, ok := v.([]byte); ok {
-				v = string(s)
+	for _, table := range []string{"record_versions", "links", "link_refs"} {
+		var rows []string
+		if err := st.TableRows(ctx, table, func(cols []string, vals []any) error {
+			var r strings.Builder
+			for i, v := range vals {
+				if s, ok := v.([]byte); ok {
+					v = string(s)
+				}
+				fmt.Fprintf(&r, "%s=%v ", cols[i], v)
 			}
-			fmt.Fprintf(&b, "%s=%v ", cols[i], v)
+			rows = append(rows, r.String())
+			return nil
+		}); err != nil {
+			t.Fatal(err)
 		}
-		b.WriteString("\n")
-		return nil
-	}); err != nil {
-		t.Fatal(err)
+		slices.Sort(rows)
+		fmt.Fprintf(&b, "%s:\n%s\n", table, strings.Join(rows, "\n"))
 	}
-	rows, err := st.db.QueryContext(ctx, `SELECT * FROM record_summaries ORDER BY record_id`)
+	rows, err := st.db.QueryContext(ctx, `SELECT record_id, version, capture_id, changed_at, title, status, nature, year, territory,
+		certified, financed, `+searched+` FROM record_summaries ORDER BY record_id`)
 	if err != nil {
 		t.Fatal(err)
 	}

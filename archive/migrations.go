@@ -1,11 +1,5 @@
 package archive
 
-import (
-	"context"
-	"database/sql"
-	"fmt"
-)
-
 // migrations are the database's schema steps, applied in order at Open and
 // recorded in schema_migrations. Never edit a step that has shipped: add
 // one.
@@ -407,35 +401,56 @@ INSERT INTO site_links_next SELECT url, source, page_url, first_seen FROM site_l
 DROP TABLE site_links;
 ALTER TABLE site_links_next RENAME TO site_links;
 `,
+	// The link inventory is stored in its primary key, the URL (WITHOUT
+	// ROWID): a table with a rowid kept every URL twice, in the table and
+	// in the key's index. Other tables refer to links, so the step runs
+	// with foreign keys off and checks them before it commits
+	// (foreignKeysOff).
+	`
+CREATE TABLE links_next (
+	url               TEXT PRIMARY KEY,
+	first_seen        TEXT NOT NULL,
+	active            INTEGER NOT NULL DEFAULT 1,
+	state             TEXT NOT NULL DEFAULT 'up' CHECK (state IN ('up', 'suspect', 'down')),
+	state_since       TEXT,
+	fail_streak       INTEGER NOT NULL DEFAULT 0,
+	fail_since        TEXT,
+	ok_streak         INTEGER NOT NULL DEFAULT 0,
+	ok_since          TEXT,
+	last_checked      TEXT,
+	last_verdict      TEXT NOT NULL DEFAULT '',
+	last_ok           TEXT,
+	last_good_capture INTEGER REFERENCES captures(id),
+	redirect_chain    TEXT NOT NULL DEFAULT '[]'
+) WITHOUT ROWID;
+INSERT INTO links_next SELECT url, first_seen, active, state, state_since, fail_streak, fail_since, ok_streak, ok_since,
+	last_checked, last_verdict, last_ok, last_good_capture, redirect_chain FROM links;
+DROP TABLE links;
+ALTER TABLE links_next RENAME TO links;
+CREATE INDEX links_state ON links (state, url);
+`,
+	// A record's search text no longer repeats its title and territory,
+	// which its summary holds beside it: what is searched is
+	// lower(title) | lower(territory) | search, the same text as before
+	// (SQLite's lower() changes letters one by one). The search texts are
+	// made again from the latest versions' documents.
+	`
+UPDATE record_summaries SET search = (SELECT ` + summarySearch(`archivio_doc(v.data)`) + ` FROM record_versions v
+	WHERE v.record_id = record_summaries.record_id AND v.version = record_summaries.version);
+`,
 }
 
-func (s *Store) migrate(ctx context.Context) error {
-	return s.migrateTo(ctx, len(migrations)-1)
-}
+// foreignKeysOff are the steps that rebuild a table others refer to: they
+// run with foreign keys off, checked before they commit.
+var foreignKeysOff = map[int]bool{15: true}
 
-// migrateTo applies the steps up to version last.
-func (s *Store) migrateTo(ctx context.Context, last int) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))`); err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
-	var current int
-	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
-		return fmt.Errorf("migrate: read version: %w", err)
-	}
-	if current > len(migrations)-1 {
-		return fmt.Errorf("migrate: database is at version %d, newer than this archivio (%d): upgrade archivio", current, len(migrations)-1)
-	}
-	for v := current + 1; v <= last; v++ {
-		err := WithTx(ctx, s.db, func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
-				return err
-			}
-			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version) VALUES (?)`, v)
-			return err
-		})
-		if err != nil {
-			return fmt.Errorf("migrate to version %d: %w", v, err)
-		}
-	}
-	return nil
+// summarySearch is the SQL expression of a record's search text (the
+// words searched beside its title and territory) from its document, the
+// JSON text doc.
+func summarySearch(doc string) string {
+	return `lower(COALESCE((SELECT group_concat(value, ' / ') FROM json_each(` + doc + `, '$.decision_makers')), '') || ' | ' ||
+		COALESCE((SELECT group_concat(value, ' / ') FROM json_each(` + doc + `, '$.external_parties')), '') || ' | ' ||
+		COALESCE(json_extract(` + doc + `, '$.responsible_unit'), '') || ' | ' ||
+		COALESCE(json_extract(` + doc + `, '$.address'), '') || ' | ' ||
+		COALESCE(json_extract(` + doc + `, '$.region'), ''))`
 }

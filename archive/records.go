@@ -115,13 +115,7 @@ var (
 		COALESCE((SELECT group_concat(value, ' / ') FROM json_each(?1, '$.territory')), ''),
 		COALESCE(json_extract(?1, '$.certified'), 0),
 		COALESCE(json_extract(?1, '$.financed'), 0),
-		lower(COALESCE(json_extract(?1, '$.title'), '') || ' | ' ||
-			COALESCE((SELECT group_concat(value, ' / ') FROM json_each(?1, '$.territory')), '') || ' | ' ||
-			COALESCE((SELECT group_concat(value, ' / ') FROM json_each(?1, '$.decision_makers')), '') || ' | ' ||
-			COALESCE((SELECT group_concat(value, ' / ') FROM json_each(?1, '$.external_parties')), '') || ' | ' ||
-			COALESCE(json_extract(?1, '$.responsible_unit'), '') || ' | ' ||
-			COALESCE(json_extract(?1, '$.address'), '') || ' | ' ||
-			COALESCE(json_extract(?1, '$.region'), ''))`)
+		` + summarySearch(`?1`) + ` AS search`)
 	deleteFailure = writeStatement(`DELETE FROM parse_failures WHERE record_id = ?
 		AND (SELECT fetched_at FROM captures WHERE id = parse_failures.capture_id) <= (SELECT fetched_at FROM captures WHERE id = ?)`)
 	selectRefs     = writeStatement(`SELECT DISTINCT url FROM link_refs WHERE record_id = ?`)

@@ -25,14 +25,15 @@ var tableSelects = map[string]string{
 	"parse_results": `SELECT p.crawl_id, p.record_id, p.url, p.capture_id, p.outcome, p.via,
 		` + parseResultFields + ` AS fields, p.unknown, p.fuzzy, p.reason
 		FROM parse_results p LEFT JOIN parse_field_lists l ON l.id = p.fields_list ORDER BY p.rowid`,
-	// A table without a rowid, in the order of its key.
+	// Tables without a rowid, in the order of their keys.
+	"links":      `SELECT * FROM links ORDER BY url`,
 	"site_links": `SELECT url, source, page_url, first_seen FROM site_links ORDER BY url, source, page_url`,
 	"record_versions": `SELECT id, record_id, version, capture_id, parser_version, created_at, archivio_doc(data) AS data, changed_fields
 		FROM record_versions ORDER BY rowid`,
 }
 
 // TableRows calls fn with every row of one of CatalogTables, in the order
-// the rows were written (site_links: by key), with the
+// the rows were written (links and site_links: by key), with the
 // table's columns and the row's values as SQLite holds them: int64,
 // float64, string, []byte or nil. vals is reused between calls.
 func (s *Store) TableRows(ctx context.Context, table string, fn func(cols []string, vals []any) error) error {
