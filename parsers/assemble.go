@@ -453,6 +453,8 @@ func (a *assembler) header(t token) {
 			// The title drawn over two lines (see lineWrap).
 			a.headerTitle += " " + text
 			a.headerLine = t.node
+		} else if linksOnly(t) {
+			a.explain.unused(t, "header text: links only")
 		} else if a.headerTitle == "" || a.headerMaybeGeneric() && !genericTitle(text) {
 			// The first header text, past one that only numbers the
 			// record ("Scheda 141" in a viewer's top bar).
@@ -461,6 +463,23 @@ func (a *assembler) header(t token) {
 			a.explain.unused(t, "header text")
 		}
 	}
+}
+
+// linksOnly reports whether a block shows nothing but its links' text
+// ("[ Accedi ]", "Home · Contatti"): a menu, not a title.
+func linksOnly(t token) bool {
+	ls := t.links()
+	if len(ls) == 0 {
+		return false
+	}
+	rest := t.text
+	for _, l := range ls {
+		if l.text == "" {
+			return false
+		}
+		rest = strings.Replace(rest, l.text, "", 1)
+	}
+	return strings.Trim(rest, " []()|·•-–—/>»") == ""
 }
 
 // headerMaybeGeneric reports whether headerTitle only names the kind of

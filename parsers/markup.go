@@ -63,7 +63,7 @@ func skipElement(n *html.Node) bool {
 				return true
 			}
 		case "role":
-			if equalFoldAny(strings.TrimSpace(a.Val), "navigation", "contentinfo", "search", "tooltip", "menu", "menubar") {
+			if equalFoldAny(strings.TrimSpace(a.Val), "navigation", "contentinfo", "search", "tooltip", "menu", "menubar", "toolbar") {
 				return true
 			}
 			// A term of a description list kept for screen readers only:
@@ -77,7 +77,7 @@ func skipElement(n *html.Node) bool {
 		case "class":
 			hasClass = true
 		case "id":
-			if lowerIn(skipIDs, strings.TrimSpace(a.Val)) {
+			if lowerIn(skipIDs, strings.TrimSpace(a.Val)) || cookieNotice(a.Val) {
 				return true
 			}
 		}
@@ -89,12 +89,23 @@ func skipElement(n *html.Node) bool {
 	return hasClass && !term && findClass(n, skipClass) != ""
 }
 
+// cookieNotice reports whether an id names a cookie consent notice
+// ("cookieBar", "cookie-notice"): furniture.
+func cookieNotice(id string) bool {
+	for i := 0; i+6 <= len(id); i++ {
+		if strings.EqualFold(id[i:i+6], "cookie") {
+			return true
+		}
+	}
+	return false
+}
+
 // skipClass reports whether a class name hides an element or marks it as
 // help: the names in skipClasses, and framework variants of them
 // ("govuk-visually-hidden", "slds-assistive-text", "mat-mdc-form-field-hint").
 func skipClass(c string) bool {
-	if skipClasses[c] {
-		return true
+	if skipClasses[c] || strings.Contains(c, "cookie") || strings.HasPrefix(c, "toolbar") {
+		return true // a cookie consent notice ("cookie-bar"), a toolbar ("ToolbarPageNav")
 	}
 	for _, suffix := range []string{"visually-hidden", "-sr-only", "assistive-text", "-hint", "__hint", "-helptext", "_helptext", "-help-text", "__help", "-tooltip", "-invisible", "tooltip", "helptext"} {
 		if strings.HasSuffix(c, suffix) {

@@ -142,7 +142,7 @@ func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType strin
 			title = t // "Title: Schede processi - Airtable", the title shown as a heading
 		}
 	}
-	if a.labeledTitle == "" && (a.nearAfterH1 < 0 || a.nearAfterH1 >= nearTitleFar) && a.nearTitle != "" && a.nearTitle != title && !genericTitle(a.nearTitle) && !dict.lookup(a.nearTitle).found() {
+	if a.labeledTitle == "" && (a.nearAfterH1 < 0 || a.nearAfterH1 >= nearTitleFar || genericTitle(lin.h1)) && a.nearTitle != "" && a.nearTitle != title && !genericTitle(a.nearTitle) && !dict.lookup(a.nearTitle).found() {
 		title = a.nearTitle // the record's own heading, under the page's
 	}
 	if title != "" {

@@ -120,15 +120,17 @@ func genericTitle(t string) bool {
 	switch f {
 	case "", "scheda", "scheda processo", "scheda del processo", "dettaglio", "dettaglio processo",
 		"processo", "processi", "scheda progetto", "progetto", "schede processi", "elenco processi",
-		"aggiornata", "aggiornato", "aggiornamento", "nuova scheda", "updated", "new":
+		"aggiornata", "aggiornato", "aggiornamento", "nuova scheda", "updated", "new",
+		"dettagli", "details", "detail", "stampa", "stampa scheda", "print":
 		return true
 	}
 	if recordNumber.MatchString(f) {
 		return true
 	}
 	// "Foglio 1: Scheda 141", "Scheda n. 141": a sheet or a record number;
-	// "Visualizza processo", "Modifica processo": what a back office does.
-	for _, p := range []string{"foglio", "scheda n", "visualizza ", "modifica ", "dettaglio ", "view ", "change "} {
+	// "Visualizza processo", "Modifica processo", "Stampa scheda": what a
+	// back office does.
+	for _, p := range []string{"foglio", "scheda n", "visualizza ", "modifica ", "dettaglio ", "dettagli ", "stampa ", "view ", "change "} {
 		if strings.HasPrefix(f, p) && len(f) < 40 {
 			return true
 		}
