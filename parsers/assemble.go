@@ -146,6 +146,7 @@ func newAssembler(base *url.URL, container *html.Node) *assembler {
 }
 
 func (a *assembler) run(tokens []token) {
+	a.presize(tokens)
 	for _, t := range tokens {
 		switch t.kind {
 		case tokSection:
