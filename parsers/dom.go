@@ -150,6 +150,7 @@ func linearize(ctx context.Context, root *html.Node, sizeHint int) (*linearizer,
 		return nil, l.err
 	}
 	l.tokens = joinWrappedLabels(l.tokens)
+	l.tokens = badgeBoxes(l.tokens)
 	gateWeakLabels(l.tokens)
 	dropStrayInline(l.tokens)
 	return l, nil

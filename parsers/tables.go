@@ -96,6 +96,31 @@ func (l *linearizer) column(label, value *html.Node) {
 	l.flush()
 }
 
+// badgeBoxes reads a badge's name followed by a check box alone (a form
+// showing the badges as boxes: "Certificato ☑") as that badge when the
+// box is ticked, and as nothing when it is not, as column does for a
+// badge column answered Sì or No.
+func badgeBoxes(tokens []token) []token {
+	out := tokens[:0]
+	for i := 0; i < len(tokens); i++ {
+		t := tokens[i]
+		if i+1 < len(tokens) && badgesDef != nil {
+			box := tokens[i+1]
+			if box.kind == tokText && box.text == "" && box.check != checkNone && box.media == nil &&
+				(t.kind == tokText && t.check == checkNone && t.media == nil || t.kind == tokLabel && t.field == nil) && isBadgeText(t.text) {
+				if box.check == checkOn {
+					out = append(out, token{kind: tokLabel, text: badgesDef.labels[0], field: badgesDef, marked: true, how: matchExact, node: t.node},
+						token{kind: tokText, text: t.text, node: box.node})
+				}
+				i++
+				continue
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
 // badgesDef is the header field of the badges.
 var badgesDef = func() *fieldDef {
 	for i := range headerDefs {
