@@ -270,8 +270,9 @@ func (a *assembler) run(tokens []token) {
 // new label's value drawn above it: a card that shows a figure over its
 // label ("12" over "Durata (mesi)"), a list item whose title is the value
 // and whose subtitle, last in it, the label. The blocks and the label
-// share a box that holds no other label. Such blocks are not the open
-// field's. Where no field is open (the first field of a section), the
+// share a box that holds no other label; they may hold links (a source's
+// address), not images. Such blocks are not the open field's. Where no
+// field is open (the first field of a section), the
 // blocks no field took are looked at the same way.
 func (a *assembler) valueBefore(label token) []token {
 	if label.node == nil {
@@ -288,7 +289,7 @@ func (a *assembler) valueBefore(label token) []token {
 	k := len(blocks)
 	for k > 0 {
 		b := blocks[k-1]
-		if b.node == nil || len(b.links()) > 0 || len(b.images()) > 0 {
+		if b.node == nil || len(b.images()) > 0 {
 			break
 		}
 		c := commonAncestor(b.node, label.node)

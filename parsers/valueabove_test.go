@@ -96,3 +96,27 @@ func TestSectionToggle(t *testing.T) {
 		t.Errorf("links %+v, want the website only", rec.Links)
 	}
 }
+
+// TestValueAboveWithLink: an outlined field that shows its value above
+// its label (the label again in the border's notch) keeps a value holding
+// a link, the record's last field included.
+func TestValueAboveWithLink(t *testing.T) {
+	field := func(value, label string) string {
+		return `<div class="item"><div class="control"><div class="input"><div class="slot">` + value + `</div><fieldset class="border"><legend>` + label + `</legend></fieldset></div><label class="input-label">` + label + `</label></div></div>`
+	}
+	page := `<html><body><h1>La fabbrica delle idee</h1><div class="grid"><h2>Crediti</h2>` +
+		field("Osservatorio Partecipazione", "Processo segnalato da") +
+		field(`Il sito <a href="http://www.fabbricaideedistretto.it">http://www.fabbricaideedistretto.it</a> non è più disponibile`, "Dettagli o note sulle fonti utilizzate") +
+		`</div></body></html>`
+	u, _ := url.Parse("https://www.osservatoriopartecipazione.it/scheda-processo/141")
+	rec, err := Parse([]byte(page), u, "text/html; charset=utf-8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if str(rec.ReportedBy) != "Osservatorio Partecipazione" {
+		t.Errorf("reported by %q", str(rec.ReportedBy))
+	}
+	if want := "Il sito http://www.fabbricaideedistretto.it non è più disponibile"; str(rec.SourceNotes) != want {
+		t.Errorf("source notes %q, want %q", str(rec.SourceNotes), want)
+	}
+}
