@@ -26,6 +26,7 @@ type assembler struct {
 	section     string
 	open        *openField
 	pendingMap  *openField // "Mappa" waiting for its image
+	mapWaiting  *openField // the map, shown by a placeholder, waiting for its image's link (see imageArea)
 	known       int
 	headerTitle string
 	// headerGeneric says whether headerTitle only names the kind of page
@@ -214,6 +215,9 @@ func (a *assembler) run(tokens []token) {
 			if a.pendingMap != nil && a.takeMap(t) {
 				continue
 			}
+			if a.mapWaiting != nil && a.takeImageArea(t) {
+				continue
+			}
 			switch {
 			case !a.body:
 				a.header(t)
@@ -395,6 +399,10 @@ func (a *assembler) takeMap(t token) bool {
 	case len(t.images()) > 0, len(t.links()) > 0 && looksLikeImagePath(t.links()[0].href), looksLikeImagePath(t.text):
 		m.blocks = append(m.blocks, t)
 		a.flushMap()
+		return true
+	case len(t.images()) == 0 && len(t.links()) == 0 && imagePlaceholder(t.text):
+		// "Mappa [immagine]": the image is elsewhere (see imageArea).
+		a.pendingMap, a.mapWaiting = nil, m
 		return true
 	}
 	a.pendingMap = nil
@@ -664,6 +672,12 @@ func (a *assembler) finish(f *openField) {
 		return
 	case len(v.texts) == 1 && (dict.isPlaceholder(v.texts[0]) || isNoData(v.texts[0])):
 		ex.note("the observatory's placeholder for no data: null")
+		return
+	case len(v.lines) == 1 && len(v.texts) == 1 && name == "impact_map" && imagePlaceholder(v.texts[0]):
+		ex.note("a placeholder for the image: the link over the picture is read")
+		if a.assigned[name] == "" {
+			a.mapWaiting = f
+		}
 		return
 	}
 	if prev, ok := a.assigned[name]; ok {

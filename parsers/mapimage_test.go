@@ -35,3 +35,41 @@ func TestMapImages(t *testing.T) {
 		}
 	}
 }
+
+// TestMapPlaceholder: a picture shown by a placeholder ("[immagine]") in
+// the map's value, with the link a PDF lays over it placed after the
+// page's lines, is the image that link opens, whichever field is open
+// when the link comes; without a placeholder, such a link is the open
+// field's.
+func TestMapPlaceholder(t *testing.T) {
+	line := func(x, y, text string) string {
+		return `<div class="t ` + x + ` ` + y + ` ff1">` + text + "</div>\n"
+	}
+	area := `<a class="l" href="https://www.osservatoriopartecipazione.it/archive/877.jpg"><span class="d" style="position:absolute;left:340px;bottom:200px;width:226px;height:170px;"></span></a>`
+	page := func(mapLines string) string {
+		return `<html><body><h1>Riolonet</h1><div class="pc">` + line("x1", "y1", "Processo") +
+			line("x1", "y2", "Stato di avanzamento") + line("x2", "y2", "Concluso") + mapLines +
+			line("x1", "y8", "Design del processo partecipativo") + line("x2", "y8", "Quattro sessioni.") + area + `</div></body></html>`
+	}
+	tests := []struct {
+		name, lines, wantMap, wantTerritory string
+	}{
+		{"a placeholder under its label", line("x1", "y3", "Territorio Interessato") + line("x2", "y3", "Ravenna") + line("x1", "y4", "Mappa di Impatto") + line("x2", "y4", "[immagine]"),
+			"https://www.osservatoriopartecipazione.it/archive/877.jpg", "Ravenna"},
+		{"a placeholder after Mappa", line("x1", "y3", "Territorio Interessato") + line("x2", "y3", "Mappa") + line("x2", "y4", "[immagine]") + line("x2", "y5", "Ravenna"),
+			"https://www.osservatoriopartecipazione.it/archive/877.jpg", "Ravenna"},
+		{"no placeholder", line("x1", "y3", "Territorio Interessato") + line("x2", "y3", "Ravenna"), "<nil>", "Ravenna"},
+	}
+	for _, tt := range tests {
+		rec := mustParse(t, []byte(page(tt.lines)), "https://www.osservatoriopartecipazione.it/scheda-processo/877", "text/html; charset=utf-8")
+		if got := str(rec.ImpactMap); got != tt.wantMap {
+			t.Errorf("%s: map %q, want %q", tt.name, got, tt.wantMap)
+		}
+		if got := strings.Join(rec.Territory, "|"); got != tt.wantTerritory {
+			t.Errorf("%s: territory %q, want %q", tt.name, got, tt.wantTerritory)
+		}
+		if got := str(rec.ProcessDesign); got != "Quattro sessioni." {
+			t.Errorf("%s: process design %q", tt.name, got)
+		}
+	}
+}
