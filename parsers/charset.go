@@ -54,8 +54,8 @@ func decodeBody(body []byte, contentType string) decoded {
 		}
 	}
 	head := body[:min(len(body), metaPrescanLimit)]
-	if m := metaCharset.FindSubmatch(head); m != nil {
-		if e, name := charset.Lookup(string(m[1])); e != nil {
+	if m := findMetaCharset(head); m != nil {
+		if e, name := charset.Lookup(string(m)); e != nil {
 			return checkedTranscode(body, e, name, "<meta> declaration")
 		}
 	}
@@ -63,6 +63,74 @@ func decodeBody(body []byte, contentType string) decoded {
 		return decoded{text: body, encoding: "utf-8"}
 	}
 	return transcode(body, charmap.Windows1252, "windows-1252")
+}
+
+// findMetaCharset is metaCharset's first match in head (its charset), or
+// nil. The expression is run only on the tags that start "<meta", each up
+// to its first ">" (past which no match of it reaches), not over the
+// whole head: matching it byte by byte over 8 KiB costs more than the
+// rest of the decoding.
+func findMetaCharset(head []byte) []byte {
+	for i := 0; i < len(head); {
+		k := indexFoldASCII(head[i:], "<meta")
+		if k < 0 {
+			return nil
+		}
+		i += k
+		j := len(head)
+		if e := bytes.IndexByte(head[i+len("<meta"):], '>'); e >= 0 {
+			j = i + len("<meta") + e
+		}
+		if m := metaCharset.FindSubmatch(head[i:j]); m != nil {
+			return m[1]
+		}
+		i += len("<meta")
+	}
+	return nil
+}
+
+// indexFoldASCII is the index of the first instance of sub in s, ASCII
+// letters compared without case (sub in lower case), or -1.
+func indexFoldASCII(s []byte, sub string) int {
+	if len(sub) == 0 {
+		return 0
+	}
+	c0, u0 := sub[0], sub[0]
+	if 'a' <= c0 && c0 <= 'z' {
+		u0 = c0 - ('a' - 'A')
+	}
+	for i := 0; i+len(sub) <= len(s); {
+		k := bytes.IndexByte(s[i:len(s)-len(sub)+1], c0)
+		if u0 != c0 {
+			if ku := bytes.IndexByte(s[i:len(s)-len(sub)+1], u0); ku >= 0 && (k < 0 || ku < k) {
+				k = ku
+			}
+		}
+		if k < 0 {
+			return -1
+		}
+		i += k
+		if equalFoldASCII(s[i+1:i+len(sub)], sub[1:]) {
+			return i
+		}
+		i++
+	}
+	return -1
+}
+
+// equalFoldASCII reports whether b is sub (in lower case), ASCII letters
+// compared without case.
+func equalFoldASCII(b []byte, sub string) bool {
+	for j := 0; j < len(sub); j++ {
+		c := b[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != sub[j] {
+			return false
+		}
+	}
+	return true
 }
 
 func bomEncoding(body []byte) (encoding.Encoding, string) {
@@ -95,6 +163,9 @@ func transcode(body []byte, e encoding.Encoding, name string) decoded {
 	if name == "utf-8" && !bytes.HasPrefix(body, []byte{0xEF, 0xBB, 0xBF}) {
 		return decoded{text: body, encoding: name}
 	}
+	if cm, ok := e.(*charmap.Charmap); ok {
+		return decoded{text: decodeCharmap(cm, body), encoding: strings.ToLower(name)}
+	}
 	out, err := e.NewDecoder().Bytes(body)
 	if err != nil {
 		// Decoders for single-byte charsets cannot fail; UTF-16 can on a
@@ -102,4 +173,19 @@ func transcode(body []byte, e encoding.Encoding, name string) decoded {
 		out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
 	}
 	return decoded{text: out, encoding: strings.ToLower(name)}
+}
+
+// decodeCharmap is cm.NewDecoder().Bytes(body) (which cannot fail for a
+// single-byte charset) in one pass and one allocation of about the right
+// size, where the transformer grows its output by copies.
+func decodeCharmap(cm *charmap.Charmap, body []byte) []byte {
+	out := make([]byte, 0, len(body)+len(body)/8+8)
+	for _, b := range body {
+		if r := cm.DecodeByte(b); r < utf8.RuneSelf {
+			out = append(out, byte(r))
+		} else {
+			out = utf8.AppendRune(out, r)
+		}
+	}
+	return out
 }
