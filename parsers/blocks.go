@@ -258,11 +258,19 @@ func joinWrappedLabels(tokens []token) []token {
 	out := tokens[:0]
 	for i := 0; i < len(tokens); i++ {
 		t := tokens[i]
-		if short(&t) && (t.top > 0 || i+1 < len(tokens) && next(i+1)) {
+		known := t.kind == tokLabel && t.field != nil && t.media == nil
+		if short(&t) && (t.top > 0 || i+1 < len(tokens) && next(i+1)) || known && i+1 < len(tokens) && next(i+1) {
+			// A line that is a label itself may begin a longer one:
+			// "Numero persone partecipanti" over "(stimate o effettive)",
+			// "Comitato di Garanzia locale -" (a label cut before its dash)
+			// over "Funzioni assegnate".
 			joined := t.text
+			if t.inline && t.node != nil {
+				joined = collapseSpace(textOf(t.node, dict.longest+lookupSlack))
+			}
 			for j := i + 1; j < len(tokens) && j <= i+3 && next(j) && len(joined) < dict.longest; j++ {
 				joined += " " + tokens[j].text
-				if m := dict.lookup(joined); m.field != nil && dict.lookup(t.text).field == nil {
+				if m := dict.lookup(joined); m.field != nil && (known || dict.lookup(t.text).field == nil) {
 					t = token{kind: tokLabel, text: joined, field: m.field, marked: true, how: m.how, dropped: m.dropped, node: t.node}
 					i = j
 					break

@@ -39,6 +39,9 @@ func TestLineWrapByClass(t *testing.T) {
 		line("x1", "y8", "Documenti di proposta partecipata ") + line("x1", "y9", "approvati al termine del processo") + line("x2", "y8", "No") +
 		line("x1", "y9", "Gestione di Processo") +
 		line("x1", "y9a", "Struttura responsabile del ") + line("x1", "y9b", "processo") + line("x2", "y9a", "Settore urbanistica") +
+		line("x1", "y9c", "Comitato di Garanzia locale") + line("x2", "y9c", "Tre membri.") +
+		line("x1", "y9d", "Comitato di Garanzia locale - ") + line("x1", "y9e", "Altre Funzioni Assegnate") + line("x2", "y9d", "Monitoraggio ex-post") +
+		line("x1", "y9f", "Numero persone partecipanti ") + line("x1", "y9g", "(stimate o effettive)") + line("x2", "y9f", "400") +
 		line("x1", "ya", "Soggetti esterni") + line("x2", "ya", "Comune di Formigine") + line("x2", "yb", "Comune di Sassuolo") +
 		`</div></body></html>`
 	rec := mustParse(t, []byte(page), "https://www.osservatoriopartecipazione.it/scheda-processo/141", "text/html; charset=utf-8")
@@ -53,6 +56,12 @@ func TestLineWrapByClass(t *testing.T) {
 	}
 	if got := str(rec.ResponsibleUnit); got != "Settore urbanistica" {
 		t.Errorf("responsible unit %q", got)
+	}
+	if str(rec.GuaranteeCommittee) != "Tre membri." || str(rec.GuaranteeCommitteeOtherFunctions) != "Monitoraggio ex-post" {
+		t.Errorf("guarantee committee %q, other functions %q", str(rec.GuaranteeCommittee), str(rec.GuaranteeCommitteeOtherFunctions))
+	}
+	if rec.ParticipantsCount == nil || *rec.ParticipantsCount != 400 {
+		t.Errorf("participants count %v", rec.ParticipantsCount)
 	}
 	if len(rec.ExternalParties) != 2 {
 		t.Errorf("external parties %q, want two", rec.ExternalParties)
