@@ -26,6 +26,14 @@ func TestLowerHelpers(t *testing.T) {
 		if got, want := lowerASCII(s), strings.ToLower(s); got != want {
 			t.Errorf("lowerASCII(%q) = %q, want %q", s, got, want)
 		}
+		if got, want := lowerASCIIOrSelf(s), strings.ToLower(s); got != want {
+			t.Errorf("lowerASCIIOrSelf(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, s := range []string{"Field", "FIELD-Label", "Campo-Ä", "ÉTAT", "x", "İd"} {
+		if got, want := lowerClass(s), strings.ToLower(s); got != want {
+			t.Errorf("lowerClass(%q) = %q, want %q", s, got, want)
+		}
 	}
 	for _, s := range []string{"", "a", "a b", "a\tb", "ab\n", "\fx", "abc"} {
 		if got, want := indexClassSpace(s), strings.IndexAny(s, " \t\n\r\f"); got != want {

@@ -2,6 +2,7 @@ package parsers
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -133,7 +134,7 @@ func findClass(n *html.Node, match func(string) bool) string {
 		}
 		for j := 0; j < len(c); j++ {
 			if c[j] >= 'A' && c[j] <= 'Z' {
-				c = strings.ToLower(c)
+				c = lowerClass(c)
 				break
 			}
 		}
@@ -142,6 +143,17 @@ func findClass(n *html.Node, match func(string) bool) string {
 		}
 	}
 	return ""
+}
+
+// lowerClass is strings.ToLower of a class name, lowerASCII's when the
+// name is ASCII (nearly all are).
+func lowerClass(c string) string {
+	for i := 0; i < len(c); i++ {
+		if c[i] >= utf8.RuneSelf {
+			return strings.ToLower(c)
+		}
+	}
+	return lowerASCII(c)
 }
 
 // indexClassSpace is strings.IndexAny(s, " \t\n\r\f"), the white space

@@ -73,6 +73,17 @@ func normalizeASCII(s string) (string, bool) {
 	return out, true
 }
 
+// lowerASCIIOrSelf is strings.ToLower for ASCII text: s itself when it
+// has no capitals, else lowerASCII's copy.
+func lowerASCIIOrSelf(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			return lowerASCII(s)
+		}
+	}
+	return s
+}
+
 // lowerASCII is strings.ToLower for ASCII text, in one allocation.
 func lowerASCII(s string) string {
 	if s == "" {
@@ -142,7 +153,7 @@ func foldText(s string) string {
 		}
 	}
 	if ascii {
-		return strings.ToLower(s) // s itself when it has no capitals
+		return lowerASCIIOrSelf(s) // s itself when it has no capitals
 	}
 	var b strings.Builder
 	b.Grow(len(s))
