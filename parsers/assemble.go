@@ -192,7 +192,11 @@ func (a *assembler) run(tokens []token) {
 			a.orphans = a.orphans[:0]
 			a.prevLabel = t.node
 			a.open = &openField{def: t.field, label: shownLabel(t.text), section: a.section, tok: t}
-			a.open.blocks = append(a.open.blocks, carried...)
+			for _, c := range carried {
+				if !a.mapInValue(c) {
+					a.open.blocks = append(a.open.blocks, c)
+				}
+			}
 			switch {
 			case t.field == nil:
 				a.unknownLabel(shownLabel(t.text))
@@ -293,8 +297,8 @@ func (a *assembler) valueBefore(label token) []token {
 	k := len(blocks)
 	for k > 0 {
 		b := blocks[k-1]
-		if b.node == nil || len(b.images()) > 0 {
-			break
+		if b.node == nil || len(b.images()) > 0 && (label.field == nil || label.field.name != mapHost) {
+			break // an image is taken back only by the field showing the map
 		}
 		c := commonAncestor(b.node, label.node)
 		if c == nil || (box != nil && c != box) || (prev != nil && inside(prev, c)) || c == a.container || (a.container != nil && inside(a.container, c)) {

@@ -104,7 +104,10 @@ func TestValueAboveWithLink(t *testing.T) {
 	field := func(value, label string) string {
 		return `<div class="item"><div class="control"><div class="input"><div class="slot">` + value + `</div><fieldset class="border"><legend>` + label + `</legend></fieldset></div><label class="input-label">` + label + `</label></div></div>`
 	}
-	page := `<html><body><h1>La fabbrica delle idee</h1><div class="grid"><h2>Crediti</h2>` +
+	page := `<html><body><h1>La fabbrica delle idee</h1><div class="grid"><h2>Gestione di Processo</h2>` +
+		field(`<div class="chips"><div class="chip">Singoli cittadini</div></div>`, "Partecipanti") +
+		field(`<div class="chips"><img src="/archive/877.jpg" alt="Mappa"><div class="chip">Ravenna</div></div>`, "Territorio Interessato") +
+		`<h2>Crediti</h2>` +
 		field("Osservatorio Partecipazione", "Processo segnalato da") +
 		field(`Il sito <a href="http://www.fabbricaideedistretto.it">http://www.fabbricaideedistretto.it</a> non è più disponibile`, "Dettagli o note sulle fonti utilizzate") +
 		`</div></body></html>`
@@ -112,6 +115,12 @@ func TestValueAboveWithLink(t *testing.T) {
 	rec, err := Parse([]byte(page), u, "text/html; charset=utf-8")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if strings.Join(rec.Participants, "|") != "Singoli cittadini" || strings.Join(rec.Territory, "|") != "Ravenna" {
+		t.Errorf("participants %q, territory %q", rec.Participants, rec.Territory)
+	}
+	if str(rec.ImpactMap) != "https://www.osservatoriopartecipazione.it/archive/877.jpg" {
+		t.Errorf("map %q, drawn above the territory's label", str(rec.ImpactMap))
 	}
 	if str(rec.ReportedBy) != "Osservatorio Partecipazione" {
 		t.Errorf("reported by %q", str(rec.ReportedBy))
