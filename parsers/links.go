@@ -97,7 +97,17 @@ func (a *assembler) isSelf(u string) bool {
 		}
 		a.canon = &c
 	}
-	return *a.canon != "" && k == *a.canon
+	if *a.canon == "" {
+		return false
+	}
+	if k == *a.canon {
+		return true
+	}
+	// A link within the site to the path the canonical address names (the
+	// page served under another host than its canonical one: a shop's
+	// "view all details" to its own product page).
+	i, j := strings.IndexByte(k, '/'), strings.IndexByte(*a.canon, '/')
+	return i > 0 && j > 0 && k[i:] == (*a.canon)[j:] && len(k[i:]) > 1 && a.base != nil && strings.EqualFold(k[:i], a.base.Host)
 }
 
 // selfKey is an address without scheme, fragment or final slash, to tell
