@@ -252,7 +252,9 @@ func (a *assembler) run(tokens []token) {
 				a.open.cell, a.open.box, a.open.more = nil, nil, true
 				a.explain.decoration(t.text, t.node, "a block scalar's indicator before the value of "+a.open.label)
 			case a.open != nil && t.check == checkNone && strings.HasPrefix(t.text, "# ") && inCode(t.node):
-				a.explain.unused(t, "a comment in code")
+				if !a.mapInComment(t) {
+					a.explain.unused(t, "a comment in code")
+				}
 			case a.open != nil && a.mapInValue(t):
 			case a.open != nil:
 				if (len(a.open.blocks) == 0 || a.open.more) && t.node != nil {

@@ -73,3 +73,37 @@ func TestMapPlaceholder(t *testing.T) {
 		}
 	}
 }
+
+// TestMapInYAMLComment: in YAML shown as code, a comment in the
+// territory's value giving the map's image ("# mappa: URL") is the map;
+// other comments, and a comment naming another field, are not values.
+func TestMapInYAMLComment(t *testing.T) {
+	yaml := func(comment string) []byte {
+		lines := []string{"# scheda esportata", "Processo:", "  Stato di avanzamento: Concluso", "  Durata (mesi): 12",
+			"Gestione di Processo:", "  Territorio Interessato:", "    " + comment, "    - Ravenna", "  Partecipanti:", "    - Singoli cittadini"}
+		var b strings.Builder
+		b.WriteString(`<html><body><h1>Riolonet</h1><div class="md"><pre class="code highlight"><code>`)
+		for _, l := range lines {
+			b.WriteString(`<span class="line">` + l + "</span>\n")
+		}
+		b.WriteString("</code></pre></div></body></html>")
+		return []byte(b.String())
+	}
+	tests := []struct {
+		comment, want string
+	}{
+		{"# mappa: https://www.osservatoriopartecipazione.it/archive/877.jpg", "https://www.osservatoriopartecipazione.it/archive/877.jpg"},
+		{"# https://www.osservatoriopartecipazione.it/archive/877.jpg", "https://www.osservatoriopartecipazione.it/archive/877.jpg"},
+		{"# stato di avanzamento: https://www.osservatoriopartecipazione.it/archive/877.jpg", "<nil>"},
+		{"# da verificare", "<nil>"},
+	}
+	for _, tt := range tests {
+		rec := mustParse(t, yaml(tt.comment), "https://www.osservatoriopartecipazione.it/scheda-processo/877", "text/html; charset=utf-8")
+		if got := str(rec.ImpactMap); got != tt.want {
+			t.Errorf("%q: map %q, want %q", tt.comment, got, tt.want)
+		}
+		if got := strings.Join(rec.Territory, "|"); got != "Ravenna" {
+			t.Errorf("%q: territory %q", tt.comment, got)
+		}
+	}
+}

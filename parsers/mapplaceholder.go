@@ -42,3 +42,26 @@ func (a *assembler) takeImageArea(t token) bool {
 	a.finish(&openField{def: m.def, label: m.label, section: m.section, blocks: []token{t}, tok: m.tok})
 	return true
 }
+
+// mapInComment reads a comment in code inside the value of mapHost that
+// gives the map's image ("# mappa: https://.../map.jpg": data written as
+// code cannot show the picture, so its writer notes where it is) as the
+// map, and reports whether it did. Other comments are not values.
+func (a *assembler) mapInComment(t token) bool {
+	f := a.open
+	if f == nil || f.def == nil || f.def.name != mapHost || mapDef == nil || a.assigned[mapDef.name] != "" {
+		return false
+	}
+	body := strings.TrimSpace(strings.TrimPrefix(t.text, "# "))
+	if label, rest, ok := strings.Cut(body, ":"); ok && !strings.Contains(label, "/") && !strings.HasPrefix(rest, "//") {
+		if m := dict.lookup(label); m.field == nil || m.field.name != mapDef.name {
+			return false
+		}
+		body = strings.TrimSpace(rest)
+	}
+	if !looksLikeImagePath(body) {
+		return false
+	}
+	a.finish(&openField{def: mapDef, label: mapLabel, section: a.section, blocks: []token{{kind: tokText, text: body, node: t.node}}, tok: f.tok})
+	return true
+}
