@@ -234,3 +234,27 @@ func catalogDump(t *testing.T, st *Store, searched string) string {
 	}
 	return b.String()
 }
+
+// FuzzDocUnpack: whatever bytes a damaged catalog holds in place of a
+// document, unpacking returns them (not packed), the document or an error,
+// never a panic; and any text packed unpacks to itself.
+func FuzzDocUnpack(f *testing.F) {
+	c := &docCodec{}
+	packed, _ := c.pack([]byte(record141))
+	f.Add(packed)
+	f.Add([]byte(record141))
+	f.Add([]byte{docDeflate1})
+	f.Add(append([]byte{docDeflate1}, packed[1:len(packed)/3]...))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if got, err := c.unpack(data); err == nil && (len(data) == 0 || data[0] != docDeflate1) && !bytes.Equal(got, data) {
+			t.Fatalf("unpacked bytes not packed: %q", got)
+		}
+		p, err := c.pack(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := c.unpack(p); err != nil || !bytes.Equal(got, data) {
+			t.Fatalf("unpack(pack(%q)) = %q, %v", data, got, err)
+		}
+	})
+}
