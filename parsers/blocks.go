@@ -339,9 +339,12 @@ func (l *linearizer) collectText(n *html.Node, nodes *int, media, controls *bool
 				continue
 			}
 			if isIcon(c) {
-				if t := strings.TrimSpace(textOf(c, 16)); t != "" {
+				switch t := strings.TrimSpace(textOf(c, 16)); {
+				case t != "":
 					l.decor = append(l.decor, t)
-				} else {
+				case spaceOnly(c):
+					l.scratch = append(l.scratch, ' ') // a drawn space between two words
+				default:
 					l.decor = append(l.decor, "<"+c.Data+">")
 				}
 				continue

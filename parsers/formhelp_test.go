@@ -38,16 +38,21 @@ func TestFormHelpPopups(t *testing.T) {
 
 // TestDrawnSpace: an empty element holding only a space between two words
 // (a PDF converter draws each gap as a positioned span) is a space, not
-// nothing; an empty icon glued to a word adds none.
+// nothing, in a value and in a label; an empty icon glued to a word adds
+// none.
 func TestDrawnSpace(t *testing.T) {
 	page := `<html><body><h1>Un clima di partecipazione</h1><div class="pc">
 <div class="t">Processo</div>
 <div class="t">Stato di avanzamento</div><div class="t">Concluso<i class="icon"></i></div>
-<div class="t">Natura Processo</div><div class="t">Processo<span class="_ _0"> </span>non certificato</div>
-<div class="t">Titolari della decisione</div><div class="t">Comune<span class="_ _0"> </span>di Fiorano Modenese</div></div></body></html>`
+<div class="t">Durata (mesi)</div><div class="t">12</div>
+<div class="t">Titolari della decisione</div><div class="t">Comune<span class="_ _0"> </span>di Fiorano Modenese</div></div>
+<dl><dt>Natura<span class="_ _0"> </span>Processo</dt><dd>Processo<span class="_ _0"> </span>non certificato</dd></dl></body></html>`
 	rec := mustParse(t, []byte(page), "https://www.osservatoriopartecipazione.it/scheda-processo/141", "text/html; charset=utf-8")
 	if str(rec.Nature) != "Processo non certificato" || str(rec.Status) != "Concluso" {
 		t.Errorf("nature %q, status %q", str(rec.Nature), str(rec.Status))
+	}
+	if rec.DurationMonths == nil || *rec.DurationMonths != 12 {
+		t.Errorf("duration %v", rec.DurationMonths)
 	}
 	if len(rec.DecisionMakers) != 1 || rec.DecisionMakers[0] != "Comune di Fiorano Modenese" {
 		t.Errorf("decision makers %q", rec.DecisionMakers)

@@ -34,6 +34,8 @@ var randomFeatures = []string{
 	"region:p", "region:div", "region:td",
 	"badges:span", "badges:img", "badges:label", "badges:text",
 	"img:relative", "img:root", "img:absolute",
+	"doctitle:site", "doctitle:breadcrumb", "doctitle:page-kind",
+	"chrome:cookie-notice", "chrome:login-line",
 	"wrap:none", "wrap:deep",
 	// Sections.
 	"section:heading", "section:legend", "section:caption", "section:card-header",
@@ -58,7 +60,7 @@ var randomFeatures = []string{
 	// Letter case of labels.
 	"case:as-written", "case:upper", "case:lower", "case:title",
 	// Whitespace.
-	"ws:nbsp-in-label", "ws:newlines", "ws:nbsp-pad", "ws:nbsp-euro",
+	"ws:nbsp-in-label", "ws:newlines", "ws:nbsp-pad", "ws:nbsp-euro", "ws:drawn-space",
 }
 
 // RandomFeatures returns the names of every markup feature RenderRandom
@@ -119,6 +121,7 @@ type gen struct {
 	colonStyle  string // the page's usual colon
 	decoStyle   int    // the page's usual decoration, an index into decorations
 	lastModDone bool   // the last-modified date was written as a field
+	drawnSpaces bool   // text values draw a space as an element holding it
 	wrapEnd     string // closes the wrappers around the record
 }
 

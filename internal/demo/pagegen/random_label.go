@@ -56,6 +56,9 @@ func (g *gen) label(text string, o labelOpts) (inner, after string) {
 		words = append(words[:i], words[i+1:]...)
 	}
 	body := strings.Join(words, " ")
+	if g.drawnSpaces && !o.noDeco && g.chance(0.5) {
+		body = drawSpaces(body) // "Stato<span> </span>di avanzamento"
+	}
 
 	colon := g.usually(g.colonStyle, "none", "plain", "spaced", "nbsp")
 	if o.colon && colon == "none" {

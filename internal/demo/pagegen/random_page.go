@@ -102,15 +102,27 @@ func (g *gen) head(b *strings.Builder) {
 		b.WriteString(g.void("meta", `http-equiv="Content-Type" content="text/html; charset=`+g.charsetLabel()+`"`) + "\n")
 	}
 	site := "Osservatorio Partecipazione"
-	switch g.intn(4) {
+	switch g.intn(7) {
 	case 0:
+		g.use("doctitle:site")
 		fmt.Fprintf(b, "<title>%s - %s</title>\n", esc(p.Title), site)
 	case 1:
+		g.use("doctitle:site")
 		fmt.Fprintf(b, "<title>%s | %s</title>\n", esc(p.Title), site)
 	case 2:
+		g.use("doctitle:site")
 		fmt.Fprintf(b, "<title>%s &ndash; %s</title>\n", esc(p.Title), site)
-	default:
+	case 3:
+		g.use("doctitle:site")
 		fmt.Fprintf(b, "<title>\n\t%s :: %s\n</title>\n", esc(p.Title), site)
+	case 4:
+		// A breadcrumb: the site, the list, the record.
+		g.use("doctitle:breadcrumb")
+		fmt.Fprintf(b, "<title>%s %s Processi %s %s</title>\n", site, g.pick("&gt;", "&rsaquo;"), g.pick("&gt;", "&rsaquo;"), esc(p.Title))
+	default:
+		// What the page does with the record, then the record.
+		g.use("doctitle:page-kind")
+		fmt.Fprintf(b, "<title>%s - %s</title>\n", g.pick("Dettagli", "Stampa scheda", "Scheda processo"), esc(p.Title))
 	}
 	if g.hasBase {
 		b.WriteString(g.void("base", `href="`+baseHref+`"`) + "\n")
@@ -122,6 +134,16 @@ func (g *gen) head(b *strings.Builder) {
 	}
 	b.WriteString("</head>\n")
 	fmt.Fprintf(b, "<body class=\"%s\">\n", g.pick("scheda-processo", "page-scheda", "single single-processo", "aspx"))
+	if g.chance(0.25) {
+		// A cookie consent notice first in the page.
+		g.use("chrome:cookie-notice")
+		fmt.Fprintf(b, `<div %s><p>Questo sito utilizza cookie tecnici e, previo consenso, cookie analitici di terze parti.</p>%s</div>%s`,
+			g.pick(`id="cookieBar" class="cookie-bar"`, `class="cookie-notice" role="dialog"`, `id="cookie-law-info-bar"`), g.void("input", `type="submit" value="Accetto"`), g.nl())
+	}
+	g.drawnSpaces = g.chance(0.15)
+	if g.drawnSpaces {
+		g.use("ws:drawn-space")
+	}
 }
 
 // header writes the site header, the title, the call to action and the
@@ -152,6 +174,11 @@ func (g *gen) header(b *strings.Builder) {
 		g.use("region:" + region)
 	}
 	b.WriteString(`<p class="sito"><a href="/">Osservatorio Partecipazione</a></p>` + "\n")
+	if g.chance(0.3) {
+		// A line of links only: the login.
+		g.use("chrome:login-line")
+		b.WriteString(`<div class="loginDisplay">[ <a href="/Account/Login.aspx">Accedi</a> ]</div>` + "\n")
+	}
 	nav := []string{"Home", "Processi", "Partecipanti", "Mappa", "Link", "Contatti"}
 	if g.chance(0.5) {
 		b.WriteString("<nav><ul>")

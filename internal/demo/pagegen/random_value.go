@@ -178,7 +178,21 @@ func (g *gen) textLine(typ, line string) string {
 		b.WriteString(esc(line[last:]))
 		return b.String()
 	}
+	if g.drawnSpaces {
+		return drawSpaces(esc(line))
+	}
 	return esc(line)
+}
+
+// drawSpaces writes the first space of every line as an empty element
+// holding it, as converters from PDF draw the gap between two words
+// ("Comune<span class="_ _0"> </span>di Fiorano").
+func drawSpaces(s string) string {
+	i := strings.IndexByte(s, ' ')
+	if i <= 0 || i == len(s)-1 {
+		return s
+	}
+	return s[:i] + `<span class="_ _0"> </span>` + s[i+1:]
 }
 
 // Options of the selects the observatory's back end would render.

@@ -94,10 +94,16 @@ func read(t *testing.T, doc, pageURL string) reading {
 	if n := find(root, "title"); n != nil {
 		r.title = normSpace(textOf(n))
 	}
+	glue := false // the last text goes on after a drawn space
 	add := func(s string) {
 		if s = normSpace(s); s != "" {
-			r.chunks = append(r.chunks, s)
+			if glue && len(r.chunks) > 0 {
+				r.chunks[len(r.chunks)-1] += " " + s
+			} else {
+				r.chunks = append(r.chunks, s)
+			}
 		}
+		glue = false
 	}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -107,6 +113,11 @@ func read(t *testing.T, doc, pageURL string) reading {
 		}
 		if n.Type == html.ElementNode {
 			if isHidden(n) || attr(n, "id") == "footer" || hasClass(n, "footer") {
+				return
+			}
+			if c := n.FirstChild; n.Data == "span" && c != nil && c.NextSibling == nil && c.Type == html.TextNode && c.Data != "" && strings.TrimSpace(c.Data) == "" &&
+				wordNode(n.PrevSibling) && wordNode(n.NextSibling) {
+				glue = len(r.chunks) > 0 // a space drawn between two words of one text
 				return
 			}
 			switch n.Data {
@@ -400,4 +411,9 @@ func accounted(c string, f expectedField, fields []expectedField, sections map[s
 		}
 	}
 	return strings.Contains(strings.Join(f.lines, " "), c)
+}
+
+// wordNode reports whether n is text showing a word.
+func wordNode(n *html.Node) bool {
+	return n != nil && n.Type == html.TextNode && strings.TrimSpace(n.Data) != ""
 }
