@@ -355,6 +355,14 @@ func (l *linearizer) collectText(n *html.Node, nodes *int, media, controls *bool
 					l.decor = append(l.decor, strings.TrimSpace(t)) // a help link "?", "[modifica]"
 					continue
 				}
+				if nowhereLink(c) {
+					// A script's control ("#", "javascript:"): its text, if
+					// any, is text; an empty one opens a help popup.
+					if textOf(c, 1) == "" && !hasImage(c) {
+						continue
+					}
+					break
+				}
 				// A link inside is a value (a URL, a document), so the
 				// element is not a label.
 				*media = true

@@ -378,7 +378,7 @@ func scriptControl(n *html.Node) bool {
 // those linkLabel reads.
 func (l *linearizer) anchor(n *html.Node) {
 	href := strings.TrimSpace(attr(n, "href"))
-	if href == "" || href == "#" || hasPrefixFold(href, "javascript:") {
+	if nowhere(href) {
 		// A link that leads nowhere (a help popup's "#", a script's
 		// "javascript:"): a control a script drives, its text if any.
 		l.children(n)
@@ -444,4 +444,15 @@ func fullImage(img *html.Node) string {
 		}
 	}
 	return ""
+}
+
+// nowhere reports whether a link's target leads nowhere: none, "#", or a
+// script ("javascript:void(0)").
+func nowhere(href string) bool {
+	return href == "" || href == "#" || hasPrefixFold(href, "javascript:")
+}
+
+// nowhereLink reports whether a link element leads nowhere (see nowhere).
+func nowhereLink(a *html.Node) bool {
+	return nowhere(strings.TrimSpace(attr(a, "href")))
 }

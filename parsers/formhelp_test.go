@@ -20,7 +20,7 @@ func TestFormHelpPopups(t *testing.T) {
 		item("Stato di avanzamento", "Indicare lo Stato di avanzamento e i Partecipanti", "Concluso") +
 		item("Durata (mesi)", "Mesi tra Data inizio e Data fine", "12") +
 		item("Partecipanti", "Categorie di Partecipanti", `Singoli cittadini / <a href="javascript:void(0)">Associazioni</a>`) +
-		`</fieldset></div></body></html>`
+		`</fieldset><p><strong>Titolari della decisione <a href="javascript:void(0)" class="rfHelp"></a><span class="rfTooltip">Campo compilato dalla redazione</span>:</strong><br>Comune di Ravenna</p></div></body></html>`
 	rec := mustParse(t, []byte(page), "https://www.osservatoriopartecipazione.it/scheda-processo/1983", "text/html; charset=utf-8")
 	if str(rec.Status) != "Concluso" {
 		t.Errorf("status %q", str(rec.Status))
@@ -30,6 +30,9 @@ func TestFormHelpPopups(t *testing.T) {
 	}
 	if len(rec.Participants) != 2 || rec.Participants[0] != "Singoli cittadini" || rec.Participants[1] != "Associazioni" {
 		t.Errorf("participants %q", rec.Participants)
+	}
+	if len(rec.DecisionMakers) != 1 || rec.DecisionMakers[0] != "Comune di Ravenna" {
+		t.Errorf("decision makers %q, under a bold label holding a popup's link", rec.DecisionMakers)
 	}
 	if len(rec.Links) != 0 {
 		t.Errorf("links %+v, want none", rec.Links)

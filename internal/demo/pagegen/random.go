@@ -54,7 +54,7 @@ var randomFeatures = []string{
 	// Decorations next to labels and where they sit.
 	"deco:question", "deco:help-link", "deco:info-paren", "deco:info-i", "deco:info-circled",
 	"deco:star", "deco:star-paren", "deco:abbr", "deco:empty-i", "deco:empty-span",
-	"deco:aria-hidden", "deco:role-img", "deco:svg",
+	"deco:aria-hidden", "deco:role-img", "deco:svg", "deco:popup",
 	"deco-pos:before", "deco-pos:after", "deco-pos:after-colon", "deco-pos:outside", "deco-pos:glued",
 	"colon:none", "colon:plain", "colon:spaced", "colon:nbsp",
 	// Letter case of labels.

@@ -31,7 +31,18 @@ var decorations = []decoration{
 	{"deco:aria-hidden", []string{`<span aria-hidden="true">ⓘ</span>`, `<i class="fa fa-asterisk" aria-hidden="true"></i>`, `<span class="req" aria-hidden="true">*</span>`}, true, true},
 	{"deco:role-img", []string{`<span role="img" aria-label="informazioni">ⓘ</span>`, `<span role="img" aria-label="aiuto" class="icon-help"></span>`}, true, true},
 	{"deco:svg", []string{svgIcon}, true, true},
+	// A help popup: the link that opens it (leading nowhere) and its text,
+	// which the site's stylesheet hides (see popupStyle) until the link is
+	// clicked.
+	{"deco:popup", []string{
+		`<a tabindex="-1" aria-haspopup="true" href="#" class="dnnFormHelp"></a><span class="dnnTooltip"><span class="dnnHelpText">Indicare il valore come nella scheda del processo</span></span>`,
+		`<a href="javascript:void(0)" class="rfHelp"></a><span class="rfTooltip">Campo compilato dalla redazione</span>`,
+		`<span class="ui-helptext">Vedere la guida alla compilazione</span>`,
+	}, false, false},
 }
+
+// popupStyle is the site's rule hiding the help popups' texts.
+const popupStyle = "<style>.dnnTooltip,.rfTooltip,.ui-helptext{display:none;position:absolute}</style>\n"
 
 // labelOpts says what the element holding a label allows.
 type labelOpts struct {

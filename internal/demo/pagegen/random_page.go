@@ -132,6 +132,7 @@ func (g *gen) head(b *strings.Builder) {
 	if g.chance(0.3) {
 		b.WriteString("<style>.sr-only{position:absolute;width:1px;height:1px;overflow:hidden}.help{cursor:help}</style>\n")
 	}
+	b.WriteString(popupStyle)
 	b.WriteString("</head>\n")
 	fmt.Fprintf(b, "<body class=\"%s\">\n", g.pick("scheda-processo", "page-scheda", "single single-processo", "aspx"))
 	if g.chance(0.25) {

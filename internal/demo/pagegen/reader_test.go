@@ -90,6 +90,7 @@ func read(t *testing.T, doc, pageURL string) reading {
 		}
 		return u.String()
 	}
+	hiddenClasses := styleHidden(root)
 	var r reading
 	if n := find(root, "title"); n != nil {
 		r.title = normSpace(textOf(n))
@@ -114,6 +115,11 @@ func read(t *testing.T, doc, pageURL string) reading {
 		if n.Type == html.ElementNode {
 			if isHidden(n) || attr(n, "id") == "footer" || hasClass(n, "footer") {
 				return
+			}
+			for _, c := range strings.Fields(attr(n, "class")) {
+				if hiddenClasses[c] {
+					return // the page's stylesheet hides it
+				}
 			}
 			if c := n.FirstChild; n.Data == "span" && c != nil && c.NextSibling == nil && c.Type == html.TextNode && c.Data != "" && strings.TrimSpace(c.Data) == "" &&
 				wordNode(n.PrevSibling) && wordNode(n.NextSibling) {
@@ -416,4 +422,26 @@ func accounted(c string, f expectedField, fields []expectedField, sections map[s
 // wordNode reports whether n is text showing a word.
 func wordNode(n *html.Node) bool {
 	return n != nil && n.Type == html.TextNode && strings.TrimSpace(n.Data) != ""
+}
+
+// hiddenRule is a stylesheet rule hiding elements by class:
+// ".a,.b{display:none}".
+var hiddenRule = regexp.MustCompile(`([^{}]+)\{[^}]*display\s*:\s*none[^}]*\}`)
+
+// styleHidden returns the classes the page's <style> elements hide.
+func styleHidden(root *html.Node) map[string]bool {
+	hidden := map[string]bool{}
+	for n := range root.Descendants() {
+		if n.Type != html.ElementNode || n.Data != "style" || n.FirstChild == nil {
+			continue
+		}
+		for _, m := range hiddenRule.FindAllStringSubmatch(n.FirstChild.Data, -1) {
+			for _, sel := range strings.Split(m[1], ",") {
+				if sel = strings.TrimSpace(sel); strings.HasPrefix(sel, ".") && !strings.ContainsAny(sel[1:], " .:#>[") {
+					hidden[sel[1:]] = true
+				}
+			}
+		}
+	}
+	return hidden
 }
