@@ -218,12 +218,34 @@ var noData = map[string]bool{
 	"nessun risultato": true, "vuoto": true, "nan": true, "[]": true, "{}": true, "~": true,
 }
 
-// isNoData reports whether a value's text says there is no value.
+// noValue are the words an application writes in brackets in place of an
+// empty value: "(Nessuno)", "[vuoto]", "<none>". Bare, some are values
+// ("Nessuno" may answer a question), so only bracketed ones say there is
+// none.
+var noValue = map[string]bool{
+	"nessuno": true, "nessuna": true, "nessun valore": true, "vuoto": true, "vuota": true,
+	"none": true, "empty": true, "blank": true, "null": true, "nil": true, "not set": true,
+	"non impostato": true, "non impostata": true, "non definito": true, "non definita": true,
+}
+
+// isNoData reports whether a value's text says there is no value: one of
+// the texts pages show for it, or a word for none in brackets.
 func isNoData(s string) bool {
 	if len(s) > 24 {
 		return false
 	}
-	return noData[strings.TrimRight(strings.TrimSpace(foldText(s)), ".")]
+	f := strings.TrimRight(strings.TrimSpace(foldText(s)), ".")
+	if noData[f] {
+		return true
+	}
+	if len(f) < 3 {
+		return false
+	}
+	if i := strings.IndexByte("([<{", f[0]); i < 0 || f[len(f)-1] != ")]>}"[i] {
+		return false
+	}
+	in := strings.TrimSpace(f[1 : len(f)-1])
+	return noValue[in] || noData[in]
 }
 
 // helpNames are the accessible names of help and info icons: an icon so

@@ -103,3 +103,37 @@ func TestLookupDecorated(t *testing.T) {
 		}
 	}
 }
+
+// TestIsNoData: the texts pages show for an empty field, and a word for
+// none in brackets as applications write it, are no value; a bare word
+// that may answer a question, and other texts in brackets, are values.
+func TestIsNoData(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"n.d.", true},
+		{"—", true},
+		{"Non specificato", true},
+		{"(Nessuno)", true},
+		{"(nessuna)", true},
+		{"[vuoto]", true},
+		{"<none>", true},
+		{"{empty}", true},
+		{"( non impostato )", true},
+		{"(n/d)", true},
+		{"Nessuno", false},             // bare, an answer
+		{"(Nessuno escluso)", false},   // more than the word for none
+		{"(2019)", false},              // brackets holding a value
+		{"(Nessuno]", false},           // brackets that do not match
+		{"Nessuno (vuoto)", false},     // not a whole value in brackets
+		{"(vedi sotto)", false},        // a note
+		{"()", false},                  // nothing to read
+		{"Comune di Comacchio", false}, // a value
+	}
+	for _, tt := range tests {
+		if got := isNoData(tt.in); got != tt.want {
+			t.Errorf("isNoData(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
