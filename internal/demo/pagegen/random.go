@@ -36,7 +36,7 @@ var randomFeatures = []string{
 	"img:relative", "img:root", "img:absolute",
 	"doctitle:site", "doctitle:breadcrumb", "doctitle:page-kind",
 	"chrome:cookie-notice", "chrome:login-line",
-	"wrap:none", "wrap:deep",
+	"wrap:none", "wrap:deep", "wrap:tabs",
 	// Sections.
 	"section:heading", "section:legend", "section:caption", "section:card-header",
 	"section:div", "section:th-row", "section:upper",

@@ -278,8 +278,37 @@ func (g *gen) badges(b *strings.Builder) {
 // sections writes the record's sections and the last-modified date.
 func (g *gen) sections(b *strings.Builder) {
 	secs := g.p.Sections
+	tabs := len(secs) > 1 && g.chance(0.15)
+	class := ""
+	if tabs {
+		// One tab per section: a strip of the sections' names, and a panel
+		// each, all but the first hidden until its tab is chosen.
+		g.use("wrap:tabs")
+		class = g.pick("rmpView", "tab-pane", "tabcontent")
+		b.WriteString(`<ul class="` + g.pick("rtsUL", "nav nav-tabs", "tabs") + `">`)
+		for _, s := range secs {
+			b.WriteString(`<li><a href="#">` + esc(s.Name) + `</a></li>`)
+		}
+		b.WriteString("</ul>" + g.nl() + `<div class="` + g.pick("RadMultiPage", "tab-content", "tabs-body") + `">` + g.nl())
+	}
 	for i, s := range secs {
+		if tabs {
+			attrs := ` class="` + class + `"`
+			if g.chance(0.5) {
+				attrs += ` role="tabpanel"`
+			}
+			if i > 0 {
+				attrs += g.pick(` style="display:none;"`, ` style="display: none"`)
+			}
+			b.WriteString("<div" + attrs + ">" + g.nl())
+		}
 		g.section(b, s, i == len(secs)-1)
+		if tabs {
+			b.WriteString("</div>" + g.nl())
+		}
+	}
+	if tabs {
+		b.WriteString("</div>" + g.nl())
 	}
 	if g.p.LastModified != "" && !g.lastModDone {
 		if g.chance(0.5) {

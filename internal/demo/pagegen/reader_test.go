@@ -113,7 +113,7 @@ func read(t *testing.T, doc, pageURL string) reading {
 			return
 		}
 		if n.Type == html.ElementNode {
-			if isHidden(n) || attr(n, "id") == "footer" || hasClass(n, "footer") {
+			if isHidden(n) && !tabPanel(n) || attr(n, "id") == "footer" || hasClass(n, "footer") {
 				return
 			}
 			for _, c := range strings.Fields(attr(n, "class")) {
@@ -444,4 +444,20 @@ func styleHidden(root *html.Node) map[string]bool {
 		}
 	}
 	return hidden
+}
+
+// tabPanel reports whether n, hidden by its style, is a tab's panel, which
+// a reader opens by choosing its tab: one of sibling elements of one kind
+// and class, exactly one of them shown.
+func tabPanel(n *html.Node) bool {
+	if n.Parent == nil || attr(n, "class") == "" || !strings.Contains(strings.ReplaceAll(attr(n, "style"), " ", ""), "display:none") {
+		return false
+	}
+	shown := 0
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode && s.Data == n.Data && attr(s, "class") == attr(n, "class") && !isHidden(s) {
+			shown++
+		}
+	}
+	return shown == 1
 }
