@@ -44,7 +44,7 @@ var randomFeatures = []string{
 	"label:dt", "label:dt-div", "label:th", "label:td", "label:td-b", "label:div", "label:span",
 	"label:for", "label:for-after-control", "label:static", "label:aria",
 	"label:strong-br", "label:b-br", "label:strong-inline", "label:heading",
-	"lastmod:text", "lastmod:time", "lastmod:field",
+	"lastmod:text", "lastmod:time", "lastmod:field", "lastmod:footer",
 	// Values.
 	"value:ul", "value:ol", "value:br-lines", "value:slash-text", "value:paragraphs",
 	"value:input", "value:select", "value:textarea",
@@ -110,19 +110,20 @@ type gen struct {
 	ids  map[string]bool // element ids given out
 
 	// Page-wide choices.
-	enc, decl   string // "utf-8" or "windows-1252"; see the decl: features
-	contentType string
-	xhtml       bool
-	minified    bool
-	hasBase     bool
-	imgStyle    string // "relative", "root" or "absolute"
-	idStyle     int
-	caseStyle   string // the page's usual label case
-	colonStyle  string // the page's usual colon
-	decoStyle   int    // the page's usual decoration, an index into decorations
-	lastModDone bool   // the last-modified date was written as a field
-	drawnSpaces bool   // text values draw a space as an element holding it
-	wrapEnd     string // closes the wrappers around the record
+	enc, decl     string // "utf-8" or "windows-1252"; see the decl: features
+	contentType   string
+	xhtml         bool
+	minified      bool
+	hasBase       bool
+	imgStyle      string // "relative", "root" or "absolute"
+	idStyle       int
+	caseStyle     string // the page's usual label case
+	colonStyle    string // the page's usual colon
+	decoStyle     int    // the page's usual decoration, an index into decorations
+	lastModDone   bool   // the last-modified date was written as a field
+	drawnSpaces   bool   // text values draw a space as an element holding it
+	lastModFooter bool   // the page's footer gives the last-modified date
+	wrapEnd       string // closes the wrappers around the record
 }
 
 func (g *gen) use(feature string) { g.used[feature] = true }

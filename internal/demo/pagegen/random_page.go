@@ -311,7 +311,10 @@ func (g *gen) sections(b *strings.Builder) {
 		b.WriteString("</div>" + g.nl())
 	}
 	if g.p.LastModified != "" && !g.lastModDone {
-		if g.chance(0.5) {
+		if g.chance(0.2) {
+			g.use("lastmod:footer")
+			g.lastModFooter = true // the page's footer says it
+		} else if g.chance(0.5) {
 			g.use("lastmod:text")
 			fmt.Fprintf(b, "<p class=\"%s\">%s %s</p>%s", g.pick("ultima-modifica", "small", "meta"), lastModPrefix, esc(g.p.LastModified), g.nl())
 		} else {
@@ -335,6 +338,9 @@ func (g *gen) footer(b *strings.Builder) {
 	b.WriteString("<footer>" + g.nl())
 	b.WriteString(`<p><a href="/crediti">Crediti</a> &middot; <a href="/contatti">Contatti</a> &middot; <a href="/privacy">Privacy</a></p>` + g.nl())
 	b.WriteString("<p>Osservatorio Partecipazione &ndash; Assemblea legislativa dell&#39;Emilia-Romagna</p>" + g.nl())
+	if g.lastModFooter {
+		fmt.Fprintf(b, "<p class=\"%s\">%s %s</p>%s", g.pick("updated", "small"), lastModPrefix, esc(g.p.LastModified), g.nl())
+	}
 	b.WriteString("</footer>\n")
 	if g.chance(0.4) {
 		b.WriteString("<script>document.documentElement.className += ' js';</script>\n")
