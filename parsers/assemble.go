@@ -230,6 +230,12 @@ func (a *assembler) run(tokens []token) {
 				// (a field's wrapper): text past that box is not the value's,
 				// but may be the next label's, drawn above it.
 				a.close()
+				if a.section == "" && (regionIn(t.text) == t.text || isBadgeText(t.text)) {
+					// A badge or the region standing in a box of its own
+					// among the header fields, as a status.
+					a.unknownHeader([]string{t.text})
+					continue
+				}
 				a.orphans = append(a.orphans[:0], t)
 				a.explain.unused(t, "after the box that held the last field")
 			case a.open != nil && a.open.cell != nil && t.node != nil && !inside(t.node, a.open.cell) && a.open.cell.DataAtom != atom.Dd &&

@@ -99,16 +99,22 @@ func (l *linearizer) column(label, value *html.Node) {
 // badgeBoxes reads a badge's name followed by a check box alone (a form
 // showing the badges as boxes: "Certificato ☑") as that badge when the
 // box is ticked, and as nothing when it is not, as column does for a
-// badge column answered Sì or No.
+// badge column answered Sì or No. A field labelled with a badge's name
+// and answered yes or no ("Certificato: true", "Finanziato: No", as a
+// scaffold or a data view prints a yes/no column) is read the same way.
 func badgeBoxes(tokens []token) []token {
 	out := tokens[:0]
 	for i := 0; i < len(tokens); i++ {
 		t := tokens[i]
 		if i+1 < len(tokens) && badgesDef != nil {
 			box := tokens[i+1]
-			if box.kind == tokText && box.text == "" && box.check != checkNone && box.media == nil &&
-				(t.kind == tokText && t.check == checkNone && t.media == nil || t.kind == tokLabel && t.field == nil) && isBadgeText(t.text) {
-				if box.check == checkOn {
+			answered, yes := false, false
+			if box.kind == tokText && box.text != "" && box.check == checkNone && box.media == nil && t.kind == tokLabel && t.field == nil {
+				yes, answered = yesNo(box.text)
+			}
+			if (answered || box.kind == tokText && box.text == "" && box.check != checkNone && box.media == nil &&
+				(t.kind == tokText && t.check == checkNone && t.media == nil || t.kind == tokLabel && t.field == nil)) && isBadgeText(t.text) {
+				if box.check == checkOn || answered && yes {
 					out = append(out, token{kind: tokLabel, text: badgesDef.labels[0], field: badgesDef, marked: true, how: matchExact, node: t.node},
 						token{kind: tokText, text: t.text, node: box.node})
 				}
@@ -135,9 +141,9 @@ var badgesDef = func() *fieldDef {
 // one.
 func yesNo(s string) (yes, ok bool) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "sì", "si", "sí", "yes", "vero", "x", "✓", "✔":
+	case "sì", "si", "sí", "yes", "vero", "true", "x", "✓", "✔":
 		return true, true
-	case "no", "falso", "":
+	case "no", "falso", "false", "":
 		return false, true
 	}
 	return false, false
