@@ -250,6 +250,13 @@ ALTER TABLE nodes ADD COLUMN stopped_at TIMESTAMPTZ;
 	// Browsing the records (archivio serve): a summary of each record's
 	// latest version, kept by a trigger (see summariesStep).
 	5: summariesStep,
+	// Link checks shared by the nodes: a run's links are queued in the
+	// frontier of its crawls row (source "links"), and each check names
+	// its run, so that a run is seen to have checked each link once.
+	6: `
+ALTER TABLE link_checks ADD COLUMN run_id BIGINT REFERENCES crawls(id);
+CREATE INDEX link_checks_run ON link_checks (run_id, url) WHERE run_id IS NOT NULL;
+`,
 }
 
 // textTime converts a TIMESTAMPTZ column to archive.TimeFormat's text.

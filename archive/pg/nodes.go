@@ -2,10 +2,10 @@ package pg
 
 import (
 	"context"
+	"crypto/rand"
 	"fmt"
 	"time"
 
-	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -14,7 +14,10 @@ import (
 // previous run of this node, which is gone. It returns how many it
 // released. Call it once at start, before claiming.
 func (s *Store) Register(ctx context.Context) (released int64, err error) {
-	s.incarnation = uuid.NewString()
+	// Not google/uuid's random UUIDs: the WARC library switches their
+	// pool on at every record it builds, a race with another goroutine
+	// of the process making one.
+	s.incarnation = rand.Text()
 	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `INSERT INTO nodes (name, incarnation) VALUES ($1, $2)
 			ON CONFLICT (name) DO UPDATE SET incarnation = excluded.incarnation, started_at = now(), last_seen = now(), stopped_at = NULL`,

@@ -153,6 +153,6 @@ func reportShared(e *env, format string, rep *cluster.Report, err error) error {
 func (n *node) checkLinks(ctx context.Context, cfg jobs.LinksConfig) (*jobs.LinksReport, error) {
 	return cluster.LinkCheck{
 		Store: n.st, Name: n.name, WARCDir: filepath.Join(n.s.Data, "spool-links", n.name), Storage: n.storage,
-		Software: cfg.Software, Log: cfg.Logger,
+		Software: cfg.Software, Heartbeat: n.s.Postgres.LeaseTTL.D() / 3, Log: cfg.Logger,
 	}.Run(ctx, cfg)
 }

@@ -78,6 +78,7 @@ func TestFlagDefaultsAreTheSettingsDefaults(t *testing.T) {
 			{"delay", "sources.osservatorio.delay"}, {"parallel", "sources.osservatorio.parallel"},
 			{"timeout", "links.timeout"}, {"fail-threshold", "links.fail_threshold"}, {"fail-window", "links.fail_window"},
 			{"recover-threshold", "links.recover_threshold"}, {"snapshot-depth", "links.snapshot_depth"}, {"wayback", "links.wayback"},
+			{"host-delay", "links.host_delay"},
 		} {
 			key := flag.key
 			if cmd[0] == "links" && flag.name == "parallel" {

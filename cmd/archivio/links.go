@@ -219,6 +219,7 @@ func runLinksCheck(ctx context.Context, e *env, args []string) error {
 	sf.duration("fail-window", "links.fail_window", "`duration` that the failing checks must span (0: no minimum)")
 	sf.integer("recover-threshold", "links.recover_threshold", "`N` good checks in a row before a down link is up")
 	sf.integer("parallel", "links.parallel", fmt.Sprintf("`N` links checked at once (at most %d on one host), 1 to %d", jobs.LinksPerHost, jobs.MaxLinksParallel))
+	sf.duration("host-delay", "links.host_delay", "`duration` between two checks on one host over all nodes (store: postgres)")
 	sf.integer("snapshot-depth", "links.snapshot_depth", "archive each live record website and its same-site pages `N` links deep (-1: none)")
 	sf.str("wayback", "links.wayback", "Wayback Machine availability endpoint (e.g. https://archive.org/wayback/available): down alerts name the latest Wayback copy; off when empty")
 	sf.str("contact", "contact", "URL or e-mail put in the User-Agent")
@@ -315,6 +316,25 @@ func printLinksReport(w io.Writer, r *jobs.LinksReport) {
 	}
 	for _, u := range r.Undeliver {
 		fmt.Fprintf(w, "  not delivered: %s\n", u)
+	}
+	if run := r.Run; run != nil {
+		how := "started it"
+		if run.Joined {
+			how = "joined it"
+		}
+		t := run.Tally
+		failed := 0
+		for _, n := range t.Failed {
+			failed += n
+		}
+		fmt.Fprintf(w, "  run       %d, shared by the nodes (node %s %s): %d of %d links checked, %d failed unchecked, %d queued\n",
+			run.ID, run.Node, how, t.Checked, t.Links, failed, t.Unsettled)
+		if run.FinishedHere {
+			fmt.Fprintf(w, "  finished  by this node: every link of the run checked once or failed with a reason\n")
+		}
+		for _, p := range t.Incomplete {
+			fmt.Fprintf(w, "  INCOMPLETE %s\n", p)
+		}
 	}
 }
 

@@ -183,6 +183,7 @@ func TestFlagsFollowTheFileRules(t *testing.T) {
 		{[]string{"links", "check"}, "--fail-window", "links.fail_window", [][2]string{{"-1h", "-1h"}, {"0", "0s"}, {"24h", "24h"}}},
 		{[]string{"links", "check"}, "--recover-threshold", "links.recover_threshold", [][2]string{{"0", "0"}, {"2", "2"}}},
 		{[]string{"links", "check"}, "--parallel", "links.parallel", [][2]string{{"0", "0"}, {"64", "64"}, {"65", "65"}}},
+		{[]string{"links", "check"}, "--host-delay", "links.host_delay", [][2]string{{"-1s", "-1s"}, {"0", "0s"}, {"250ms", "250ms"}}},
 		{[]string{"links", "check"}, "--snapshot-depth", "links.snapshot_depth", [][2]string{{"-2", "-2"}, {"-1", "-1"}, {"0", "0"}}},
 	} {
 		for _, v := range c.values {

@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
+	"archivio/archive/pg"
 	"archivio/internal/cluster"
 	"archivio/internal/config"
 )
@@ -70,7 +72,11 @@ func printClusterStatus(w io.Writer, s *cluster.Status) {
 		if l.Expired {
 			state = "expired " + at(l.Expires)
 		}
-		fmt.Fprintf(w, "             crawl %d %s: %s, %s\n", l.Crawl, l.Key, l.Node, state)
+		run := "crawl"
+		if strings.HasPrefix(l.Key, pg.LinkKeyPrefix) {
+			run = "links run"
+		}
+		fmt.Fprintf(w, "             %s %d %s: %s, %s\n", run, l.Crawl, l.Key, l.Node, state)
 	}
 	for i, h := range s.Hosts {
 		if i == shownRows {
@@ -98,4 +104,20 @@ func printClusterStatus(w io.Writer, s *cluster.Status) {
 		}
 		fmt.Fprintf(w, "             %s (%s, %s, %d captures)\n", f.Name, f.Node, f.State, f.Captures)
 	}
+	if r := s.LinkRun; r != nil {
+		failed := 0
+		for _, n := range r.Failed {
+			failed += n
+		}
+		fmt.Fprintf(w, "  links run  %d %s, started %s: %d of %d links checked, %d failed unchecked%s, %d queued, %d leased\n",
+			r.ID, r.Status, at(r.Started), r.Checked, r.Links, failed, byReason(toInt64(r.Failed)), r.Unsettled, r.Leased)
+	}
+}
+
+func toInt64(m map[string]int) map[string]int64 {
+	out := make(map[string]int64, len(m))
+	for k, v := range m {
+		out[k] = int64(v)
+	}
+	return out
 }

@@ -2,6 +2,8 @@ package cluster
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -11,8 +13,6 @@ import (
 	"os"
 	"sync"
 	"time"
-
-	"github.com/google/uuid"
 
 	"archivio/archive"
 	"archivio/archive/pg"
@@ -85,6 +85,15 @@ type Page struct {
 	Truncated string // the WARC-Truncated reason of a body archived cut
 }
 
+// shortID is 8 random hex digits, naming a run's WARC files apart. Not
+// google/uuid's random UUIDs: the WARC library switches their pool on at
+// every record it builds, a race with another goroutine making one.
+func shortID() string {
+	var b [4]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
 // catalog is the shared catalog as the recording transport sees it.
 type catalog struct {
 	*pg.Store
@@ -113,7 +122,7 @@ func (n *Node) Run(ctx context.Context) (err error) {
 		return err
 	}
 	n.Log.Info("node registered", "node", n.Name, "released_leases", released)
-	w, err := archive.OpenWARCWriter(archive.WARCOptions{Dir: n.WARCDir, Prefix: "archivio-" + n.Name + "-" + uuid.NewString()[:8],
+	w, err := archive.OpenWARCWriter(archive.WARCOptions{Dir: n.WARCDir, Prefix: "archivio-" + n.Name + "-" + shortID(),
 		MaxFileSize: n.MaxFile, Hostname: n.Name, Software: n.Software})
 	if err != nil {
 		return err

@@ -2,8 +2,10 @@ package cluster
 
 import (
 	"context"
+	"errors"
 	"time"
 
+	"archivio/archive"
 	"archivio/archive/pg"
 )
 
@@ -18,6 +20,23 @@ type Status struct {
 	Leases   []LeaseState `json:"leases"`
 	Hosts    []HostStatus `json:"hosts"`
 	WARC     WARCStatus   `json:"warc"`
+	// LinkRun is the latest run of link checks, shared by the nodes
+	// that ran it; nil when none has run.
+	LinkRun *LinkRunStatus `json:"link_run,omitempty"`
+}
+
+// LinkRunStatus is a run of link checks over all nodes: its links
+// checked, failed unchecked (by reason), still queued, and leased now.
+type LinkRunStatus struct {
+	ID        int64          `json:"id"`
+	Status    string         `json:"status"` // running, done, interrupted, failed
+	Started   time.Time      `json:"started"`
+	Finished  time.Time      `json:"finished,omitzero"`
+	Links     int            `json:"links"`
+	Checked   int            `json:"checked"`
+	Failed    map[string]int `json:"failed"`
+	Unsettled int            `json:"unsettled"`
+	Leased    int            `json:"leased"` // live leases on its links
 }
 
 // NodeStatus is a node: alive while it runs with a heartbeat younger than
@@ -132,6 +151,22 @@ func ReadStatus(ctx context.Context, st *pg.Store, ttl time.Duration) (*Status, 
 		s.WARC.NotStored = append(s.WARC.NotStored, WARCOne{Name: f.Name, Node: f.Node, State: f.State, Opened: f.Opened, Captures: f.Pending})
 	}
 	if s.WARC.CapturesPending, err = st.PendingCaptures(ctx); err != nil {
+		return nil, err
+	}
+	if c, err := st.LastCrawl(ctx, pg.LinkRunSource); err == nil {
+		t, err := st.LinkRun(ctx, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		r := &LinkRunStatus{ID: c.ID, Status: c.Status, Started: c.StartedAt, Finished: c.FinishedAt, Links: t.Links, Checked: t.Checked,
+			Failed: t.Failed, Unsettled: t.Unsettled}
+		for _, l := range s.Leases {
+			if l.Crawl == c.ID && !l.Expired {
+				r.Leased++
+			}
+		}
+		s.LinkRun = r
+	} else if !errors.Is(err, archive.ErrNotFound) {
 		return nil, err
 	}
 	return s, nil

@@ -81,6 +81,7 @@ type Links struct {
 	FailWindow       Duration `yaml:"fail_window"`       // default 24h
 	RecoverThreshold int      `yaml:"recover_threshold"` // default 2
 	Parallel         int      `yaml:"parallel"`          // default 8
+	HostDelay        Duration `yaml:"host_delay"`        // between two checks on one host over all nodes (store: postgres), default 0
 	SnapshotDepth    *int     `yaml:"snapshot_depth"`    // default 1, -1 for none
 	Wayback          string   `yaml:"wayback"`           // availability endpoint, off when empty
 }

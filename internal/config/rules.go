@@ -28,6 +28,7 @@ var rules = map[string]func(any) error{
 	"links.fail_window":       notNegative,
 	"links.recover_threshold": intAtLeast(1, ""),
 	"links.parallel":          intBetween(1, MaxLinksParallel),
+	"links.host_delay":        notNegative,
 	"links.snapshot_depth":    intAtLeast(-1, " (-1: no snapshot)"),
 }
 

@@ -83,6 +83,7 @@ func (c *Config) check(lineOf func(string) int) []Problem {
 	k.rule("links.fail_window", l.FailWindow)
 	k.rule("links.recover_threshold", l.RecoverThreshold)
 	k.rule("links.parallel", l.Parallel)
+	k.rule("links.host_delay", l.HostDelay)
 	if l.SnapshotDepth != nil {
 		k.rule("links.snapshot_depth", *l.SnapshotDepth)
 	}

@@ -10,6 +10,7 @@ import (
 	"archivio/archive/pg"
 	"archivio/internal/cluster"
 	"archivio/internal/jobs"
+	"archivio/internal/schedule"
 )
 
 // Shared is the shared catalog of a daemon that is one node of several
@@ -22,18 +23,26 @@ type Shared struct {
 	LeaseTTL time.Duration // a node is alive with a heartbeat this recent
 	// Crawl runs this machine's part of the source's shared crawl.
 	Crawl func(ctx context.Context, source string) (*cluster.Report, error)
-	// CheckLinks, when set, runs the link checks of the shared catalog on
-	// this node (cluster.LinkCheck): they are scheduled as on one
-	// machine, and a run while another node checks is skipped.
+	// CheckLinks, when set, runs this node's part of the link checks of
+	// the shared catalog (cluster.LinkCheck): they are scheduled as on
+	// one machine, and a turn while other nodes check joins their run.
 	CheckLinks func(ctx context.Context, cfg jobs.LinksConfig) (*jobs.LinksReport, error)
 }
 
-// sharedLinksJob runs the link checks of the shared catalog on this
-// node; another node running them is not an error: they are checked.
+// sharedLinksJob runs this node's part of the link checks of the shared
+// catalog: it joins the run other nodes are making, or starts one.
 func (d *daemon) sharedLinksJob(ctx context.Context, cfg jobs.LinksConfig) error {
+	// A turn that comes after the other nodes' run of the same turn
+	// ended starts no other: a run started within half the schedule's
+	// period is this turn's.
+	if sched, err := schedule.Parse(d.cfg.Links.Schedule); err == nil {
+		now := time.Now()
+		next := sched.Next(now)
+		cfg.RunSince = now.Add(-sched.Next(next).Sub(next) / 2)
+	}
 	rep, err := d.o.Shared.CheckLinks(ctx, cfg)
-	if errors.Is(err, pg.ErrLinkCheckRunning) {
-		d.o.Logger.Info("link checks skipped: another node is running them")
+	if errors.Is(err, pg.ErrLinkRunRecent) {
+		d.o.Logger.Info("link checks skipped: the other nodes checked the links of this turn")
 		return nil
 	}
 	d.m.observeLinks(rep)

@@ -16,17 +16,33 @@ import (
 // webhook may take its time) are the deliverer's, which sends alerts one
 // at a time, in order, while the checks go on.
 func (r *linkRun) alert(ctx context.Context, u, kind, verdict string, since time.Time) error {
-	a := alerts.Alert{Kind: kind, URL: u, Verdict: verdict, Since: since, At: r.cfg.Now(), Records: []alerts.RecordRef{}}
-	recs, err := r.st.LinkRecords(ctx, u)
-	if err != nil {
-		return err
-	}
-	for _, rec := range recs {
-		a.Records = append(a.Records, alerts.RecordRef{ID: rec.ID, Title: rec.Title, URL: rec.URL})
-	}
 	var captureID int64
 	if l, err := r.st.Link(ctx, u); err == nil {
 		captureID = l.LastGoodCapture
+	}
+	a, err := r.describe(ctx, u, kind, verdict, since, r.cfg.Now(), captureID)
+	if err != nil {
+		return err
+	}
+	a.ID, err = r.st.AddAlert(ctx, archive.AlertRow{Kind: kind, URL: u, Verdict: verdict, Since: since, At: a.At, LastGoodCapture: captureID})
+	if err != nil {
+		return err
+	}
+	r.dispatch(ctx, a)
+	return nil
+}
+
+// describe is the alert of a link's transition: the records citing the
+// link, its last good capture and, for a down link, its latest Wayback
+// copy.
+func (r *linkRun) describe(ctx context.Context, u, kind, verdict string, since, at time.Time, captureID int64) (alerts.Alert, error) {
+	a := alerts.Alert{Kind: kind, URL: u, Verdict: verdict, Since: since, At: at, Records: []alerts.RecordRef{}}
+	recs, err := r.st.LinkRecords(ctx, u)
+	if err != nil {
+		return a, err
+	}
+	for _, rec := range recs {
+		a.Records = append(a.Records, alerts.RecordRef{ID: rec.ID, Title: rec.Title, URL: rec.URL})
 	}
 	a.LastGoodCapture = CaptureRef(ctx, r.st, captureID)
 	if kind == "down" && r.cfg.Wayback != nil {
@@ -39,10 +55,12 @@ func (r *linkRun) alert(ctx context.Context, u, kind, verdict string, since time
 			r.cfg.Logger.Info("no Wayback copy", "url", u, "err", err)
 		}
 	}
-	a.ID, err = r.st.AddAlert(ctx, archive.AlertRow{Kind: kind, URL: u, Verdict: verdict, Since: since, At: a.At, LastGoodCapture: captureID})
-	if err != nil {
-		return err
-	}
+	return a, nil
+}
+
+// dispatch adds a stored alert (a.ID set) to the run's report and hands
+// it to the run's deliverer.
+func (r *linkRun) dispatch(ctx context.Context, a alerts.Alert) {
 	r.mu.Lock()
 	r.rep.Alerts = append(r.rep.Alerts, a)
 	r.mu.Unlock()
@@ -51,8 +69,7 @@ func (r *linkRun) alert(ctx context.Context, u, kind, verdict string, since time
 			return
 		}
 		r.mu.Lock()
-		r.rep.Undeliver = append(r.rep.Undeliver, fmt.Sprintf("alert %d (%s %s): %v", a.ID, kind, u, err))
+		r.rep.Undeliver = append(r.rep.Undeliver, fmt.Sprintf("alert %d (%s %s): %v", a.ID, a.Kind, a.URL, err))
 		r.mu.Unlock()
 	})
-	return nil
 }

@@ -22,12 +22,20 @@ import (
 
 // LinksConfig is one run of link checks.
 type LinksConfig struct {
-	DataDir      string
-	UserAgent    string
-	Timeout      time.Duration // per link, default 20s
-	Thresholds   archive.Thresholds
-	Parallel     int // links checked at once, default 8
-	PerHost      int // at once on one host, default LinksPerHost
+	DataDir    string
+	UserAgent  string
+	Timeout    time.Duration // per link, default 20s
+	Thresholds archive.Thresholds
+	Parallel   int // links checked at once, default 8
+	PerHost    int // at once on one host, default LinksPerHost
+	// HostDelay is the least time between two checks on one host, over
+	// all nodes, of a run shared by the nodes of a catalog (a host not
+	// paced yet is paced so); one machine's run does not use it.
+	HostDelay time.Duration
+	// RunSince, for a shared run: when no run is going and one started
+	// at or after RunSince, this turn's links were checked and no run
+	// is started (a scheduled turn that came late).
+	RunSince     time.Time
 	AllowPrivate bool
 	MaxBody      int64
 	Software     string
@@ -61,6 +69,9 @@ type LinksReport struct {
 	Alerts    []alerts.Alert `json:"alerts"`
 	Seconds   float64        `json:"seconds"`
 	Undeliver []string       `json:"undelivered,omitempty"`
+	// Run is the shared run of link checks this node took part in (store:
+	// postgres); Checked, Verdicts and Alerts are then this node's part.
+	Run *SharedRun `json:"run,omitempty"`
 }
 
 // MaxLinksParallel is the most links a check asks at once.

@@ -46,7 +46,7 @@ func LinkCheck(c *config.Config, version string) jobs.LinksConfig {
 	cfg := jobs.LinksConfig{
 		DataDir: c.Data, UserAgent: UserAgent(version, c.Contact), Timeout: l.Timeout.D(),
 		Thresholds: archive.Thresholds{FailThreshold: l.FailThreshold, FailWindow: l.FailWindow.D(), RecoverThreshold: l.RecoverThreshold},
-		Parallel:   l.Parallel, AllowPrivate: c.AllowPrivate, Software: Software(version),
+		Parallel:   l.Parallel, HostDelay: l.HostDelay.D(), AllowPrivate: c.AllowPrivate, Software: Software(version),
 	}
 	if l.SnapshotDepth != nil {
 		cfg.SnapshotDepth = *l.SnapshotDepth
