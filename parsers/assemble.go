@@ -39,6 +39,7 @@ type assembler struct {
 	// record follows with only the region, badges or call to action between
 	// them: the title of a record shown below a page's own heading.
 	nearTitle string
+	nearLine  token // nearTitle's last line
 	// orphans are the blocks since the last label or section that no
 	// field took, and prevLabel the last label's element: a value drawn
 	// above its label (see valueBefore).
@@ -526,7 +527,12 @@ func (a *assembler) headerText(t token) {
 		a.nearTitle = ""
 		return
 	case t.field == nil && titleLike(t):
-		a.nearTitle = t.text
+		if a.nearTitle != "" && (wrapped(&a.nearLine, &t) || lineWrap(a.nearLine.node, t.node)) {
+			a.nearTitle += " " + t.text // the heading's next line
+		} else {
+			a.nearTitle = t.text
+		}
+		a.nearLine = t
 	default:
 		a.nearTitle = ""
 	}

@@ -251,9 +251,21 @@ func joinWrappedLabels(tokens []token) []token {
 	// next reports whether token j continues the line of token j-1; the
 	// label's last line may spell a section's name ("Struttura
 	// responsabile del" over "processo").
+	place := func(t *token) {
+		if t.kind != tokText && t.top == 0 && t.node != nil {
+			t.top, t.left = position(t.node) // labels and headings are not placed when read
+		}
+	}
 	next := func(j int) bool {
-		t := &tokens[j]
-		return (short(t) || t.kind == tokSection && t.media == nil) && (t.top > 0 && tokens[j-1].top > 0 || lineWrap(tokens[j-1].node, t.node))
+		t, prev := &tokens[j], &tokens[j-1]
+		if !short(t) && (t.kind != tokSection || t.media != nil) {
+			return false
+		}
+		place(prev)
+		if prev.top > 0 {
+			place(t)
+		}
+		return t.top > 0 && prev.top > 0 || lineWrap(prev.node, t.node)
 	}
 	out := tokens[:0]
 	for i := 0; i < len(tokens); i++ {

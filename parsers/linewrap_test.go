@@ -1,6 +1,7 @@
 package parsers
 
 import (
+	"fmt"
 	"testing"
 )
 
@@ -65,5 +66,38 @@ func TestLineWrapByClass(t *testing.T) {
 	}
 	if len(rec.ExternalParties) != 2 {
 		t.Errorf("external parties %q, want two", rec.ExternalParties)
+	}
+}
+
+// TestLineWrapByPosition: the same on a page placing each line by inline
+// style: a bold title over two lines, a label whose last line spells a
+// section's name, a label whose first line is a shorter label.
+func TestLineWrapByPosition(t *testing.T) {
+	line := func(top, left int, text string, bold bool) string {
+		if bold {
+			text = "<b>" + text + "</b>"
+		}
+		return fmt.Sprintf(`<p style="position:absolute;top:%dpx;left:%dpx;white-space:nowrap">%s</p>`+"\n", top, left, text)
+	}
+	page := `<html><head><title>Scheda processo</title></head><body><div id="page1-div" style="position:relative">` +
+		line(40, 108, "Regione Emilia-Romagna", false) + line(70, 108, "Un clima di ", true) + line(85, 108, "partecipazione", true) +
+		line(120, 108, "Processo", true) + line(144, 108, "Stato di avanzamento", true) + line(144, 330, "Concluso", false) +
+		line(170, 108, "Gestione di Processo", true) +
+		line(194, 108, "Struttura responsabile del ", true) + line(209, 108, "processo", true) + line(194, 330, "Settore urbanistica", false) +
+		line(240, 108, "Caratteristiche", true) +
+		line(264, 108, "Numero persone partecipanti ", true) + line(279, 108, "(stimate o effettive)", true) + line(264, 330, "400", false) +
+		`</div></body></html>`
+	rec := mustParse(t, []byte(page), "https://www.osservatoriopartecipazione.it/scheda-processo/1983", "text/html; charset=utf-8")
+	if got := str(rec.Title); got != "Un clima di partecipazione" {
+		t.Errorf("title %q", got)
+	}
+	if got := str(rec.ResponsibleUnit); got != "Settore urbanistica" {
+		t.Errorf("responsible unit %q", got)
+	}
+	if rec.ParticipantsCount == nil || *rec.ParticipantsCount != 400 {
+		t.Errorf("participants count %v", rec.ParticipantsCount)
+	}
+	if str(rec.Status) != "Concluso" {
+		t.Errorf("status %q", str(rec.Status))
 	}
 }

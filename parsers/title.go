@@ -224,6 +224,14 @@ func stripGenericParts(parts []titlePart) string {
 	for len(parts) > 1 && genericTitle(parts[0].text) {
 		parts = parts[1:]
 	}
+	// "Title: Schede processi - Airtable": the list the record belongs to,
+	// and what follows it (the application), name the page's place.
+	for k := 1; k < len(parts); k++ {
+		if genericTitle(parts[k].text) {
+			parts = parts[:k]
+			break
+		}
+	}
 	for len(parts) > 1 && genericTitle(parts[len(parts)-1].text) {
 		parts = parts[:len(parts)-1]
 	}

@@ -47,7 +47,8 @@ func TestBreadcrumbDocTitle(t *testing.T) {
 
 // TestPageKindTitles: "Dettagli", "Stampa scheda" name what a page does
 // with a record, not the record: the document title's other part, or the
-// page's heading, is the title.
+// page's heading, is the title; the list a record belongs to ("Schede
+// processi") and what follows it name the page's place.
 func TestPageKindTitles(t *testing.T) {
 	tests := []struct {
 		h1, docTitle, header, want string
@@ -56,6 +57,9 @@ func TestPageKindTitles(t *testing.T) {
 		{"", "Stampa scheda", "Riolonet", "Riolonet"},
 		{"", "Stampa scheda processo 141", "Riolonet", "Riolonet"},
 		{"Dettagli", "Riolonet", "", "Riolonet"},
+		{"", "Riolonet: Schede processi - Airtable", "", "Riolonet"},
+		{"", "Riolonet | Elenco processi | Comune", "", "Riolonet"},
+		{"", "Riolonet - Processo di Riolo Terme - Airtable", "", "Riolonet - Processo di Riolo Terme - Airtable"},
 	}
 	for _, tt := range tests {
 		if got := chooseTitle(tt.h1, tt.docTitle, tt.header, nil); got != tt.want {
