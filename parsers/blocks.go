@@ -539,6 +539,16 @@ func (l *linearizer) lookup(text string) match {
 	return m
 }
 
+// showsBlock reports whether a block of the page is text.
+func (l *linearizer) showsBlock(text string) bool {
+	for i := range l.tokens {
+		if l.tokens[i].text == text {
+			return true
+		}
+	}
+	return false
+}
+
 // shows reports whether a block of the page holds text.
 func (l *linearizer) shows(text string) bool {
 	for i := range l.tokens {

@@ -141,8 +141,12 @@ func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType strin
 		if t, ok := headingPart(docTitle, lin.headings); ok && title != lin.h1 {
 			title = t // "Title: Schede processi - Airtable", the title shown as a heading
 		}
+		if title != lin.h1 {
+			title = withoutAppName(title, lin.shows, lin.showsBlock)
+		}
 	}
-	if a.labeledTitle == "" && (a.nearAfterH1 < 0 || a.nearAfterH1 >= nearTitleFar || genericTitle(lin.h1)) && a.nearTitle != "" && a.nearTitle != title && !genericTitle(a.nearTitle) && !dict.lookup(a.nearTitle).found() {
+	if a.labeledTitle == "" && (a.nearAfterH1 < 0 || a.nearAfterH1 >= nearTitleFar || genericTitle(lin.h1)) && a.nearTitle != "" && a.nearTitle != title && !genericTitle(a.nearTitle) && !dict.lookup(a.nearTitle).found() &&
+		!titledByDocument(title, docTitle, lin.h1, lin.headings) {
 		title = a.nearTitle // the record's own heading, under the page's
 	}
 	if title != "" {

@@ -2,6 +2,7 @@ package parsers
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -27,6 +28,11 @@ var recordNumber = regexp.MustCompile(`^(?:(?:scheda|processo|record|pratica|iss
 // shown, when not nil, tells whether the page shows a text.
 func chooseTitle(h1, docTitle, header string, shown func(string) bool) string {
 	t := siteTitle(docTitle)
+	if h1 != "" {
+		// "Dettaglio Scheda Processo: Title", the kind of page before the
+		// record's name in the heading, as in a document title.
+		h1 = stripGenericParts(splitTitle(h1))
+	}
 	if h1 != "" && t != "" && t != h1 {
 		if rest, ok := afterPart(t, h1); ok && !genericTitle(rest) && genericTitle(h1) {
 			return rest
@@ -135,7 +141,43 @@ func genericTitle(t string) bool {
 			return true
 		}
 	}
-	return strings.HasPrefix(f, "scheda ") && len(f) < 16
+	// "Scheda 141", "Schede processo": a record, or the list of them.
+	return strings.HasPrefix(f, "scheda ") && len(f) < 16 || strings.HasPrefix(f, "schede ") && len(f) < 20
+}
+
+// withoutAppName takes off the end of a title from the document title
+// the name of the application showing the page ("Title | ServiceNow"):
+// a short last part, when the page does not show the title whole but
+// shows what comes before that part as a block of its own (the record's
+// name in a field, a heading). shows tells whether the page shows a text
+// in a block, showsBlock whether a block is that text.
+func withoutAppName(title string, shows, showsBlock func(string) bool) string {
+	parts := splitTitle(title)
+	if len(parts) < 2 {
+		return title
+	}
+	last := parts[len(parts)-1].text
+	if len(last) > 40 || len(strings.Fields(last)) > 3 {
+		return title
+	}
+	rest := joinTitle(parts[:len(parts)-1])
+	if rest == "" || genericTitle(rest) || !showsBlock(rest) || shows(title) {
+		return title
+	}
+	return rest
+}
+
+// titledByDocument reports whether title is the document title less the
+// site's name or the kind of page, shown as a heading of the page other
+// than its <h1> ("Title · Osservatorio Partecipazione" over an <h2>
+// "Title"): the document and the page agree on the record's name, and a
+// smaller heading below (a caption over the badges) does not name it.
+func titledByDocument(title, docTitle, h1 string, headings []string) bool {
+	if title == "" || title == h1 {
+		return false
+	}
+	d := collapseSpace(docTitle)
+	return d != title && siteTitle(d) == title && slices.Contains(headings, title)
 }
 
 // siteTitle takes the site's name, and what names the page rather than the
