@@ -1,6 +1,7 @@
 package crawlers
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -86,7 +87,7 @@ func Run(ctx context.Context, opts Options, stats *Stats) error {
 		site = paced
 	}
 	cr := &crawler{opts: opts, scope: scope{base: opts.Base, prefixes: opts.Follow, site: opts.Site}, stats: stats, ctx: runCtx, cancel: cancel,
-		fetchCtx: fetchCtx, queue: newQueue(), pacer: paced, site: site, known: NewKeyCache(crawlKnownKeys), answered: map[string]bool{},
+		fetchCtx: fetchCtx, queue: newQueue(), pacer: paced, site: site, known: NewKeyCache(cmp.Or(opts.KnownKeys, crawlKnownKeys)), answered: map[string]bool{},
 		hostRobots: map[string]*robots{}, found: map[string]found{}}
 	cr.client = &http.Client{Transport: cr.logged(site), Timeout: opts.Timeout}
 	cr.hostClient = &http.Client{Transport: cr.logged(opts.Transport), Timeout: opts.Timeout}

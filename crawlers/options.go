@@ -30,8 +30,12 @@ type Options struct {
 	Timeout  time.Duration // per request, default 30s
 	Drain    time.Duration // how long pages in flight may finish when the crawl stops, default DefaultDrain
 	MaxPages int           // stop queuing after this many pages, 0 for no limit
-	FromID   int           // with ToID: also try every record id in [FromID, ToID], at most MaxIDs of them
-	ToID     int
+	// KnownKeys is how many of the frontier's keys the crawl remembers,
+	// the most recent (0 for the default, 8,192): a key it has let go is
+	// offered to the frontier again, which knows it.
+	KnownKeys int
+	FromID    int // with ToID: also try every record id in [FromID, ToID], at most MaxIDs of them
+	ToID      int
 	// Known are the ids of the records the archive holds: each is
 	// requested even when no page links to it any more, so that a record
 	// that vanished from the site is reported, not silently dropped.
@@ -100,6 +104,8 @@ func (o *Options) defaults() error {
 		return fmt.Errorf("crawl: delay %v: must not be negative", o.Delay)
 	case o.Timeout < 0:
 		return fmt.Errorf("crawl: timeout %v: must not be negative", o.Timeout)
+	case o.KnownKeys < 0:
+		return fmt.Errorf("crawl: known keys %d: want 0 or more", o.KnownKeys)
 	case o.MaxPages < 0:
 		return fmt.Errorf("crawl: max pages %d: must not be negative", o.MaxPages)
 	}
