@@ -1,6 +1,7 @@
 package parsers
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -38,6 +39,47 @@ func TestLowerHelpers(t *testing.T) {
 	for _, s := range []string{"", "a", "a b", "a\tb", "ab\n", "\fx", "abc"} {
 		if got, want := indexClassSpace(s), strings.IndexAny(s, " \t\n\r\f"); got != want {
 			t.Errorf("indexClassSpace(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestNormalizeASCIIByTable: the table-driven normalizeASCII answers as
+// the byte tests it replaced, on random short texts of the bytes that
+// matter.
+func TestNormalizeASCIIByTable(t *testing.T) {
+	reference := func(s string) (string, bool) {
+		prev := byte(' ')
+		upper := false
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case c >= 0x80 || c == '-' || c == '_' || c == '"' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+				return "", false
+			case c == ' ' && prev == ' ':
+				return "", false
+			case c >= 'A' && c <= 'Z':
+				upper = true
+			}
+			prev = c
+		}
+		out := strings.TrimRight(s, " :*.")
+		if upper {
+			out = strings.ToLower(out)
+		}
+		return out, true
+	}
+	alphabet := []byte("aZ ._:*-\"\t\n\r\f\vé@[`{0")
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 50000 {
+		b := make([]byte, r.IntN(12))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		s := string(b)
+		got, gotOK := normalizeASCII(s)
+		want, wantOK := reference(s)
+		if got != want || gotOK != wantOK {
+			t.Fatalf("normalizeASCII(%q) = %q, %v; want %q, %v", s, got, gotOK, want, wantOK)
 		}
 	}
 }

@@ -56,22 +56,51 @@ func normalizeASCII(s string) (string, bool) {
 	upper := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		switch {
-		case c >= 0x80 || c == '-' || c == '_' || c == '"' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+		switch asciiLabelBytes[c] {
+		case labelByteOther:
 			return "", false
-		case c == ' ' && prev == ' ':
-			return "", false
-		case c >= 'A' && c <= 'Z':
+		case labelByteSpace:
+			if prev == ' ' {
+				return "", false
+			}
+		case labelByteUpper:
 			upper = true
 		}
 		prev = c
 	}
-	out := strings.TrimRight(s, " :*.")
+	end := len(s) // strings.TrimRight(s, " :*."), without making a set on every call
+	for end > 0 && (s[end-1] == ' ' || s[end-1] == ':' || s[end-1] == '*' || s[end-1] == '.') {
+		end--
+	}
+	out := s[:end]
 	if upper {
 		out = lowerASCII(out)
 	}
 	return out, true
 }
+
+// Classes of bytes for normalizeASCII.
+const (
+	labelBytePlain = iota // kept as it is
+	labelByteOther        // not ASCII, a dash, an underscore, a quote, white space but the space: the general path
+	labelByteSpace
+	labelByteUpper
+)
+
+// asciiLabelBytes is the class of every byte for normalizeASCII.
+var asciiLabelBytes = func() (t [256]uint8) {
+	for c := 0x80; c < 256; c++ {
+		t[c] = labelByteOther
+	}
+	for _, c := range []byte("-_\"\t\n\r\f\v") {
+		t[c] = labelByteOther
+	}
+	t[' '] = labelByteSpace
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = labelByteUpper
+	}
+	return t
+}()
 
 // lowerASCIIOrSelf is strings.ToLower for ASCII text: s itself when it
 // has no capitals, else lowerASCII's copy.
