@@ -130,10 +130,28 @@ func valueColumn(lines []string) int {
 			best, n = p, c
 		}
 	}
-	if n < 3 {
+	if n < 3 && !knownLeft(lines, best, n) {
 		return 0
 	}
 	return best
+}
+
+// knownLeft reports whether every one of the n lines whose value starts at
+// col begins with a known label: a table of one or two rows ("Stato di
+// avanzamento      Progetto") reads as columns too.
+func knownLeft(lines []string, col, n int) bool {
+	known := 0
+	for _, line := range lines {
+		if columnAfterGap(line) != col {
+			continue
+		}
+		r := []rune(line)
+		if m := dict.lookup(strings.TrimSpace(string(r[:col]))); m.field == nil {
+			return false
+		}
+		known++
+	}
+	return known == n && n > 0
 }
 
 // columnAfterGap is the position of the first character after the first
