@@ -239,6 +239,10 @@ func (rec *warcParsed) readBlock(r io.Reader, length int64, keepPayload bool, bu
 		}
 		var buf bytes.Buffer
 		if keepPayload && rec.typ != "revisit" {
+			// The payload is the rest of the block: room for it is made
+			// once (up to 1 MiB, whatever the header claims), not grown
+			// copy by copy.
+			buf.Grow(br.Buffered() + int(min(limited.N, 1<<20)))
 			dst = io.MultiWriter(dst, &buf)
 		}
 		if _, err := io.Copy(dst, br); err != nil {
