@@ -306,7 +306,10 @@ func (l *linearizer) mediaIn(n *html.Node) {
 		case atom.Img:
 			l.walk(c)
 		case atom.A:
-			if href := strings.TrimSpace(attr(c, "href")); href != "" {
+			if t := textOf(c, 64); (isMarker(t) || isActionText(t) || isCitation(t)) && !hasImage(c) {
+				continue // a help link, an action ("Modifica"), a citation mark, as walk leaves them
+			}
+			if href := strings.TrimSpace(attr(c, "href")); !nowhere(href) {
 				l.startBlock()
 				l.links = append(l.links, anchor{href: href})
 			}

@@ -107,3 +107,22 @@ func TestMapInYAMLComment(t *testing.T) {
 		}
 	}
 }
+
+// TestMapRowActions: a summary row holding the map's label, its image and
+// the row's "Modifica" link (its object visually hidden) gives the image,
+// not the edit link, as the map and its link.
+func TestMapRowActions(t *testing.T) {
+	page := `<html><body><h1>Riolonet</h1><dl class="summary">
+<div class="row"><dt class="key">Stato di avanzamento</dt><dd class="value">Concluso</dd><dd class="actions"><a href="/processi/1074/modifica/stato">Modifica<span class="visually-hidden"> stato di avanzamento</span></a></dd></div>
+<div class="row"><dt class="key">Mappa di Impatto</dt><dd class="value"><img src="/archive/1074.jpg" alt=""></dd><dd class="actions"><a href="/processi/1074/modifica/mappa">Modifica<span class="visually-hidden"> mappa di impatto</span></a></dd></div>
+</dl></body></html>`
+	rec := mustParse(t, []byte(page), "https://www.osservatoriopartecipazione.it/scheda-processo/1074", "text/html; charset=utf-8")
+	if got := str(rec.ImpactMap); got != "https://www.osservatoriopartecipazione.it/archive/1074.jpg" {
+		t.Errorf("map %q", got)
+	}
+	for _, l := range rec.Links {
+		if strings.Contains(l.URL, "modifica") {
+			t.Errorf("link %s (%s): an edit link", l.URL, l.Field)
+		}
+	}
+}
