@@ -2,6 +2,7 @@ package parsers
 
 import (
 	"slices"
+	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -17,10 +18,23 @@ import (
 // outside the record (a change history: "Stato di avanzamento cambiato da
 // ... a ..."), and that text is not the record's.
 func recordContainer(tokens []token) *html.Node {
+	if c := labelsAncestor(tokens, true); c != nil {
+		return c
+	}
+	return labelsAncestor(tokens, false)
+}
+
+// labelsAncestor is recordContainer's element, leaving out the labels in
+// comments when skipComments is set: a reply under the record ("Anno di
+// avvio 2010, say the minutes") is someone's comment, not the record's.
+func labelsAncestor(tokens []token, skipComments bool) *html.Node {
 	var c *html.Node
 	seen := map[*fieldDef]bool{}
 	for _, t := range tokens {
 		if t.node == nil || t.kind == tokText || (t.kind == tokLabel && t.field == nil) {
+			continue
+		}
+		if skipComments && inUserComment(t.node) {
 			continue
 		}
 		if t.field != nil {
@@ -120,4 +134,27 @@ func dropStrayInline(tokens []token) {
 			*t = token{kind: tokText, text: t.text, node: t.node}
 		}
 	}
+}
+
+// inUserComment reports whether n is in a comment a page marks as one
+// (microdata: itemprop="comment", or a schema.org Comment).
+func inUserComment(n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "itemprop":
+				if strings.EqualFold(strings.TrimSpace(a.Val), "comment") {
+					return true
+				}
+			case "itemtype":
+				if strings.HasSuffix(strings.TrimSpace(a.Val), "/Comment") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
