@@ -27,6 +27,10 @@ type harness struct {
 	alerts   *deliverer // the job's own delivery, nil when it has an outbox
 	outbox   *Outbox
 	now      func() time.Time
+
+	// afterSync, a hook for tests, runs after each sync of the WARC
+	// writer made before a commit naming its records.
+	afterSync func()
 }
 
 // harnessOptions say what a job needs of its harness.
@@ -42,12 +46,14 @@ type harnessOptions struct {
 	// does not wait for them to go out.
 	Outbox *Outbox
 	Now    func() time.Time
+
+	afterSync func() // see harness.afterSync
 }
 
 // openHarness takes the lock, opens the archive and repairs its WARC
 // files as o says.
 func openHarness(ctx context.Context, o harnessOptions) (*harness, error) {
-	h := &harness{job: o.Job, now: o.Now, outbox: o.Outbox}
+	h := &harness{job: o.Job, now: o.Now, outbox: o.Outbox, afterSync: o.afterSync}
 	if h.now == nil {
 		h.now = time.Now
 	}
@@ -98,12 +104,45 @@ type recordOptions struct {
 
 // record opens the run's WARC writer and returns the recording transport
 // over o.Network: every exchange it carries is archived as the run's, and
-// listed in the catalog at once.
+// listed in the catalog at once, in a transaction of its own committed
+// after the WARC file was synced (syncedCaptures).
 func (h *harness) record(o recordOptions) (*archive.Recorder, error) {
 	if err := h.openWriter(o); err != nil {
 		return nil, err
 	}
-	return h.recorder(o, h.st), nil
+	return h.recorder(o, syncedCaptures{CaptureCatalog: h.st, sync: h.syncWARC}), nil
+}
+
+// syncWARC makes the WARC records written so far durable: the open file is
+// synced (its entry in the folder was synced when it was created, and a
+// file closed by a rotation was synced before it). Every commit that
+// names WARC records runs after it: the catalog never names a record a
+// power failure could take away.
+func (h *harness) syncWARC() error {
+	if h.w == nil {
+		return nil
+	}
+	err := h.w.Sync()
+	if h.afterSync != nil {
+		h.afterSync()
+	}
+	return err
+}
+
+// syncedCaptures lists captures in a catalog one transaction each, the
+// WARC file synced before each: the recording transport wrote the
+// capture's records whole before it lists it (the Committer's rules 1 and
+// 2, for a catalog written capture by capture).
+type syncedCaptures struct {
+	archive.CaptureCatalog
+	sync func() error
+}
+
+func (c syncedCaptures) AddCapture(ctx context.Context, cp *archive.Capture) (int64, error) {
+	if err := c.sync(); err != nil {
+		return 0, fmt.Errorf("add capture of %s: make its WARC records durable first: %w", cp.URL, err)
+	}
+	return c.CaptureCatalog.AddCapture(ctx, cp)
 }
 
 // openWriter opens the run's WARC writer.

@@ -58,6 +58,8 @@ type LinksConfig struct {
 	Wayback *wayback.Client
 	Logger  *slog.Logger
 	Now     func() time.Time
+
+	afterSync func() // see harness.afterSync
 }
 
 // LinksReport is what a run of link checks did.
@@ -89,7 +91,7 @@ func CheckLinks(ctx context.Context, cfg LinksConfig) (*LinksReport, error) {
 		return nil, err
 	}
 	h, err := openHarness(ctx, harnessOptions{DataDir: cfg.DataDir, Job: "links check", NoLock: cfg.NoLock, Repair: true,
-		Sinks: cfg.Sinks, Outbox: cfg.Outbox, Now: cfg.Now})
+		Sinks: cfg.Sinks, Outbox: cfg.Outbox, Now: cfg.Now, afterSync: cfg.afterSync})
 	if err != nil {
 		return nil, err
 	}
