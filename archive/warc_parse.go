@@ -3,13 +3,14 @@ package archive
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/klauspost/compress/gzip"
 )
 
 // archivio reads WARC files with its own parser rather than gowarc's
@@ -57,7 +58,9 @@ func (p *warcParsed) scanned() ScannedRecord {
 
 // warcScanner reads the records of a WARC file in order, gzipped (one
 // record per member) or not, checking each: structure, Content-Length,
-// end-of-record marker, gzip CRC, block and payload digests.
+// end-of-record marker, gzip CRC, block and payload digests. Members are
+// inflated by klauspost/compress's gzip reader (standard gzip, about a
+// fifth faster than the standard library's on a record page).
 type warcScanner struct {
 	cr          *warcCountingReader
 	br          *bufio.Reader
