@@ -24,3 +24,27 @@ func TestRepliesAreNotTheRecord(t *testing.T) {
 		t.Errorf("status %q, of a record posted as a comment", str(rec.Status))
 	}
 }
+
+// TestOtherRecordsCards: cards of similar records beside the record (a
+// heading linking to each, a figure and its label) do not widen the
+// element holding the record's labels: their fields are theirs; a record
+// whose own heading links to itself is read.
+func TestOtherRecordsCards(t *testing.T) {
+	card := `<div class="card"><h3><a href="/processi/3870">Piazze in comune</a></h3><div class="stat"><span class="value">8</span> <span class="label">Durata (mesi)</span></div></div>`
+	page := `<html><body><main><article><h1>Riolonet</h1><section><h2>Processo</h2>
+<div class="row"><span class="key">Stato di avanzamento</span> <div class="val">Progetto</div></div>
+<div class="row"><span class="key">Anno di avvio</span> <div class="val">2015</div></div></section></article>
+<aside class="similar"><h2>Schede simili</h2><div class="cards">` + card + `</div></aside></main></body></html>`
+	rec := mustParse(t, []byte(page), "https://www.osservatoriopartecipazione.it/scheda-processo/877", "text/html; charset=utf-8")
+	if rec.DurationMonths != nil {
+		t.Errorf("duration %d, from another record's card", *rec.DurationMonths)
+	}
+	if str(rec.Status) != "Progetto" || rec.StartYear == nil || *rec.StartYear != 2015 {
+		t.Errorf("status %q, start year %v", str(rec.Status), rec.StartYear)
+	}
+	page = `<html><body><div class="post"><h2><a href="/processi/877">Riolonet</a></h2><div class="entry"><p>Stato di avanzamento<br>Progetto</p><p>Durata (mesi)<br>8</p></div></div></body></html>`
+	rec = mustParse(t, []byte(page), "https://www.osservatoriopartecipazione.it/scheda-processo/877", "text/html; charset=utf-8")
+	if str(rec.Status) != "Progetto" || rec.DurationMonths == nil || *rec.DurationMonths != 8 {
+		t.Errorf("status %q, duration %v, of a post titled with a link to itself", str(rec.Status), rec.DurationMonths)
+	}
+}

@@ -25,16 +25,19 @@ func recordContainer(tokens []token) *html.Node {
 }
 
 // labelsAncestor is recordContainer's element, leaving out the labels in
-// comments when skipComments is set: a reply under the record ("Anno di
-// avvio 2010, say the minutes") is someone's comment, not the record's.
+// comments and in other items' cards when skipComments is set: a reply
+// under the record ("Anno di avvio 2010, say the minutes") is someone's
+// comment, and a similar record's card ("Durata (mesi) 8" under a
+// heading linking to it) that record's, not this one's.
 func labelsAncestor(tokens []token, skipComments bool) *html.Node {
 	var c *html.Node
 	seen := map[*fieldDef]bool{}
+	cards := map[*html.Node]bool{} // elements looked at by inOtherCard: whether they hold a linked heading
 	for _, t := range tokens {
 		if t.node == nil || t.kind == tokText || (t.kind == tokLabel && t.field == nil) {
 			continue
 		}
-		if skipComments && inUserComment(t.node) {
+		if skipComments && (inUserComment(t.node) || inOtherCard(t.node, cards)) {
 			continue
 		}
 		if t.field != nil {
@@ -157,4 +160,51 @@ func inUserComment(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// inOtherCard reports whether n is in a card of another item: an element,
+// up to three levels above n, holding a heading whose text is a link to
+// another page ("<h3><a href="/processi/3870">Piazze in comune</a></h3>").
+// Each element's answer is kept in seen: a page of many labels in one
+// element is looked at once.
+func inOtherCard(n *html.Node, seen map[*html.Node]bool) bool {
+	for d := 0; n != nil && d < 4; d, n = d+1, n.Parent {
+		holds, ok := seen[n]
+		if !ok {
+			for c := n.FirstChild; c != nil && !holds; c = c.NextSibling {
+				if c.Type != html.ElementNode {
+					continue
+				}
+				switch c.DataAtom {
+				case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+					holds = linkedHeading(c)
+				}
+			}
+			seen[n] = holds
+		}
+		if holds {
+			return true
+		}
+	}
+	return false
+}
+
+// linkedHeading reports whether a heading's text is a link to another
+// page, not a fragment of this one.
+func linkedHeading(h *html.Node) bool {
+	var a *html.Node
+	for c := h.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode && c.DataAtom == atom.A && a == nil:
+			a = c
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		default:
+			return false
+		}
+	}
+	if a == nil {
+		return false
+	}
+	href := strings.TrimSpace(attr(a, "href"))
+	return href != "" && href[0] != '#' && !nowhere(href)
 }
