@@ -16,8 +16,14 @@ import (
 // it never finds it empty before it began. Older unfinished crawls of the
 // source are superseded by a new one, as a single machine's fresh crawl
 // supersedes them. Nodes starting together agree on one crawl: the choice
-// is made under a lock of the source.
-func (s *Store) JoinCrawl(ctx context.Context, source, baseURL string, at time.Time, seeds []archive.FrontierEntry) (id int64, joined bool, err error) {
+// is made under a lock of the source. maxPages, when not 0, is a new
+// crawl's page budget over all nodes: at most that many URLs are ever
+// queued in its frontier, the others recorded excluded (max_pages); a
+// node joining a running crawl keeps the budget it has.
+func (s *Store) JoinCrawl(ctx context.Context, source, baseURL string, at time.Time, seeds []archive.FrontierEntry, maxPages int) (id int64, joined bool, err error) {
+	if maxPages < 0 {
+		return 0, false, fmt.Errorf("join crawl of %s: max pages %d: must not be negative", source, maxPages)
+	}
 	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('archivio crawl ' || $1))`, source); err != nil {
 			return err
@@ -31,8 +37,8 @@ func (s *Store) JoinCrawl(ctx context.Context, source, baseURL string, at time.T
 		if err != pgx.ErrNoRows {
 			return err
 		}
-		if err := tx.QueryRow(ctx, `INSERT INTO crawls (source, base_url, started_at, status) VALUES ($1, $2, $3, 'running') RETURNING id`,
-			source, baseURL, archive.FormatTime(at)).Scan(&id); err != nil {
+		if err := tx.QueryRow(ctx, `INSERT INTO crawls (source, base_url, started_at, status, max_pages) VALUES ($1, $2, $3, 'running', $4) RETURNING id`,
+			source, baseURL, archive.FormatTime(at), maxPages).Scan(&id); err != nil {
 			return err
 		}
 		if _, err := tx.Exec(ctx, `UPDATE crawls SET status = CASE status WHEN 'running' THEN 'interrupted' ELSE status END,

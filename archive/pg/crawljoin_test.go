@@ -28,7 +28,7 @@ func TestJoinCrawlAgreesOnOneCrawl(t *testing.T) {
 	var wg sync.WaitGroup
 	for i, st := range ns {
 		wg.Go(func() {
-			id, j, err := st.JoinCrawl(ctx, "osservatorio", "http://127.0.0.2", time.Now(), seeds)
+			id, j, err := st.JoinCrawl(ctx, "osservatorio", "http://127.0.0.2", time.Now(), seeds, 0)
 			if err != nil {
 				t.Error(err)
 				return
@@ -86,7 +86,7 @@ func TestJoinCrawlAgreesOnOneCrawl(t *testing.T) {
 	if err != nil || c.Status != "done" {
 		t.Fatalf("crawl after finishing: %+v, %v", c, err)
 	}
-	next, joined2, err := ns[2].JoinCrawl(ctx, "osservatorio", "http://127.0.0.2", time.Now(), seeds)
+	next, joined2, err := ns[2].JoinCrawl(ctx, "osservatorio", "http://127.0.0.2", time.Now(), seeds, 0)
 	if err != nil || joined2 || next == crawl {
 		t.Fatalf("join after the crawl finished = %d, %v, %v: want a new crawl", next, joined2, err)
 	}
@@ -104,7 +104,7 @@ func TestJoinCrawlSupersedesUnfinished(t *testing.T) {
 	if err := st.FinishCrawl(ctx, old, "interrupted", "", time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	id, joined, err := st.JoinCrawl(ctx, "osservatorio", "http://127.0.0.2", time.Now(), nil)
+	id, joined, err := st.JoinCrawl(ctx, "osservatorio", "http://127.0.0.2", time.Now(), nil, 0)
 	if err != nil || joined {
 		t.Fatalf("JoinCrawl = %d, %v, %v", id, joined, err)
 	}

@@ -3,6 +3,7 @@ package pg
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/jackc/pgx/v5"
 
@@ -48,6 +49,9 @@ func (s *Store) SettleFrontier(ctx context.Context, crawlID int64, key, state, r
 	}
 	var added []bool
 	err := s.inTx(ctx, func(tx pgx.Tx) (err error) {
+		if err := lockBudget(ctx, tx, crawlID); err != nil {
+			return err
+		}
 		if err := lockKeys(ctx, tx, crawlID, keys); err != nil {
 			return err
 		}
@@ -117,6 +121,9 @@ func (s *Store) addEntries(ctx context.Context, tx pgx.Tx, crawlID int64, entrie
 			hosts[h] = true
 		}
 	}
+	if err := budget(ctx, tx, crawlID, ks, sts, rs); err != nil {
+		return nil, err
+	}
 	if err := s.ensureHosts(ctx, tx, hosts); err != nil {
 		return nil, err
 	}
@@ -132,6 +139,63 @@ func (s *Store) addEntries(ctx context.Context, tx pgx.Tx, crawlID int64, entrie
 		return nil
 	})
 	return added, err
+}
+
+// budget keeps a crawl with a page budget (crawls.max_pages) within it:
+// the entries of the batch that would be newly queued past it are
+// recorded excluded (max_pages) instead, in the batch's order. The
+// crawl's row is locked while its queued URLs are counted, so that the
+// completions of all nodes count one after the other.
+func budget(ctx context.Context, tx pgx.Tx, crawlID int64, ks, sts, rs []string) error {
+	if !slices.Contains(sts, archive.FrontierQueued) {
+		return nil
+	}
+	var limit int
+	if err := tx.QueryRow(ctx, `SELECT max_pages FROM crawls WHERE id = $1`, crawlID).Scan(&limit); err != nil || limit == 0 {
+		return err
+	}
+	if err := lockBudget(ctx, tx, crawlID); err != nil {
+		return err
+	}
+	var queued int
+	if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM frontier WHERE crawl_id = $1 AND state <> 'excluded'`, crawlID).Scan(&queued); err != nil {
+		return err
+	}
+	rows, err := tx.Query(ctx, `SELECT key, state FROM frontier WHERE crawl_id = $1 AND key = ANY($2::text[])`, crawlID, ks)
+	if err != nil {
+		return err
+	}
+	have := map[string]string{}
+	var k, st string
+	if _, err := pgx.ForEachRow(rows, []any{&k, &st}, func() error {
+		have[k] = st
+		return nil
+	}); err != nil {
+		return err
+	}
+	room := max(limit-queued, 0)
+	for i := range ks {
+		if sts[i] != archive.FrontierQueued {
+			continue
+		}
+		if st, ok := have[ks[i]]; ok && st != archive.FrontierExcluded {
+			continue // there already: nothing is added
+		}
+		if room == 0 {
+			sts[i], rs[i] = archive.FrontierExcluded, "max_pages"
+			continue
+		}
+		room--
+	}
+	return nil
+}
+
+// lockBudget locks the row of a crawl with a page budget, before any of
+// its frontier rows: every transaction that may queue URLs of it takes
+// its locks in that order.
+func lockBudget(ctx context.Context, tx pgx.Tx, crawlID int64) error {
+	_, err := tx.Exec(ctx, `SELECT 1 FROM crawls WHERE id = $1 AND max_pages > 0 FOR UPDATE`, crawlID)
+	return err
 }
 
 func state(e archive.FrontierEntry) string {

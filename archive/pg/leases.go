@@ -157,6 +157,11 @@ func (s *Store) CompleteWith(ctx context.Context, l Lease, state, reason string,
 	lost := false
 	err := s.inTx(ctx, func(tx pgx.Tx) (err error) {
 		lost = false
+		if len(entries) > 0 {
+			if err := lockBudget(ctx, tx, l.CrawlID); err != nil {
+				return err
+			}
+		}
 		if err := lockKeys(ctx, tx, l.CrawlID, keys); err != nil {
 			return err
 		}

@@ -257,6 +257,12 @@ ALTER TABLE nodes ADD COLUMN stopped_at TIMESTAMPTZ;
 ALTER TABLE link_checks ADD COLUMN run_id BIGINT REFERENCES crawls(id);
 CREATE INDEX link_checks_run ON link_checks (run_id, url) WHERE run_id IS NOT NULL;
 `,
+	// A shared crawl's page budget (--max-pages), counted over all nodes:
+	// at most this many URLs are ever queued in its frontier, 0 for no
+	// limit.
+	7: `
+ALTER TABLE crawls ADD COLUMN max_pages INTEGER NOT NULL DEFAULT 0 CHECK (max_pages >= 0);
+`,
 }
 
 // textTime converts a TIMESTAMPTZ column to archive.TimeFormat's text.

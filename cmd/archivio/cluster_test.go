@@ -502,3 +502,51 @@ func frontierState(dsn string) string {
 	}
 	return b.String()
 }
+
+// TestCrawlOnNodesWithMaxPages runs two "archivio crawl --max-pages 30"
+// nodes on a demo site of 60 records: the budget holds over both nodes
+// (30 URLs queued and settled in all, the others excluded as max_pages),
+// the crawl is done and finished by one node.
+func TestCrawlOnNodesWithMaxPages(t *testing.T) {
+	const budget = 30
+	site, err := demosite.New(demosite.Options{Records: 60})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(site.Handler())
+	defer srv.Close()
+	dsn := postgres.Schema(t)
+	bucket := s3test.Start(t, t.TempDir(), nil)
+	cfg, _ := sharedConfig(t, dsn, bucket.URL)
+	args := []string{"crawl", "--config", cfg, "--base-url", srv.URL, "--allow-private", "--delay", "0", "--parallel", "2",
+		"--max-pages", fmt.Sprint(budget), "--quiet", "--format", "json"}
+	nodes := []*nodeRun{startNode(t, dsn, "node1", t.TempDir(), args), startNode(t, dsn, "node2", t.TempDir(), args)}
+	finished := 0
+	var last cluster.Report
+	for _, n := range nodes {
+		rep := n.report(t)
+		if rep.Status != "done" || rep.Frontier.Unsettled != 0 {
+			t.Errorf("%s: %+v", n.name, rep)
+		}
+		if rep.FinishedHere {
+			finished++
+			last = rep
+		}
+	}
+	if finished != 1 {
+		t.Fatalf("%d nodes finished the crawl, want 1", finished)
+	}
+	f := last.Frontier
+	settled := f.Done
+	for _, n := range f.Failed {
+		settled += n
+	}
+	if settled != budget || f.Excluded["max_pages"] == 0 {
+		t.Errorf("frontier %+v: want %d URLs settled over both nodes, the others excluded as max_pages", f, budget)
+	}
+	pages := len(site.Requests())
+	t.Logf("frontier %+v; the site asked %d times", f, pages)
+	if pages > budget+2 { // and each node's robots.txt
+		t.Errorf("the site was asked %d times, want at most %d pages and the robots.txt of each node", pages, budget)
+	}
+}

@@ -70,8 +70,9 @@ postgres.node; default the host name) of a crawl shared with the other
 machines of the same configuration: it joins the source's running crawl
 or starts it, fetches what it claims from the shared frontier, stores the
 records in the shared catalog and ships its WARC files to warc_storage;
-the report is this node's part and the whole crawl's state. Site sources
-and --max-pages are for one machine.
+the report is this node's part and the whole crawl's state; --max-pages is
+the crawl's budget over all nodes, set by the node that starts it. Site
+sources are for one machine.
 
 Examples:
   archivio crawl

@@ -34,9 +34,6 @@ func nodeName(s *config.Settings) (string, error) {
 // sharedCrawl is cfg's crawl on the shared catalog (store: postgres):
 // this machine is one node of it.
 func sharedCrawl(ctx context.Context, e *env, lf *logFlags, s *config.Settings, cfg jobs.Config) (*cluster.Report, error) {
-	if cfg.MaxPages > 0 {
-		return nil, fmt.Errorf("%w: --max-pages is for one machine's crawl: nodes of a shared catalog crawl the whole source", errUsage)
-	}
 	log, err := lf.logger(e.stderr)
 	if err != nil {
 		return nil, err
@@ -85,7 +82,7 @@ func (n *node) crawl(ctx context.Context, cfg jobs.Config, log *slog.Logger) (*c
 		Store: n.st, Storage: n.storage, Node: n.name, WARCDir: filepath.Join(n.s.Data, "spool", n.name), LogDir: n.s.Data,
 		Source: cfg.Source, BaseURL: cfg.BaseURL, UserAgent: cfg.UserAgent, Software: cfg.Software,
 		Parallel: cfg.Parallel, Delay: cfg.Delay, Timeout: cfg.Timeout, MaxBody: cfg.MaxBody, MaxFile: cfg.WARCMaxSize,
-		FromID: cfg.FromID, ToID: cfg.ToID, LeaseTTL: n.s.Postgres.LeaseTTL.D(),
+		FromID: cfg.FromID, ToID: cfg.ToID, MaxPages: cfg.MaxPages, LeaseTTL: n.s.Postgres.LeaseTTL.D(),
 		Transport: cfg.Transport, AllowPrivate: cfg.AllowPrivate, Logger: log,
 	})
 }

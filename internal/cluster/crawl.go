@@ -34,6 +34,10 @@ type CrawlConfig struct {
 	MaxBody   int64
 	MaxFile   int64 // rotate WARC files at this size
 	FromID    int   // also try every record id from FromID to ToID
+	// MaxPages, when not 0, is a new crawl's page budget over all nodes
+	// (--max-pages): at most that many URLs queued, the rest excluded
+	// (max_pages). A node joining a running crawl keeps its budget.
+	MaxPages  int
 	ToID      int
 	Heartbeat time.Duration // default a third of the lease TTL
 	LeaseTTL  time.Duration
@@ -116,7 +120,7 @@ func Crawl(ctx context.Context, cfg CrawlConfig) (*Report, error) {
 		return nil, err
 	}
 	rep := &Report{Source: cfg.Source, BaseURL: base.String(), Node: cfg.Node, Started: cfg.Now().UTC()}
-	id, joined, err := st.JoinCrawl(ctx, cfg.Source, base.String(), cfg.Now(), obs.seeds(known, cfg.FromID, cfg.ToID))
+	id, joined, err := st.JoinCrawl(ctx, cfg.Source, base.String(), cfg.Now(), obs.seeds(known, cfg.FromID, cfg.ToID), cfg.MaxPages)
 	if err != nil {
 		return nil, err
 	}

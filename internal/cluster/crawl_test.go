@@ -32,7 +32,7 @@ func TestCrawlJoinsWithItsIDs(t *testing.T) {
 	}
 	defer st.Close()
 	// Another node started the crawl, with the home page only.
-	started, _, err := st.JoinCrawl(ctx, "osservatorio", srv.URL, time.Now(), []archive.FrontierEntry{{Key: "url:/", URL: srv.URL + "/"}})
+	started, _, err := st.JoinCrawl(ctx, "osservatorio", srv.URL, time.Now(), []archive.FrontierEntry{{Key: "url:/", URL: srv.URL + "/"}}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
