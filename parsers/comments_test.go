@@ -48,3 +48,22 @@ func TestOtherRecordsCards(t *testing.T) {
 		t.Errorf("status %q, duration %v, of a post titled with a link to itself", str(rec.Status), rec.DurationMonths)
 	}
 }
+
+// TestCountIsNoList: a bare count under a list field's word (a platform's
+// statistics: "Partecipanti 240") is not that list; names are.
+func TestCountIsNoList(t *testing.T) {
+	for in, want := range map[string]bool{"240": true, "1.200": true, "Singoli cittadini": false, "2 associazioni": false, "": false} {
+		if got := countOnly(in); got != want {
+			t.Errorf("countOnly(%q) = %v, want %v", in, got, want)
+		}
+	}
+	page := `<html><body><h1>Riolonet</h1><dl><dt>Stato di avanzamento</dt><dd>Progetto</dd><dt>Durata (mesi)</dt><dd>8</dd></dl>
+<section class="statistics"><h3>Statistiche</h3><div class="stat"><span class="title">Partecipanti</span><span class="number">240</span></div></section></body></html>`
+	rec := mustParse(t, []byte(page), "https://www.osservatoriopartecipazione.it/scheda-processo/1980", "text/html; charset=utf-8")
+	if rec.Participants != nil {
+		t.Errorf("participants %q, a count", rec.Participants)
+	}
+	if !hasWarning(rec, "bad_value", "Partecipanti") {
+		t.Errorf("warnings %+v, want a bad_value for Partecipanti", rec.Warnings)
+	}
+}

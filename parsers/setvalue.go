@@ -38,7 +38,14 @@ func (a *assembler) setValue(f *openField, v fieldValue) bool {
 			return true
 		}
 	case kindList, kindCommaList:
-		if items := listItems(f, d.kind); len(items) > 0 {
+		items := listItems(f, d.kind)
+		if len(items) == 1 && countOnly(items[0]) {
+			// "Partecipanti 240": a statistic under the field's word; the
+			// field lists names (of bodies, places, techniques).
+			a.warn("bad_value", f, fmt.Sprintf("%q: a count, not a list of names: %q", f.label, items[0]))
+			return false
+		}
+		if len(items) > 0 {
 			*d.list(a.rec) = items
 			return true
 		}
@@ -229,4 +236,20 @@ func trimBullet(s string) string {
 		}
 	}
 	return s
+}
+
+// countOnly reports whether a text is a number and nothing else: "240",
+// "1.200".
+func countOnly(s string) bool {
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' || c == ',' || c == ' ':
+		default:
+			return false
+		}
+	}
+	return digits > 0
 }
