@@ -152,3 +152,17 @@ func atoiDigits(t string) int {
 	}
 	return k
 }
+
+// prevElement is the element before n among its siblings, past white
+// space and comments; nil when there is none.
+func prevElement(n *html.Node) *html.Node {
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		switch {
+		case s.Type == html.ElementNode:
+			return s
+		case s.Type == html.TextNode && strings.TrimSpace(s.Data) != "":
+			return nil
+		}
+	}
+	return nil
+}

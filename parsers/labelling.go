@@ -108,6 +108,9 @@ func (l *linearizer) textLabel(n *html.Node) bool {
 		return false
 	}
 	m := dict.lookup(text)
+	if m.found() && n.Parent != nil && lineWrap(prevElement(n.Parent), n.Parent) {
+		return false // a word starting the next line of a wrapped paragraph (see lineWrap)
+	}
 	if !m.found() || m.section != "" && textAfter(n, n.Parent) {
 		// A section's name followed by more text in its line
 		// ("Processo<span> </span>non certificato") is a word of it: a

@@ -36,7 +36,7 @@ func TestLineWrapByClass(t *testing.T) {
 		line("x1", "y1", "Regione Emilia-Romagna") + line("x1", "y2", "Un clima di ") + line("x1", "y3", "partecipazione") +
 		line("x1", "y4", "Processo") +
 		line("x1", "y5", "Stato di avanzamento") + line("x2", "y5", "Concluso") +
-		line("x1", "y6", "Fasi del percorso") + line("x2", "y6", "Il percorso prevede diversi ") + line("x2", "y7", "livelli di attività.") +
+		line("x1", "y6", "Fasi del percorso") + line("x2", "y6", "Il percorso prevede diversi ") + line("x2", "y6b", `partecipanti<span class="_ _0"> </span>e `) + line("x2", "y7", "livelli di attività.") +
 		line("x1", "y8", "Documenti di proposta partecipata ") + line("x1", "y9", "approvati al termine del processo") + line("x2", "y8", "No") +
 		line("x1", "y9", "Gestione di Processo") +
 		line("x1", "y9a", "Struttura responsabile del ") + line("x1", "y9b", "processo") + line("x2", "y9a", "Settore urbanistica") +
@@ -49,7 +49,7 @@ func TestLineWrapByClass(t *testing.T) {
 	if got := str(rec.Title); got != "Un clima di partecipazione" {
 		t.Errorf("title %q, drawn over two lines", got)
 	}
-	if got := str(rec.Phases); got != "Il percorso prevede diversi livelli di attività." {
+	if got := str(rec.Phases); got != "Il percorso prevede diversi partecipanti e livelli di attività." {
 		t.Errorf("phases %q", got)
 	}
 	if rec.ProposalDocumentsApproved == nil || *rec.ProposalDocumentsApproved {
