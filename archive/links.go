@@ -121,43 +121,68 @@ type Check struct {
 // returning the transition it made and the new state. works says whether
 // the check's verdict means the link works (the checker decides).
 func (s *Store) RecordCheck(ctx context.Context, c Check, works bool, t Thresholds) (Transition, LinkState, error) {
+	var tr Transition
+	var st LinkState
+	err := s.apply(ctx, CheckWrite(c, works, t, func(t Transition, s LinkState) { tr, st = t, s }))
+	if err != nil {
+		return "", LinkState{}, err
+	}
+	return tr, st, nil
+}
+
+// CheckWrite is RecordCheck as a Write: the check is stored and its
+// link's state moved in the write's transaction, from the state the
+// transaction reads, so checks of one link move it in the order they
+// commit. then hears the transition and the new state once the write has
+// committed (never for a write that did not). A check naming a capture
+// is queued after the capture's own write, so that it commits with it
+// or after it.
+func CheckWrite(c Check, works bool, th Thresholds, then func(Transition, LinkState)) Write {
 	if len(c.Chain) == 0 {
 		c.Chain = json.RawMessage("[]")
 	}
 	var tr Transition
 	var st LinkState
-	err := WithTx(ctx, s.db, func(tx *sql.Tx) error {
-		var err error
-		if st, err = linkState(ctx, tx, c.URL); err != nil {
-			return err
+	w := Write{what: "record check of " + c.URL, run: func(t *txn) error {
+		err := recordCheck(t.ctx, t.tx, c, works, th, &tr, &st)
+		if err != nil {
+			return fmt.Errorf("record check of %s: %w", c.URL, err)
 		}
-		good := works
-		st, tr = NextState(st, good, c.CheckedAt, t)
-		var capture any
-		if c.CaptureID != 0 {
-			capture = c.CaptureID
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO link_checks (url, checked_at, verdict, status, method, final_url, chain, error, capture_id, elapsed_ms, state, works)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.URL, FormatTime(c.CheckedAt), c.Verdict, c.Status, c.Method, c.FinalURL,
-			string(c.Chain), c.Error, capture, c.Elapsed.Milliseconds(), st.State, good); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE links SET state = ?, state_since = ?, fail_streak = ?, fail_since = ?, ok_streak = ?, ok_since = ?,
-			last_checked = ?, last_verdict = ?, redirect_chain = ?,
-			last_ok = CASE WHEN ? THEN ? ELSE last_ok END,
-			last_good_capture = CASE WHEN ? AND ? IS NOT NULL THEN ? ELSE last_good_capture END
-			WHERE url = ?`,
-			st.State, FormatTime(st.Since), st.FailStreak, nullTime(st.FailSince), st.OKStreak, nullTime(st.OKSince),
-			FormatTime(c.CheckedAt), c.Verdict, string(c.Chain),
-			good, FormatTime(c.CheckedAt),
-			good && c.Status == 200, capture, capture,
-			c.URL)
-		return err
-	})
-	if err != nil {
-		return "", LinkState{}, fmt.Errorf("record check of %s: %w", c.URL, err)
+		return nil
+	}}
+	if then != nil {
+		w = w.OnCommit(func() { then(tr, st) })
 	}
-	return tr, st, nil
+	return w
+}
+
+func recordCheck(ctx context.Context, tx *sql.Tx, c Check, works bool, t Thresholds, tr *Transition, st *LinkState) error {
+	prev, err := linkState(ctx, tx, c.URL)
+	if err != nil {
+		return err
+	}
+	good := works
+	*st, *tr = NextState(prev, good, c.CheckedAt, t)
+	var capture any
+	if c.CaptureID != 0 {
+		capture = c.CaptureID
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO link_checks (url, checked_at, verdict, status, method, final_url, chain, error, capture_id, elapsed_ms, state, works)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.URL, FormatTime(c.CheckedAt), c.Verdict, c.Status, c.Method, c.FinalURL,
+		string(c.Chain), c.Error, capture, c.Elapsed.Milliseconds(), st.State, good); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE links SET state = ?, state_since = ?, fail_streak = ?, fail_since = ?, ok_streak = ?, ok_since = ?,
+		last_checked = ?, last_verdict = ?, redirect_chain = ?,
+		last_ok = CASE WHEN ? THEN ? ELSE last_ok END,
+		last_good_capture = CASE WHEN ? AND ? IS NOT NULL THEN ? ELSE last_good_capture END
+		WHERE url = ?`,
+		st.State, FormatTime(st.Since), st.FailStreak, nullTime(st.FailSince), st.OKStreak, nullTime(st.OKSince),
+		FormatTime(c.CheckedAt), c.Verdict, string(c.Chain),
+		good, FormatTime(c.CheckedAt),
+		good && c.Status == 200, capture, capture,
+		c.URL)
+	return err
 }
 
 func nullTime(t time.Time) any {

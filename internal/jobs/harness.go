@@ -102,17 +102,6 @@ type recordOptions struct {
 	Software        string
 }
 
-// record opens the run's WARC writer and returns the recording transport
-// over o.Network: every exchange it carries is archived as the run's, and
-// listed in the catalog at once, in a transaction of its own committed
-// after the WARC file was synced (syncedCaptures).
-func (h *harness) record(o recordOptions) (*archive.Recorder, error) {
-	if err := h.openWriter(o); err != nil {
-		return nil, err
-	}
-	return h.recorder(o, syncedCaptures{CaptureCatalog: h.st, sync: h.syncWARC}), nil
-}
-
 // syncWARC makes the WARC records written so far durable: the open file is
 // synced (its entry in the folder was synced when it was created, and a
 // file closed by a rotation was synced before it). Every commit that
@@ -127,22 +116,6 @@ func (h *harness) syncWARC() error {
 		h.afterSync()
 	}
 	return err
-}
-
-// syncedCaptures lists captures in a catalog one transaction each, the
-// WARC file synced before each: the recording transport wrote the
-// capture's records whole before it lists it (the Committer's rules 1 and
-// 2, for a catalog written capture by capture).
-type syncedCaptures struct {
-	archive.CaptureCatalog
-	sync func() error
-}
-
-func (c syncedCaptures) AddCapture(ctx context.Context, cp *archive.Capture) (int64, error) {
-	if err := c.sync(); err != nil {
-		return 0, fmt.Errorf("add capture of %s: make its WARC records durable first: %w", cp.URL, err)
-	}
-	return c.CaptureCatalog.AddCapture(ctx, cp)
 }
 
 // openWriter opens the run's WARC writer.

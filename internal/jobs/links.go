@@ -96,8 +96,17 @@ func CheckLinks(ctx context.Context, cfg LinksConfig) (*LinksReport, error) {
 		return nil, err
 	}
 	defer h.close()
-	return checkLinksIn(ctx, cfg, h, h.st, func(next http.RoundTripper) (http.RoundTripper, error) {
-		return h.record(recordOptions{Network: next, MaxBody: cfg.MaxBody, Software: cfg.Software})
+	ro := recordOptions{MaxBody: cfg.MaxBody, Software: cfg.Software}
+	if err := h.openWriter(ro); err != nil {
+		return nil, err
+	}
+	// The checks and their captures go to the catalog in group commits,
+	// the WARC file synced before each (linkCommits).
+	com := h.st.NewCommitter(archive.CommitOptions{Sync: h.syncWARC})
+	defer com.Close()
+	return checkLinksIn(ctx, cfg, h, h.st, com, func(next http.RoundTripper) (http.RoundTripper, error) {
+		ro.Network = next
+		return h.recorder(ro, com), nil
 	})
 }
 
@@ -128,8 +137,10 @@ func linksDefaults(cfg LinksConfig) (LinksConfig, error) {
 }
 
 // checkLinksIn is a run of link checks in h, on the catalog st, through
-// the recording transport record makes over the network.
-func checkLinksIn(ctx context.Context, cfg LinksConfig, h *harness, st linksCatalog, record func(next http.RoundTripper) (http.RoundTripper, error)) (*LinksReport, error) {
+// the recording transport record makes over the network. The checks
+// commit in com's group commits (linkCommits), or each in a transaction
+// of its own when com is nil.
+func checkLinksIn(ctx context.Context, cfg LinksConfig, h *harness, st linksCatalog, com *archive.Committer, record func(next http.RoundTripper) (http.RoundTripper, error)) (*LinksReport, error) {
 	started := cfg.Now()
 	if err := h.start(ctx, "links", ""); err != nil {
 		return nil, err
@@ -156,7 +167,15 @@ func checkLinksIn(ctx context.Context, cfg LinksConfig, h *harness, st linksCata
 
 	r := &linkRun{cfg: cfg, st: st, h: h, checker: checker, transport: recorder,
 		rep: &LinksReport{Verdicts: map[string]int{}, States: map[string]int{}, Alerts: []alerts.Alert{}}}
+	if com != nil {
+		r.commits = r.startCommits(com, cfg.Parallel)
+	}
 	r.checkAll(ctx, links)
+	if r.commits != nil {
+		if err := r.commits.close(); err != nil {
+			r.fail(err)
+		}
+	}
 	closeErr := h.closeWriter()
 
 	fin := context.WithoutCancel(ctx)
@@ -212,6 +231,7 @@ type linkRun struct {
 	h         *harness // the run's alerts go out through it
 	checker   *linkcheck.Checker
 	transport http.RoundTripper // archiving, for snapshots
+	commits   *linkCommits      // the group commits; nil: a transaction per check
 
 	mu    sync.Mutex // guards rep, err, hosts; held only to update them
 	rep   *LinksReport
@@ -268,18 +288,20 @@ func (r *linkRun) check(ctx context.Context, l archive.Link) {
 		return // an interrupted check says nothing about the link
 	}
 	chain, _ := json.Marshal(res.Chain)
-	tr, state, err := r.st.RecordCheck(ctx, archive.Check{
+	c := archive.Check{
 		URL: l.URL, CheckedAt: res.CheckedAt, Verdict: string(res.Verdict), Status: res.Status, Method: res.Method,
 		FinalURL: res.FinalURL, Chain: chain, Error: res.Error, CaptureID: res.CaptureID, Elapsed: res.Elapsed,
-	}, res.Verdict.Works(), r.cfg.Thresholds)
+	}
+	if r.commits != nil {
+		r.queueCheck(ctx, l, res, c)
+		return
+	}
+	tr, state, err := r.st.RecordCheck(ctx, c, res.Verdict.Works(), r.cfg.Thresholds)
 	if err != nil {
 		r.fail(err)
 		return
 	}
-	r.mu.Lock()
-	r.rep.Checked++
-	r.rep.Verdicts[string(res.Verdict)]++
-	r.mu.Unlock()
+	r.counted(res)
 	if res.Verdict.Works() && slices.Contains(l.Fields, "website") {
 		r.snapshot(ctx, l.URL, r.checkedPage(ctx, res))
 	}
@@ -290,6 +312,14 @@ func (r *linkRun) check(ctx context.Context, l archive.Link) {
 	if err := r.alert(ctx, l.URL, string(tr), string(res.Verdict), state.Since); err != nil {
 		r.fail(err)
 	}
+}
+
+// counted adds a committed check to the report.
+func (r *linkRun) counted(res linkcheck.Result) {
+	r.mu.Lock()
+	r.rep.Checked++
+	r.rep.Verdicts[string(res.Verdict)]++
+	r.mu.Unlock()
 }
 
 // fail keeps the run's first error.
