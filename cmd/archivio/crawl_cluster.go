@@ -10,12 +10,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"archivio/archive/pg"
 	"archivio/archive/warcstore"
 	"archivio/internal/cluster"
 	"archivio/internal/config"
 	"archivio/internal/jobs"
+	"archivio/internal/setup"
 )
 
 // nodeName is this machine's name among the nodes: postgres.node, else
@@ -43,6 +45,12 @@ func sharedCrawl(ctx context.Context, e *env, lf *logFlags, s *config.Settings, 
 		return nil, err
 	}
 	defer n.close()
+	if cfg.Sinks == nil {
+		// Parse health alerts go where link alerts go.
+		if cfg.Sinks, err = setup.SharedSinks(ctx, s, log, n.st); err != nil {
+			return nil, err
+		}
+	}
 	return n.crawl(ctx, cfg, log)
 }
 
@@ -83,7 +91,7 @@ func (n *node) crawl(ctx context.Context, cfg jobs.Config, log *slog.Logger) (*c
 		Source: cfg.Source, BaseURL: cfg.BaseURL, UserAgent: cfg.UserAgent, Software: cfg.Software,
 		Parallel: cfg.Parallel, Delay: cfg.Delay, Timeout: cfg.Timeout, MaxBody: cfg.MaxBody, MaxFile: cfg.WARCMaxSize,
 		FromID: cfg.FromID, ToID: cfg.ToID, MaxPages: cfg.MaxPages, LeaseTTL: n.s.Postgres.LeaseTTL.D(),
-		Transport: cfg.Transport, AllowPrivate: cfg.AllowPrivate, Logger: log,
+		Transport: cfg.Transport, AllowPrivate: cfg.AllowPrivate, Drift: cfg.Drift, Sinks: cfg.Sinks, Outbox: cfg.Outbox, Logger: log,
 	})
 }
 
@@ -114,6 +122,17 @@ func printSharedReport(w io.Writer, r *cluster.Report) {
 	}
 	if r.FinishedHere {
 		fmt.Fprintf(w, "  finished          by this node: nothing of the crawl is queued on any node\n")
+	}
+	if h := r.ParseHealth; h != nil && h.Drift != nil {
+		d := h.Drift
+		judged := "not judged (too few record pages)"
+		if d.Judged {
+			judged = fmt.Sprintf("%s since %s, %d findings", d.State, d.Since.UTC().Format(time.RFC3339), len(d.Findings))
+		}
+		if d.Alert != nil {
+			judged += fmt.Sprintf("; alert %s raised", strings.ToUpper(d.Alert.Kind))
+		}
+		fmt.Fprintf(w, "  parse health      %d record pages, %d unreadable; %s (judged by this node)\n", h.RecordPages, h.Unreadable, judged)
 	}
 	fmt.Fprintf(w, "  WARC              %d captures waiting for their file to be stored\n", r.WARCPending)
 	if r.CrawlLog != "" {

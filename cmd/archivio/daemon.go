@@ -91,7 +91,7 @@ func runDaemon(ctx context.Context, e *env, args []string) error {
 		opts.Shared = &daemon.Shared{Store: n.st, LeaseTTL: s.Postgres.LeaseTTL.D(),
 			Crawl: func(ctx context.Context, source string) (*cluster.Report, error) {
 				cfg := setup.Crawl(&s.Config, source, buildVersion())
-				cfg.Transport = e.network
+				cfg.Transport, cfg.Sinks = e.network, opts.Sinks
 				return n.crawl(ctx, cfg, log)
 			},
 			CheckLinks: n.checkLinks,

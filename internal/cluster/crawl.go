@@ -3,6 +3,7 @@ package cluster
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -12,6 +13,7 @@ import (
 	"archivio/archive"
 	"archivio/archive/pg"
 	"archivio/archive/warcstore"
+	"archivio/internal/alerts"
 	"archivio/internal/jobs"
 	"archivio/source/osservatorio"
 )
@@ -46,8 +48,15 @@ type CrawlConfig struct {
 	// one refusing non-public addresses unless AllowPrivate.
 	Transport    http.RoundTripper
 	AllowPrivate bool
-	Logger       *slog.Logger
-	Now          func() time.Time
+	// Drift judges the parse health of the crawl, once, by the node that
+	// finishes it (default archive.DefaultDriftThresholds, as one
+	// machine's crawl); the alert of a transition goes to Sinks (or
+	// Outbox).
+	Drift  archive.DriftThresholds
+	Sinks  alerts.Sink
+	Outbox *jobs.Outbox
+	Logger *slog.Logger
+	Now    func() time.Time
 }
 
 // Report is what one node did in a shared crawl, and the crawl as the
@@ -73,13 +82,16 @@ type Report struct {
 	RobotsBlocked    int64            `json:"robots_blocked"`
 	Errors           map[string]int64 `json:"errors"`
 	// The whole crawl, over every node.
-	Frontier       jobs.FrontierReport    `json:"frontier"`
-	ParseOutcomes  map[string]int64       `json:"parse_outcomes"`
-	MissingRecords []jobs.MissingRecord   `json:"missing_records,omitempty"`
-	FinishedHere   bool                   `json:"finished_here"` // this node marked the crawl done
-	WARCPending    int64                  `json:"warc_captures_pending"`
-	Repaired       []archive.RepairReport `json:"repaired,omitempty"`
-	CrawlLog       string                 `json:"crawl_log,omitempty"` // this node's lines of the crawl log
+	Frontier       jobs.FrontierReport  `json:"frontier"`
+	ParseOutcomes  map[string]int64     `json:"parse_outcomes"`
+	MissingRecords []jobs.MissingRecord `json:"missing_records,omitempty"`
+	FinishedHere   bool                 `json:"finished_here"` // this node marked the crawl done
+	// ParseHealth is the crawl's parse health and the judgement of its
+	// drift, by the node that finished it (nil on the others).
+	ParseHealth *jobs.ParseHealthReport `json:"parse_health,omitempty"`
+	WARCPending int64                   `json:"warc_captures_pending"`
+	Repaired    []archive.RepairReport  `json:"repaired,omitempty"`
+	CrawlLog    string                  `json:"crawl_log,omitempty"` // this node's lines of the crawl log
 }
 
 // Crawl runs this node's part of the crawl of the observatory at
@@ -96,6 +108,9 @@ func Crawl(ctx context.Context, cfg CrawlConfig) (*Report, error) {
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Drift == (archive.DriftThresholds{}) {
+		cfg.Drift = archive.DefaultDriftThresholds()
 	}
 	if cfg.Transport == nil {
 		cfg.Transport = networkTransport(cfg.AllowPrivate, cfg.Parallel)
@@ -178,6 +193,18 @@ func Crawl(ctx context.Context, cfg CrawlConfig) (*Report, error) {
 			rep.Status, rep.Error = "failed", err.Error()
 		}
 		rep.FinishedHere = done
+		if done {
+			// The node that finished the crawl judges its drift, once.
+			started := rep.Started
+			if c, err := st.Crawl(fin, id); err == nil {
+				started = c.StartedAt // the crawl's, not this node's part's
+			}
+			rep.ParseHealth, err = jobs.JudgeSharedDrift(fin, jobs.SharedDrift{Catalog: st, Source: cfg.Source, BaseURL: base.String(),
+				CrawlID: id, Started: started, Thresholds: cfg.Drift, Sinks: cfg.Sinks, Outbox: cfg.Outbox, Now: cfg.Now})
+			if err != nil && !errors.Is(err, pg.ErrDriftJudged) {
+				rep.Status, rep.Error = "failed", fmt.Sprintf("judge the parse health: %v", err)
+			}
+		}
 	}
 	switch rep.Status {
 	case "failed":

@@ -39,7 +39,38 @@ func (j *job) judgeDrift(ctx context.Context, rep *Report) error {
 	if rep.Status != "done" || h == nil {
 		return nil
 	}
-	state, err := j.st.DriftState(ctx, j.cfg.Source)
+	return drifter{st: j.st, source: j.cfg.Source, base: j.base.String(), crawlID: j.crawlID, started: rep.Started,
+		thresholds: j.cfg.Drift, now: j.cfg.Now, send: j.h.sendAlert}.judge(ctx, h)
+}
+
+// driftCatalog is what judging a crawl's drift uses of a catalog.
+type driftCatalog interface {
+	CaptureFinder
+	ParseHealth(ctx context.Context, crawlID int64) (*archive.ParseHealth, error)
+	DriftState(ctx context.Context, source string) (*archive.DriftState, error)
+	SetDriftState(ctx context.Context, d archive.DriftState, alert *archive.AlertRow) (int64, error)
+	UnreadablePages(ctx context.Context, crawlID int64, n int) ([]archive.PageRef, error)
+	PagesWithoutField(ctx context.Context, crawlID int64, field string, n int) ([]archive.PageRef, error)
+	PagesWithUnknownLabel(ctx context.Context, crawlID int64, label string, n int) ([]archive.PageRef, error)
+}
+
+// drifter judges one finished crawl's drift.
+type drifter struct {
+	st         driftCatalog
+	source     string
+	base       string // the source's address, the alert's URL
+	crawlID    int64
+	started    time.Time
+	thresholds archive.DriftThresholds
+	now        func() time.Time
+	// send hands a stored alert over for delivery.
+	send func(ctx context.Context, a alerts.Alert, then func(error))
+}
+
+// judge sets h.Drift, moving the source's state and raising the alert
+// of a transition.
+func (j drifter) judge(ctx context.Context, h *ParseHealthReport) error {
+	state, err := j.st.DriftState(ctx, j.source)
 	if err != nil {
 		return err
 	}
@@ -52,7 +83,7 @@ func (j *job) judgeDrift(ctx context.Context, rep *Report) error {
 			return err
 		}
 	}
-	findings, judged := archive.JudgeDrift(&h.ParseHealth, base, j.cfg.Drift)
+	findings, judged := archive.JudgeDrift(&h.ParseHealth, base, j.thresholds)
 	dr := &DriftReport{Judged: judged, State: state.State, Since: state.Since, BaselineCrawl: state.BaselineCrawl,
 		Findings: []archive.DriftFinding{}}
 	h.Drift = dr
@@ -75,12 +106,12 @@ func (j *job) judgeDrift(ctx context.Context, rep *Report) error {
 			kind = alerts.KindRecovered
 		}
 		if state.State != archive.HealthHealthy {
-			next.Since, next.SinceCrawl = rep.Started, j.crawlID
+			next.Since, next.SinceCrawl = j.started, j.crawlID
 		}
 		next.State, next.BaselineCrawl, next.Findings = archive.HealthHealthy, j.crawlID, nil
 	case state.State != archive.HealthDrift:
 		kind = alerts.KindDrift
-		next.State, next.Since, next.SinceCrawl, next.Findings = archive.HealthDrift, rep.Started, j.crawlID, findings
+		next.State, next.Since, next.SinceCrawl, next.Findings = archive.HealthDrift, j.started, j.crawlID, findings
 	default:
 		next.Findings = findings // drift holds: what is broken now
 	}
@@ -90,8 +121,8 @@ func (j *job) judgeDrift(ctx context.Context, rep *Report) error {
 		return err
 	}
 
-	a := alerts.Alert{Kind: kind, URL: j.base.String(), Since: next.Since, At: j.cfg.Now(), Records: []alerts.RecordRef{},
-		Drift: &alerts.Drift{Source: j.cfg.Source, CrawlID: j.crawlID, BaselineCrawl: state.BaselineCrawl,
+	a := alerts.Alert{Kind: kind, URL: j.base, Since: next.Since, At: j.now(), Records: []alerts.RecordRef{},
+		Drift: &alerts.Drift{Source: j.source, CrawlID: j.crawlID, BaselineCrawl: state.BaselineCrawl,
 			RecordPages: h.RecordPages, Parsed: h.Parsed, Unreadable: h.Unreadable, Findings: []alerts.DriftFinding{}}}
 	shown := findings
 	if kind == alerts.KindRecovered {
@@ -107,14 +138,14 @@ func (j *job) judgeDrift(ctx context.Context, rep *Report) error {
 		return err
 	}
 	a.ID, err = j.st.SetDriftState(ctx, next, &archive.AlertRow{Kind: kind, URL: a.URL, Verdict: a.Verdict, Since: a.Since, At: a.At,
-		Source: j.cfg.Source, Detail: string(detail)})
+		Source: j.source, Detail: string(detail)})
 	if err != nil {
 		return err
 	}
 	dr.Alert = &a
 	// Delivered by the harness, which waits for it before the report is
 	// written.
-	j.h.sendAlert(ctx, a, func(err error) {
+	j.send(ctx, a, func(err error) {
 		if err != nil {
 			dr.Undelivered = err.Error()
 		}
@@ -123,7 +154,7 @@ func (j *job) judgeDrift(ctx context.Context, rep *Report) error {
 }
 
 // findingExamples are the pages that show a finding in this crawl.
-func (j *job) findingExamples(ctx context.Context, f archive.DriftFinding) ([]archive.PageRef, error) {
+func (j drifter) findingExamples(ctx context.Context, f archive.DriftFinding) ([]archive.PageRef, error) {
 	switch f.Rule {
 	case archive.RuleUnreadable:
 		return j.st.UnreadablePages(ctx, j.crawlID, examplesPerFinding)
