@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"sync"
+
+	kflate "github.com/klauspost/compress/flate"
 )
 
 // A record version's document (record_versions.data) is stored packed:
@@ -45,16 +47,19 @@ const docDict1 = `"Concluso","In corso","Progetto","Processo certificato e finan
 	`{"url":"https://","field":"source_notes","source":"text","declared_gone":false}],"warnings":[]}`
 
 // docCodec packs and unpacks documents. It packs at DEFLATE's default
-// level: on a full record's document as small as at the best level
-// (1,442 bytes from 4,471), in less than half the time. It keeps its
-// compressor and its decompressors for reuse (a DEFLATE compressor is
-// large to make: 0.8 MB); it is safe for concurrent use. Documents are
-// packed where the catalog is written, one at a time: one compressor is
-// kept, not a pool of them.
+// level with klauspost/compress's compressor (the one the WARC files'
+// gzip uses): on the fullest record's document about twice as fast as the
+// standard library's at that level, for a result 1% larger (692 bytes
+// from 2,542, against 684); any DEFLATE reader unpacks it (unpack uses
+// the standard library's). It keeps its compressor and its decompressors
+// for reuse (a DEFLATE compressor is large to make); it is safe for
+// concurrent use. Documents are packed where the catalog is written, one
+// at a time: one compressor is kept, not a pool of them, and each pack
+// resets it once, to the state it had new with the dictionary.
 type docCodec struct {
 	mu      sync.Mutex
-	w       *flate.Writer // with docDict1; nil until the first pack
-	readers sync.Pool     // io.ReadCloser (flate.Resetter)
+	w       *kflate.Writer // with docDict1; nil until the first pack
+	readers sync.Pool      // io.ReadCloser (flate.Resetter)
 }
 
 // pack returns doc packed.
@@ -66,7 +71,7 @@ func (c *docCodec) pack(doc []byte) ([]byte, error) {
 	defer c.mu.Unlock()
 	if c.w == nil {
 		var err error
-		if c.w, err = flate.NewWriterDict(&b, flate.DefaultCompression, []byte(docDict1)); err != nil {
+		if c.w, err = kflate.NewWriterDict(&b, kflate.DefaultCompression, []byte(docDict1)); err != nil {
 			return nil, fmt.Errorf("pack document: %w", err)
 		}
 	} else {
@@ -78,7 +83,8 @@ func (c *docCodec) pack(doc []byte) ([]byte, error) {
 	if err := c.w.Close(); err != nil {
 		return nil, fmt.Errorf("pack document: %w", err)
 	}
-	c.w.Reset(io.Discard)
+	// The closed compressor writes no more to b: it keeps it (a few KB)
+	// until the next pack resets it, rather than being reset twice.
 	return b.Bytes(), nil
 }
 

@@ -258,3 +258,47 @@ func FuzzDocUnpack(f *testing.F) {
 		}
 	})
 }
+
+// TestDocPackReused: a codec that packed other documents packs a document
+// to the same bytes as a new one (its reset compressor starts from the
+// dictionary again), and at most 30% of its size.
+func TestDocPackReused(t *testing.T) {
+	fresh, err := (&docCodec{}).pack([]byte(record141))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &docCodec{}
+	for _, doc := range []string{`{"objectives":"` + strings.Repeat("Coinvolgere la cittadinanza. ", 300) + `"}`, `{}`, record141} {
+		if _, err := c.pack([]byte(doc)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	again, err := c.pack([]byte(record141))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again, fresh) {
+		t.Errorf("record 141 packed by a reused codec: %d bytes, differing from a new codec's %d", len(again), len(fresh))
+	}
+	if len(fresh)*10 > len(record141)*3 {
+		t.Errorf("record 141: %d bytes packed from %d; want at most 30%%", len(fresh), len(record141))
+	}
+	if got, err := c.unpack(again); err != nil || string(got) != record141 {
+		t.Errorf("unpack: %.40q, %v", got, err)
+	}
+}
+
+// BenchmarkDocPack packs the fullest record's document with one codec,
+// as the catalog's writer does; it reports the packed size.
+func BenchmarkDocPack(b *testing.B) {
+	c := &docCodec{}
+	var n int
+	for b.Loop() {
+		packed, err := c.pack([]byte(record141))
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = len(packed)
+	}
+	b.ReportMetric(float64(n), "packed-bytes")
+}
