@@ -28,7 +28,7 @@ var recordNumber = regexp.MustCompile(`^(?:(?:scheda|processo|record|pratica|iss
 // shown, when not nil, tells whether the page shows a text.
 func chooseTitle(h1, docTitle, header string, shown func(string) bool) string {
 	t := siteTitle(docTitle)
-	if h1 != "" {
+	if h1 != "" && hasTitleSep(h1) {
 		// "Dettaglio Scheda Processo: Title", the kind of page before the
 		// record's name in the heading, as in a document title.
 		h1 = stripGenericParts(splitTitle(h1))
@@ -152,6 +152,9 @@ func genericTitle(t string) bool {
 // name in a field, a heading). shows tells whether the page shows a text
 // in a block, showsBlock whether a block is that text.
 func withoutAppName(title string, shows, showsBlock func(string) bool) string {
+	if !hasTitleSep(title) {
+		return title
+	}
 	parts := splitTitle(title)
 	if len(parts) < 2 {
 		return title
@@ -225,6 +228,16 @@ func headingPart(docTitle string, headings []string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// hasTitleSep reports whether a title has a separator between parts.
+func hasTitleSep(t string) bool {
+	for _, s := range titleSeps {
+		if strings.Index(t, s) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // titlePart is a part of a document title and the separator before it.
