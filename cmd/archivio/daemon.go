@@ -39,10 +39,11 @@ $ARCHIVIO_NODE or postgres.node) of the machines sharing the catalog: each
 source's crawl is this node's part of the shared crawl, /status has a
 "cluster" part (nodes, leases, hosts, WARC files not stored yet) and
 /metrics the archivio_cluster_* gauges; the link checks run on their
-schedule on the shared catalog's links (one node at a time: a node whose
-turn finds another node checking skips it), their alerts recorded in the
-shared catalog and delivered by this node's sinks; /feed.atom lists the
-shared catalog's alerts.
+schedule on the shared catalog's links (a turn joins the run the other
+nodes are making, or starts one; a turn that comes after their run of the
+same turn ended skips it), their alerts recorded in the shared catalog and
+delivered by this node's sinks; a crawl this node finishes is judged for
+drift by it; /feed.atom lists the shared catalog's alerts.
 
 One daemon per data directory: a second one exits at once, naming the
 process that holds it. SIGTERM or SIGINT stops scheduling, lets jobs in

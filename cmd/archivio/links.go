@@ -33,8 +33,9 @@ it, declared_gone (the record's own text says the site is gone),
 last_checked, last_ok, last_good_capture (archivio's own latest good copy)
 and redirect_chain.
 With store: postgres in archivio.yaml it reads the shared PostgreSQL
-catalog instead of DIR's, and "archivio links check" checks the shared
-catalog's links on this node (one node at a time; see archivio run).
+catalog instead of DIR's, and "archivio links check" is this node's part
+of a run shared by every node checking at the same time (it joins the
+running run or starts one; --host-delay paces each host over all nodes).
 
 "archivio links check" checks every link once: HEAD, then GET when HEAD is
 refused or the page must be read; redirects followed (up to 10) and kept;
