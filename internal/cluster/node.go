@@ -232,9 +232,18 @@ func (n *Node) every(ctx context.Context, d time.Duration, fn func() error, stop
 // nothing of the crawl is queued.
 func (n *Node) fetchLoop(ctx context.Context, client *http.Client) error {
 	for ctx.Err() == nil {
-		ls, err := n.Store.Claim(ctx, n.CrawlID, 1)
+		// Claimed whole or not at all: a claim cut by the stop could
+		// commit its lease and return an error, leaving the URL leased to
+		// a node that no longer fetches it until the lease expires.
+		ls, err := n.Store.Claim(context.WithoutCancel(ctx), n.CrawlID, 1)
 		if err != nil {
 			return err
+		}
+		if ctx.Err() != nil {
+			for _, l := range ls {
+				n.Store.Release(context.WithoutCancel(ctx), l)
+			}
+			return nil
 		}
 		if len(ls) == 0 {
 			wait, more, err := n.Store.NextClaim(ctx, n.CrawlID)

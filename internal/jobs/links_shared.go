@@ -211,9 +211,18 @@ func CheckSharedLinks(ctx context.Context, cfg LinksConfig, s SharedLinks) (*Lin
 // nothing of the run is queued on any node.
 func (r *linkRun) claimLoop(ctx context.Context, q LinkQueue) error {
 	for ctx.Err() == nil {
-		ls, wait, more, err := q.Claim(ctx, 1)
+		// Claimed whole or not at all: a claim cut by the stop could
+		// commit its lease and return an error, leaving the link leased
+		// to a node that no longer checks it until the lease expires.
+		ls, wait, more, err := q.Claim(context.WithoutCancel(ctx), 1)
 		if err != nil {
 			return err
+		}
+		if ctx.Err() != nil {
+			for _, l := range ls {
+				q.Release(context.WithoutCancel(ctx), l)
+			}
+			return nil
 		}
 		if len(ls) == 0 {
 			if !more {
