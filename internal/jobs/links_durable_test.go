@@ -91,6 +91,7 @@ func TestLinkChecksSyncBeforeCommit(t *testing.T) {
 	if len(syncs) == 0 || len(syncs) >= len(captures) {
 		t.Errorf("%d syncs for %d captures: want group commits", len(syncs), len(captures))
 	}
+	t.Logf("%d syncs for %d captures of %d links", len(syncs), len(captures), len(urls))
 	assertChecksNameCaptures(t, watch, urls, captures, len(urls))
 	for _, cp := range captures {
 		end := cp.WARCOffset + cp.WARCLength
