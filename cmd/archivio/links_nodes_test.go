@@ -223,10 +223,19 @@ func TestLinksCheckOnNodesKilledAndRestarted(t *testing.T) {
 	n1 := startLinksNode(t, dsn, "node1", data1, args)
 	n2 := startLinksNode(t, dsn, "node2", t.TempDir(), args)
 	n3 := startLinksNode(t, dsn, "node3", t.TempDir(), args)
+	// Killed a third of the way, while it holds a lease (a check under
+	// way): the lease it leaves is released when it starts again.
+	holds := func() bool {
+		ls, err := st.Leases(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return slices.ContainsFunc(ls, func(l pg.LeaseState) bool { return l.Owner == "node1" && !l.Expired })
+	}
 	deadline := time.Now().Add(time.Minute)
-	for hosts.headCount() < len(urls)/3 {
+	for hosts.headCount() < len(urls)/3 || !holds() {
 		if time.Now().After(deadline) {
-			t.Fatalf("the run did not get a third of the way\n%s\n%s", n1.errOut.String(), n2.errOut.String())
+			t.Fatalf("the run did not get a third of the way with node1 checking\n%s\n%s", n1.errOut.String(), n2.errOut.String())
 		}
 		time.Sleep(2 * time.Millisecond)
 	}
