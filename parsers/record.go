@@ -3,7 +3,7 @@ package parsers
 // Version identifies the record parser's behaviour. It is stored beside every
 // parsed value, so a change in output can be traced to a change in the parser.
 // Bump it whenever the output for the same input changes.
-const Version = "scheda/2"
+const Version = "scheda/3"
 
 // Record is one observatory process page ("scheda processo") as typed data.
 //
