@@ -29,6 +29,8 @@ type LinkCheck struct {
 	Software  string
 	Heartbeat time.Duration // extends this node's leases; default 40 s
 	Log       *slog.Logger
+
+	afterSync func() // for tests: runs after each sync of the WARC writer
 }
 
 // Run joins the running run of link checks, or starts one with every
@@ -95,7 +97,8 @@ func (c LinkCheck) Run(ctx context.Context, cfg jobs.LinksConfig) (rep *jobs.Lin
 		}
 	})
 	rep, err = jobs.CheckSharedLinks(hctx, cfg, jobs.SharedLinks{Catalog: catalog{c.Store, c.WARCDir},
-		Queue: linkQueue{st: c.Store, run: run}, Run: run, Joined: joined, Node: c.Name, Writer: w})
+		Queue: linkQueue{st: c.Store, run: run}, Run: run, Joined: joined, Node: c.Name, Writer: w,
+		Sync: syncing(w, c.afterSync)})
 	if cause := context.Cause(hctx); cause != nil && ctx.Err() == nil {
 		err = errors.Join(err, cause)
 	}

@@ -59,8 +59,9 @@ type Node struct {
 	Software  string // in the WARC files' warcinfo records
 	Log       *slog.Logger
 
-	robots robotsCache
-	stats  Stats
+	robots    robotsCache
+	stats     Stats
+	afterSync func() // for tests: runs after each sync of the WARC writer
 }
 
 // Outcome is what OnPage makes of a page: the entries it leads to, and
@@ -102,6 +103,17 @@ type catalog struct {
 
 func (c catalog) Dir() string { return c.dir }
 
+// syncing is w.Sync, then after (a hook for tests) when not nil.
+func syncing(w *archive.WARCWriter, after func()) func() error {
+	return func() error {
+		err := w.Sync()
+		if after != nil {
+			after()
+		}
+		return err
+	}
+}
+
 // Run repairs and ships what a previous run of this node left, registers
 // the node (releasing its old leases), and crawls until nothing of the
 // crawl is queued on any node or ctx ends; then it closes and ships its
@@ -138,7 +150,9 @@ func (n *Node) Run(ctx context.Context) (err error) {
 		// nothing left to do for the archive.
 		err = errors.Join(err, cerr, serr, n.Store.Stop(sctx))
 	}()
-	rec := archive.NewRecorder(n.Transport, w, catalog{n.Store, n.WARCDir}, archive.RecorderOptions{CrawlID: n.CrawlID, MaxBody: n.MaxBody})
+	// Each capture commits on its own: the WARC file holding its records
+	// is synced first.
+	rec := archive.NewRecorder(n.Transport, w, archive.SyncFirst(catalog{n.Store, n.WARCDir}, syncing(w, n.afterSync)), archive.RecorderOptions{CrawlID: n.CrawlID, MaxBody: n.MaxBody})
 	client := &http.Client{Transport: rec, Timeout: n.Timeout, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 
 	ctx, cancel := context.WithCancelCause(ctx)

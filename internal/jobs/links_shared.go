@@ -97,6 +97,9 @@ type SharedLinks struct {
 	Joined  bool  // another node started the run
 	Node    string
 	Writer  *archive.WARCWriter
+	// Sync makes the records Writer wrote durable, before each capture
+	// is committed to the catalog; default Writer.Sync.
+	Sync func() error
 }
 
 // SharedRun is a shared run of link checks in a node's report: the
@@ -141,7 +144,13 @@ func CheckSharedLinks(ctx context.Context, cfg LinksConfig, s SharedLinks) (*Lin
 		next = guardedTransport(cfg.AllowPrivate)
 	}
 	next = retryAfter{next: next, q: s.Queue, log: cfg.Logger}
-	recorder := archive.NewRecorder(next, s.Writer, s.Catalog, archive.RecorderOptions{CrawlID: s.Run, MaxBody: cfg.MaxBody, Now: cfg.Now})
+	syncWARC := s.Sync
+	if syncWARC == nil {
+		syncWARC = s.Writer.Sync
+	}
+	// Each capture commits on its own: the WARC file holding its records
+	// is synced first.
+	recorder := archive.NewRecorder(next, s.Writer, archive.SyncFirst(s.Catalog, syncWARC), archive.RecorderOptions{CrawlID: s.Run, MaxBody: cfg.MaxBody, Now: cfg.Now})
 	checker, err := linkcheck.New(linkcheck.Options{
 		Transport: recorder, UserAgent: cfg.UserAgent, Timeout: cfg.Timeout, Now: cfg.Now,
 		UnsafeAddress: netguard.ErrUnsafeAddress,
