@@ -27,7 +27,7 @@ func TestHeldOut12Pages(t *testing.T) {
 	}
 	names := map[string]bool{}
 	for _, set := range [][]string{Layouts(), MoreLayouts(), {ShellLayout}, HeldOutLayouts(), HeldOut2Layouts(), HeldOut3Layouts(),
-		HeldOut4Layouts(), HeldOut5Layouts(), HeldOut6Layouts(), HeldOut7Layouts(), HeldOut8Layouts(), HeldOut9Layouts(), HeldOut10Layouts()} {
+		HeldOut4Layouts(), HeldOut5Layouts(), HeldOut6Layouts(), HeldOut7Layouts(), HeldOut8Layouts(), HeldOut9Layouts(), HeldOut10Layouts(), HeldOut11Layouts()} {
 		for _, n := range set {
 			names[n] = true
 		}
