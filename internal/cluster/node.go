@@ -17,6 +17,7 @@ import (
 	"archivio/archive"
 	"archivio/archive/pg"
 	"archivio/archive/warcstore"
+	"archivio/internal/jobs"
 )
 
 // Node is one crawler node. Fill the fields and call Run.
@@ -337,8 +338,12 @@ func (n *Node) fetch(ctx context.Context, client *http.Client, l pg.Lease) error
 		return n.complete(ctx, l, archive.FrontierFailed, "read_error", Outcome{}, ids)
 	}
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
+		// Capped as a link check's: a site asking for more cannot stall
+		// the crawl.
 		if d, err := time.ParseDuration(resp.Header.Get("Retry-After") + "s"); err == nil && d > 0 {
-			n.Store.BlockHost(ctx, l.Host, d)
+			if err := n.Store.BlockHost(ctx, l.Host, min(d, jobs.MaxRetryAfter)); err != nil {
+				n.Log.Warn("blocking a host after its Retry-After", "node", n.Name, "url", l.URL, "err", err)
+			}
 		}
 	}
 	state, reason := archive.FrontierDone, ""

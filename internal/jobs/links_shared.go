@@ -113,7 +113,8 @@ type SharedRun struct {
 }
 
 // MaxRetryAfter bounds how long an answer's Retry-After keeps the nodes
-// from a host during a run of link checks: a run must end.
+// from a host during a run of link checks or a shared crawl: a run must
+// end, whatever a site asks.
 const MaxRetryAfter = 10 * time.Minute
 
 // CheckSharedLinks is this node's part of a run of link checks shared by
