@@ -117,7 +117,8 @@ func afterPart(t, part string) (string, bool) {
 }
 
 // genericTitle reports whether a document title names the kind of page or
-// the site rather than the record.
+// the site rather than the record ("Dettagli", "Stampa scheda", a receipt
+// or a summary of what a form sent: "Ricevuta", "Riepilogo").
 func genericTitle(t string) bool {
 	f := strings.Trim(foldText(t), " .:-")
 	if siteScore(t) == 2 && len(f) < 40 {
@@ -127,7 +128,8 @@ func genericTitle(t string) bool {
 	case "", "scheda", "scheda processo", "scheda del processo", "dettaglio", "dettaglio processo",
 		"processo", "processi", "scheda progetto", "progetto", "schede processi", "elenco processi",
 		"aggiornata", "aggiornato", "aggiornamento", "nuova scheda", "updated", "new",
-		"dettagli", "details", "detail", "stampa", "stampa scheda", "print":
+		"dettagli", "details", "detail", "stampa", "stampa scheda", "print",
+		"ricevuta", "receipt", "riepilogo", "summary", "anteprima", "preview":
 		return true
 	}
 	if recordNumber.MatchString(f) {

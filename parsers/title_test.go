@@ -46,8 +46,8 @@ func TestBreadcrumbDocTitle(t *testing.T) {
 	}
 }
 
-// TestPageKindTitles: "Dettagli", "Stampa scheda" name what a page does
-// with a record, not the record: the document title's other part, or the
+// TestPageKindTitles: "Dettagli", "Stampa scheda", "Ricevuta" name what
+// a page does with a record, not the record: the document title's other part, or the
 // page's heading, is the title; the list a record belongs to ("Schede
 // processi") and what follows it name the page's place.
 func TestPageKindTitles(t *testing.T) {
@@ -61,6 +61,12 @@ func TestPageKindTitles(t *testing.T) {
 		{"", "Riolonet: Schede processi - Airtable", "", "Riolonet"},
 		{"", "Riolonet | Elenco processi | Comune", "", "Riolonet"},
 		{"", "Riolonet - Processo di Riolo Terme - Airtable", "", "Riolonet - Processo di Riolo Terme - Airtable"},
+		{"", "Ricevuta - Riolonet", "", "Riolonet"},
+		{"", "Ricevuta - Un Clima di partecipazione", "", "Un Clima di partecipazione"},
+		{"", "Riepilogo | Riolonet", "", "Riolonet"},
+		{"", "Ricevuta", "Riolonet", "Riolonet"},
+		{"", "Ricevuta di partecipazione - Riolonet", "", "Ricevuta di partecipazione - Riolonet"},
+		{"", "Riepilogo dei lavori del forum", "", "Riepilogo dei lavori del forum"},
 	}
 	for _, tt := range tests {
 		if got := chooseTitle(tt.h1, tt.docTitle, tt.header, nil); got != tt.want {
