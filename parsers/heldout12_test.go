@@ -17,8 +17,10 @@ import (
 // Chakra UI page of Stat components and an Ant Design bordered vertical
 // Descriptions, none of which anything else in the project renders) and
 // compares each typed field and the links with the record's canonical
-// parse, the golden file of its "dl" layout. It is measured only: the
-// figures are reported, not yet required.
+// parse, the golden file of its "dl" layout, like TestHeldOut10: it
+// fails when (a) is below heldOutTarget or when any page is rejected.
+// Measured once on the parser of e016e0c: (a) 99.3%, (b) 99.8%, no page
+// rejected.
 func TestHeldOut12(t *testing.T) {
-	measureHeldOut(t, heldOutSet{name: "twelfth", layouts: pagegen.HeldOut12Layouts, render: pagegen.RenderHeldOut12, measureOnly: true})
+	measureHeldOut(t, heldOutSet{name: "twelfth", layouts: pagegen.HeldOut12Layouts, render: pagegen.RenderHeldOut12})
 }

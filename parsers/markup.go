@@ -259,11 +259,10 @@ func isBlock(n *html.Node) bool {
 
 // isSiblingItem reports whether n is one of a run of inline elements of the
 // same kind (same tag and class, or same itemprop) side by side: items of
-// a list drawn without separators, which a reader sees as separate.
+// a list drawn without separators, which a reader sees as separate; or a
+// part of a component beside another (isComponentPart).
 func isSiblingItem(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.Span, atom.Em, atom.I, atom.Small, atom.Mark, atom.Font, atom.Cite, atom.Data, atom.Code:
-	default:
+	if !inlineItemAtom(n) {
 		return false
 	}
 	key := attr(n, "itemprop")
@@ -282,7 +281,17 @@ func isSiblingItem(n *html.Node) bool {
 		}
 		return attr(s, "class") == key
 	}
-	return same(elementSibling(n, -1)) || same(elementSibling(n, +1))
+	return same(elementSibling(n, -1)) || same(elementSibling(n, +1)) || !byProp && isComponentPart(n)
+}
+
+// inlineItemAtom reports whether n is an inline element that may be drawn
+// as an item or a part of a component.
+func inlineItemAtom(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Span, atom.Em, atom.I, atom.Small, atom.Mark, atom.Font, atom.Cite, atom.Data, atom.Code:
+		return true
+	}
+	return false
 }
 
 // elementSibling is the element next to n (dir +1) or before it (-1), when
