@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -148,18 +149,31 @@ func truncations(rs []*archive.ArchivedResponse) string {
 
 // TestCrawlEndlessListingPageIsNotSilent: listing pages that never end
 // (a trickle that outlasts the timeout) are retried and then reported as
-// errors, never a crawl "done" with "errors none".
+// errors, never a crawl "done" with "errors none"; every attempt is
+// archived cut by the timeout, as evidence. The timeout leaves the head
+// of each answer ample time to arrive on a loaded machine (an attempt
+// timed out before its head would have nothing to archive), while the
+// body never ends.
 func TestCrawlEndlessListingPageIsNotSilent(t *testing.T) {
 	trickle := hostile.Trickle("text/html; charset=utf-8", []byte("<html><body><h1>Processi</h1>"), []byte("<p>...</p>\n"), 20*time.Millisecond)
-	_, cfg := hostileCrawl(t, 4, func(http.Handler) map[string]http.Handler {
-		return map[string]http.Handler{"/processi": trickle, "/sitemap.xml": http.NotFoundHandler()}
+	var asked atomic.Int32
+	counted := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		asked.Add(1)
+		trickle.ServeHTTP(w, r)
 	})
-	cfg.Timeout = 300 * time.Millisecond
+	srv, cfg := hostileCrawl(t, 4, func(http.Handler) map[string]http.Handler {
+		return map[string]http.Handler{"/processi": counted, "/sitemap.xml": http.NotFoundHandler()}
+	})
+	cfg.Timeout = time.Second
 	rep, err := Crawl(context.Background(), cfg)
 	if err != nil {
 		t.Fatalf("crawl: %v %+v", err, rep)
 	}
 	if rep.Errors["timeout"] == 0 || rep.Cuts.Time < 4 {
 		t.Errorf("errors %v, cuts %+v: the endless listing pages must be reported as timeouts after their retries", rep.Errors, rep.Cuts)
+	}
+	listing := archivedResponses(t, cfg.DataDir)[srv.URL+"/processi"]
+	if n := asked.Load(); int(n) != len(listing) || len(listing) < 4 || strings.Trim(truncations(listing), "time ") != "" {
+		t.Errorf("the listing page was asked %d times and archived %d times (%s): want every attempt archived cut by the timeout", n, len(listing), truncations(listing))
 	}
 }
