@@ -31,6 +31,8 @@ func (a *assembler) header(t token) {
 	case a.badges(text):
 	case a.rec.Region != nil && strings.Contains(text, *a.rec.Region):
 		a.explain.unused(t, "header text")
+	case region != "" && a.ownerLink(t, region):
+		a.explain.unused(t, "the site's owner")
 	case region != "":
 		// "Regione Emilia-Romagna – Certificato – Finanziato": the region,
 		// and the badges when the rest of the line is badges.

@@ -50,8 +50,9 @@ var foldedRegions = func() []struct{ name, folded, spaced string } {
 
 // regionIn finds a region header ("Regione Emilia-Romagna") in a header
 // block, also when the page runs it together with the next text
-// ("Regione Emilia-RomagnaOsservatorio Partecipazione"). It returns the
-// header as written, or "".
+// ("Regione Emilia-RomagnaOsservatorio Partecipazione"), but not at the end
+// of a longer name ("Assemblea legislativa della Regione Emilia-Romagna",
+// see ownedByRegion). It returns the header as written, or "".
 func regionIn(text string) string {
 	if len(text) > 200 {
 		return ""
@@ -60,7 +61,7 @@ func regionIn(text string) string {
 	if i < 0 {
 		i = strings.Index(text, "REGIONE ")
 	}
-	if i < 0 || (i > 0 && text[i-1] != ' ') {
+	if i < 0 || (i > 0 && (text[i-1] != ' ' || ownedByRegion(text, i))) {
 		return ""
 	}
 	rest := text[i+len("Regione "):]
