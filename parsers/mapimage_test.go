@@ -7,7 +7,8 @@ import (
 
 // TestMapImages: a thumbnail in a link to its image file shows that file
 // (the map is the full image, not the thumbnail); the map's image beside
-// the territory's text in one line is the map, the text the territory; a
+// the territory's text in one line is the map, the text the territory
+// (less the map's caption "Mappa" first in a list joined by commas); a
 // thumbnail linking to a page, not an image, is the thumbnail.
 func TestMapImages(t *testing.T) {
 	tests := []struct {
@@ -19,6 +20,15 @@ func TestMapImages(t *testing.T) {
 		{"the map beside the territory",
 			`<span class="widget"><img src="/archive/877.jpg" alt="Mappa">, <span class="token">Ravenna</span></span>`,
 			"https://www.osservatoriopartecipazione.it/archive/877.jpg", "Ravenna"},
+		{"the map's caption, the map and the territory as one list",
+			`Mappa, <img src="/archive/877.jpg" alt="">, Ravenna`,
+			"https://www.osservatoriopartecipazione.it/archive/877.jpg", "Ravenna"},
+		{"the map's caption, the map and two places",
+			`Mappa; <img src="/archive/877.jpg" alt="">; Ravenna; Cervia`,
+			"https://www.osservatoriopartecipazione.it/archive/877.jpg", "Ravenna|Cervia"},
+		{"a place named like a map, no caption",
+			`Mappano, <img src="/archive/877.jpg" alt="">, Ravenna`,
+			"https://www.osservatoriopartecipazione.it/archive/877.jpg", "Mappano|Ravenna"},
 		{"a thumbnail linking to a page",
 			`Fiorano Modenese</dd><dt>Mappa di Impatto</dt><dd><a href="/galleria/141"><img src="/images/141-thumb.jpg" alt=""></a>`,
 			"https://www.osservatoriopartecipazione.it/images/141-thumb.jpg", "Fiorano Modenese"},
@@ -123,6 +133,25 @@ func TestMapRowActions(t *testing.T) {
 	for _, l := range rec.Links {
 		if strings.Contains(l.URL, "modifica") {
 			t.Errorf("link %s (%s): an edit link", l.URL, l.Field)
+		}
+	}
+}
+
+// TestWithoutMapCaption: the map's label first in a line of items is the
+// map's caption; any other first item stays.
+func TestWithoutMapCaption(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Mappa, , Ravenna", "Ravenna"},
+		{"Mappa; Ravenna; Cervia", "Ravenna; Cervia"},
+		{"Mappa di Impatto, Bologna", "Bologna"},
+		{"Mappano, Ravenna", "Mappano, Ravenna"},
+		{"Ravenna, Mappa", "Ravenna, Mappa"},
+		{"Mappa", "Mappa"},
+		{"Ravenna", "Ravenna"},
+	}
+	for _, tt := range tests {
+		if got := withoutMapCaption(tt.text); got != tt.want {
+			t.Errorf("withoutMapCaption(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }

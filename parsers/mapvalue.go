@@ -1,5 +1,7 @@
 package parsers
 
+import "strings"
+
 // mapHost is the field in whose value the observatory shows the map of
 // the process's impact (see the schema's impact_map).
 const mapHost = "territory"
@@ -31,13 +33,14 @@ func (a *assembler) mapInValue(t token) bool {
 		// The image's address written as text, first in the value.
 	case len(ims) == 1 && len(ls) == 0 && ims[0].src != "":
 		// The map's image beside the value's text in one line ("<img
-		// alt=Mappa>, Ravenna"): the image is the map, the text the value.
+		// alt=Mappa>, Ravenna", "Mappa, <img>, Ravenna"): the image is the
+		// map, the text the value less the map's caption.
 		a.finish(&openField{def: mapDef, label: mapLabel, section: a.section, blocks: []token{{kind: tokText, media: t.media, node: t.node}}, tok: f.tok})
 		if f.blocks == nil && t.node != nil {
 			f.cell = valueCell(t.node, f.tok.node, a.container)
 			f.box = fieldBox(t.node, f.tok.node, a.container)
 		}
-		f.blocks = append(f.blocks, token{kind: tokText, text: t.text, node: t.node})
+		f.blocks = append(f.blocks, token{kind: tokText, text: withoutMapCaption(t.text), node: t.node})
 		return true
 	default:
 		return false
@@ -82,4 +85,19 @@ func (a *assembler) flushMap() {
 		a.pendingMap = nil
 		a.finish(m)
 	}
+}
+
+// withoutMapCaption takes off the start of a value's line the map's
+// label first in a list joined by commas or semicolons ("Mappa, <img>,
+// Ravenna", "Mappa di Impatto; Bologna"): the caption of the map shown
+// there, not an item of the value.
+func withoutMapCaption(text string) string {
+	i := strings.IndexAny(text, ",;")
+	if i <= 0 || mapDef == nil {
+		return text
+	}
+	if m := dict.lookup(strings.TrimSpace(text[:i])); m.field == nil || m.field.name != mapDef.name {
+		return text
+	}
+	return strings.TrimLeft(text[i+1:], " ,;")
 }
