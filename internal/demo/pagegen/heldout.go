@@ -1,7 +1,6 @@
 package pagegen
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -39,34 +38,13 @@ var heldOutLayouts = []layout{
 //   - "emphasis": "<p><em>Label</em>: value</p>" paragraphs in ISO-8859-1
 //     declared in the Content-Type only.
 func HeldOutLayouts() []string {
-	names := make([]string, len(heldOutLayouts))
-	for i, l := range heldOutLayouts {
-		names[i] = l.name
-	}
-	return names
+	return namesOf(heldOutLayouts)
 }
 
 // RenderHeldOut renders p in a held-out layout and returns the page and
 // the Content-Type a server sends with it.
 func RenderHeldOut(p *Page, name string) ([]byte, string, error) {
-	if p == nil {
-		return nil, "", fmt.Errorf("render held-out %s: nil page", name)
-	}
-	for _, l := range heldOutLayouts {
-		if l.name != name {
-			continue
-		}
-		var b strings.Builder
-		b.WriteString(provenance(p, "held-out "+name))
-		b.WriteString("\n")
-		l.render(&b, p)
-		out, err := l.encode(b.String())
-		if err != nil {
-			return nil, "", fmt.Errorf("render record %d in held-out layout %s: %w", p.ID, name, err)
-		}
-		return out, l.contentType, nil
-	}
-	return nil, "", fmt.Errorf("%w: %q (held out: %s)", ErrUnknownLayout, name, strings.Join(HeldOutLayouts(), ", "))
+	return renderHeldOut(heldOutLayouts, "held out", p, name)
 }
 
 // part is one piece of a field's value as a held-out layout shows it.

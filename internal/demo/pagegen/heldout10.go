@@ -1,7 +1,6 @@
 package pagegen
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -69,34 +68,13 @@ var heldOut10Layouts = []layout{
 //     values, one dd.value per list item, empty properties left out,
 //     images as media links with thumbnails.
 func HeldOut10Layouts() []string {
-	names := make([]string, len(heldOut10Layouts))
-	for i, l := range heldOut10Layouts {
-		names[i] = l.name
-	}
-	return names
+	return namesOf(heldOut10Layouts)
 }
 
 // RenderHeldOut10 renders p in a layout of the tenth held-out set and
 // returns the page and the Content-Type a server sends with it.
 func RenderHeldOut10(p *Page, name string) ([]byte, string, error) {
-	if p == nil {
-		return nil, "", fmt.Errorf("render held-out %s: nil page", name)
-	}
-	for _, l := range heldOut10Layouts {
-		if l.name != name {
-			continue
-		}
-		var b strings.Builder
-		b.WriteString(provenance(p, "held-out "+name))
-		b.WriteString("\n")
-		l.render(&b, p)
-		out, err := l.encode(b.String())
-		if err != nil {
-			return nil, "", fmt.Errorf("render record %d in held-out layout %s: %w", p.ID, name, err)
-		}
-		return out, l.contentType, nil
-	}
-	return nil, "", fmt.Errorf("%w: %q (tenth held-out set: %s)", ErrUnknownLayout, name, strings.Join(HeldOut10Layouts(), ", "))
+	return renderHeldOut(heldOut10Layouts, "tenth held-out set", p, name)
 }
 
 // h10Lines returns the pieces of f's value as plain text lines: list

@@ -1,7 +1,6 @@
 package pagegen
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -60,34 +59,13 @@ var heldOut11Layouts = []layout{
 //     section with its <legend>, each field a <p> of a <label> and the
 //     value after a <br>.
 func HeldOut11Layouts() []string {
-	names := make([]string, len(heldOut11Layouts))
-	for i, l := range heldOut11Layouts {
-		names[i] = l.name
-	}
-	return names
+	return namesOf(heldOut11Layouts)
 }
 
 // RenderHeldOut11 renders p in a layout of the eleventh held-out set and
 // returns the page and the Content-Type a server sends with it.
 func RenderHeldOut11(p *Page, name string) ([]byte, string, error) {
-	if p == nil {
-		return nil, "", fmt.Errorf("render held-out %s: nil page", name)
-	}
-	for _, l := range heldOut11Layouts {
-		if l.name != name {
-			continue
-		}
-		var b strings.Builder
-		b.WriteString(provenance(p, "held-out "+name))
-		b.WriteString("\n")
-		l.render(&b, p)
-		out, err := l.encode(b.String())
-		if err != nil {
-			return nil, "", fmt.Errorf("render record %d in held-out layout %s: %w", p.ID, name, err)
-		}
-		return out, l.contentType, nil
-	}
-	return nil, "", fmt.Errorf("%w: %q (eleventh held-out set: %s)", ErrUnknownLayout, name, strings.Join(HeldOut11Layouts(), ", "))
+	return renderHeldOut(heldOut11Layouts, "eleventh held-out set", p, name)
 }
 
 // h11Value renders f's value as HTML: list items (when there are more

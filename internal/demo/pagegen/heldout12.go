@@ -58,34 +58,13 @@ var heldOut12Layouts = []layout{
 //     section, three columns: a row of label cells, then a row of value
 //     cells under them.
 func HeldOut12Layouts() []string {
-	names := make([]string, len(heldOut12Layouts))
-	for i, l := range heldOut12Layouts {
-		names[i] = l.name
-	}
-	return names
+	return namesOf(heldOut12Layouts)
 }
 
 // RenderHeldOut12 renders p in a layout of the twelfth held-out set and
 // returns the page and the Content-Type a server sends with it.
 func RenderHeldOut12(p *Page, name string) ([]byte, string, error) {
-	if p == nil {
-		return nil, "", fmt.Errorf("render held-out %s: nil page", name)
-	}
-	for _, l := range heldOut12Layouts {
-		if l.name != name {
-			continue
-		}
-		var b strings.Builder
-		b.WriteString(provenance(p, "held-out "+name))
-		b.WriteString("\n")
-		l.render(&b, p)
-		out, err := l.encode(b.String())
-		if err != nil {
-			return nil, "", fmt.Errorf("render record %d in held-out layout %s: %w", p.ID, name, err)
-		}
-		return out, l.contentType, nil
-	}
-	return nil, "", fmt.Errorf("%w: %q (twelfth held-out set: %s)", ErrUnknownLayout, name, strings.Join(HeldOut12Layouts(), ", "))
+	return renderHeldOut(heldOut12Layouts, "twelfth held-out set", p, name)
 }
 
 // h12Value renders f's value as HTML: the pieces joined by sep, list

@@ -69,11 +69,7 @@ var heldOut2Layouts = []layout{
 //     attributes, shown by a stylesheet rule (td::before { content:
 //     attr(data-label) }).
 func HeldOut2Layouts() []string {
-	names := make([]string, len(heldOut2Layouts))
-	for i, l := range heldOut2Layouts {
-		names[i] = l.name
-	}
-	return names
+	return namesOf(heldOut2Layouts)
 }
 
 // HeldOut2CSSLabels reports whether a layout of the second held-out set
@@ -84,24 +80,7 @@ func HeldOut2CSSLabels(layout string) bool { return layout == "datalabel" }
 // RenderHeldOut2 renders p in a layout of the second held-out set and
 // returns the page and the Content-Type a server sends with it.
 func RenderHeldOut2(p *Page, name string) ([]byte, string, error) {
-	if p == nil {
-		return nil, "", fmt.Errorf("render held-out %s: nil page", name)
-	}
-	for _, l := range heldOut2Layouts {
-		if l.name != name {
-			continue
-		}
-		var b strings.Builder
-		b.WriteString(provenance(p, "held-out "+name))
-		b.WriteString("\n")
-		l.render(&b, p)
-		out, err := l.encode(b.String())
-		if err != nil {
-			return nil, "", fmt.Errorf("render record %d in held-out layout %s: %w", p.ID, name, err)
-		}
-		return out, l.contentType, nil
-	}
-	return nil, "", fmt.Errorf("%w: %q (second held-out set: %s)", ErrUnknownLayout, name, strings.Join(HeldOut2Layouts(), ", "))
+	return renderHeldOut(heldOut2Layouts, "second held-out set", p, name)
 }
 
 // piece2Kind is what a piece of a field's value is.

@@ -73,34 +73,13 @@ var heldOut3Layouts = []layout{
 //     read-only inputs, text areas and mat-select triggers, chips for list
 //     items, ligature icons, hints under some fields, <base href="/">.
 func HeldOut3Layouts() []string {
-	names := make([]string, len(heldOut3Layouts))
-	for i, l := range heldOut3Layouts {
-		names[i] = l.name
-	}
-	return names
+	return namesOf(heldOut3Layouts)
 }
 
 // RenderHeldOut3 renders p in a layout of the third held-out set and
 // returns the page and the Content-Type a server sends with it.
 func RenderHeldOut3(p *Page, name string) ([]byte, string, error) {
-	if p == nil {
-		return nil, "", fmt.Errorf("render held-out %s: nil page", name)
-	}
-	for _, l := range heldOut3Layouts {
-		if l.name != name {
-			continue
-		}
-		var b strings.Builder
-		b.WriteString(provenance(p, "held-out "+name))
-		b.WriteString("\n")
-		l.render(&b, p)
-		out, err := l.encode(b.String())
-		if err != nil {
-			return nil, "", fmt.Errorf("render record %d in held-out layout %s: %w", p.ID, name, err)
-		}
-		return out, l.contentType, nil
-	}
-	return nil, "", fmt.Errorf("%w: %q (third held-out set: %s)", ErrUnknownLayout, name, strings.Join(HeldOut3Layouts(), ", "))
+	return renderHeldOut(heldOut3Layouts, "third held-out set", p, name)
 }
 
 // h3Long reports whether f is free text long enough that templates show

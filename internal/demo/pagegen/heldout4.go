@@ -93,34 +93,13 @@ var heldOut4Layouts = []layout{
 //     between label and value, list items as spans with nothing between
 //     them, empty fields left out, a sidebar that is not displayed.
 func HeldOut4Layouts() []string {
-	names := make([]string, len(heldOut4Layouts))
-	for i, l := range heldOut4Layouts {
-		names[i] = l.name
-	}
-	return names
+	return namesOf(heldOut4Layouts)
 }
 
 // RenderHeldOut4 renders p in a layout of the fourth held-out set and
 // returns the page and the Content-Type a server sends with it.
 func RenderHeldOut4(p *Page, name string) ([]byte, string, error) {
-	if p == nil {
-		return nil, "", fmt.Errorf("render held-out %s: nil page", name)
-	}
-	for _, l := range heldOut4Layouts {
-		if l.name != name {
-			continue
-		}
-		var b strings.Builder
-		b.WriteString(provenance(p, "held-out "+name))
-		b.WriteString("\n")
-		l.render(&b, p)
-		out, err := l.encode(b.String())
-		if err != nil {
-			return nil, "", fmt.Errorf("render record %d in held-out layout %s: %w", p.ID, name, err)
-		}
-		return out, l.contentType, nil
-	}
-	return nil, "", fmt.Errorf("%w: %q (fourth held-out set: %s)", ErrUnknownLayout, name, strings.Join(HeldOut4Layouts(), ", "))
+	return renderHeldOut(heldOut4Layouts, "fourth held-out set", p, name)
 }
 
 // h4Fields returns the fields of p in page order with the last-modified

@@ -97,34 +97,13 @@ var heldOut5Layouts = []layout{
 //     transparent <img>, empty fields left out, a tab bar after the
 //     content.
 func HeldOut5Layouts() []string {
-	names := make([]string, len(heldOut5Layouts))
-	for i, l := range heldOut5Layouts {
-		names[i] = l.name
-	}
-	return names
+	return namesOf(heldOut5Layouts)
 }
 
 // RenderHeldOut5 renders p in a layout of the fifth held-out set and
 // returns the page and the Content-Type a server sends with it.
 func RenderHeldOut5(p *Page, name string) ([]byte, string, error) {
-	if p == nil {
-		return nil, "", fmt.Errorf("render held-out %s: nil page", name)
-	}
-	for _, l := range heldOut5Layouts {
-		if l.name != name {
-			continue
-		}
-		var b strings.Builder
-		b.WriteString(provenance(p, "held-out "+name))
-		b.WriteString("\n")
-		l.render(&b, p)
-		out, err := l.encode(b.String())
-		if err != nil {
-			return nil, "", fmt.Errorf("render record %d in held-out layout %s: %w", p.ID, name, err)
-		}
-		return out, l.contentType, nil
-	}
-	return nil, "", fmt.Errorf("%w: %q (fifth held-out set: %s)", ErrUnknownLayout, name, strings.Join(HeldOut5Layouts(), ", "))
+	return renderHeldOut(heldOut5Layouts, "fifth held-out set", p, name)
 }
 
 // h5GenChars are the characters of generated class names.

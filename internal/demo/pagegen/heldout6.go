@@ -1,10 +1,5 @@
 package pagegen
 
-import (
-	"fmt"
-	"strings"
-)
-
 // heldOut6Layouts are a sixth set of record pages in markups that nothing
 // else in the project renders: a block theme, a tabbed open data page, a
 // low-code portal form, a forum topic, a notebook, two kinds of server
@@ -98,34 +93,13 @@ var heldOut6Layouts = []layout{
 //     the script, CRLF line ends, saved by Out-File as UTF-16LE with a
 //     byte order mark.
 func HeldOut6Layouts() []string {
-	names := make([]string, len(heldOut6Layouts))
-	for i, l := range heldOut6Layouts {
-		names[i] = l.name
-	}
-	return names
+	return namesOf(heldOut6Layouts)
 }
 
 // RenderHeldOut6 renders p in a layout of the sixth held-out set and
 // returns the page and the Content-Type a server sends with it.
 func RenderHeldOut6(p *Page, name string) ([]byte, string, error) {
-	if p == nil {
-		return nil, "", fmt.Errorf("render held-out %s: nil page", name)
-	}
-	for _, l := range heldOut6Layouts {
-		if l.name != name {
-			continue
-		}
-		var b strings.Builder
-		b.WriteString(provenance(p, "held-out "+name))
-		b.WriteString("\n")
-		l.render(&b, p)
-		out, err := l.encode(b.String())
-		if err != nil {
-			return nil, "", fmt.Errorf("render record %d in held-out layout %s: %w", p.ID, name, err)
-		}
-		return out, l.contentType, nil
-	}
-	return nil, "", fmt.Errorf("%w: %q (sixth held-out set: %s)", ErrUnknownLayout, name, strings.Join(HeldOut6Layouts(), ", "))
+	return renderHeldOut(heldOut6Layouts, "sixth held-out set", p, name)
 }
 
 // h6Tags are the region and the badges of p, as sites that show them as

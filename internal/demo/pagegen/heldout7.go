@@ -1,7 +1,6 @@
 package pagegen
 
 import (
-	"fmt"
 	"strings"
 
 	"golang.org/x/text/encoding/charmap"
@@ -112,34 +111,13 @@ var heldOut7Layouts = []layout{
 //     with each post's views, time and author between them; the page
 //     <title> is the channel's.
 func HeldOut7Layouts() []string {
-	names := make([]string, len(heldOut7Layouts))
-	for i, l := range heldOut7Layouts {
-		names[i] = l.name
-	}
-	return names
+	return namesOf(heldOut7Layouts)
 }
 
 // RenderHeldOut7 renders p in a layout of the seventh held-out set and
 // returns the page and the Content-Type a server sends with it.
 func RenderHeldOut7(p *Page, name string) ([]byte, string, error) {
-	if p == nil {
-		return nil, "", fmt.Errorf("render held-out %s: nil page", name)
-	}
-	for _, l := range heldOut7Layouts {
-		if l.name != name {
-			continue
-		}
-		var b strings.Builder
-		b.WriteString(provenance(p, "held-out "+name))
-		b.WriteString("\n")
-		l.render(&b, p)
-		out, err := l.encode(b.String())
-		if err != nil {
-			return nil, "", fmt.Errorf("render record %d in held-out layout %s: %w", p.ID, name, err)
-		}
-		return out, l.contentType, nil
-	}
-	return nil, "", fmt.Errorf("%w: %q (seventh held-out set: %s)", ErrUnknownLayout, name, strings.Join(HeldOut7Layouts(), ", "))
+	return renderHeldOut(heldOut7Layouts, "seventh held-out set", p, name)
 }
 
 // encodeLatin97 encodes doc in ISO-8859-15 (Latin-9, with the euro sign

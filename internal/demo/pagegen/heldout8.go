@@ -1,7 +1,6 @@
 package pagegen
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -102,34 +101,13 @@ var heldOut8Layouts = []layout{
 //     ecblank.gif spacer and a <br>, labels ending with ":", <font>
 //     everywhere, multiple values one per line, addresses linked.
 func HeldOut8Layouts() []string {
-	names := make([]string, len(heldOut8Layouts))
-	for i, l := range heldOut8Layouts {
-		names[i] = l.name
-	}
-	return names
+	return namesOf(heldOut8Layouts)
 }
 
 // RenderHeldOut8 renders p in a layout of the eighth held-out set and
 // returns the page and the Content-Type a server sends with it.
 func RenderHeldOut8(p *Page, name string) ([]byte, string, error) {
-	if p == nil {
-		return nil, "", fmt.Errorf("render held-out %s: nil page", name)
-	}
-	for _, l := range heldOut8Layouts {
-		if l.name != name {
-			continue
-		}
-		var b strings.Builder
-		b.WriteString(provenance(p, "held-out "+name))
-		b.WriteString("\n")
-		l.render(&b, p)
-		out, err := l.encode(b.String())
-		if err != nil {
-			return nil, "", fmt.Errorf("render record %d in held-out layout %s: %w", p.ID, name, err)
-		}
-		return out, l.contentType, nil
-	}
-	return nil, "", fmt.Errorf("%w: %q (eighth held-out set: %s)", ErrUnknownLayout, name, strings.Join(HeldOut8Layouts(), ", "))
+	return renderHeldOut(heldOut8Layouts, "eighth held-out set", p, name)
 }
 
 // h8Months are the Italian month names Moodle prints dates with.

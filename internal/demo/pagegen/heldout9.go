@@ -1,7 +1,6 @@
 package pagegen
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -89,34 +88,13 @@ var heldOut9Layouts = []layout{
 //     but the first, each field a multi-line list item whose value is an
 //     <em> inside the label's span ("Label<em>value</em>"), cookie bar.
 func HeldOut9Layouts() []string {
-	names := make([]string, len(heldOut9Layouts))
-	for i, l := range heldOut9Layouts {
-		names[i] = l.name
-	}
-	return names
+	return namesOf(heldOut9Layouts)
 }
 
 // RenderHeldOut9 renders p in a layout of the ninth held-out set and
 // returns the page and the Content-Type a server sends with it.
 func RenderHeldOut9(p *Page, name string) ([]byte, string, error) {
-	if p == nil {
-		return nil, "", fmt.Errorf("render held-out %s: nil page", name)
-	}
-	for _, l := range heldOut9Layouts {
-		if l.name != name {
-			continue
-		}
-		var b strings.Builder
-		b.WriteString(provenance(p, "held-out "+name))
-		b.WriteString("\n")
-		l.render(&b, p)
-		out, err := l.encode(b.String())
-		if err != nil {
-			return nil, "", fmt.Errorf("render record %d in held-out layout %s: %w", p.ID, name, err)
-		}
-		return out, l.contentType, nil
-	}
-	return nil, "", fmt.Errorf("%w: %q (ninth held-out set: %s)", ErrUnknownLayout, name, strings.Join(HeldOut9Layouts(), ", "))
+	return renderHeldOut(heldOut9Layouts, "ninth held-out set", p, name)
 }
 
 // h9Value renders f's value: the pieces (list items when items is set)
