@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -72,7 +73,9 @@ func (s *Store) Claim(ctx context.Context, crawlID int64, n int) ([]Lease, error
 			// Counted after the host's row is locked: a statement of its
 			// own sees every claim committed before the lock was taken.
 			var inFlight int
-			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM frontier WHERE host = $1 AND state = 'queued' AND lease_expires > now()`,
+			// The requests of link checks in flight on the host count too.
+			if err := tx.QueryRow(ctx, `SELECT (SELECT COUNT(*) FROM frontier WHERE host = $1 AND state = 'queued' AND lease_expires > now())
+				+ (SELECT COUNT(*) FROM host_requests WHERE host = $1 AND expires > now())`,
 				h.key).Scan(&inFlight); err != nil {
 				return err
 			}
@@ -93,16 +96,20 @@ func (s *Store) Claim(ctx context.Context, crawlID int64, n int) ([]Lease, error
 				return err
 			}
 			var l Lease
-			claimed := 0
+			fetches := 0
 			if _, err := pgx.ForEachRow(rows, []any{&l.Key, &l.URL, &l.ID, &l.Expires}, func() error {
 				l.CrawlID, l.Host, l.Expires = crawlID, h.key, l.Expires.UTC()
 				out = append(out, l)
-				claimed++
+				// A link's lease is not a request: each request of its
+				// check is paced by PaceRequest.
+				if !strings.HasPrefix(l.Key, LinkKeyPrefix) {
+					fetches++
+				}
 				return nil
 			}); err != nil {
 				return err
 			}
-			if claimed > 0 {
+			if fetches > 0 {
 				if _, err := tx.Exec(ctx, `UPDATE hosts SET next_allowed = clock_timestamp() + delay_ms * interval '1 millisecond' WHERE key = $1`,
 					h.key); err != nil {
 					return err

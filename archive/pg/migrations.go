@@ -263,6 +263,19 @@ CREATE INDEX link_checks_run ON link_checks (run_id, url) WHERE run_id IS NOT NU
 	7: `
 ALTER TABLE crawls ADD COLUMN max_pages INTEGER NOT NULL DEFAULT 0 CHECK (max_pages >= 0);
 `,
+	// The requests of shared link checks in flight, one row each, per
+	// politeness row: every request of a check (a GET after a HEAD, each
+	// redirect hop, a snapshot's pages) is paced and counted over all
+	// nodes, not only a link's first.
+	8: `
+CREATE TABLE host_requests (
+	id      BIGSERIAL PRIMARY KEY,
+	host    TEXT NOT NULL,
+	owner   TEXT NOT NULL,
+	expires TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX host_requests_host ON host_requests (host, expires);
+`,
 }
 
 // textTime converts a TIMESTAMPTZ column to archive.TimeFormat's text.

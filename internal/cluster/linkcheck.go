@@ -97,7 +97,7 @@ func (c LinkCheck) Run(ctx context.Context, cfg jobs.LinksConfig) (rep *jobs.Lin
 		}
 	})
 	rep, err = jobs.CheckSharedLinks(hctx, cfg, jobs.SharedLinks{Catalog: catalog{c.Store, c.WARCDir},
-		Queue: linkQueue{st: c.Store, run: run}, Run: run, Joined: joined, Node: c.Name, Writer: w,
+		Queue: linkQueue{st: c.Store, run: run, delay: max(cfg.HostDelay, 0), perHost: perHost, log: c.Log}, Run: run, Joined: joined, Node: c.Name, Writer: w,
 		Sync: syncing(w, c.afterSync)})
 	if cause := context.Cause(hctx); cause != nil && ctx.Err() == nil {
 		err = errors.Join(err, cause)
@@ -115,8 +115,11 @@ func (c LinkCheck) Run(ctx context.Context, cfg jobs.LinksConfig) (rep *jobs.Lin
 
 // linkQueue is a run of link checks in the shared catalog's frontier.
 type linkQueue struct {
-	st  *pg.Store
-	run int64
+	st      *pg.Store
+	run     int64
+	delay   time.Duration // the pace of a host not paced yet
+	perHost int
+	log     *slog.Logger
 }
 
 func lease(l jobs.LinkLease) pg.Lease {
@@ -178,4 +181,20 @@ func (q linkQueue) Tally(ctx context.Context) (*jobs.LinkRunTally, error) {
 
 func (q linkQueue) Finish(ctx context.Context, report string, at time.Time) (bool, error) {
 	return q.st.FinishSettled(ctx, q.run, report, at)
+}
+
+func (q linkQueue) Pace(ctx context.Context, rawURL string) (func(), time.Duration, error) {
+	slot, wait, err := q.st.PaceRequest(ctx, rawURL, q.delay, q.perHost)
+	if err != nil || slot == 0 {
+		return nil, wait, err
+	}
+	return func() {
+		// Released even when the request's context ended; a slot not
+		// released leaves the count when the lease TTL passes.
+		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
+		if err := q.st.ReleaseRequest(rctx, slot); err != nil {
+			q.log.Warn("releasing a paced request", "url", rawURL, "err", err)
+		}
+	}, 0, nil
 }

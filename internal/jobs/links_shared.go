@@ -80,6 +80,10 @@ type LinkQueue interface {
 	Release(ctx context.Context, l LinkLease) error
 	// Block keeps every node from asking rawURL's host for d.
 	Block(ctx context.Context, rawURL string, d time.Duration) error
+	// Pace asks leave to send one request to rawURL's host now, over
+	// all nodes: granted, done ends the request (it counts in flight
+	// until then); refused, done is nil and wait says when to ask again.
+	Pace(ctx context.Context, rawURL string) (done func(), wait time.Duration, err error)
 	// Tally is the run over all nodes.
 	Tally(ctx context.Context) (*LinkRunTally, error)
 	// Finish marks the run done with its report when nothing of it is
@@ -119,7 +123,8 @@ const MaxRetryAfter = 10 * time.Minute
 
 // CheckSharedLinks is this node's part of a run of link checks shared by
 // the nodes of a catalog: it claims links in small batches (Parallel at
-// once on this node, each host's pace kept over all nodes), checks each
+// once on this node, each host's pace kept over all nodes on every
+// request a check sends, redirect hops and snapshots included), checks each
 // with the single machine's checker, settles it with its check, state
 // move and alert in one fenced transaction, and archives the exchanges
 // through s.Writer. It returns when nothing of the run is queued on any
@@ -144,7 +149,7 @@ func CheckSharedLinks(ctx context.Context, cfg LinksConfig, s SharedLinks) (*Lin
 	if next == nil {
 		next = guardedTransport(cfg.AllowPrivate)
 	}
-	next = retryAfter{next: next, q: s.Queue, log: cfg.Logger}
+	next = pacedTransport{next: retryAfter{next: next, q: s.Queue, log: cfg.Logger}, q: s.Queue}
 	syncWARC := s.Sync
 	if syncWARC == nil {
 		syncWARC = s.Writer.Sync

@@ -1,0 +1,64 @@
+package jobs
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// maxPaceWait is the longest a request waits before asking the queue
+// again for leave to go.
+const maxPaceWait = 200 * time.Millisecond
+
+// pacedTransport asks the run's queue for leave before every request a
+// shared link check sends (the first of a link, a GET after a HEAD, each
+// redirect hop wherever it leads, the probes of a host, a snapshot's
+// pages), waiting as long as it says (or until the request's context
+// ends), so that each host's pace holds over every request of every
+// node. The request counts in flight until its body is closed. The
+// node's heartbeat keeps its leases alive while a request waits.
+type pacedTransport struct {
+	next http.RoundTripper
+	q    LinkQueue
+}
+
+func (t pacedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	for {
+		done, wait, err := t.q.Pace(ctx, req.URL.String())
+		if err != nil {
+			return nil, fmt.Errorf("pace %s %s: %w", req.Method, req.URL, err)
+		}
+		if done != nil {
+			resp, err := t.next.RoundTrip(req)
+			if err != nil {
+				done()
+				return nil, err
+			}
+			resp.Body = &doneBody{ReadCloser: resp.Body, done: done}
+			return resp, nil
+		}
+		timer := time.NewTimer(min(max(wait, time.Millisecond), maxPaceWait))
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return nil, fmt.Errorf("pace %s %s: %w", req.Method, req.URL, ctx.Err())
+		case <-timer.C:
+		}
+	}
+}
+
+// doneBody ends its request's pace slot once, when closed.
+type doneBody struct {
+	io.ReadCloser
+	once sync.Once
+	done func()
+}
+
+func (b *doneBody) Close() error {
+	err := b.ReadCloser.Close()
+	b.once.Do(b.done)
+	return err
+}
