@@ -149,6 +149,8 @@ func checkLinksIn(ctx context.Context, cfg LinksConfig, h *harness, st linksCata
 	if next == nil {
 		next = guardedTransport(cfg.AllowPrivate)
 	}
+	// Every request counts on its host, not only a link's first.
+	next = newHostLimit(next, cfg.PerHost)
 	recorder, err := record(next)
 	if err != nil {
 		return nil, err
@@ -240,7 +242,8 @@ type linkRun struct {
 }
 
 // checkAll checks the links with at most Parallel at once and PerHost on
-// one host.
+// one host (and the transport lets at most PerHost requests at once go
+// to any one host, whichever link they are for).
 func (r *linkRun) checkAll(ctx context.Context, links []archive.Link) {
 	r.hosts = map[string]chan struct{}{}
 	global := make(chan struct{}, r.cfg.Parallel)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 )
@@ -61,4 +62,45 @@ func (b *doneBody) Close() error {
 	err := b.ReadCloser.Close()
 	b.once.Do(b.done)
 	return err
+}
+
+// hostLimit lets at most n requests at once go to one host, on one
+// machine: every request of a run of link checks counts on the host it
+// goes to (the GET after a HEAD, a redirect hop to another host, the
+// probes, a snapshot's pages), as a shared run counts them over all
+// nodes. A request counts until its body is closed.
+type hostLimit struct {
+	next http.RoundTripper
+	n    int
+
+	mu    sync.Mutex
+	hosts map[string]chan struct{}
+}
+
+func newHostLimit(next http.RoundTripper, n int) *hostLimit {
+	return &hostLimit{next: next, n: max(n, 1), hosts: map[string]chan struct{}{}}
+}
+
+func (t *hostLimit) RoundTrip(req *http.Request) (*http.Response, error) {
+	host := strings.ToLower(req.URL.Hostname())
+	t.mu.Lock()
+	slot, ok := t.hosts[host]
+	if !ok {
+		slot = make(chan struct{}, t.n)
+		t.hosts[host] = slot
+	}
+	t.mu.Unlock()
+	select {
+	case slot <- struct{}{}:
+	case <-req.Context().Done():
+		return nil, fmt.Errorf("wait for %s %s: %w", req.Method, req.URL, req.Context().Err())
+	}
+	done := func() { <-slot }
+	resp, err := t.next.RoundTrip(req)
+	if err != nil {
+		done()
+		return nil, err
+	}
+	resp.Body = &doneBody{ReadCloser: resp.Body, done: done}
+	return resp, nil
 }
