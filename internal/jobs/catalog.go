@@ -107,7 +107,6 @@ type linksCatalog interface {
 	Links(ctx context.Context, state string, activeOnly bool) ([]archive.Link, error)
 	Link(ctx context.Context, url string) (*archive.Link, error)
 	LinkRecords(ctx context.Context, url string) ([]archive.LinkRecord, error)
-	RecordCheck(ctx context.Context, c archive.Check, works bool, t archive.Thresholds) (archive.Transition, archive.LinkState, error)
 	AddAlert(ctx context.Context, a archive.AlertRow) (int64, error)
 }
 

@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"slices"
 	"sync"
 	"time"
 
@@ -138,8 +137,7 @@ func linksDefaults(cfg LinksConfig) (LinksConfig, error) {
 
 // checkLinksIn is a run of link checks in h, on the catalog st, through
 // the recording transport record makes over the network. The checks
-// commit in com's group commits (linkCommits), or each in a transaction
-// of its own when com is nil.
+// commit in com's group commits (linkCommits).
 func checkLinksIn(ctx context.Context, cfg LinksConfig, h *harness, st linksCatalog, com *archive.Committer, record func(next http.RoundTripper) (http.RoundTripper, error)) (*LinksReport, error) {
 	started := cfg.Now()
 	if err := h.start(ctx, "links", ""); err != nil {
@@ -169,14 +167,10 @@ func checkLinksIn(ctx context.Context, cfg LinksConfig, h *harness, st linksCata
 
 	r := &linkRun{cfg: cfg, st: st, h: h, checker: checker, transport: recorder,
 		rep: &LinksReport{Verdicts: map[string]int{}, States: map[string]int{}, Alerts: []alerts.Alert{}}}
-	if com != nil {
-		r.commits = r.startCommits(com, cfg.Parallel)
-	}
+	r.commits = r.startCommits(com, cfg.Parallel)
 	r.checkAll(ctx, links)
-	if r.commits != nil {
-		if err := r.commits.close(); err != nil {
-			r.fail(err)
-		}
+	if err := r.commits.close(); err != nil {
+		r.fail(err)
 	}
 	closeErr := h.closeWriter()
 
@@ -295,26 +289,7 @@ func (r *linkRun) check(ctx context.Context, l archive.Link) {
 		URL: l.URL, CheckedAt: res.CheckedAt, Verdict: string(res.Verdict), Status: res.Status, Method: res.Method,
 		FinalURL: res.FinalURL, Chain: chain, Error: res.Error, CaptureID: res.CaptureID, Elapsed: res.Elapsed,
 	}
-	if r.commits != nil {
-		r.queueCheck(ctx, l, res, c)
-		return
-	}
-	tr, state, err := r.st.RecordCheck(ctx, c, res.Verdict.Works(), r.cfg.Thresholds)
-	if err != nil {
-		r.fail(err)
-		return
-	}
-	r.counted(res)
-	if res.Verdict.Works() && slices.Contains(l.Fields, "website") {
-		r.snapshot(ctx, l.URL, r.checkedPage(ctx, res))
-	}
-	r.cfg.Logger.Debug("checked", "url", l.URL, "verdict", res.Verdict, "state", state.State)
-	if tr == "" {
-		return
-	}
-	if err := r.alert(ctx, l.URL, string(tr), string(res.Verdict), state.Since); err != nil {
-		r.fail(err)
-	}
+	r.queueCheck(ctx, l, res, c)
 }
 
 // counted adds a committed check to the report.
