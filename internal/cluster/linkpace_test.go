@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -54,7 +55,11 @@ func startPacedHost(t *testing.T, ip string, other func() string) *pacedHost {
 			http.Error(w, "HEAD not allowed", http.StatusMethodNotAllowed)
 		case strings.HasPrefix(r.URL.Path, "/link/"):
 			http.Redirect(w, r, "http://"+other()+"/moved/"+strings.TrimPrefix(r.URL.Path, "/link/"), http.StatusFound)
-		case strings.HasPrefix(r.URL.Path, "/moved/"):
+		case r.URL.Path == "/site/":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, `<html><head><title>Sito del percorso</title></head><body><h1>Il percorso partecipativo</h1>
+<p>Gli incontri e i documenti del processo.</p><a href="/site/incontri">Incontri</a> <a href="/site/documenti">Documenti</a></body></html>`)
+		case strings.HasPrefix(r.URL.Path, "/site/"), strings.HasPrefix(r.URL.Path, "/moved/"):
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			fmt.Fprintf(w, "<html><head><title>Percorso %s</title></head><body><h1>Percorso partecipativo %s</h1><p>Il processo di %s.</p></body></html>",
 				r.URL.Path, r.URL.Path, h.host)
@@ -70,8 +75,9 @@ func startPacedHost(t *testing.T, ip string, other func() string) *pacedHost {
 // TestSharedLinkCheckPacesEveryRequest: two nodes share a run of link
 // checks over two loopback hosts paced at one request at a time, 200 ms
 // apart; each link answers HEAD with 405 and its GET redirects to the
-// other host. Every request any node sends to a host (the HEAD, the GET
-// after it, the redirect hop from the other host's links, the probes)
+// other host; each host's live website is snapshotted. Every request any
+// node sends to a host (the HEAD, the GET after it, the redirect hop from
+// the other host's links, the probes, the snapshot's pages)
 // keeps the pace: the gaps between all of them at each host are at least
 // the delay, and no host ever has two requests at once.
 func TestSharedLinkCheckPacesEveryRequest(t *testing.T) {
@@ -105,6 +111,21 @@ func TestSharedLinkCheckPacesEveryRequest(t *testing.T) {
 			links++
 		}
 	}
+	// Each host's live website, cited by a record's Link field: its
+	// check is followed by a snapshot of its pages.
+	if _, err := conn.Exec(ctx, `INSERT INTO records (id, url, first_seen, last_seen, latest_version) VALUES (1, 'http://osservatorio.test/1', now(), now(), 1)`); err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range []*pacedHost{a, b} {
+		u := "http://" + h.host + "/site/"
+		if _, err := conn.Exec(ctx, `INSERT INTO links (url, first_seen) VALUES ($1, $2)`, u, archive.FormatTime(time.Now())); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := conn.Exec(ctx, `INSERT INTO link_refs (url, record_id, field, source, declared_gone) VALUES ($1, 1, 'website', 'test', false)`, u); err != nil {
+			t.Fatal(err)
+		}
+		links++
+	}
 	conn.Close(ctx)
 
 	var wg sync.WaitGroup
@@ -115,7 +136,7 @@ func TestSharedLinkCheckPacesEveryRequest(t *testing.T) {
 		lc := cluster.LinkCheck{Store: stores[i], Name: name, WARCDir: t.TempDir(), Storage: &warcstore.Local{Dir: t.TempDir()}, Heartbeat: time.Second}
 		wg.Go(func() {
 			reps[i], errs[i] = lc.Run(ctx, jobs.LinksConfig{UserAgent: "archivio/test (+https://example.org/)", Timeout: 30 * time.Second,
-				AllowPrivate: true, SnapshotDepth: -1, Parallel: 4, PerHost: 1, HostDelay: delay})
+				AllowPrivate: true, SnapshotDepth: 1, SnapshotDelay: time.Millisecond, Parallel: 4, PerHost: 1, HostDelay: delay})
 		})
 	}
 	wg.Wait()
@@ -126,8 +147,8 @@ func TestSharedLinkCheckPacesEveryRequest(t *testing.T) {
 		}
 		checked += reps[i].Checked
 		for v, n := range reps[i].Verdicts {
-			if v != "redirect" {
-				t.Errorf("node %d: %d links %s, want every link a redirect", i+1, n, v)
+			if v != "redirect" && v != "ok" {
+				t.Errorf("node %d: %d links %s, want every link a redirect or ok", i+1, n, v)
 			}
 		}
 	}
@@ -142,8 +163,8 @@ func TestSharedLinkCheckPacesEveryRequest(t *testing.T) {
 				gets++
 			}
 		}
-		if gets < 4 || len(h.requests) < 4+4+4 {
-			t.Errorf("%s: requests %v: want a HEAD and a GET of each of its links and a hop from each of the other's", h.host, h.requests)
+		if gets < 4 || len(h.requests) < 4+4+4 || !slices.Contains(h.requests, "GET /site/incontri") || !slices.Contains(h.requests, "GET /site/documenti") {
+			t.Errorf("%s: requests %v: want a HEAD and a GET of each of its links, a hop from each of the other's, and its website's pages", h.host, h.requests)
 		}
 		for i := 1; i < len(h.arrivals); i++ {
 			if gap := h.arrivals[i].Sub(h.arrivals[i-1]); gap < delay-tolerance {
