@@ -10,8 +10,9 @@ import (
 )
 
 // Register announces this node (Options.Node) with a new incarnation and
-// releases at once the leases its name still holds: they belong to a
-// previous run of this node, which is gone. It returns how many it
+// releases at once the leases its name still holds, and the requests it
+// had in flight: they belong to a previous run of this node, which is
+// gone. It returns how many it
 // released. Call it once at start, before claiming.
 func (s *Store) Register(ctx context.Context) (released int64, err error) {
 	// Not google/uuid's random UUIDs: the WARC library switches their
@@ -27,6 +28,11 @@ func (s *Store) Register(ctx context.Context) (released int64, err error) {
 		tag, err := tx.Exec(ctx, `UPDATE frontier SET lease_owner = NULL, lease_id = NULL, lease_expires = NULL
 			WHERE lease_owner = $1`, s.opts.Node)
 		released = tag.RowsAffected()
+		if err != nil {
+			return err
+		}
+		// Its requests in flight (PaceRequest) ended with it.
+		_, err = tx.Exec(ctx, `DELETE FROM host_requests WHERE owner = $1`, s.opts.Node)
 		return err
 	})
 	if err != nil {

@@ -71,3 +71,22 @@ func TestPaceRequest(t *testing.T) {
 		t.Error("a pace of -1s and 0 at once: want an error")
 	}
 }
+
+// TestPaceRequestFreedByRestart: a node started again under its name
+// (Register) no longer holds the requests its previous run had in
+// flight, which would otherwise keep the host busy until the lease TTL.
+func TestPaceRequestFreedByRestart(t *testing.T) {
+	ctx := context.Background()
+	dsn := server.Schema(t)
+	ns := nodesOn(t, dsn, 2, pg.Options{})
+	if s, _, err := ns[0].PaceRequest(ctx, "http://example.org/", 0, 1); err != nil || s == 0 {
+		t.Fatalf("first request: slot %d, err %v", s, err)
+	}
+	if s, wait, err := ns[1].PaceRequest(ctx, "http://example.org/", 0, 1); err != nil || s != 0 || wait <= 0 {
+		t.Fatalf("request with one in flight of one: slot %d, wait %v, err %v: want it refused", s, wait, err)
+	}
+	nodesOn(t, dsn, 1, pg.Options{}) // node1 started again
+	if s, _, err := ns[1].PaceRequest(ctx, "http://example.org/", 0, 1); err != nil || s == 0 {
+		t.Fatalf("request after node1 restarted: slot %d, err %v: want it let go", s, err)
+	}
+}
