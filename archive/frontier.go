@@ -27,6 +27,12 @@ type FrontierEntry struct {
 	URL    string
 	State  string // queued or excluded when added; any state when read
 	Reason string // why it failed or was excluded
+	// Depth is how many links were followed from a seed to reach the URL
+	// (a site source's depth; 0 for the observatory), and Via the key of
+	// the page that led to it ("" for a seed). Only the shared catalog
+	// keeps them.
+	Depth int
+	Via   string
 }
 
 // addFrontier inserts an entry unless its key is there: this is how a

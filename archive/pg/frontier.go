@@ -12,13 +12,14 @@ import (
 )
 
 // addFrontier inserts a batch of entries (crawl, then arrays of key, URL,
-// state, reason, politeness key) unless their keys are there; an excluded
+// state, reason, politeness key, depth, via) unless their keys are there; an excluded
 // entry gives way to the same key queued, nothing else is overwritten. It
 // returns the keys it queued.
-const addFrontier = `INSERT INTO frontier (crawl_id, key, url, state, reason, host)
-	SELECT $1, k, u, st, r, h FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS e(k, u, st, r, h, n)
+const addFrontier = `INSERT INTO frontier (crawl_id, key, url, state, reason, host, depth, via)
+	SELECT $1, k, u, st, r, h, d, v FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[]) WITH ORDINALITY AS e(k, u, st, r, h, d, v, n)
 	ORDER BY n
-	ON CONFLICT (crawl_id, key) DO UPDATE SET url = excluded.url, state = excluded.state, reason = excluded.reason, host = excluded.host
+	ON CONFLICT (crawl_id, key) DO UPDATE SET url = excluded.url, state = excluded.state, reason = excluded.reason, host = excluded.host,
+		depth = excluded.depth, via = excluded.via
 	WHERE frontier.state = 'excluded' AND excluded.state = 'queued'
 	RETURNING key, state`
 
@@ -109,6 +110,7 @@ func (s *Store) addEntries(ctx context.Context, tx pgx.Tx, crawlID int64, entrie
 	}
 	n := len(order)
 	ks, us, sts, rs, hs := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	ds, vs := make([]int32, n), make([]string, n)
 	hosts := map[string]bool{}
 	for i, k := range order {
 		e := entries[pick[k]]
@@ -116,7 +118,10 @@ func (s *Store) addEntries(ctx context.Context, tx pgx.Tx, crawlID int64, entrie
 		if err != nil {
 			return nil, fmt.Errorf("add %s: %w", e.URL, err)
 		}
-		ks[i], us[i], sts[i], rs[i], hs[i] = k, e.URL, state(e), e.Reason, h
+		if e.Depth < 0 {
+			return nil, fmt.Errorf("add %s: negative depth %d", e.URL, e.Depth)
+		}
+		ks[i], us[i], sts[i], rs[i], hs[i], ds[i], vs[i] = k, e.URL, state(e), e.Reason, h, int32(e.Depth), e.Via
 		if sts[i] == archive.FrontierQueued {
 			hosts[h] = true
 		}
@@ -127,7 +132,7 @@ func (s *Store) addEntries(ctx context.Context, tx pgx.Tx, crawlID int64, entrie
 	if err := s.ensureHosts(ctx, tx, hosts); err != nil {
 		return nil, err
 	}
-	rows, err := tx.Query(ctx, addFrontier, crawlID, ks, us, sts, rs, hs)
+	rows, err := tx.Query(ctx, addFrontier, crawlID, ks, us, sts, rs, hs, ds, vs)
 	if err != nil {
 		return nil, err
 	}
@@ -208,13 +213,13 @@ func state(e archive.FrontierEntry) string {
 // Frontier returns a crawl's entries in one state, in the order they were
 // first added.
 func (s *Store) Frontier(ctx context.Context, crawlID int64, state string) ([]archive.FrontierEntry, error) {
-	return s.frontierRows(ctx, `SELECT key, url, state, reason FROM frontier WHERE crawl_id = $1 AND state = $2 ORDER BY seq`, crawlID, state)
+	return s.frontierRows(ctx, `SELECT key, url, state, reason, depth, via FROM frontier WHERE crawl_id = $1 AND state = $2 ORDER BY seq`, crawlID, state)
 }
 
 // MissingRecords returns the failed entries of a crawl for records the
 // catalog knows.
 func (s *Store) MissingRecords(ctx context.Context, crawlID int64) ([]archive.FrontierEntry, error) {
-	return s.frontierRows(ctx, `SELECT f.key, f.url, f.state, f.reason FROM frontier f
+	return s.frontierRows(ctx, `SELECT f.key, f.url, f.state, f.reason, f.depth, f.via FROM frontier f
 		JOIN records r ON f.key = '`+osservatorio.RecordKeyPrefix+`' || r.id
 		WHERE f.crawl_id = $1 AND f.state = 'failed' ORDER BY r.id`, crawlID)
 }
@@ -226,7 +231,7 @@ func (s *Store) frontierRows(ctx context.Context, q string, args ...any) ([]arch
 	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (archive.FrontierEntry, error) {
 		var e archive.FrontierEntry
-		err := r.Scan(&e.Key, &e.URL, &e.State, &e.Reason)
+		err := r.Scan(&e.Key, &e.URL, &e.State, &e.Reason, &e.Depth, &e.Via)
 		return e, err
 	})
 	if err != nil {

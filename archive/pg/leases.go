@@ -27,14 +27,19 @@ type Lease struct {
 	Host    string // the politeness key
 	ID      int64
 	Expires time.Time
+	Depth   int    // links followed from a seed
+	Via     string // the key of the page that led to it, "" for a seed
 }
 
+// shallowest is the least depth of a crawl's queued URLs.
+const shallowest = `SELECT depth FROM frontier WHERE crawl_id = $1 AND state = 'queued' ORDER BY depth LIMIT 1`
+
 // readyHosts are the politeness rows that may be fetched now (by the
-// database's clock), with a URL of the crawl waiting, locked for this
+// database's clock), with a URL of the crawl waiting at depth $3, locked for this
 // transaction; rows another node is claiming from are skipped.
 const readyHosts = `SELECT h.key, h.delay_ms, h.max_in_flight FROM hosts h
 	WHERE h.next_allowed <= now() AND (h.blocked_until IS NULL OR h.blocked_until <= now())
-	AND EXISTS (SELECT 1 FROM frontier f WHERE f.crawl_id = $1 AND f.host = h.key AND f.state = 'queued'
+	AND EXISTS (SELECT 1 FROM frontier f WHERE f.crawl_id = $1 AND f.host = h.key AND f.state = 'queued' AND f.depth = $3
 		AND (f.lease_expires IS NULL OR f.lease_expires <= now()))
 	ORDER BY h.next_allowed, h.key LIMIT $2
 	FOR UPDATE OF h SKIP LOCKED`
@@ -44,12 +49,24 @@ const readyHosts = `SELECT h.key, h.delay_ms, h.max_in_flight FROM hosts h
 // claimed from only when its next allowed time has come, it is not
 // blocked, and fewer than its maximum of URLs are leased; a host with a
 // delay gives one URL per claim, and its next allowed time moves to the
-// delay from now. URLs whose lease expired are claimable again.
+// delay from now. URLs whose lease expired are claimable again. Only the
+// shallowest queued URLs are claimed: a URL at depth d+1 waits until
+// every URL at depth d is settled, so that each URL enters the frontier
+// at the depth of its shortest path from a seed whatever the order nodes
+// finish pages in (all URLs of the observatory's crawl are at depth 0).
 func (s *Store) Claim(ctx context.Context, crawlID int64, n int) ([]Lease, error) {
 	var out []Lease
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		out = out[:0]
-		rows, err := tx.Query(ctx, readyHosts, crawlID, n)
+		var depth int
+		err := tx.QueryRow(ctx, shallowest, crawlID).Scan(&depth)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		rows, err := tx.Query(ctx, readyHosts, crawlID, n, depth)
 		if err != nil {
 			return err
 		}
@@ -88,16 +105,16 @@ func (s *Store) Claim(ctx context.Context, crawlID int64, n int) ([]Lease, error
 			}
 			rows, err := tx.Query(ctx, `UPDATE frontier f SET lease_owner = $3, lease_id = nextval('lease_ids'),
 				lease_expires = now() + $4 * interval '1 millisecond', attempts = attempts + 1
-				FROM (SELECT crawl_id, key FROM frontier WHERE crawl_id = $1 AND host = $2 AND state = 'queued'
+				FROM (SELECT crawl_id, key FROM frontier WHERE crawl_id = $1 AND host = $2 AND state = 'queued' AND depth = $6
 					AND (lease_expires IS NULL OR lease_expires <= now()) ORDER BY seq LIMIT $5 FOR UPDATE SKIP LOCKED) pick
 				WHERE f.crawl_id = pick.crawl_id AND f.key = pick.key
-				RETURNING f.key, f.url, f.lease_id, f.lease_expires`, crawlID, h.key, s.opts.Node, s.opts.LeaseTTL.Milliseconds(), room)
+				RETURNING f.key, f.url, f.lease_id, f.lease_expires, f.depth, f.via`, crawlID, h.key, s.opts.Node, s.opts.LeaseTTL.Milliseconds(), room, depth)
 			if err != nil {
 				return err
 			}
 			var l Lease
 			fetches := 0
-			if _, err := pgx.ForEachRow(rows, []any{&l.Key, &l.URL, &l.ID, &l.Expires}, func() error {
+			if _, err := pgx.ForEachRow(rows, []any{&l.Key, &l.URL, &l.ID, &l.Expires, &l.Depth, &l.Via}, func() error {
 				l.CrawlID, l.Host, l.Expires = crawlID, h.key, l.Expires.UTC()
 				out = append(out, l)
 				// A link's lease is not a request: each request of its
@@ -242,13 +259,15 @@ func (s *Store) Release(ctx context.Context, l Lease) error {
 }
 
 // NextClaim says when a claim from the crawl may next find something, by
-// the database's clock, as a wait from now: 0 when a URL is ready, and
+// the database's clock, as a wait from now (for the shallowest queued
+// URLs, the only ones Claim gives): 0 when a URL is ready, and
 // ok false when nothing of the crawl is queued any more.
 func (s *Store) NextClaim(ctx context.Context, crawlID int64) (wait time.Duration, ok bool, err error) {
 	var ms *float64
 	err = s.pool.QueryRow(ctx, `SELECT EXTRACT(EPOCH FROM MIN(GREATEST(now(), h.next_allowed, COALESCE(h.blocked_until, now()),
 			COALESCE(f.lease_expires, now()))) - now()) * 1000
-		FROM frontier f JOIN hosts h ON h.key = f.host WHERE f.crawl_id = $1 AND f.state = 'queued'`, crawlID).Scan(&ms)
+		FROM frontier f JOIN hosts h ON h.key = f.host WHERE f.crawl_id = $1 AND f.state = 'queued'
+		AND f.depth = (`+shallowest+`)`, crawlID).Scan(&ms)
 	if err != nil {
 		return 0, false, fmt.Errorf("next claim of crawl %d: %w", crawlID, err)
 	}

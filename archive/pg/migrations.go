@@ -276,6 +276,15 @@ CREATE TABLE host_requests (
 );
 CREATE INDEX host_requests_host ON host_requests (host, expires);
 `,
+	// A site source's crawl shared by the nodes: how many links from a
+	// seed led to each URL, and the key of the page that led to it. Nodes
+	// claim the shallowest queued URLs first, one depth after the other.
+	9: `
+ALTER TABLE frontier
+	ADD COLUMN depth INTEGER NOT NULL DEFAULT 0 CHECK (depth >= 0),
+	ADD COLUMN via   TEXT NOT NULL DEFAULT '';
+CREATE INDEX frontier_depth ON frontier (crawl_id, depth) WHERE state = 'queued';
+`,
 }
 
 // textTime converts a TIMESTAMPTZ column to archive.TimeFormat's text.
