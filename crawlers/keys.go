@@ -126,3 +126,12 @@ func sameSite(a, b string) bool {
 	}
 	return norm(a) == norm(b)
 }
+
+// Target is how the crawl of site s keys u and the URL it fetches for it,
+// or ok false when the crawl does not follow u (a seed is followed
+// whatever its file type): the rule one machine's crawl applies, for the
+// nodes of a shared catalog.
+func (s *Site) Target(u *url.URL, seed bool) (key, target string, ok bool) {
+	t, ok := (&scope{site: s}).classifySite(u, seed)
+	return t.key, t.url, ok
+}

@@ -73,3 +73,7 @@ func pageLinks(body []byte, pageURL *url.URL) []string {
 		}
 	}
 }
+
+// PageLinks are the links of an HTML page as a crawl follows them (see
+// pageLinks), for the nodes of a shared catalog.
+func PageLinks(body []byte, pageURL *url.URL) []string { return pageLinks(body, pageURL) }

@@ -163,6 +163,12 @@ type Writes struct {
 	Seen          int                   // a record confirmed unchanged at SeenAt (its page answered 304)
 	Failure       *archive.ParseFailure // the page kept as a parse failure
 	Result        *archive.ParseResult  // how the record page came out in the crawl
+	// SiteLinks are the links a site source's page (SitePage) holds to
+	// other sites, added to the link inventory at SeenAt as one
+	// machine's crawl adds them (links already known stay, active again).
+	SiteSource string
+	SitePage   string
+	SiteLinks  []string
 }
 
 // CompleteWith is Complete that also records w in the same transaction:
@@ -241,8 +247,27 @@ func (s *Store) writeAlso(ctx context.Context, tx pgx.Tx, w Writes, applied *arc
 			return err
 		}
 	}
+	if len(w.SiteLinks) > 0 {
+		if err := addSiteLinks(ctx, tx, w.SiteSource, w.SitePage, w.SiteLinks, w.SeenAt); err != nil {
+			return err
+		}
+	}
 	if w.Result != nil {
 		return addParseResult(ctx, tx, *w.Result)
+	}
+	return nil
+}
+
+// addSiteLinks adds the links of a site source's page to the link
+// inventory, in one statement each for links and site_links.
+func addSiteLinks(ctx context.Context, tx pgx.Tx, source, page string, urls []string, at time.Time) error {
+	if _, err := tx.Exec(ctx, `INSERT INTO links (url, first_seen) SELECT u, $2 FROM unnest($1::text[]) AS u ORDER BY u
+		ON CONFLICT (url) DO UPDATE SET active = TRUE`, urls, at); err != nil {
+		return fmt.Errorf("add links of %s: %w", page, err)
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO site_links (url, source, page_url, first_seen) SELECT u, $2, $3, $4 FROM unnest($1::text[]) AS u
+		ON CONFLICT DO NOTHING`, urls, source, page, archive.FormatTime(at)); err != nil {
+		return fmt.Errorf("add links of %s: %w", page, err)
 	}
 	return nil
 }

@@ -71,8 +71,10 @@ machines of the same configuration: it joins the source's running crawl
 or starts it, fetches what it claims from the shared frontier, stores the
 records in the shared catalog and ships its WARC files to warc_storage;
 the report is this node's part and the whole crawl's state; --max-pages is
-the crawl's budget over all nodes, set by the node that starts it. Site
-sources are for one machine.
+the crawl's budget over all nodes, set by the node that starts it. A site
+source's crawl is shared the same way: nodes take its pages one depth
+after the other, so that they archive the pages, links and exclusions
+(scope, robots.txt, depth) one machine's crawl would.
 
 Examples:
   archivio crawl

@@ -83,14 +83,11 @@ func (n *node) close() { n.st.Close() }
 // crawl runs this node's part of cfg's crawl, with its WARC files in
 // DATA/spool/NODE until they are shipped to warc_storage.
 func (n *node) crawl(ctx context.Context, cfg jobs.Config, log *slog.Logger) (*cluster.Report, error) {
-	if cfg.Site != nil {
-		return nil, fmt.Errorf("crawl %s: a site source is crawled on one machine (store: sqlite); nodes of a shared catalog crawl the observatory", cfg.Source)
-	}
 	return cluster.Crawl(ctx, cluster.CrawlConfig{
 		Store: n.st, Storage: n.storage, Node: n.name, WARCDir: filepath.Join(n.s.Data, "spool", n.name), LogDir: n.s.Data,
 		Source: cfg.Source, BaseURL: cfg.BaseURL, UserAgent: cfg.UserAgent, Software: cfg.Software,
 		Parallel: cfg.Parallel, Delay: cfg.Delay, Timeout: cfg.Timeout, MaxBody: cfg.MaxBody, MaxFile: cfg.WARCMaxSize,
-		FromID: cfg.FromID, ToID: cfg.ToID, MaxPages: cfg.MaxPages, LeaseTTL: n.s.Postgres.LeaseTTL.D(),
+		FromID: cfg.FromID, ToID: cfg.ToID, MaxPages: cfg.MaxPages, Site: cfg.Site, LeaseTTL: n.s.Postgres.LeaseTTL.D(),
 		Transport: cfg.Transport, AllowPrivate: cfg.AllowPrivate, Drift: cfg.Drift, Sinks: cfg.Sinks, Outbox: cfg.Outbox, Logger: log,
 	})
 }

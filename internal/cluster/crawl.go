@@ -13,13 +13,14 @@ import (
 	"archivio/archive"
 	"archivio/archive/pg"
 	"archivio/archive/warcstore"
+	"archivio/crawlers"
 	"archivio/internal/alerts"
 	"archivio/internal/jobs"
 	"archivio/source/osservatorio"
 )
 
-// CrawlConfig is one node's part in a crawl of the observatory shared by
-// several nodes.
+// CrawlConfig is one node's part in a crawl of the observatory, or of a
+// site source, shared by several nodes.
 type CrawlConfig struct {
 	Store     *pg.Store         // the shared catalog, opened with this node's name
 	Storage   warcstore.Storage // where closed WARC files go
@@ -39,8 +40,12 @@ type CrawlConfig struct {
 	// MaxPages, when not 0, is a new crawl's page budget over all nodes
 	// (--max-pages): at most that many URLs queued, the rest excluded
 	// (max_pages). A node joining a running crawl keeps its budget.
-	MaxPages  int
-	ToID      int
+	MaxPages int
+	ToID     int
+	// Site makes this the crawl of a site source: its seeds, hosts,
+	// prefixes and depth, as one machine's crawl takes them (BaseURL is
+	// its first seed).
+	Site      *crawlers.Site
 	Heartbeat time.Duration // default a third of the lease TTL
 	LeaseTTL  time.Duration
 	Rotate    time.Duration // close and ship the WARC file this often; default 1 minute
@@ -99,7 +104,9 @@ type Report struct {
 // catalog, or starts one (its seeds: the home page, the sitemap, the ids
 // asked for and every record the archive holds), fetches what it claims
 // until nothing of the crawl is queued on any node, ships its WARC files,
-// and the first node to find the crawl settled marks it done. It returns
+// and the first node to find the crawl settled marks it done. With
+// cfg.Site it is a site source's crawl instead (see siteCrawl): its
+// seeds, one depth after the other. It returns
 // the report whenever the node took part, also when it was stopped or
 // failed.
 func Crawl(ctx context.Context, cfg CrawlConfig) (*Report, error) {
@@ -122,25 +129,44 @@ func Crawl(ctx context.Context, cfg CrawlConfig) (*Report, error) {
 	st := cfg.Store
 	// The site's pace, set by every node alike before any of its URLs is
 	// queued: one row per host over all nodes.
-	key, err := st.HostKey(ctx, base.String())
-	if err != nil {
-		return nil, err
+	paced := []string{base.String()}
+	if cfg.Site != nil {
+		for _, h := range cfg.Site.Hosts {
+			paced = append(paced, (&url.URL{Scheme: base.Scheme, Host: h}).String())
+		}
 	}
-	if err := st.SetHostPace(ctx, key, cfg.Delay, max(cfg.Parallel, 1)); err != nil {
-		return nil, err
+	for _, u := range paced {
+		key, err := st.HostKey(ctx, u)
+		if err != nil {
+			return nil, err
+		}
+		if err := st.SetHostPace(ctx, key, cfg.Delay, max(cfg.Parallel, 1)); err != nil {
+			return nil, err
+		}
 	}
 	obs := newObservatory(base, st, cfg.Logger, cfg.Now)
-	known, err := st.RecordIDs(ctx)
-	if err != nil {
-		return nil, err
+	var seeds []archive.FrontierEntry
+	onPage, prepare := obs.page, obs.prepare
+	if cfg.Site != nil {
+		site := &siteCrawl{site: cfg.Site, source: cfg.Source, now: cfg.Now}
+		seeds, onPage, prepare = site.seeds(), site.page, nil
+		if len(seeds) == 0 {
+			return nil, fmt.Errorf("crawl %s: no seed is on the site's hosts and prefixes", cfg.Source)
+		}
+	} else {
+		known, err := st.RecordIDs(ctx)
+		if err != nil {
+			return nil, err
+		}
+		seeds = obs.seeds(known, cfg.FromID, cfg.ToID)
 	}
 	rep := &Report{Source: cfg.Source, BaseURL: base.String(), Node: cfg.Node, Started: cfg.Now().UTC()}
-	id, joined, err := st.JoinCrawl(ctx, cfg.Source, base.String(), cfg.Now(), obs.seeds(known, cfg.FromID, cfg.ToID), cfg.MaxPages)
+	id, joined, err := st.JoinCrawl(ctx, cfg.Source, base.String(), cfg.Now(), seeds, cfg.MaxPages)
 	if err != nil {
 		return nil, err
 	}
 	rep.CrawlID, rep.Joined, obs.crawlID = id, joined, id
-	if joined && cfg.FromID > 0 {
+	if joined && cfg.FromID > 0 && cfg.Site == nil {
 		// The ids this node was asked to try join the running crawl too.
 		if _, err := st.AddToFrontier(ctx, id, obs.seeds(nil, cfg.FromID, cfg.ToID)); err != nil {
 			return nil, err
@@ -166,7 +192,7 @@ func Crawl(ctx context.Context, cfg CrawlConfig) (*Report, error) {
 	}
 	n := &Node{Store: st, FetchLog: fetchLog, Name: cfg.Node, WARCDir: cfg.WARCDir, Storage: cfg.Storage, Transport: cfg.Transport, CrawlID: id,
 		Parallel: cfg.Parallel, Heartbeat: heartbeat, Rotate: cfg.Rotate, MaxFile: cfg.MaxFile, Timeout: cfg.Timeout,
-		OnPage: obs.page, Prepare: obs.prepare, UserAgent: cfg.UserAgent, Robots: true, MinDelay: cfg.Delay, MaxBody: cfg.MaxBody,
+		OnPage: onPage, Prepare: prepare, UserAgent: cfg.UserAgent, Robots: true, MinDelay: cfg.Delay, MaxBody: cfg.MaxBody,
 		Software: cfg.Software, Log: cfg.Logger}
 	runErr := n.Run(ctx)
 

@@ -71,6 +71,9 @@ type Node struct {
 type Outcome struct {
 	Entries []archive.FrontierEntry
 	Writes  pg.Writes
+	// State and Reason, when State is set, settle the URL otherwise than
+	// its answer's status says (a redirect off the site: excluded).
+	State, Reason string
 	// Settled, when set, is called once the completion committed, with
 	// how the record was applied.
 	Settled func(archive.Applied)
@@ -357,6 +360,9 @@ func (n *Node) fetch(ctx context.Context, client *http.Client, l pg.Lease) error
 		if err != nil {
 			n.Store.Release(context.WithoutCancel(ctx), l)
 			return fmt.Errorf("node %s: %s: %w", n.Name, l.URL, err)
+		}
+		if out.State != "" {
+			state, reason = out.State, out.Reason
 		}
 		return n.complete(ctx, l, state, reason, out, ids)
 	}

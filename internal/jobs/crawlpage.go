@@ -130,7 +130,7 @@ func (j *job) siteLinks(ctx context.Context, p crawlers.Page) error {
 	seen := map[string]bool{}
 	for _, l := range p.Links {
 		lu, err := url.Parse(l)
-		if err != nil || (lu.Scheme != "http" && lu.Scheme != "https") || lu.Host == "" || seen[l] || onHosts(lu.Host, j.cfg.Site.Hosts) {
+		if err != nil || (lu.Scheme != "http" && lu.Scheme != "https") || lu.Host == "" || seen[l] || OnHosts(lu.Host, j.cfg.Site.Hosts) {
 			continue
 		}
 		seen[l] = true
@@ -142,7 +142,9 @@ func (j *job) siteLinks(ctx context.Context, p crawlers.Page) error {
 	return j.pl.write(ctx, archive.SiteLinksWrite(j.cfg.Source, p.URL, out, j.cfg.Now()))
 }
 
-func onHosts(host string, hosts []string) bool {
+// OnHosts reports whether host is one of a site source's hosts (case and
+// a leading "www." aside): a link elsewhere goes to the link inventory.
+func OnHosts(host string, hosts []string) bool {
 	h := strings.TrimPrefix(strings.ToLower(host), "www.")
 	for _, x := range hosts {
 		if strings.TrimPrefix(strings.ToLower(x), "www.") == h {
