@@ -117,14 +117,14 @@ func TestSummariesOfExistingRecords(t *testing.T) {
 	// Back to before the summaries: drop them and what the later steps
 	// added (step 9: the checks' states, the captures' methods; step 11:
 	// an index added, one dropped; step 12: the parse results' field
-	// lists; step 13: the documents packed, the trigger gone), then
-	// migrate again.
+	// lists; step 13: the documents packed, the trigger gone; step 17: the
+	// frontier's depths), then migrate again.
 	for _, q := range []string{`UPDATE record_versions SET data = archivio_doc(data)`,
 		`ALTER TABLE parse_results DROP COLUMN fields_list`, `DROP TABLE parse_field_lists`, `DROP INDEX parse_results_record`, `CREATE INDEX captures_crawl ON captures (crawl_id)`,
 		`DROP TABLE record_summaries`,
 		`DROP INDEX links_state`, `DROP INDEX alerts_at`,
 		`DROP INDEX link_checks_capture`, `ALTER TABLE link_checks DROP COLUMN state`, `ALTER TABLE link_checks DROP COLUMN works`,
-		`ALTER TABLE captures DROP COLUMN method`, `DELETE FROM schema_migrations WHERE version >= 7`} {
+		`ALTER TABLE captures DROP COLUMN method`, `ALTER TABLE frontier DROP COLUMN depth`, `DELETE FROM schema_migrations WHERE version >= 7`} {
 		if _, err := st.db.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}

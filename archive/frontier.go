@@ -30,7 +30,7 @@ type FrontierEntry struct {
 	// Depth is how many links were followed from a seed to reach the URL
 	// (a site source's depth; 0 for the observatory), and Via the key of
 	// the page that led to it ("" for a seed). Only the shared catalog
-	// keeps them.
+	// keeps Via; both keep Depth.
 	Depth int
 	Via   string
 }
@@ -41,8 +41,8 @@ type FrontierEntry struct {
 // one path may be within it on another); nothing else is overwritten.
 // ("excluded." names the row proposed for insertion, SQLite's upsert
 // syntax, not the state.)
-var addFrontier = writeStatement(`INSERT INTO frontier (crawl_id, key, url, state, reason) VALUES (?, ?, ?, ?, ?)
-	ON CONFLICT (crawl_id, key) DO UPDATE SET url = excluded.url, state = excluded.state, reason = excluded.reason
+var addFrontier = writeStatement(`INSERT INTO frontier (crawl_id, key, url, state, reason, depth) VALUES (?, ?, ?, ?, ?, ?)
+	ON CONFLICT (crawl_id, key) DO UPDATE SET url = excluded.url, state = excluded.state, reason = excluded.reason, depth = excluded.depth
 	WHERE frontier.state = 'excluded' AND excluded.state = 'queued'`)
 
 var settleFrontier = writeStatement(`UPDATE frontier SET state = ?, reason = ? WHERE crawl_id = ? AND key = ?`)
@@ -133,7 +133,10 @@ func addEntries(t *txn, crawlID int64, entries []FrontierEntry) ([]bool, error) 
 		default:
 			return nil, fmt.Errorf("add %s: bad state %q", e.Key, e.State)
 		}
-		res, err := t.exec(addFrontier, crawlID, e.Key, e.URL, state, e.Reason)
+		if e.Depth < 0 {
+			return nil, fmt.Errorf("add %s: negative depth %d", e.URL, e.Depth)
+		}
+		res, err := t.exec(addFrontier, crawlID, e.Key, e.URL, state, e.Reason, e.Depth)
 		if err != nil {
 			return nil, fmt.Errorf("add %s: %w", e.URL, err)
 		}
@@ -149,14 +152,14 @@ func addEntries(t *txn, crawlID int64, entries []FrontierEntry) ([]bool, error) 
 // Frontier returns a crawl's entries in one state, in the order they were
 // first added.
 func (s *Store) Frontier(ctx context.Context, crawlID int64, state string) ([]FrontierEntry, error) {
-	return s.frontierRows(ctx, `SELECT key, url, state, reason FROM frontier WHERE crawl_id = ? AND state = ? ORDER BY rowid`, crawlID, state)
+	return s.frontierRows(ctx, `SELECT key, url, state, reason, depth FROM frontier WHERE crawl_id = ? AND state = ? ORDER BY rowid`, crawlID, state)
 }
 
 // MissingRecords returns the entries of a crawl for records the catalog
 // knows (they have versions) whose pages failed: answered 404, 410 or
 // another error, or got no answer. The reason says which.
 func (s *Store) MissingRecords(ctx context.Context, crawlID int64) ([]FrontierEntry, error) {
-	return s.frontierRows(ctx, `SELECT f.key, f.url, f.state, f.reason FROM frontier f
+	return s.frontierRows(ctx, `SELECT f.key, f.url, f.state, f.reason, f.depth FROM frontier f
 		JOIN records r ON f.key = '`+osservatorio.RecordKeyPrefix+`' || r.id
 		WHERE f.crawl_id = ? AND f.state = 'failed' ORDER BY r.id`, crawlID)
 }
@@ -170,7 +173,7 @@ func (s *Store) frontierRows(ctx context.Context, q string, args ...any) ([]Fron
 	var out []FrontierEntry
 	for rows.Next() {
 		var e FrontierEntry
-		if err := rows.Scan(&e.Key, &e.URL, &e.State, &e.Reason); err != nil {
+		if err := rows.Scan(&e.Key, &e.URL, &e.State, &e.Reason, &e.Depth); err != nil {
 			return nil, fmt.Errorf("read frontier: %w", err)
 		}
 		out = append(out, e)

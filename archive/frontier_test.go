@@ -148,6 +148,11 @@ func TestFrontierMigrationKeepsEntries(t *testing.T) {
 	if err != nil || len(q) != 2 || q[0].Key != "record:2" || q[1].Key != "record:1" {
 		t.Errorf("queued after the migration: %+v %v", q, err)
 	}
+	for _, e := range q {
+		if e.Depth != 0 {
+			t.Errorf("%s queued before depths were kept: depth %d, want 0", e.Key, e.Depth)
+		}
+	}
 	if _, err := st.SettleFrontier(ctx, 1, "record:2", FrontierExcluded, "max_pages", nil); err != nil {
 		t.Errorf("settle after the migration: %v", err)
 	}

@@ -438,6 +438,12 @@ CREATE INDEX links_state ON links (state, url);
 UPDATE record_summaries SET search = (SELECT ` + summarySearch(`archivio_doc(v.data)`) + ` FROM record_versions v
 	WHERE v.record_id = record_summaries.record_id AND v.version = record_summaries.version);
 `,
+	// How many links from a seed led to each frontier URL (a site
+	// source's depth), so a resumed crawl keeps its depth limit. Entries
+	// queued before take 0, what they were resumed at until now.
+	`
+ALTER TABLE frontier ADD COLUMN depth INTEGER NOT NULL DEFAULT 0 CHECK (depth >= 0);
+`,
 }
 
 // foreignKeysOff are the steps that rebuild a table others refer to: they

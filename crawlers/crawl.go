@@ -202,6 +202,7 @@ func hostKey(h string) string { return strings.ToLower(h) }
 func (cr *crawler) resume(e ResumeEntry) {
 	if cr.opts.Archived != nil {
 		if p, ok := cr.opts.Archived(cr.ctx, e); ok {
+			p.Depth = e.Depth
 			cr.replay(p)
 			return
 		}
@@ -211,7 +212,7 @@ func (cr *crawler) resume(e ResumeEntry) {
 	cr.queued++
 	cr.known.Put(e.Key, keySeen)
 	cr.mu.Unlock()
-	cr.send(job{key: e.Key, url: e.URL, recordID: rid})
+	cr.send(job{key: e.Key, url: e.URL, recordID: rid, depth: e.Depth})
 }
 
 func (cr *crawler) send(j job) {
@@ -241,7 +242,7 @@ func (cr *crawler) fetch(j job) {
 		// A resumed crawl may meet pages the interrupted one captured
 		// before it could settle the page that led to them: they are taken
 		// from the archive, not fetched again.
-		if p, ok := cr.opts.Archived(cr.ctx, ResumeEntry{Key: j.key, URL: j.url}); ok {
+		if p, ok := cr.opts.Archived(cr.ctx, ResumeEntry{Key: j.key, URL: j.url, Depth: j.depth}); ok {
 			p.Depth = j.depth
 			cr.handle(p)
 			return

@@ -26,10 +26,13 @@ type Frontier interface {
 
 // Link is a URL offered to the frontier under its key. A link with an
 // Excluded reason is recorded as excluded instead of queued: robots
-// (robots.txt forbids it), max_pages, max_depth.
+// (robots.txt forbids it), max_pages, max_depth. Depth is how many links
+// were followed from a seed to reach it (a site source's depth), kept so a
+// resumed crawl goes no deeper than an uninterrupted one.
 type Link struct {
 	Key, URL string
 	Excluded string
+	Depth    int
 }
 
 // Outcome is how a queued URL ended: State done (an answer that was
@@ -72,7 +75,7 @@ func (cr *crawler) screen(cands []candidate) []offer {
 		if known {
 			continue
 		}
-		o := offer{link: Link{Key: c.key, URL: c.url}, job: job{key: c.key, url: c.url, recordID: c.recordID, depth: c.depth, found: c.found}}
+		o := offer{link: Link{Key: c.key, URL: c.url, Depth: c.depth}, job: job{key: c.key, url: c.url, recordID: c.recordID, depth: c.depth, found: c.found}}
 		u, err := url.Parse(c.url)
 		switch {
 		case err != nil:

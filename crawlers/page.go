@@ -25,8 +25,12 @@ type Page struct {
 	Links []string
 }
 
-// ResumeEntry is a queued frontier entry of an interrupted crawl.
-type ResumeEntry struct{ Key, URL string }
+// ResumeEntry is a queued frontier entry of an interrupted crawl, with the
+// depth it was queued at.
+type ResumeEntry struct {
+	Key, URL string
+	Depth    int
+}
 
 // Stats count what a crawl did. Read them with Snapshot while it runs.
 type Stats struct {

@@ -292,7 +292,7 @@ func (j *job) begin(ctx context.Context, rep *Report) ([]crawlers.ResumeEntry, e
 				return nil, err
 			}
 			for _, e := range queued {
-				resume = append(resume, crawlers.ResumeEntry{Key: e.Key, URL: e.URL})
+				resume = append(resume, crawlers.ResumeEntry{Key: e.Key, URL: e.URL, Depth: e.Depth})
 			}
 			if len(resume) == 0 {
 				cfg.Logger.Info("the interrupted crawl had nothing left to fetch", "crawl", c.ID)

@@ -195,7 +195,7 @@ type frontier struct {
 func entries(links []crawlers.Link) []archive.FrontierEntry {
 	out := make([]archive.FrontierEntry, len(links))
 	for i, l := range links {
-		out[i] = archive.FrontierEntry{Key: l.Key, URL: l.URL, State: archive.FrontierQueued}
+		out[i] = archive.FrontierEntry{Key: l.Key, URL: l.URL, State: archive.FrontierQueued, Depth: l.Depth}
 		if l.Excluded != "" {
 			out[i].State, out[i].Reason = archive.FrontierExcluded, l.Excluded
 		}
