@@ -184,11 +184,22 @@ func (cr *crawler) pageCandidates(p *Page) []candidate {
 	return out
 }
 
+// CutReason is the frontier reason of a page whose body was archived cut,
+// from its WARC-Truncated reason (truncated_length, truncated_time,
+// truncated_disconnect, ...): such a page settles failed with it, whatever
+// its status, and never makes a record version; "" for a whole body.
+func CutReason(truncated string) string {
+	if truncated == "" {
+		return ""
+	}
+	return "truncated_" + truncated
+}
+
 // outcome settles a page handed to OnPage.
 func (cr *crawler) outcome(p *Page) Outcome {
 	switch s := p.Status; {
 	case p.Truncated != "":
-		return Outcome{archive.FrontierFailed, "truncated_" + p.Truncated}
+		return Outcome{archive.FrontierFailed, CutReason(p.Truncated)}
 	case s >= 200 && s < 300, s == http.StatusNotModified:
 		return Outcome{State: archive.FrontierDone}
 	case s >= 300 && s < 400:

@@ -17,6 +17,7 @@ import (
 	"archivio/archive"
 	"archivio/archive/pg"
 	"archivio/archive/warcstore"
+	"archivio/crawlers"
 	"archivio/internal/jobs"
 )
 
@@ -352,6 +353,17 @@ func (n *Node) fetch(ctx context.Context, client *http.Client, l pg.Lease) error
 	state, reason := archive.FrontierDone, ""
 	if resp.StatusCode >= 400 {
 		state, reason = archive.FrontierFailed, fmt.Sprintf("http_%d", resp.StatusCode)
+	}
+	// A body cut in transfer settles the URL failed, as one machine's
+	// crawl settles it, whatever its status or OnPage says.
+	cut := crawlers.CutReason(mark.Truncated)
+	if cut != "" {
+		state, reason = archive.FrontierFailed, cut
+	}
+	switch {
+	case cut != "":
+		n.stats.count(crawlers.CutKind(mark.Truncated))
+	case state != archive.FrontierDone:
 		n.stats.count(reason)
 	}
 	if n.OnPage != nil {
@@ -361,14 +373,15 @@ func (n *Node) fetch(ctx context.Context, client *http.Client, l pg.Lease) error
 			n.Store.Release(context.WithoutCancel(ctx), l)
 			return fmt.Errorf("node %s: %s: %w", n.Name, l.URL, err)
 		}
-		if out.State != "" {
+		if out.State != "" && cut == "" {
 			state, reason = out.State, out.Reason
 		}
 		return n.complete(ctx, l, state, reason, out, ids)
 	}
-	if state != archive.FrontierDone {
+	if resp.StatusCode >= 400 {
 		return n.complete(ctx, l, state, reason, Outcome{}, ids)
 	}
+	// A cut page's links are read from the part received.
 	var entries []archive.FrontierEntry
 	for _, raw := range n.Links(page, body) {
 		u, err := page.Parse(raw)
@@ -380,7 +393,7 @@ func (n *Node) fetch(ctx context.Context, client *http.Client, l pg.Lease) error
 			entries = append(entries, archive.FrontierEntry{Key: "url:" + u.String(), URL: u.String()})
 		}
 	}
-	return n.complete(ctx, l, archive.FrontierDone, "", Outcome{Entries: entries}, ids)
+	return n.complete(ctx, l, state, reason, Outcome{Entries: entries}, ids)
 }
 
 // complete settles the lease; a lease lost to another node is no error
