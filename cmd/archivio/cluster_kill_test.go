@@ -106,5 +106,5 @@ func TestCrawlNodeKilledAndRestarted(t *testing.T) {
 	if refetched > held {
 		t.Errorf("%d record pages fetched again, more than the %d leases the killed node held", refetched, held)
 	}
-	checkBucket(t, ctx, st, bucket, r1.CrawlID, records, refetched)
+	checkBucket(t, ctx, st, bucket, r1.CrawlID, records, refetched, "node1", held)
 }
