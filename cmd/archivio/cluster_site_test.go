@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -22,8 +23,10 @@ import (
 // /partecipa up to four links deep, a page reached at depth 3 on one
 // path and 2 on another, 60 more pages, pages outside the prefix, a file that is not a
 // page, a page robots.txt forbids, and links to other sites. Each page
-// answers after a short pause, so that nodes overlap.
-func siteSource(t *testing.T) *httptest.Server {
+// answers after a short pause, so that nodes overlap; while slow is set,
+// the page on the short path to the page reached at two depths answers
+// last.
+func siteSource(t *testing.T, slow *atomic.Bool) *httptest.Server {
 	pages := map[string][]string{
 		"/partecipa":         {"/partecipa/a", "/partecipa/b", "/altro", "/partecipa/bando.pdf", "/partecipa/riservato/x", "http://ext.example/uno"},
 		"/partecipa/a":       {"/partecipa/a/1", "/partecipa/b", "http://ext.example/due", "https://ext.example/uno"},
@@ -60,7 +63,7 @@ func siteSource(t *testing.T) *httptest.Server {
 			return
 		}
 		pause := 30 * time.Millisecond
-		if r.URL.Path == "/partecipa/b" {
+		if r.URL.Path == "/partecipa/b" && slow.Load() {
 			// The short path to /partecipa/c answers last: nodes that
 			// took pages out of depth order would reach c at depth 3
 			// first, through /partecipa/a/1, and c/1 past the depth.
@@ -92,7 +95,13 @@ func siteYAML(srv string) string {
 // same way (done, failed and excluded by robots.txt and depth), and
 // the link inventory holds the same links to other sites.
 func TestSiteCrawlOnThreeNodes(t *testing.T) {
-	srv := siteSource(t)
+	// The one machine's crawl is the reference, made while every page
+	// answers alike: its depths are the shortest paths only when pages
+	// answer in the order it asked them (its parse stage queues a page's
+	// links when the page is read). The nodes crawl with the short path
+	// answering last.
+	var slow atomic.Bool
+	srv := siteSource(t, &slow)
 	ctx := context.Background()
 
 	single := t.TempDir()
@@ -103,6 +112,7 @@ func TestSiteCrawlOnThreeNodes(t *testing.T) {
 	if _, stderr, err := runWith(t, nil, runCrawl, "fiorano", "--config", singleCfg, "--parallel", "1", "--quiet"); err != nil {
 		t.Fatalf("single machine crawl: %v\n%s", err, stderr)
 	}
+	slow.Store(true)
 
 	dsn := postgres.Schema(t)
 	bucket := s3test.Start(t, t.TempDir(), nil)
