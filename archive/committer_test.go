@@ -63,9 +63,11 @@ func TestCommitterGroupsWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	deadline := time.Now().Add(5 * time.Second)
-	for countRows(t, st, "captures") != 10 {
+	// The writes' callbacks run once their transaction has committed,
+	// after the rows are visible: wait for both.
+	for countRows(t, st, "captures") != 10 || committed.Load() < 9 {
 		if time.Now().After(deadline) {
-			t.Fatalf("group of 10 captures not committed")
+			t.Fatalf("group of 10 captures not committed: %d writes counted", committed.Load())
 		}
 		time.Sleep(time.Millisecond)
 	}
