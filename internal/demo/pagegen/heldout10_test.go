@@ -32,29 +32,7 @@ func TestHeldOut10Pages(t *testing.T) {
 			names[n] = true
 		}
 	}
-	for _, layout := range HeldOut10Layouts() {
-		if names[layout] {
-			t.Errorf("layout name %s is already taken", layout)
-		}
-	}
-	for _, p := range pages(t) {
-		for _, layout := range HeldOut10Layouts() {
-			doc, enc := h10Doc(t, p, layout)
-			errs := checkWellFormed(doc)
-			if enc != "utf-8" {
-				errs = append(errs, "decodes as "+enc+", want utf-8")
-			}
-			if !strings.Contains(doc[:min(len(doc), 200)], "<!-- Fixture data: record ") {
-				errs = append(errs, "no provenance comment")
-			}
-			for _, m := range h8Missing(h10Expect(p, layout), h8Show(t, doc, layout)) {
-				errs = append(errs, "not shown: "+m)
-			}
-			if len(errs) > 0 {
-				t.Errorf("%d/%s:\n  %s", p.ID, layout, strings.Join(errs, "\n  "))
-			}
-		}
-	}
+	checkHeldOutPages(t, names, HeldOut10Layouts(), h10Doc, h10Expect)
 	if _, _, err := RenderHeldOut10(parseRecord(t, 141), "moodle"); !errors.Is(err, ErrUnknownLayout) {
 		t.Errorf("RenderHeldOut10(moodle): %v, want ErrUnknownLayout", err)
 	}

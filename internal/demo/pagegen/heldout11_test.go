@@ -33,29 +33,7 @@ func TestHeldOut11Pages(t *testing.T) {
 			names[n] = true
 		}
 	}
-	for _, layout := range HeldOut11Layouts() {
-		if names[layout] {
-			t.Errorf("layout name %s is already taken", layout)
-		}
-	}
-	for _, p := range pages(t) {
-		for _, layout := range HeldOut11Layouts() {
-			doc, enc := h11Doc(t, p, layout)
-			errs := checkWellFormed(doc)
-			if enc != "utf-8" {
-				errs = append(errs, "decodes as "+enc+", want utf-8")
-			}
-			if !strings.Contains(doc[:min(len(doc), 200)], "<!-- Fixture data: record ") {
-				errs = append(errs, "no provenance comment")
-			}
-			for _, m := range h8Missing(p, h8Show(t, doc, layout)) {
-				errs = append(errs, "not shown: "+m)
-			}
-			if len(errs) > 0 {
-				t.Errorf("%d/%s:\n  %s", p.ID, layout, strings.Join(errs, "\n  "))
-			}
-		}
-	}
+	checkHeldOutPages(t, names, HeldOut11Layouts(), h11Doc, nil)
 	if _, _, err := RenderHeldOut11(parseRecord(t, 141), "rails"); !errors.Is(err, ErrUnknownLayout) {
 		t.Errorf("RenderHeldOut11(rails): %v, want ErrUnknownLayout", err)
 	}

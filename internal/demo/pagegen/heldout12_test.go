@@ -32,29 +32,7 @@ func TestHeldOut12Pages(t *testing.T) {
 			names[n] = true
 		}
 	}
-	for _, layout := range HeldOut12Layouts() {
-		if names[layout] {
-			t.Errorf("layout name %s is already taken", layout)
-		}
-	}
-	for _, p := range pages(t) {
-		for _, layout := range HeldOut12Layouts() {
-			doc, enc := h12Doc(t, p, layout)
-			errs := checkWellFormed(doc)
-			if enc != "utf-8" {
-				errs = append(errs, "decodes as "+enc+", want utf-8")
-			}
-			if !strings.Contains(doc[:min(len(doc), 200)], "<!-- Fixture data: record ") {
-				errs = append(errs, "no provenance comment")
-			}
-			for _, m := range h8Missing(p, h8Show(t, doc, layout)) {
-				errs = append(errs, "not shown: "+m)
-			}
-			if len(errs) > 0 {
-				t.Errorf("%d/%s:\n  %s", p.ID, layout, strings.Join(errs, "\n  "))
-			}
-		}
-	}
+	checkHeldOutPages(t, names, HeldOut12Layouts(), h12Doc, nil)
 	if _, _, err := RenderHeldOut12(parseRecord(t, 141), "rails"); !errors.Is(err, ErrUnknownLayout) {
 		t.Errorf("RenderHeldOut12(rails): %v, want ErrUnknownLayout", err)
 	}
