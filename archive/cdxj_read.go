@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"strconv"
 	"strings"
@@ -14,6 +15,7 @@ import (
 // WARC file lists it.
 type IndexedRecord struct {
 	URL            string
+	Method         string // the request's method: GET unless the index says otherwise
 	Offset, Length int64
 }
 
@@ -44,7 +46,11 @@ func ReadCDXJ(ctx context.Context, warcPath string) ([]IndexedRecord, error) {
 		if err1 != nil || err2 != nil || off < 0 || length <= 0 {
 			return nil, fmt.Errorf("read index %s: line %d: bad offset or length", path, n)
 		}
-		out = append(out, IndexedRecord{URL: fields.URL, Offset: off, Length: length})
+		method := fields.Method
+		if method == "" {
+			method = http.MethodGet
+		}
+		out = append(out, IndexedRecord{URL: fields.URL, Method: method, Offset: off, Length: length})
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read index %s: %w", path, err)

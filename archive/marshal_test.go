@@ -12,7 +12,7 @@ import (
 // TestMarshalWARCRecordAsGowarc: the records archivio writes are
 // serialized byte for byte as gowarc's own marshaler serializes them.
 func TestMarshalWARCRecordAsGowarc(t *testing.T) {
-	info, err := buildWARCInfo("x.warc.gz", "archivio/test", "host", time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+	info, err := buildWARCInfo("x.warc.gz", "archivio/test", "host", "", time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}

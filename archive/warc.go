@@ -40,6 +40,7 @@ type WARCOptions struct {
 	MaxFileSize int64            // rotate after a file reaches this size, default 1 GiB
 	Software    string           // warcinfo "software", e.g. "archivio/devel"; default "archivio"
 	Hostname    string           // warcinfo "hostname"; default os.Hostname()
+	IsPartOf    string           // warcinfo "isPartOf" (CrawlCollection for a crawl's files); none when ""
 	Now         func() time.Time // clock, default time.Now
 	// Compression is the gzip level of the records, 1 (fastest) to 9
 	// (smallest); 0 means DefaultWARCCompression. Every level writes

@@ -220,9 +220,17 @@ func (rec *warcParsed) readBlock(r io.Reader, length int64, keepPayload bool, bu
 	isHTTP := strings.HasPrefix(strings.ToLower(rec.get("Content-Type")), "application/http")
 	var payloadDigest *warcDigest
 	if !isHTTP {
-		if _, err := io.Copy(io.Discard, block); err != nil {
+		// A warcinfo record's fields are kept (ReadWARCInfo), up to the
+		// bound of a header.
+		var dst io.Writer = io.Discard
+		var buf bytes.Buffer
+		if keepPayload && rec.typ == "warcinfo" && length <= warcMaxHeaderBytes {
+			dst = &buf
+		}
+		if _, err := io.Copy(dst, block); err != nil {
 			return warcCorruptf(err, "block")
 		}
+		rec.payload = buf.Bytes()
 	} else {
 		if rec.typ != "revisit" { // a revisit's payload digest is the original's
 			if payloadDigest, err = newWARCDigest(rec.get("WARC-Payload-Digest")); err != nil {

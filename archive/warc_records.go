@@ -202,7 +202,7 @@ func buildWARCExchange(ex *Exchange, date time.Time, revisitOf *Original) (*warc
 }
 
 // buildWARCInfo builds the warcinfo record that opens the file name.
-func buildWARCInfo(name, software, hostname string, date time.Time) (gowarc.WarcRecord, error) {
+func buildWARCInfo(name, software, hostname, isPartOf string, date time.Time) (gowarc.WarcRecord, error) {
 	id, err := newWARCRecordID()
 	if err != nil {
 		return nil, err
@@ -210,12 +210,16 @@ func buildWARCInfo(name, software, hostname string, date time.Time) (gowarc.Warc
 	// Written by hand rather than with gowarc.WarcFields, which would
 	// canonicalize the field names ("conformsTo" to "Conformsto").
 	var block bytes.Buffer
-	for _, f := range [][2]string{
+	fields := [][2]string{
 		{"software", software},
 		{"hostname", hostname},
 		{"format", warcFormatName},
 		{"conformsTo", warcConformsTo},
-	} {
+	}
+	if isPartOf != "" {
+		fields = append(fields, [2]string{"isPartOf", isPartOf})
+	}
+	for _, f := range fields {
 		fmt.Fprintf(&block, "%s: %s\r\n", f[0], warcFieldValue(f[1]))
 	}
 	b := newRecordBuilder(gowarc.Warcinfo, warcRecordOptions(block.Len())...)

@@ -26,7 +26,7 @@ func (w *WARCWriter) openFileLocked() error {
 		os.Remove(f.Name())
 		return diskFull(fmt.Errorf("start %s: %w", name, err), w.opts.Dir)
 	}
-	info, err := buildWARCInfo(name, w.opts.Software, w.opts.Hostname, now)
+	info, err := buildWARCInfo(name, w.opts.Software, w.opts.Hostname, w.opts.IsPartOf, now)
 	if err != nil {
 		return discard(err)
 	}

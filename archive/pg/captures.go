@@ -58,6 +58,50 @@ func (s *Store) AddCapture(ctx context.Context, c *archive.Capture) (int64, erro
 	return c.ID, nil
 }
 
+// insertDuplicate is insertCapture of a capture marked as a duplicate.
+const insertDuplicate = `INSERT INTO captures
+	(crawl_id, url, method, fetched_at, status, content_type, etag, last_modified, payload_digest,
+	 payload_length, truncated, revisit_of, warc_file, warc_offset, warc_length, warc_record_id, pending, duplicate)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
+	 $17 AND NOT EXISTS (SELECT 1 FROM warc_files WHERE name = $13 AND state = 'stored'), TRUE) RETURNING id`
+
+// AddDuplicateCapture lists a capture as AddCapture does (pending until
+// its file is stored), marked as a duplicate: a record kept in the
+// archive that is the outcome of no URL. So a node lists, at its next
+// start, what it wrote and had not listed when it was killed: whatever
+// became of the page since (settled by another node from its own fetch,
+// leased to another, or queued for a fetch again once the restart
+// releases the node's leases), the lease it was fetched under is lost,
+// as a completion that lost its lease keeps its captures as duplicates.
+func (s *Store) AddDuplicateCapture(ctx context.Context, c *archive.Capture) (int64, error) {
+	b := &pgx.Batch{}
+	b.Queue(`SELECT pg_advisory_xact_lock_shared($1, hashtext($2))`, lockWARCFile, c.WARCFile)
+	b.Queue(insertDuplicate, append(captureArgs(c), s.opts.RemoteWARCs)...)
+	br := s.pool.SendBatch(ctx, b)
+	_, err := br.Exec()
+	if err == nil {
+		err = br.QueryRow().Scan(&c.ID)
+	}
+	if err = errors.Join(err, br.Close()); err != nil {
+		return 0, fmt.Errorf("add duplicate capture of %s: %w", c.URL, err)
+	}
+	return c.ID, nil
+}
+
+// CrawlOfFile returns the crawl of a capture listed in a WARC file (0
+// when the file has none): the crawl of the file's other records.
+func (s *Store) CrawlOfFile(ctx context.Context, file string) (int64, error) {
+	var id int64
+	err := s.pool.QueryRow(ctx, `SELECT COALESCE(crawl_id, 0) FROM captures WHERE warc_file = $1 AND crawl_id IS NOT NULL LIMIT 1`, file).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("crawl of %s: %w", file, err)
+	}
+	return id, nil
+}
+
 const captureColumns = `id, COALESCE(crawl_id, 0), url, COALESCE(method, ''), fetched_at, status, content_type, etag, last_modified,
 	payload_digest, payload_length, truncated, COALESCE(revisit_of, 0), warc_file, warc_offset, warc_length, warc_record_id`
 

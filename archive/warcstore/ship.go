@@ -38,16 +38,35 @@ type Shipper struct {
 	// the same folder, or to keep a spare); otherwise a file and its
 	// index are removed once the catalog says stored.
 	Keep bool
+	// List, when set, is called by Recover with the path of every file
+	// it is about to ship (repaired, or closed by an earlier run and not
+	// shipped), before any is shipped: it lists in the catalog the
+	// records of the file the catalog lacks (a run killed between writing
+	// an exchange and listing it), whose captures the file's storing then
+	// flips to stored with the others.
+	List func(ctx context.Context, path string) error
 	Log  *slog.Logger
 }
 
 // Recover is a node's first step at start, before it opens a writer on
 // Dir: it repairs the files a killed run left open (keeping every whole
-// record) and ships every closed file, those included.
+// record), lists what the catalog lacks of them (List) and ships every
+// closed file, those included.
 func (s *Shipper) Recover(ctx context.Context) ([]archive.RepairReport, []Object, error) {
 	reps, err := archive.RepairOpenFiles(ctx, s.Dir)
 	if err != nil {
 		return reps, nil, fmt.Errorf("recover %s: %w", s.Dir, err)
+	}
+	if s.List != nil {
+		names, err := closedFiles(s.Dir)
+		if err != nil {
+			return reps, nil, fmt.Errorf("recover %s: %w", s.Dir, err)
+		}
+		for _, name := range names {
+			if err := s.List(ctx, filepath.Join(s.Dir, name)); err != nil {
+				return reps, nil, fmt.Errorf("recover %s: %w", name, err)
+			}
+		}
 	}
 	objs, err := s.Ship(ctx)
 	return reps, objs, err

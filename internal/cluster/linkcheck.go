@@ -59,7 +59,8 @@ func (c LinkCheck) Run(ctx context.Context, cfg jobs.LinksConfig) (rep *jobs.Lin
 	if err := os.MkdirAll(c.WARCDir, 0o755); err != nil {
 		return nil, fmt.Errorf("links check on node %s: %w", c.Name, err)
 	}
-	ship := &warcstore.Shipper{Dir: c.WARCDir, Storage: c.Storage, Catalog: c.Store, Log: c.Log}
+	ship := &warcstore.Shipper{Dir: c.WARCDir, Storage: c.Storage, Catalog: c.Store, Log: c.Log,
+		List: listLeftovers(c.Store, c.Name, c.Log)}
 	if reps, objs, err := ship.Recover(ctx); err != nil {
 		return nil, fmt.Errorf("links check on node %s: %w", c.Name, err)
 	} else if len(reps)+len(objs) > 0 {
@@ -75,7 +76,7 @@ func (c LinkCheck) Run(ctx context.Context, cfg jobs.LinksConfig) (rep *jobs.Lin
 	}
 	c.Log.Info("links check", "run", run, "node", c.Name, "joined", joined, "released_leases", released)
 	w, err := archive.OpenWARCWriter(archive.WARCOptions{Dir: c.WARCDir, Prefix: "archivio-" + c.Name + "-links-" + shortID(),
-		MaxFileSize: c.MaxFile, Hostname: c.Name, Software: c.Software, Now: cfg.Now})
+		MaxFileSize: c.MaxFile, Hostname: c.Name, Software: c.Software, IsPartOf: archive.CrawlCollection(run), Now: cfg.Now})
 	if err != nil {
 		return nil, fmt.Errorf("links check on node %s: %w", c.Name, err)
 	}

@@ -119,7 +119,8 @@ func syncing(w *archive.WARCWriter, after func()) func() error {
 	}
 }
 
-// Run repairs and ships what a previous run of this node left, registers
+// Run repairs, lists in the catalog (listLeftovers) and ships what a
+// previous run of this node left, registers
 // the node (releasing its old leases), and crawls until nothing of the
 // crawl is queued on any node or ctx ends; then it closes and ships its
 // last WARC file.
@@ -128,7 +129,8 @@ func (n *Node) Run(ctx context.Context) (err error) {
 	if err := os.MkdirAll(n.WARCDir, 0o755); err != nil {
 		return fmt.Errorf("node %s: %w", n.Name, err)
 	}
-	ship := &warcstore.Shipper{Dir: n.WARCDir, Storage: n.Storage, Catalog: n.Store, Log: n.Log}
+	ship := &warcstore.Shipper{Dir: n.WARCDir, Storage: n.Storage, Catalog: n.Store, Log: n.Log,
+		List: listLeftovers(n.Store, n.Name, n.Log)}
 	if reps, objs, err := ship.Recover(ctx); err != nil {
 		return fmt.Errorf("node %s: %w", n.Name, err)
 	} else if len(reps)+len(objs) > 0 {
@@ -140,7 +142,7 @@ func (n *Node) Run(ctx context.Context) (err error) {
 	}
 	n.Log.Info("node registered", "node", n.Name, "released_leases", released)
 	w, err := archive.OpenWARCWriter(archive.WARCOptions{Dir: n.WARCDir, Prefix: "archivio-" + n.Name + "-" + shortID(),
-		MaxFileSize: n.MaxFile, Hostname: n.Name, Software: n.Software})
+		MaxFileSize: n.MaxFile, Hostname: n.Name, Software: n.Software, IsPartOf: archive.CrawlCollection(n.CrawlID)})
 	if err != nil {
 		return err
 	}

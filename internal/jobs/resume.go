@@ -49,57 +49,13 @@ func (j *job) reconcile(ctx context.Context, repaired []archive.RepairReport, si
 }
 
 // reconcileFile catalogues the responses of one WARC file that the
-// catalog lacks, found through the file's CDXJ index (or, without one, a
-// scan of the file).
+// catalog lacks, as captures of the crawl (archive.ListUncatalogued).
 func (j *job) reconcileFile(ctx context.Context, name string) error {
-	path := filepath.Join(j.st.WARCDir(), name)
-	have, err := j.st.CataloguedOffsets(ctx, name)
-	if err != nil {
+	_, err := archive.ListUncatalogued(ctx, j.st, filepath.Join(j.st.WARCDir(), name), func(c *archive.Capture) error {
+		c.CrawlID = j.crawlID
+		_, err := j.st.AddCapture(ctx, c)
 		return err
-	}
-	index, err := archive.ReadCDXJ(ctx, path)
-	if err != nil {
-		index = nil
-		err = archive.ScanWARC(ctx, path, func(s archive.ScannedRecord) error {
-			if s.Type == "response" || s.Type == "revisit" {
-				index = append(index, archive.IndexedRecord{URL: s.TargetURI, Offset: s.Offset, Length: s.Length})
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	for _, r := range index {
-		if have[r.Offset] {
-			continue
-		}
-		if err := j.catalogue(ctx, name, r); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// catalogue adds the capture of a WARC record the catalog lacks.
-func (j *job) catalogue(ctx context.Context, name string, r archive.IndexedRecord) error {
-	resp, err := archive.ReadResponse(ctx, filepath.Join(j.st.WARCDir(), name), r.Offset)
-	if err != nil {
-		return err
-	}
-	c := &archive.Capture{
-		CrawlID: j.crawlID, URL: resp.TargetURI, Method: http.MethodGet, FetchedAt: resp.Date, Status: resp.StatusCode, // a crawl only GETs
-		ContentType: resp.Header.Get("Content-Type"), ETag: resp.Header.Get("ETag"),
-		LastModified: resp.Header.Get("Last-Modified"), PayloadDigest: resp.PayloadDigest,
-		PayloadLength: int64(len(resp.Body)), Truncated: resp.Truncated,
-		WARCFile: name, WARCOffset: r.Offset, WARCLength: r.Length, WARCRecordID: resp.RecordID,
-	}
-	if resp.Type == "revisit" {
-		if o, err := j.st.OriginalCapture(ctx, resp.TargetURI, resp.PayloadDigest); err == nil {
-			c.RevisitOf, c.PayloadLength = o.ID, o.PayloadLength
-		}
-	}
-	_, err = j.st.AddCapture(ctx, c)
+	})
 	return err
 }
 

@@ -1,0 +1,236 @@
+package cluster_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"archivio/archive"
+	"archivio/archive/pg"
+	"archivio/archive/warcstore"
+	"archivio/internal/cluster"
+)
+
+// pendingAtPut is a Local storage that notes, as each WARC file is put,
+// how many of the file's captures the catalog holds pending.
+type pendingAtPut struct {
+	warcstore.Local
+	st *pg.Store
+	mu sync.Mutex
+	at map[string]int
+}
+
+func (p *pendingAtPut) Put(ctx context.Context, name, path string) (warcstore.Object, error) {
+	if strings.HasSuffix(name, ".warc.gz") {
+		files, err := p.st.WARCFiles(ctx, "")
+		if err != nil {
+			return warcstore.Object{}, err
+		}
+		for _, f := range files {
+			if f.Name == name {
+				p.mu.Lock()
+				p.at[name] = f.Pending
+				p.mu.Unlock()
+			}
+		}
+	}
+	return p.Local.Put(ctx, name, path)
+}
+
+// deadExchange writes the exchange of a GET of u to a WARC file of node
+// n1's folder dir, as its writer writes it, and lists it nowhere: the
+// records a node killed before listing the capture leaves. With open the
+// file is left open, as the kill leaves it; otherwise closed, as a kill
+// after a rotation and before the shipping leaves it.
+func deadExchange(t *testing.T, dir, prefix string, crawl int64, u string, open bool) archive.Written {
+	t.Helper()
+	w, err := archive.OpenWARCWriter(archive.WARCOptions{Dir: dir, Prefix: prefix, Hostname: "n1", IsPartOf: archive.CrawlCollection(crawl)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "<html><body>page</body></html>"
+	wr, err := w.WriteExchange(context.Background(), archive.Exchange{TargetURI: u, Date: time.Now(),
+		Request:  fmt.Appendf(nil, "GET %s HTTP/1.1\r\nHost: x\r\n\r\n", u),
+		Response: fmt.Appendf(nil, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n", len(body)),
+		Body:     []byte(body)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Sync(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, wr.File)
+	killed, err := os.ReadFile(path + ".open")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if open {
+		os.Remove(path)
+		os.Remove(path + ".cdxj")
+		if err := os.WriteFile(path+".open", killed, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return wr
+}
+
+// TestNodeListsWhatAKilledRunWroteAndDidNotList: a node killed after
+// writing an exchange to its WARC file and before listing its capture
+// lists that capture at its next start, in the crawl its file names,
+// pending until the file is stored and stored with it, and marked as a
+// duplicate: the page was settled meanwhile by another node, or is
+// fetched again (its lease was lost with the kill), and the node's own
+// files name their crawl. Every response record of the stored files is
+// catalogued.
+func TestNodeListsWhatAKilledRunWroteAndDidNotList(t *testing.T) {
+	ctx := context.Background()
+	var mu sync.Mutex
+	asked := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		asked[r.URL.Path]++
+		mu.Unlock()
+		fmt.Fprint(w, "<html><body>page</body></html>")
+	}))
+	defer srv.Close()
+	dsn := server.Schema(t)
+	opts := func(name string, ttl time.Duration) pg.Options {
+		return pg.Options{Node: name, LeaseTTL: ttl, Delay: -1, MaxInFlight: 4, RemoteWARCs: true}
+	}
+	st, err := pg.Open(ctx, dsn, opts("n1", time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	crawl, err := st.StartCrawl(ctx, "test", srv.URL, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	settled, queued := srv.URL+"/settled", srv.URL+"/queued"
+	if _, err := st.AddToFrontier(ctx, crawl, []archive.FrontierEntry{{Key: "url:" + settled, URL: settled}, {Key: "url:" + queued, URL: queued}}); err != nil {
+		t.Fatal(err)
+	}
+
+	// The killed run of n1 leased both pages and wrote their exchanges;
+	// its leases expired, node n2 took the first page over and settled
+	// it, the second waits for a node.
+	dead, err := pg.Open(ctx, dsn, opts("n1", time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ls, err := dead.Claim(ctx, crawl, 2); err != nil || len(ls) != 2 {
+		t.Fatalf("claim %v (%v)", ls, err)
+	}
+	dead.Close()
+	dir := t.TempDir()
+	wSettled := deadExchange(t, dir, "archivio-n1-0000dead", crawl, settled, true)
+	wQueued := deadExchange(t, dir, "archivio-n1-1111dead", crawl, queued, false)
+	time.Sleep(1100 * time.Millisecond)
+	n2, err := pg.Open(ctx, dsn, opts("n2", time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n2.Close()
+	ls, err := n2.Claim(ctx, crawl, 1)
+	if err != nil || len(ls) != 1 || ls[0].URL != settled {
+		t.Fatalf("n2 claims %v (%v), want %s", ls, err, settled)
+	}
+	if _, err := n2.Complete(ctx, ls[0], archive.FrontierDone, "", nil, nil); err != nil {
+		t.Fatal(err)
+	}
+
+	storage := &pendingAtPut{Local: warcstore.Local{Dir: t.TempDir()}, st: st, at: map[string]int{}}
+	n := &cluster.Node{Store: st, Name: "n1", WARCDir: dir, Storage: storage, CrawlID: crawl, Heartbeat: time.Second}
+	if err := n.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	caps, err := st.CapturesOf(ctx, crawl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dups, err := st.Duplicates(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []archive.Written{wSettled, wQueued} {
+		i := slices.IndexFunc(caps, func(c *archive.Capture) bool { return c.WARCFile == w.File && c.WARCOffset == w.Offset })
+		if i < 0 {
+			t.Errorf("the response record at %d of %s is catalogued by no capture of crawl %d", w.Offset, w.File, crawl)
+			continue
+		}
+		c := caps[i]
+		if c.WARCLength != w.Length || c.WARCRecordID != w.RecordID || c.Method != http.MethodGet || c.Status != 200 || c.PayloadDigest != w.PayloadDigest {
+			t.Errorf("capture %+v of the record %+v", c, w)
+		}
+		if !slices.Contains(dups, c.ID) {
+			t.Errorf("capture %d of %s is not marked a duplicate (duplicates %v)", c.ID, c.URL, dups)
+		}
+		if p, ok := storage.at[w.File]; !ok || p != 1 {
+			t.Errorf("%s put with %d captures pending (put: %v), want its 1", w.File, p, ok)
+		}
+	}
+	if p, err := st.PendingCaptures(ctx); err != nil || p != 0 {
+		t.Errorf("%d captures pending (%v)", p, err)
+	}
+	// The settled page is not fetched again; the queued one is, and
+	// settled from that fetch.
+	if asked["/settled"] != 0 || asked["/queued"] != 1 {
+		t.Errorf("pages asked %v, want /queued once", asked)
+	}
+	done, err := st.Frontier(ctx, crawl, archive.FrontierDone)
+	if err != nil || len(done) != 2 {
+		t.Errorf("done %+v (%v), want both pages", done, err)
+	}
+	var fresh int
+	for _, c := range caps {
+		if c.URL == queued && !slices.Contains(dups, c.ID) {
+			fresh++
+		}
+	}
+	if fresh != 1 {
+		t.Errorf("%d captures of %s that are no duplicates, want the refetch's", fresh, queued)
+	}
+
+	// Every file is stored, every response record of them catalogued, and
+	// the node's own files name the crawl.
+	files, err := st.WARCFiles(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]bool{}
+	for _, c := range caps {
+		listed[fmt.Sprintf("%s@%d", c.WARCFile, c.WARCOffset)] = true
+	}
+	for _, f := range files {
+		if f.State != "stored" {
+			t.Errorf("%s: %s", f.Name, f.State)
+		}
+		path := filepath.Join(storage.Dir, f.Name)
+		if id, ok, err := archive.WARCCrawl(ctx, path); err != nil || !ok || id != crawl {
+			t.Errorf("%s names crawl %d (%v, %v), want %d", f.Name, id, ok, err, crawl)
+		}
+		if err := archive.ScanWARC(ctx, path, func(r archive.ScannedRecord) error {
+			if (r.Type == "response" || r.Type == "revisit") && !listed[fmt.Sprintf("%s@%d", f.Name, r.Offset)] {
+				t.Errorf("response record at %d of %s catalogued by no capture", r.Offset, f.Name)
+			}
+			return nil
+		}); err != nil {
+			t.Error(err)
+		}
+	}
+	if len(files) < 3 {
+		t.Errorf("%d files stored, want the killed run's two and the node's", len(files))
+	}
+}
