@@ -111,7 +111,7 @@ func TestCrawlOnThreeNodes(t *testing.T) {
 	}
 	sameRecords(t, ctx, one, st, records)
 
-	caps, files := checkBucket(t, ctx, st, bucket, crawl, records, 0, "", 0)
+	caps, files := checkBucket(t, ctx, st, bucket, crawl, records, 0)
 
 	// archivio status shows the nodes, no lease left, the site's host and
 	// every file stored.

@@ -13,10 +13,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"archivio/archive"
 	"archivio/archive/pg"
 	"archivio/archive/warcstore"
 	"archivio/internal/cluster"
+	"archivio/internal/jobs"
 )
 
 // pendingAtPut is a Local storage that notes, as each WARC file is put,
@@ -232,5 +235,78 @@ func TestNodeListsWhatAKilledRunWroteAndDidNotList(t *testing.T) {
 	}
 	if len(files) < 3 {
 		t.Errorf("%d files stored, want the killed run's two and the node's", len(files))
+	}
+}
+
+// TestLinkCheckListsWhatAKilledRunWroteAndDidNotList: a link-check node's
+// files name their run, and the exchange its killed run wrote and had not
+// listed is listed at its next start, as a duplicate capture of that run,
+// stored with its file.
+func TestLinkCheckListsWhatAKilledRunWroteAndDidNotList(t *testing.T) {
+	ctx := context.Background()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "<html><body>page</body></html>")
+	}))
+	defer srv.Close()
+	dsn := server.Schema(t)
+	st, err := pg.Open(ctx, dsn, pg.Options{Node: "n1", RemoteWARCs: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		if _, err := conn.Exec(ctx, `INSERT INTO links (url, first_seen) VALUES ($1, $2)`, fmt.Sprintf("%s/l/%d", srv.URL, i), archive.FormatTime(time.Now())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	conn.Close(ctx)
+	dir := t.TempDir()
+	storage := &pendingAtPut{Local: warcstore.Local{Dir: t.TempDir()}, st: st, at: map[string]int{}}
+	cfg := jobs.LinksConfig{UserAgent: "archivio/test", Timeout: 5 * time.Second, AllowPrivate: true, SnapshotDepth: -1}
+	rep, err := cluster.LinkCheck{Store: st, Name: "n1", WARCDir: dir, Storage: storage, Heartbeat: time.Second}.Run(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := rep.Run.ID
+	files, err := st.WARCFiles(ctx, "stored")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("stored files %v (%v)", files, err)
+	}
+	for _, f := range files {
+		if id, ok, err := archive.WARCCrawl(ctx, filepath.Join(storage.Dir, f.Name)); err != nil || !ok || id != run {
+			t.Errorf("%s names run %d (%v, %v), want %d", f.Name, id, ok, err, run)
+		}
+	}
+
+	// A killed part of the run wrote a check's exchange and listed it
+	// nowhere; the node's next run lists it in that run.
+	w := deadExchange(t, dir, "archivio-n1-links-0000dead", run, srv.URL+"/l/1", true)
+	if _, err := (cluster.LinkCheck{Store: st, Name: "n1", WARCDir: dir, Storage: storage, Heartbeat: time.Second}).Run(ctx, cfg); err != nil {
+		t.Fatal(err)
+	}
+	caps, err := st.CapturesOf(ctx, run)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dups, err := st.Duplicates(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(caps, func(c *archive.Capture) bool { return c.WARCFile == w.File && c.WARCOffset == w.Offset })
+	switch {
+	case i < 0:
+		t.Errorf("the response record at %d of %s is catalogued by no capture of run %d", w.Offset, w.File, run)
+	case !slices.Contains(dups, caps[i].ID):
+		t.Errorf("capture %d is not marked a duplicate (duplicates %v)", caps[i].ID, dups)
+	}
+	if p, ok := storage.at[w.File]; !ok || p != 1 {
+		t.Errorf("%s put with %d captures pending (put: %v), want its 1", w.File, p, ok)
+	}
+	if p, err := st.PendingCaptures(ctx); err != nil || p != 0 {
+		t.Errorf("%d captures pending (%v)", p, err)
 	}
 }
