@@ -45,7 +45,14 @@ type Shipper struct {
 	// an exchange and listing it), whose captures the file's storing then
 	// flips to stored with the others.
 	List func(ctx context.Context, path string) error
-	Log  *slog.Logger
+	// Ready, when set, says whether a closed file may be shipped now:
+	// every response record in it catalogued. A file whose exchange is
+	// still being listed (its writer rotated it between the write and
+	// the capture's insert) is left for a later Ship, so that a node
+	// killed before the insert leaves the file in its folder, for its
+	// next start's List, rather than in the storage uncatalogued.
+	Ready func(ctx context.Context, path string) (bool, error)
+	Log   *slog.Logger
 }
 
 // Recover is a node's first step at start, before it opens a writer on
@@ -75,9 +82,9 @@ func (s *Shipper) Recover(ctx context.Context) ([]archive.RepairReport, []Object
 // Ship uploads every closed WARC file in Dir (never one still being
 // written, NAME.open), oldest name first, each as: catalogued closed
 // with its size and sha256, uploaded and checked, catalogued stored,
-// its local copy removed. A failure stops at that file and leaves it for
-// the next Ship: nothing is removed that the catalog does not hold as
-// stored.
+// its local copy removed. A file Ready says is not ready is left for the
+// next Ship. A failure stops at that file and leaves it for the next
+// Ship: nothing is removed that the catalog does not hold as stored.
 func (s *Shipper) Ship(ctx context.Context) ([]Object, error) {
 	names, err := closedFiles(s.Dir)
 	if err != nil {
@@ -87,6 +94,15 @@ func (s *Shipper) Ship(ctx context.Context) ([]Object, error) {
 	for _, name := range names {
 		if err := ctx.Err(); err != nil {
 			return out, err
+		}
+		if s.Ready != nil {
+			ok, err := s.Ready(ctx, filepath.Join(s.Dir, name))
+			if err != nil {
+				return out, fmt.Errorf("ship %s: %w", name, err)
+			}
+			if !ok {
+				continue
+			}
 		}
 		obj, err := s.shipOne(ctx, name)
 		if err != nil {

@@ -60,7 +60,7 @@ func (c LinkCheck) Run(ctx context.Context, cfg jobs.LinksConfig) (rep *jobs.Lin
 		return nil, fmt.Errorf("links check on node %s: %w", c.Name, err)
 	}
 	ship := &warcstore.Shipper{Dir: c.WARCDir, Storage: c.Storage, Catalog: c.Store, Log: c.Log,
-		List: listLeftovers(c.Store, c.Name, c.Log)}
+		List: listLeftovers(c.Store, c.Name, c.Log), Ready: allListed(c.Store)}
 	if reps, objs, err := ship.Recover(ctx); err != nil {
 		return nil, fmt.Errorf("links check on node %s: %w", c.Name, err)
 	} else if len(reps)+len(objs) > 0 {

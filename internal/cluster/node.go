@@ -130,7 +130,7 @@ func (n *Node) Run(ctx context.Context) (err error) {
 		return fmt.Errorf("node %s: %w", n.Name, err)
 	}
 	ship := &warcstore.Shipper{Dir: n.WARCDir, Storage: n.Storage, Catalog: n.Store, Log: n.Log,
-		List: listLeftovers(n.Store, n.Name, n.Log)}
+		List: listLeftovers(n.Store, n.Name, n.Log), Ready: allListed(n.Store)}
 	if reps, objs, err := ship.Recover(ctx); err != nil {
 		return fmt.Errorf("node %s: %w", n.Name, err)
 	} else if len(reps)+len(objs) > 0 {

@@ -47,3 +47,24 @@ func listLeftovers(st *pg.Store, node string, log *slog.Logger) func(context.Con
 		return nil
 	}
 }
+
+// allListed is a node's Shipper.Ready: a file is shipped once every
+// response record of it is catalogued.
+func allListed(st *pg.Store) func(context.Context, string) (bool, error) {
+	return func(ctx context.Context, path string) (bool, error) {
+		have, err := st.CataloguedOffsets(ctx, filepath.Base(path))
+		if err != nil {
+			return false, err
+		}
+		index, err := archive.ResponseRecords(ctx, path)
+		if err != nil {
+			return false, err
+		}
+		for _, r := range index {
+			if !have[r.Offset] {
+				return false, nil
+			}
+		}
+		return true, nil
+	}
+}

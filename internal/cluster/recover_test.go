@@ -310,3 +310,74 @@ func TestLinkCheckListsWhatAKilledRunWroteAndDidNotList(t *testing.T) {
 		t.Errorf("%d captures pending (%v)", p, err)
 	}
 }
+
+// TestNodeShipsAFileOnceItsRecordsAreListed: a file rotated between the
+// write of an exchange and its capture's insert is not shipped until the
+// capture is in the catalog; killed meanwhile, the node would find it in
+// its folder at its next start. So the storage never holds a response
+// record the catalog lacks.
+func TestNodeShipsAFileOnceItsRecordsAreListed(t *testing.T) {
+	ctx := context.Background()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<html><body><a href="/a">a</a> <a href="/b">b</a></body></html>`)
+	}))
+	defer srv.Close()
+	st, err := pg.Open(ctx, server.Schema(t), pg.Options{Node: "n1", Delay: -1, MaxInFlight: 4, RemoteWARCs: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	crawl, err := st.StartCrawl(ctx, "test", srv.URL, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddToFrontier(ctx, crawl, []archive.FrontierEntry{{Key: "url:" + srv.URL + "/", URL: srv.URL + "/"}}); err != nil {
+		t.Fatal(err)
+	}
+	dir, stored := t.TempDir(), t.TempDir()
+	n := &cluster.Node{Store: st, Name: "n1", WARCDir: dir, Storage: &warcstore.Local{Dir: stored}, CrawlID: crawl,
+		Parallel: 1, Heartbeat: time.Second, Rotate: 20 * time.Millisecond}
+	var once sync.Once
+	var file string
+	var rotated, shipped bool
+	cluster.SetAfterSync(n, func() {
+		once.Do(func() {
+			// The exchange is in the open file, its capture not listed
+			// yet: the file is rotated meanwhile, and must stay here.
+			open, _ := filepath.Glob(filepath.Join(dir, "*.warc.gz.open"))
+			if len(open) != 1 {
+				t.Errorf("open files %v, want one", open)
+				return
+			}
+			file = strings.TrimSuffix(filepath.Base(open[0]), ".open")
+			deadline := time.Now().Add(5 * time.Second)
+			for !rotated && time.Now().Before(deadline) {
+				rotated = !exists(open[0]) // renamed by the rotation
+				time.Sleep(10 * time.Millisecond)
+			}
+			time.Sleep(200 * time.Millisecond) // rotations and shipments go on
+			shipped = exists(filepath.Join(stored, file)) || !exists(filepath.Join(dir, file))
+		})
+	})
+	if err := n.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !rotated {
+		t.Fatalf("%s was not rotated while its exchange was being listed", file)
+	}
+	if shipped {
+		t.Errorf("%s was shipped before its exchange was listed", file)
+	}
+	// Once listed, it was shipped.
+	if !exists(filepath.Join(stored, file)) || exists(filepath.Join(dir, file)) {
+		t.Errorf("%s not shipped in the end", file)
+	}
+	if p, err := st.PendingCaptures(ctx); err != nil || p != 0 {
+		t.Errorf("%d captures pending (%v)", p, err)
+	}
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
