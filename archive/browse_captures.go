@@ -37,12 +37,12 @@ func (s *Store) URLCaptures(ctx context.Context, url string) ([]*Capture, error)
 // NearestCapture returns the memento of url (see aMemento) closest
 // in time to at, the earlier one on a tie, or ErrNotFound.
 func (s *Store) NearestCapture(ctx context.Context, url string, at time.Time) (*Capture, error) {
-	t := FormatTime(at)
+	t, v := FormatTime(at), timeValue(at)
 	c, err := scanCapture(s.queryRow(ctx, `SELECT `+captureColumns+` FROM (
 		SELECT * FROM (SELECT * FROM captures WHERE url = ? AND `+aMemento+` AND fetched_at <= ? ORDER BY fetched_at DESC, id DESC LIMIT 1)
 		UNION ALL
 		SELECT * FROM (SELECT * FROM captures WHERE url = ? AND `+aMemento+` AND fetched_at > ? ORDER BY fetched_at, id LIMIT 1))
-		ORDER BY ABS(julianday(fetched_at) - julianday(?)), fetched_at LIMIT 1`, url, t, url, t, t))
+		ORDER BY ABS(julianday(archivio_time(fetched_at)) - julianday(?)), fetched_at LIMIT 1`, url, v, url, v, t))
 	if err != nil {
 		return nil, fmt.Errorf("capture of %s near %s: %w", url, t, err)
 	}
@@ -83,7 +83,7 @@ func (s *Store) ArchivedURLs(ctx context.Context, urls []string) (map[string]boo
 // WARC file named file, or ErrNotFound: a file and offset a reader gives
 // are only used once the catalog lists them.
 func (s *Store) CaptureAt(ctx context.Context, file string, offset int64) (*Capture, error) {
-	c, err := scanCapture(s.queryRow(ctx, `SELECT `+captureColumns+` FROM captures WHERE warc_file = ? AND warc_offset = ?`, file, offset))
+	c, err := scanCapture(s.queryRow(ctx, `SELECT `+captureColumns+` FROM captures WHERE warc_file = `+warcFileOf+` AND warc_offset = ?`, file, offset))
 	if err != nil {
 		return nil, fmt.Errorf("capture in %s at %d: %w", file, offset, err)
 	}
@@ -165,11 +165,9 @@ func (s *Store) ArchivedRecordPages(ctx context.Context, fn func(ArchivedPage) e
 	defer rows.Close()
 	for rows.Next() {
 		var p ArchivedPage
-		var at string
-		if err := rows.Scan(&p.RecordID, &p.Title, &p.URL, &at); err != nil {
+		if err := rows.Scan(&p.RecordID, &p.Title, &p.URL, storedTime{&p.CapturedAt}); err != nil {
 			return fmt.Errorf("record pages: %w", err)
 		}
-		p.CapturedAt = ParseTime(at)
 		if err := fn(p); err != nil {
 			return err
 		}

@@ -118,7 +118,9 @@ func TestSummariesOfExistingRecords(t *testing.T) {
 	// added (step 9: the checks' states, the captures' methods; step 11:
 	// an index added, one dropped; step 12: the parse results' field
 	// lists; step 13: the documents packed, the trigger gone; step 17: the
-	// frontier's depths), then migrate again.
+	// frontier's depths; step 18: the captures' columns), then migrate
+	// again.
+	rewindCaptures(t, st)
 	for _, q := range []string{`UPDATE record_versions SET data = archivio_doc(data)`,
 		`ALTER TABLE parse_results DROP COLUMN fields_list`, `DROP TABLE parse_field_lists`, `DROP INDEX parse_results_record`, `CREATE INDEX captures_crawl ON captures (crawl_id)`,
 		`DROP TABLE record_summaries`,

@@ -59,10 +59,14 @@ func (s *Store) AddCapture(ctx context.Context, c *Capture) (int64, error) {
 	return c.ID, nil
 }
 
-var insertCapture = writeStatement(`INSERT INTO captures
+var (
+	insertCapture = writeStatement(`INSERT INTO captures
 	(id, crawl_id, url, method, fetched_at, status, content_type, etag, last_modified, payload_digest,
 	 payload_length, truncated, revisit_of, warc_file, warc_offset, warc_length, warc_record_id)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	insertWARCFile = writeStatement(`INSERT OR IGNORE INTO warc_files (name) VALUES (?)`)
+	selectWARCFile = writeStatement(`SELECT id FROM warc_files WHERE name = ?`)
+)
 
 // CaptureWrite lists c, whose ID is set (Committer.AddCapture sets it), in
 // the catalog. It names a WARC record.
@@ -78,8 +82,12 @@ func CaptureWrite(c *Capture) Write {
 		if c.Method != "" {
 			method = c.Method
 		}
-		_, err := t.exec(insertCapture, c.ID, crawl, c.URL, method, FormatTime(c.FetchedAt), c.Status, c.ContentType, c.ETag, c.LastModified,
-			c.PayloadDigest, c.PayloadLength, c.Truncated, revisit, c.WARCFile, c.WARCOffset, c.WARCLength, c.WARCRecordID)
+		file, err := t.warcFileID(c.WARCFile)
+		if err != nil {
+			return fmt.Errorf("add capture of %s: %w", c.URL, err)
+		}
+		_, err = t.exec(insertCapture, c.ID, crawl, c.URL, method, timeValue(c.FetchedAt), c.Status, c.ContentType, c.ETag, c.LastModified,
+			digestValue(c.PayloadDigest), c.PayloadLength, c.Truncated, revisit, file, c.WARCOffset, c.WARCLength, recordIDValue(c.WARCRecordID))
 		if err != nil {
 			return fmt.Errorf("add capture of %s: %w", c.URL, err)
 		}
@@ -87,21 +95,47 @@ func CaptureWrite(c *Capture) Write {
 	}}
 }
 
+// warcFileID is the id of the WARC file named name in warc_files, added
+// when it is not there; remembered for the rest of the transaction.
+func (t *txn) warcFileID(name string) (int64, error) {
+	if id, ok := t.warcFiles[name]; ok {
+		return id, nil
+	}
+	if _, err := t.exec(insertWARCFile, name); err != nil {
+		return 0, fmt.Errorf("name WARC file %s: %w", name, err)
+	}
+	var id int64
+	if err := t.queryRow(selectWARCFile, name).Scan(&id); err != nil {
+		return 0, fmt.Errorf("name WARC file %s: %w", name, err)
+	}
+	if t.warcFiles == nil {
+		t.warcFiles = map[string]int64{}
+	}
+	t.warcFiles[name] = id
+	return id, nil
+}
+
+// warcFileOf is the SQL expression of the id in warc_files of the file
+// named by the one parameter.
+const warcFileOf = `(SELECT f.id FROM warc_files f WHERE f.name = ?)`
+
+// captureColumns are a capture's columns as scanCapture reads them, from
+// a row of captures (capturecols.go: some are stored in another form).
 const captureColumns = `id, COALESCE(crawl_id, 0), url, COALESCE(method, ''), fetched_at, status, content_type, etag, last_modified,
-	payload_digest, payload_length, truncated, COALESCE(revisit_of, 0), warc_file, warc_offset, warc_length, warc_record_id`
+	payload_digest, payload_length, truncated, COALESCE(revisit_of, 0), (SELECT f.name FROM warc_files f WHERE f.id = warc_file),
+	warc_offset, warc_length, warc_record_id`
 
 func scanCapture(row interface{ Scan(...any) error }) (*Capture, error) {
 	var c Capture
-	var at string
-	err := row.Scan(&c.ID, &c.CrawlID, &c.URL, &c.Method, &at, &c.Status, &c.ContentType, &c.ETag, &c.LastModified,
-		&c.PayloadDigest, &c.PayloadLength, &c.Truncated, &c.RevisitOf, &c.WARCFile, &c.WARCOffset, &c.WARCLength, &c.WARCRecordID)
+	err := row.Scan(&c.ID, &c.CrawlID, &c.URL, &c.Method, storedTime{&c.FetchedAt}, &c.Status, &c.ContentType, &c.ETag, &c.LastModified,
+		storedColumn{&c.PayloadDigest, digestText}, &c.PayloadLength, &c.Truncated, &c.RevisitOf, &c.WARCFile, &c.WARCOffset, &c.WARCLength,
+		storedColumn{&c.WARCRecordID, recordIDText})
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
 	if err != nil {
 		return nil, err
 	}
-	c.FetchedAt = ParseTime(at)
 	return &c, nil
 }
 
@@ -132,7 +166,7 @@ func (s *Store) LastGoodCapture(ctx context.Context, url string) (*Capture, erro
 func (s *Store) OriginalCapture(ctx context.Context, url, digest string) (*Capture, error) {
 	c, err := scanCapture(s.queryRow(ctx, `SELECT `+captureColumns+` FROM captures
 		WHERE url = ? AND payload_digest = ? AND status = 200 AND revisit_of IS NULL AND truncated = ''
-		ORDER BY fetched_at DESC, id DESC LIMIT 1`, url, digest))
+		ORDER BY fetched_at DESC, id DESC LIMIT 1`, url, digestValue(digest)))
 	if err != nil {
 		return nil, fmt.Errorf("original capture of %s: %w", url, err)
 	}
@@ -143,7 +177,7 @@ func (s *Store) OriginalCapture(ctx context.Context, url, digest string) (*Captu
 // place.
 func (s *Store) HasCaptureAt(ctx context.Context, file string, offset int64) (bool, error) {
 	var n int
-	err := s.queryRow(ctx, `SELECT COUNT(*) FROM captures WHERE warc_file = ? AND warc_offset = ?`, file, offset).Scan(&n)
+	err := s.queryRow(ctx, `SELECT COUNT(*) FROM captures WHERE warc_file = `+warcFileOf+` AND warc_offset = ?`, file, offset).Scan(&n)
 	return n > 0, err
 }
 

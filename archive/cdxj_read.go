@@ -61,7 +61,7 @@ func ReadCDXJ(ctx context.Context, warcPath string) ([]IndexedRecord, error) {
 // CataloguedOffsets returns the offsets of the captures the catalog lists
 // in the WARC file named file.
 func (s *Store) CataloguedOffsets(ctx context.Context, file string) (map[int64]bool, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT warc_offset FROM captures WHERE warc_file = ?`, file)
+	rows, err := s.db.QueryContext(ctx, `SELECT warc_offset FROM captures WHERE warc_file = `+warcFileOf, file)
 	if err != nil {
 		return nil, fmt.Errorf("captures in %s: %w", file, err)
 	}

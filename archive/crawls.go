@@ -131,6 +131,6 @@ func (s *Store) CaptureInCrawl(ctx context.Context, crawlID int64, url string) (
 func (s *Store) CrawlRequests(ctx context.Context, crawlID int64, since time.Time) (int64, error) {
 	var n int64
 	err := s.queryRow(ctx, `SELECT COUNT(*) FROM captures WHERE crawl_id = ? AND fetched_at >= ?`,
-		crawlID, FormatTime(since)).Scan(&n)
+		crawlID, timeValue(since)).Scan(&n)
 	return n, err
 }

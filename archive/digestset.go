@@ -36,7 +36,7 @@ func (d *digestSet) load(ctx context.Context, s *Store) error {
 		defer rows.Close()
 		for rows.Next() {
 			var dg string
-			if err := rows.Scan(&dg); err != nil {
+			if err := rows.Scan(storedColumn{&dg, digestText}); err != nil {
 				d.err = fmt.Errorf("payload digests of the catalog: %w", err)
 				return
 			}

@@ -444,11 +444,54 @@ UPDATE record_summaries SET search = (SELECT ` + summarySearch(`archivio_doc(v.d
 	`
 ALTER TABLE frontier ADD COLUMN depth INTEGER NOT NULL DEFAULT 0 CHECK (depth >= 0);
 `,
+	// A capture's time, payload digest and WARC record id are stored in
+	// fewer bytes than their text (archive/capturecols.go: nanoseconds, the
+	// SHA-1's 20 bytes, the UUID's 16), each read back as the same text;
+	// its WARC file is named once in warc_files. The table is rebuilt with
+	// foreign keys off (others refer to it) and checked before it commits.
+	`
+CREATE TABLE warc_files (
+	id   INTEGER PRIMARY KEY,
+	name TEXT NOT NULL UNIQUE
+);
+INSERT INTO warc_files (name) SELECT warc_file FROM captures GROUP BY warc_file ORDER BY MIN(id);
+CREATE TABLE captures_next (
+	id             INTEGER PRIMARY KEY,
+	crawl_id       INTEGER REFERENCES crawls(id),
+	url            TEXT NOT NULL,
+	fetched_at     INTEGER NOT NULL,
+	status         INTEGER NOT NULL,
+	content_type   TEXT NOT NULL DEFAULT '',
+	etag           TEXT NOT NULL DEFAULT '',
+	last_modified  TEXT NOT NULL DEFAULT '',
+	payload_digest BLOB NOT NULL,
+	payload_length INTEGER NOT NULL,
+	truncated      TEXT NOT NULL DEFAULT '',
+	revisit_of     INTEGER REFERENCES captures(id),
+	warc_file      INTEGER NOT NULL REFERENCES warc_files(id),
+	warc_offset    INTEGER NOT NULL,
+	warc_length    INTEGER NOT NULL,
+	warc_record_id BLOB NOT NULL,
+	method         TEXT,
+	UNIQUE (warc_file, warc_offset)
+);
+INSERT INTO captures_next (id, crawl_id, url, fetched_at, status, content_type, etag, last_modified, payload_digest,
+		payload_length, truncated, revisit_of, warc_file, warc_offset, warc_length, warc_record_id, method)
+	SELECT c.id, c.crawl_id, c.url, archivio_time_value(c.fetched_at), c.status, c.content_type, c.etag, c.last_modified,
+		archivio_digest_value(c.payload_digest), c.payload_length, c.truncated, c.revisit_of, f.id, c.warc_offset, c.warc_length,
+		archivio_record_id_value(c.warc_record_id), c.method
+	FROM captures c JOIN warc_files f ON f.name = c.warc_file ORDER BY c.id;
+DROP TABLE captures;
+ALTER TABLE captures_next RENAME TO captures;
+CREATE INDEX captures_url ON captures (url, fetched_at);
+CREATE INDEX captures_digest ON captures (payload_digest);
+CREATE INDEX captures_crawl_url ON captures (crawl_id, url, id);
+`,
 }
 
 // foreignKeysOff are the steps that rebuild a table others refer to: they
 // run with foreign keys off, checked before they commit.
-var foreignKeysOff = map[int]bool{15: true}
+var foreignKeysOff = map[int]bool{15: true, 18: true}
 
 // summarySearch is the SQL expression of a record's search text (the
 // words searched beside its title and territory) from its document, the

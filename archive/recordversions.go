@@ -115,7 +115,7 @@ const pickVersions = `SELECT record_id, MAX(version) AS version FROM record_vers
 func (s *Store) VersionsAsOf(ctx context.Context, asOf time.Time, fn func(*VersionAt) error) error {
 	rows, err := s.db.QueryContext(ctx, `WITH pick AS (`+pickVersions+`)
 		SELECT v.record_id, v.version, v.parser_version, v.data, v.capture_id,
-			COALESCE(c.url, ''), COALESCE(c.fetched_at, ''), COALESCE(c.payload_digest, '')
+			COALESCE(c.url, ''), c.fetched_at, c.payload_digest
 		FROM pick p JOIN record_versions v ON v.record_id = p.record_id AND v.version = p.version
 		LEFT JOIN captures c ON c.id = v.capture_id
 		ORDER BY v.record_id`, FormatTime(asOf))
@@ -125,15 +125,14 @@ func (s *Store) VersionsAsOf(ctx context.Context, asOf time.Time, fn func(*Versi
 	defer rows.Close()
 	var v VersionAt
 	for rows.Next() {
-		var at string
 		var data []byte
-		if err := rows.Scan(&v.RecordID, &v.Version, &v.ParserVersion, &data, &v.CaptureID, &v.SourceURL, &at, &v.PayloadDigest); err != nil {
+		if err := rows.Scan(&v.RecordID, &v.Version, &v.ParserVersion, &data, &v.CaptureID, &v.SourceURL, storedTime{&v.CapturedAt},
+			storedColumn{&v.PayloadDigest, digestText}); err != nil {
 			return fmt.Errorf("read records: %w", err)
 		}
 		if v.Data, err = s.docs.unpack(data); err != nil {
 			return fmt.Errorf("read records: version %d of record %d: %w", v.Version, v.RecordID, err)
 		}
-		v.CapturedAt = ParseTime(at)
 		if err := fn(&v); err != nil {
 			return err
 		}

@@ -14,16 +14,45 @@ import (
 //	archivio_doc(data)  a record version's document as JSON text, from
 //	                    record_versions.data as stored (docpack.go)
 //	archivio_pack(json) the document packed as it is stored
+//
+// and, for a capture's columns stored in fewer bytes than their text
+// (capturecols.go), each column's text from its value as stored and back:
+//
+//	archivio_time(v), archivio_time_value(text)            captures.fetched_at
+//	archivio_digest(v), archivio_digest_value(text)        captures.payload_digest
+//	archivio_record_id(v), archivio_record_id_value(text)  captures.warc_record_id
 func openSQLite(dsn string, docs *docCodec) *sql.DB {
 	return sql.OpenDB(&connector{dsn: dsn, driver: &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
-		if err := c.RegisterFunc("archivio_doc", func(data []byte) (string, error) {
-			doc, err := docs.unpack(data)
-			return string(doc), err
-		}, true); err != nil {
-			return err
+		funcs := map[string]any{
+			"archivio_doc": func(data []byte) (string, error) {
+				doc, err := docs.unpack(data)
+				return string(doc), err
+			},
+			"archivio_pack":            docs.pack,
+			"archivio_time":            timeText,
+			"archivio_digest":          digestText,
+			"archivio_record_id":       recordIDText,
+			"archivio_time_value":      textValue(timeTextValue),
+			"archivio_digest_value":    textValue(digestValue),
+			"archivio_record_id_value": textValue(recordIDValue),
 		}
-		return c.RegisterFunc("archivio_pack", docs.pack, true)
+		for name, f := range funcs {
+			if err := c.RegisterFunc(name, f, true); err != nil {
+				return err
+			}
+		}
+		return nil
 	}}})
+}
+
+// textValue applies value to a text; any other value is returned as it is.
+func textValue(value func(string) any) func(any) any {
+	return func(v any) any {
+		if s, ok := v.(string); ok {
+			return value(s)
+		}
+		return v
+	}
 }
 
 // connector opens connections to one database with one driver.

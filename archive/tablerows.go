@@ -17,14 +17,21 @@ var CatalogTables = []string{
 }
 
 // tableSelects read the catalog tables whose rows SQLite stores in
-// another shape than the catalog's contract: a parse result's fields found
-// are stored once per distinct list, and read back into its fields; a
-// record version's document is stored packed, and read back as its JSON
-// text.
+// another shape than the catalog's contract: a capture's time, digest,
+// WARC file and record id are stored in fewer bytes, and read back as
+// their text; a parse result's fields found are stored once per distinct
+// list, and read back into its fields; a record version's document is
+// stored packed, and read back as its JSON text.
 var tableSelects = map[string]string{
 	"parse_results": `SELECT p.crawl_id, p.record_id, p.url, p.capture_id, p.outcome, p.via,
 		` + parseResultFields + ` AS fields, p.unknown, p.fuzzy, p.reason
 		FROM parse_results p LEFT JOIN parse_field_lists l ON l.id = p.fields_list ORDER BY p.rowid`,
+	// A capture's time, digest, WARC file and record id as their text
+	// (capturecols.go).
+	"captures": `SELECT c.id, c.crawl_id, c.url, archivio_time(c.fetched_at) AS fetched_at, c.status, c.content_type, c.etag,
+		c.last_modified, archivio_digest(c.payload_digest) AS payload_digest, c.payload_length, c.truncated, c.revisit_of,
+		f.name AS warc_file, c.warc_offset, c.warc_length, archivio_record_id(c.warc_record_id) AS warc_record_id, c.method
+		FROM captures c JOIN warc_files f ON f.id = c.warc_file ORDER BY c.rowid`,
 	// Tables without a rowid, in the order of their keys.
 	"links":      `SELECT * FROM links ORDER BY url`,
 	"site_links": `SELECT url, source, page_url, first_seen FROM site_links ORDER BY url, source, page_url`,

@@ -50,6 +50,8 @@ type txn struct {
 	// bound are the statements bound to tx so far: a group commit runs
 	// each many times, and binding one costs an allocation and locks.
 	bound map[string]*sql.Stmt
+	// warcFiles are the ids of the WARC files named so far (warcFileID).
+	warcFiles map[string]int64
 }
 
 // stmt returns q's prepared statement bound to the transaction. The

@@ -122,7 +122,7 @@ func checkLinksCatalog(t *testing.T, dir string) int {
 	if orphans > 0 {
 		t.Errorf("%d checks name a capture the catalog does not hold", orphans)
 	}
-	rows, err := db.QueryContext(ctx, `SELECT id, url, warc_file, warc_offset FROM captures`)
+	rows, err := db.QueryContext(ctx, `SELECT c.id, c.url, f.name, c.warc_offset FROM captures c JOIN warc_files f ON f.id = c.warc_file`)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,6 +40,10 @@ func benchArchive(b *testing.B, n int) string {
 		b.Fatal(err)
 	}
 	at := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	if _, err := tx.Exec(`INSERT INTO warc_files (id, name) VALUES (1, 'b.warc.gz')`); err != nil {
+		tx.Rollback()
+		b.Fatal(err)
+	}
 	for i := 1; i <= n; i++ {
 		r := rec141()
 		r.ID = i
@@ -50,7 +54,7 @@ func benchArchive(b *testing.B, n int) string {
 		r.Links = nil
 		data, _ := json.Marshal(r)
 		when := archive.FormatTime(at.Add(time.Duration(i) * time.Second))
-		if _, err := tx.Exec(`INSERT INTO captures (id, url, fetched_at, status, payload_digest, payload_length, warc_file, warc_offset, warc_length, warc_record_id) VALUES (?, ?, ?, 200, ?, 1000, 'b.warc.gz', ?, 500, '')`,
+		if _, err := tx.Exec(`INSERT INTO captures (id, url, fetched_at, status, payload_digest, payload_length, warc_file, warc_offset, warc_length, warc_record_id) VALUES (?, ?, ?, 200, ?, 1000, 1, ?, 500, '')`,
 			i, r.URL, when, fmt.Sprintf("sha1:B%d", i), i); err != nil {
 			tx.Rollback()
 			b.Fatal(err)
