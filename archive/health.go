@@ -132,7 +132,7 @@ func (s *Store) labelCounts(ctx context.Context, crawlID int64, column string) (
 		SELECT `+labelExpr(column)+` AS label, `+fieldExpr(column)+` AS field,
 			COUNT(*) OVER (PARTITION BY `+key+`) AS pages,
 			ROW_NUMBER() OVER (PARTITION BY `+key+` ORDER BY p.record_id) AS rn,
-			p.record_id, p.url, COALESCE(p.capture_id, 0) AS capture_id
+			p.record_id, `+parseResultURL+` AS url, COALESCE(p.capture_id, 0) AS capture_id
 		FROM parse_results p, json_each(p.`+column+`) u
 		WHERE p.crawl_id = ? AND p.outcome != 'unreadable')
 		WHERE rn = 1 ORDER BY pages DESC, label, field`, crawlID)
@@ -168,14 +168,14 @@ func fieldExpr(column string) string {
 // UnreadablePages returns up to n unreadable pages of a crawl, by record
 // id, with the reason.
 func (s *Store) UnreadablePages(ctx context.Context, crawlID int64, n int) ([]PageRef, error) {
-	return s.pageRefs(ctx, `SELECT record_id, url, COALESCE(capture_id, 0), reason FROM parse_results
-		WHERE crawl_id = ? AND outcome = 'unreadable' ORDER BY record_id LIMIT ?`, crawlID, n)
+	return s.pageRefs(ctx, `SELECT p.record_id, `+parseResultURL+`, COALESCE(p.capture_id, 0), p.reason FROM parse_results p
+		WHERE p.crawl_id = ? AND p.outcome = 'unreadable' ORDER BY p.record_id LIMIT ?`, crawlID, n)
 }
 
 // PagesWithoutField returns up to n pages of a crawl read as records whose
 // page did not show field's label.
 func (s *Store) PagesWithoutField(ctx context.Context, crawlID int64, field string, n int) ([]PageRef, error) {
-	return s.pageRefs(ctx, `SELECT p.record_id, p.url, COALESCE(p.capture_id, 0), '' FROM parse_results p
+	return s.pageRefs(ctx, `SELECT p.record_id, `+parseResultURL+`, COALESCE(p.capture_id, 0), '' FROM parse_results p
 		LEFT JOIN parse_field_lists l ON l.id = p.fields_list
 		WHERE p.crawl_id = ? AND p.outcome != 'unreadable'
 		AND NOT EXISTS (SELECT 1 FROM json_each(`+parseResultFields+`) f WHERE f.value = ?) ORDER BY p.record_id LIMIT ?`, crawlID, field, n)
@@ -184,9 +184,9 @@ func (s *Store) PagesWithoutField(ctx context.Context, crawlID int64, field stri
 // PagesWithUnknownLabel returns up to n pages of a crawl showing an
 // unknown label.
 func (s *Store) PagesWithUnknownLabel(ctx context.Context, crawlID int64, label string, n int) ([]PageRef, error) {
-	return s.pageRefs(ctx, `SELECT record_id, url, COALESCE(capture_id, 0), '' FROM parse_results p
-		WHERE crawl_id = ? AND outcome != 'unreadable'
-		AND EXISTS (SELECT 1 FROM json_each(p.unknown) u WHERE u.value = ?) ORDER BY record_id LIMIT ?`, crawlID, label, n)
+	return s.pageRefs(ctx, `SELECT p.record_id, `+parseResultURL+`, COALESCE(p.capture_id, 0), '' FROM parse_results p
+		WHERE p.crawl_id = ? AND p.outcome != 'unreadable'
+		AND EXISTS (SELECT 1 FROM json_each(p.unknown) u WHERE u.value = ?) ORDER BY p.record_id LIMIT ?`, crawlID, label, n)
 }
 
 func (s *Store) pageRefs(ctx context.Context, q string, args ...any) ([]PageRef, error) {

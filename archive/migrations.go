@@ -487,6 +487,50 @@ CREATE INDEX captures_url ON captures (url, fetched_at);
 CREATE INDEX captures_digest ON captures (payload_digest);
 CREATE INDEX captures_crawl_url ON captures (crawl_id, url, id);
 `,
+	// A parse result no longer repeats its capture's URL (NULL: the
+	// capture's) nor empty lists (NULL: []); each reads back as before.
+	// Parse results whose page had no capture, or another URL, keep theirs.
+	`
+CREATE TABLE parse_results_next (
+	crawl_id    INTEGER NOT NULL REFERENCES crawls(id),
+	record_id   INTEGER NOT NULL,
+	url         TEXT,
+	capture_id  INTEGER REFERENCES captures(id),
+	outcome     TEXT NOT NULL CHECK (outcome IN ('parsed', 'unchanged', 'unreadable')),
+	via         TEXT NOT NULL CHECK (via IN ('fetched', 'not_modified')),
+	fields      TEXT,
+	unknown     TEXT,
+	fuzzy       TEXT,
+	reason      TEXT NOT NULL DEFAULT '',
+	fields_list INTEGER REFERENCES parse_field_lists(id),
+	PRIMARY KEY (crawl_id, record_id)
+);
+INSERT INTO parse_results_next (crawl_id, record_id, url, capture_id, outcome, via, fields, unknown, fuzzy, reason, fields_list)
+	SELECT p.crawl_id, p.record_id, CASE WHEN p.url = (SELECT c.url FROM captures c WHERE c.id = p.capture_id) THEN NULL ELSE p.url END,
+		p.capture_id, p.outcome, p.via, NULLIF(p.fields, '[]'), NULLIF(p.unknown, '[]'), NULLIF(p.fuzzy, '[]'), p.reason, p.fields_list
+	FROM parse_results p ORDER BY p.rowid;
+DROP TABLE parse_results;
+ALTER TABLE parse_results_next RENAME TO parse_results;
+CREATE INDEX parse_results_record ON parse_results (record_id, crawl_id);
+`,
+	// The records' links are stored in their primary key (WITHOUT ROWID):
+	// a table with a rowid kept every key twice, in the table and in the
+	// key's index. The index by record holds the key (about as much as
+	// the rowid table held), the key's copy goes.
+	`
+CREATE TABLE link_refs_next (
+	url           TEXT NOT NULL REFERENCES links(url),
+	record_id     INTEGER NOT NULL REFERENCES records(id),
+	field         TEXT NOT NULL,
+	source        TEXT NOT NULL,
+	declared_gone INTEGER NOT NULL,
+	PRIMARY KEY (url, record_id, field)
+) WITHOUT ROWID;
+INSERT INTO link_refs_next SELECT url, record_id, field, source, declared_gone FROM link_refs;
+DROP TABLE link_refs;
+ALTER TABLE link_refs_next RENAME TO link_refs;
+CREATE INDEX link_refs_record ON link_refs (record_id);
+`,
 }
 
 // foreignKeysOff are the steps that rebuild a table others refer to: they

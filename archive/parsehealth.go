@@ -52,13 +52,22 @@ func (s *Store) AddParseResult(ctx context.Context, r ParseResult) error {
 var (
 	insertFieldList   = writeStatement(`INSERT OR IGNORE INTO parse_field_lists (list) VALUES (?)`)
 	insertParseResult = writeStatement(`INSERT OR REPLACE INTO parse_results
-	(crawl_id, record_id, url, capture_id, outcome, via, fields, fields_list, unknown, fuzzy, reason)
-	VALUES (?, ?, ?, ?, ?, ?, '[]', (SELECT id FROM parse_field_lists WHERE list = ?), ?, ?, ?)`)
+	(crawl_id, record_id, url, capture_id, outcome, via, fields_list, unknown, fuzzy, reason)
+	VALUES (?1, ?2, CASE WHEN ?3 = (SELECT c.url FROM captures c WHERE c.id = ?4) THEN NULL ELSE ?3 END, ?4, ?5, ?6,
+		(SELECT id FROM parse_field_lists WHERE list = ?7), NULLIF(?8, '[]'), NULLIF(?9, '[]'), ?10)`)
 )
 
-// parseResultFields is the SQL of a parse result p's fields found (a
-// JSON array), with parse_field_lists joined as l.
-const parseResultFields = `COALESCE(l.list, p.fields)`
+// A parse result stores no URL when its page's is its capture's, and
+// NULL for an empty list. parseResultFields, parseResultURL and
+// parseResultList are the SQL of a parse result p's fields found (a
+// JSON array, with parse_field_lists joined as l), its page's URL and
+// its list column (unknown or fuzzy) as a JSON array.
+const (
+	parseResultFields = `COALESCE(l.list, p.fields, '[]')`
+	parseResultURL    = `COALESCE(p.url, (SELECT c.url FROM captures c WHERE c.id = p.capture_id))`
+)
+
+func parseResultList(column string) string { return `COALESCE(p.` + column + `, '[]')` }
 
 // ParseResultWrite is AddParseResult as a Write.
 func ParseResultWrite(r ParseResult) Write {

@@ -20,11 +20,12 @@ var CatalogTables = []string{
 // another shape than the catalog's contract: a capture's time, digest,
 // WARC file and record id are stored in fewer bytes, and read back as
 // their text; a parse result's fields found are stored once per distinct
-// list, and read back into its fields; a record version's document is
+// list, and read back into its fields, and its URL when its capture's
+// and its empty lists are not stored; a record version's document is
 // stored packed, and read back as its JSON text.
 var tableSelects = map[string]string{
-	"parse_results": `SELECT p.crawl_id, p.record_id, p.url, p.capture_id, p.outcome, p.via,
-		` + parseResultFields + ` AS fields, p.unknown, p.fuzzy, p.reason
+	"parse_results": `SELECT p.crawl_id, p.record_id, ` + parseResultURL + ` AS url, p.capture_id, p.outcome, p.via,
+		` + parseResultFields + ` AS fields, ` + parseResultList("unknown") + ` AS unknown, ` + parseResultList("fuzzy") + ` AS fuzzy, p.reason
 		FROM parse_results p LEFT JOIN parse_field_lists l ON l.id = p.fields_list ORDER BY p.rowid`,
 	// A capture's time, digest, WARC file and record id as their text
 	// (capturecols.go).
@@ -34,13 +35,14 @@ var tableSelects = map[string]string{
 		FROM captures c JOIN warc_files f ON f.id = c.warc_file ORDER BY c.rowid`,
 	// Tables without a rowid, in the order of their keys.
 	"links":      `SELECT * FROM links ORDER BY url`,
+	"link_refs":  `SELECT url, record_id, field, source, declared_gone FROM link_refs ORDER BY url, record_id, field`,
 	"site_links": `SELECT url, source, page_url, first_seen FROM site_links ORDER BY url, source, page_url`,
 	"record_versions": `SELECT id, record_id, version, capture_id, parser_version, created_at, archivio_doc(data) AS data, changed_fields
 		FROM record_versions ORDER BY rowid`,
 }
 
 // TableRows calls fn with every row of one of CatalogTables, in the order
-// the rows were written (links and site_links: by key), with the
+// the rows were written (links, link_refs and site_links: by key), with the
 // table's columns and the row's values as SQLite holds them: int64,
 // float64, string, []byte or nil. vals is reused between calls.
 func (s *Store) TableRows(ctx context.Context, table string, fn func(cols []string, vals []any) error) error {
