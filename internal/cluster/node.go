@@ -18,6 +18,7 @@ import (
 	"archivio/archive/pg"
 	"archivio/archive/warcstore"
 	"archivio/crawlers"
+	"archivio/crawlers/wait"
 	"archivio/internal/jobs"
 )
 
@@ -346,8 +347,8 @@ func (n *Node) fetch(ctx context.Context, client *http.Client, l pg.Lease) error
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
 		// Capped as a link check's: a site asking for more cannot stall
 		// the crawl.
-		if d, err := time.ParseDuration(resp.Header.Get("Retry-After") + "s"); err == nil && d > 0 {
-			if err := n.Store.BlockHost(ctx, l.Host, min(d, jobs.MaxRetryAfter)); err != nil {
+		if d, ok := wait.RetryAfter(resp.Header.Get("Retry-After"), time.Now(), jobs.MaxRetryAfter); ok && d > 0 {
+			if err := n.Store.BlockHost(ctx, l.Host, d); err != nil {
 				n.Log.Warn("blocking a host after its Retry-After", "node", n.Name, "url", l.URL, "err", err)
 			}
 		}

@@ -17,19 +17,27 @@ import (
 // TestCrawlRetryAfterIsCapped: a site answering 429 with a Retry-After of
 // a day blocks its host for every node of a shared crawl for
 // jobs.MaxRetryAfter only (as a link check does), not for the day it
-// asks; a Retry-After within the cap is kept as asked.
+// asks; a Retry-After within the cap is kept as asked, in seconds or as
+// an HTTP date.
 func TestCrawlRetryAfterIsCapped(t *testing.T) {
 	for _, tc := range []struct {
 		name, retryAfter string
-		want             time.Duration
+		date             time.Duration // when not 0, Retry-After is the HTTP date this long after the answer
+		want, tol        time.Duration // an HTTP date is to the second
 	}{
-		{"a day", "86400", jobs.MaxRetryAfter},
-		{"two minutes", "120", 2 * time.Minute},
+		{"a day", "86400", 0, jobs.MaxRetryAfter, 0},
+		{"two minutes", "120", 0, 2 * time.Minute, 0},
+		{"an HTTP date in two minutes", "", 2 * time.Minute, 2 * time.Minute, time.Second},
+		{"an HTTP date in a day", "", 24 * time.Hour, jobs.MaxRetryAfter, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
 			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				w.Header().Set("Retry-After", tc.retryAfter)
+				ra := tc.retryAfter
+				if tc.date != 0 {
+					ra = time.Now().Add(tc.date).UTC().Format(http.TimeFormat)
+				}
+				w.Header().Set("Retry-After", ra)
 				http.Error(w, "too many requests", http.StatusTooManyRequests)
 			}))
 			defer srv.Close()
@@ -72,7 +80,7 @@ func TestCrawlRetryAfterIsCapped(t *testing.T) {
 			if len(blocked) != 1 {
 				t.Fatalf("hosts %+v: want the site's blocked", hosts)
 			}
-			if until := blocked[0].BlockedUntil; until.Before(before.Add(tc.want)) || until.After(after.Add(tc.want)) {
+			if until := blocked[0].BlockedUntil; until.Before(before.Add(tc.want-tc.tol)) || until.After(after.Add(tc.want)) {
 				t.Errorf("host blocked until %s, want %s after the 429 (between %s and %s)", until, tc.want, before.Add(tc.want), after.Add(tc.want))
 			}
 		})

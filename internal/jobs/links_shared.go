@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"archivio/archive"
+	"archivio/crawlers/wait"
 	"archivio/internal/alerts"
 	"archivio/internal/netguard"
 	"archivio/linkcheck"
@@ -304,8 +305,9 @@ func (r *linkRun) checkLeased(ctx context.Context, q LinkQueue, l LinkLease) err
 	return nil
 }
 
-// retryAfter tells the queue of a 429 or 503 with a Retry-After in
-// seconds: no node asks the host until then (at most MaxRetryAfter).
+// retryAfter tells the queue of a 429 or 503 with a Retry-After (seconds
+// or an HTTP date): no node asks the host until then (at most
+// MaxRetryAfter).
 type retryAfter struct {
 	next http.RoundTripper
 	q    LinkQueue
@@ -317,8 +319,8 @@ func (t retryAfter) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil || (resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode != http.StatusServiceUnavailable) {
 		return resp, err
 	}
-	if d, perr := time.ParseDuration(resp.Header.Get("Retry-After") + "s"); perr == nil && d > 0 {
-		if berr := t.q.Block(req.Context(), req.URL.String(), min(d, MaxRetryAfter)); berr != nil {
+	if d, ok := wait.RetryAfter(resp.Header.Get("Retry-After"), time.Now(), MaxRetryAfter); ok && d > 0 {
+		if berr := t.q.Block(req.Context(), req.URL.String(), d); berr != nil {
 			t.log.Warn("blocking a host after its Retry-After", "url", req.URL.String(), "err", berr)
 		}
 	}
