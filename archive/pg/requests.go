@@ -72,9 +72,17 @@ func (s *Store) PaceRequest(ctx context.Context, rawURL string, delay time.Durat
 }
 
 // ReleaseRequest ends a request PaceRequest granted: it no longer counts
-// in flight. Requests whose time passed are cleared with it.
+// in flight, and its host's next allowed time is at least its delay from
+// now. The delay runs from the start of a request and again from its
+// end: the next request reaches the host at least the delay after this
+// one's answer, whatever time passed between a grant and its request
+// leaving (a busy node, a slow connection), which counting from grants
+// alone would take out of the gap. Requests whose time passed are
+// cleared with it.
 func (s *Store) ReleaseRequest(ctx context.Context, slot int64) error {
-	if _, err := s.pool.Exec(ctx, `DELETE FROM host_requests WHERE id = $1 OR expires <= now() - interval '1 minute'`, slot); err != nil {
+	if _, err := s.pool.Exec(ctx, `WITH gone AS (DELETE FROM host_requests WHERE id = $1 OR expires <= now() - interval '1 minute' RETURNING id, host)
+		UPDATE hosts SET next_allowed = GREATEST(next_allowed, clock_timestamp() + delay_ms * interval '1 millisecond')
+		FROM gone WHERE gone.id = $1 AND hosts.key = gone.host`, slot); err != nil {
 		return fmt.Errorf("release request %d: %w", slot, err)
 	}
 	return nil

@@ -9,8 +9,9 @@ import (
 )
 
 // TestPaceRequest: a request to a host is let go only when its next
-// allowed time has come, fewer than its maximum are in flight over all
-// nodes, and no Retry-After blocks it; a host not paced yet gets the
+// allowed time has come (the delay after the last request began and
+// after the last one ended), fewer than its maximum are in flight over
+// all nodes, and no Retry-After blocks it; a host not paced yet gets the
 // pace asked.
 func TestPaceRequest(t *testing.T) {
 	ctx := context.Background()
@@ -44,9 +45,19 @@ func TestPaceRequest(t *testing.T) {
 	if err := a.ReleaseRequest(ctx, s1); err != nil {
 		t.Fatal(err)
 	}
-	s4, _, err := a.PaceRequest(ctx, "http://example.org/c", delay, 2)
-	if err != nil || s4 == 0 {
-		t.Fatalf("third request after one ended: slot %d, err %v", s4, err)
+	// The delay runs again from a request's end, as from a crawl's
+	// fetch: the next request leaves at least the delay after it.
+	ended := time.Now()
+	s4, wait, err := a.PaceRequest(ctx, "http://example.org/c", delay, 2)
+	if err != nil || s4 != 0 || wait <= delay/2 || wait > delay {
+		t.Fatalf("third request just after one ended: slot %d, wait %v, err %v: want a wait of about %v", s4, wait, err, delay)
+	}
+	time.Sleep(wait)
+	if s4, _, err = a.PaceRequest(ctx, "http://example.org/c", delay, 2); err != nil || s4 == 0 {
+		t.Fatalf("third request the delay after one ended: slot %d, err %v", s4, err)
+	}
+	if since := time.Since(ended); since < delay-20*time.Millisecond {
+		t.Errorf("third request let go %v after one ended, want at least %v", since, delay)
 	}
 	// A Retry-After blocks every request to the host.
 	if err := a.ReleaseRequest(ctx, s4); err != nil {
