@@ -149,12 +149,10 @@ func (s *Store) SearchRecords(ctx context.Context, q RecordQuery) (*RecordPage, 
 	defer rows.Close()
 	for rows.Next() {
 		var r RecordSummary
-		var at string
-		if err := rows.Scan(&r.ID, &r.Version, &r.CaptureID, &at, &r.Title, &r.Status, &r.Nature, &r.Year, &r.Territory,
+		if err := rows.Scan(&r.ID, &r.Version, &r.CaptureID, storedTime{&r.ChangedAt}, &r.Title, &r.Status, &r.Nature, &r.Year, &r.Territory,
 			&r.Certified, &r.Financed, &r.LinksDown); err != nil {
 			return nil, fmt.Errorf("search records: %w", err)
 		}
-		r.ChangedAt = ParseTime(at)
 		page.Records = append(page.Records, r)
 	}
 	if err := rows.Err(); err != nil {

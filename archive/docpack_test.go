@@ -196,7 +196,7 @@ func catalogDump(t *testing.T, st *Store, searched string) string {
 	t.Helper()
 	ctx := context.Background()
 	var b bytes.Buffer
-	for _, table := range []string{"record_versions", "links", "link_refs"} {
+	for _, table := range []string{"records", "record_versions", "links", "link_refs"} {
 		var rows []string
 		if err := st.TableRows(ctx, table, func(cols []string, vals []any) error {
 			var r strings.Builder
@@ -214,7 +214,7 @@ func catalogDump(t *testing.T, st *Store, searched string) string {
 		slices.Sort(rows)
 		fmt.Fprintf(&b, "%s:\n%s\n", table, strings.Join(rows, "\n"))
 	}
-	rows, err := st.db.QueryContext(ctx, `SELECT record_id, version, capture_id, changed_at, title, status, nature, year, territory,
+	rows, err := st.db.QueryContext(ctx, `SELECT record_id, version, capture_id, archivio_time(changed_at), title, status, nature, year, territory,
 		certified, financed, `+searched+` FROM record_summaries ORDER BY record_id`)
 	if err != nil {
 		t.Fatal(err)

@@ -531,11 +531,53 @@ DROP TABLE link_refs;
 ALTER TABLE link_refs_next RENAME TO link_refs;
 CREATE INDEX link_refs_record ON link_refs (record_id);
 `,
+	// A record's first and last seen times and its summary's time of
+	// change are stored as nanoseconds, as a capture's time is
+	// (capturecols.go), instead of 30 characters, and read back as the
+	// same text. Both tables are rebuilt (others refer to records) with
+	// foreign keys off, checked before the step commits.
+	`
+CREATE TABLE records_next (
+	id             INTEGER PRIMARY KEY,
+	url            TEXT NOT NULL,
+	first_seen     INTEGER NOT NULL,
+	last_seen      INTEGER NOT NULL,
+	latest_version INTEGER NOT NULL
+);
+INSERT INTO records_next (id, url, first_seen, last_seen, latest_version)
+	SELECT id, url, archivio_time_value(first_seen), archivio_time_value(last_seen), latest_version FROM records ORDER BY id;
+DROP TABLE records;
+ALTER TABLE records_next RENAME TO records;
+CREATE TABLE record_summaries_next (
+	record_id   INTEGER PRIMARY KEY REFERENCES records(id),
+	version     INTEGER NOT NULL,
+	capture_id  INTEGER NOT NULL,
+	changed_at  INTEGER NOT NULL,
+	title       TEXT NOT NULL DEFAULT '',
+	status      TEXT NOT NULL DEFAULT '',
+	nature      TEXT NOT NULL DEFAULT '',
+	year        INTEGER,
+	territory   TEXT NOT NULL DEFAULT '',
+	certified   INTEGER NOT NULL DEFAULT 0,
+	financed    INTEGER NOT NULL DEFAULT 0,
+	search      TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO record_summaries_next (record_id, version, capture_id, changed_at, title, status, nature, year, territory, certified, financed, search)
+	SELECT record_id, version, capture_id, archivio_time_value(changed_at), title, status, nature, year, territory, certified, financed, search
+	FROM record_summaries ORDER BY record_id;
+DROP TABLE record_summaries;
+ALTER TABLE record_summaries_next RENAME TO record_summaries;
+CREATE INDEX record_summaries_title ON record_summaries (title COLLATE NOCASE, record_id);
+CREATE INDEX record_summaries_year ON record_summaries (year, record_id);
+CREATE INDEX record_summaries_changed ON record_summaries (changed_at, record_id);
+CREATE INDEX record_summaries_status ON record_summaries (status);
+CREATE INDEX record_summaries_nature ON record_summaries (nature);
+`,
 }
 
 // foreignKeysOff are the steps that rebuild a table others refer to: they
 // run with foreign keys off, checked before they commit.
-var foreignKeysOff = map[int]bool{15: true, 18: true}
+var foreignKeysOff = map[int]bool{15: true, 18: true, 21: true}
 
 // summarySearch is the SQL expression of a record's search text (the
 // words searched beside its title and territory) from its document, the

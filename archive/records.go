@@ -90,6 +90,12 @@ func (s *Store) ApplyRecord(ctx context.Context, rec ParsedRecord, captureID int
 	return out, nil
 }
 
+// laterSeen is the SQL of the later of a record's last_seen and the time
+// seen, given as ?1 (as stored, timeValue) and ?2 (its text): as stored,
+// times compare as their texts do; a last_seen kept as its text (in no
+// form archivio writes) is compared as text.
+const laterSeen = `CASE WHEN typeof(last_seen) = 'integer' THEN MAX(last_seen, ?1) WHEN last_seen >= ?2 THEN last_seen ELSE ?1 END`
+
 var (
 	selectLatest = writeStatement(`SELECT v.version, v.data FROM records r
 		JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version WHERE r.id = ?`)
@@ -97,8 +103,8 @@ var (
 	selectStale  = writeStatement(`SELECT COALESCE((SELECT fetched_at FROM captures WHERE id = ?) <
 		(SELECT c.fetched_at FROM records r JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version
 		 JOIN captures c ON c.id = v.capture_id WHERE r.id = ?), 0)`)
-	updateSeen    = writeStatement(`UPDATE records SET last_seen = MAX(last_seen, ?) WHERE id = ?`)
-	updateLatest  = writeStatement(`UPDATE records SET latest_version = ?, last_seen = MAX(last_seen, ?), url = ? WHERE id = ?`)
+	updateSeen    = writeStatement(`UPDATE records SET last_seen = ` + laterSeen + ` WHERE id = ?3`)
+	updateLatest  = writeStatement(`UPDATE records SET latest_version = ?4, last_seen = ` + laterSeen + `, url = ?5 WHERE id = ?3`)
 	insertVersion = writeStatement(`INSERT INTO record_versions (record_id, version, capture_id, parser_version, created_at, data, changed_fields)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	// upsertSummary keeps a record's browse summary: ?1 is its latest
@@ -152,7 +158,7 @@ func applyRecord(t *txn, rec ParsedRecord, captureID int64, seenAt time.Time) (A
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		out = Applied{Outcome: VersionNew, Version: 1}
-		if _, err := t.exec(insertRecord, rec.ID, rec.URL, FormatTime(seenAt), FormatTime(seenAt)); err != nil {
+		if _, err := t.exec(insertRecord, rec.ID, rec.URL, timeValue(seenAt), timeValue(seenAt)); err != nil {
 			return Applied{}, err
 		}
 	case err != nil:
@@ -172,13 +178,13 @@ func applyRecord(t *txn, rec ParsedRecord, captureID int64, seenAt time.Time) (A
 			return Applied{}, err
 		}
 		if len(changed) == 0 {
-			if _, err := t.exec(updateSeen, FormatTime(seenAt), rec.ID); err != nil {
+			if _, err := t.exec(updateSeen, timeValue(seenAt), FormatTime(seenAt), rec.ID); err != nil {
 				return Applied{}, err
 			}
 			return Applied{Outcome: VersionUnchanged, Version: latest}, clearFailure(t, rec.ID, captureID)
 		}
 		out = Applied{Outcome: VersionChanged, Version: latest + 1, Changed: changed}
-		if _, err := t.exec(updateLatest, out.Version, FormatTime(seenAt), rec.URL, rec.ID); err != nil {
+		if _, err := t.exec(updateLatest, timeValue(seenAt), FormatTime(seenAt), rec.ID, out.Version, rec.URL); err != nil {
 			return Applied{}, err
 		}
 	}
@@ -190,7 +196,7 @@ func applyRecord(t *txn, rec ParsedRecord, captureID int64, seenAt time.Time) (A
 	if _, err := t.exec(insertVersion, rec.ID, out.Version, captureID, rec.ParserVersion, FormatTime(seenAt), packed, string(changedJSON)); err != nil {
 		return Applied{}, err
 	}
-	if _, err := t.exec(upsertSummary, string(rec.Data), rec.ID, out.Version, captureID, FormatTime(seenAt)); err != nil {
+	if _, err := t.exec(upsertSummary, string(rec.Data), rec.ID, out.Version, captureID, timeValue(seenAt)); err != nil {
 		return Applied{}, err
 	}
 	if err := clearFailure(t, rec.ID, captureID); err != nil {
@@ -216,7 +222,7 @@ func (s *Store) RecordSeen(ctx context.Context, id int, seenAt time.Time) error 
 // RecordSeenWrite is RecordSeen as a Write.
 func RecordSeenWrite(id int, seenAt time.Time) Write {
 	return Write{what: fmt.Sprintf("record %d seen", id), run: func(t *txn) error {
-		if _, err := t.exec(updateSeen, FormatTime(seenAt), id); err != nil {
+		if _, err := t.exec(updateSeen, timeValue(seenAt), FormatTime(seenAt), id); err != nil {
 			return fmt.Errorf("record %d seen: %w", id, err)
 		}
 		return nil

@@ -18,8 +18,8 @@ var CatalogTables = []string{
 
 // tableSelects read the catalog tables whose rows SQLite stores in
 // another shape than the catalog's contract: a capture's time, digest,
-// WARC file and record id are stored in fewer bytes, and read back as
-// their text; a parse result's fields found are stored once per distinct
+// WARC file and record id and a record's times are stored in fewer
+// bytes, and read back as their text; a parse result's fields found are stored once per distinct
 // list, and read back into its fields, and its URL when its capture's
 // and its empty lists are not stored; a record version's document is
 // stored packed, and read back as its JSON text.
@@ -33,6 +33,8 @@ var tableSelects = map[string]string{
 		c.last_modified, archivio_digest(c.payload_digest) AS payload_digest, c.payload_length, c.truncated, c.revisit_of,
 		f.name AS warc_file, c.warc_offset, c.warc_length, archivio_record_id(c.warc_record_id) AS warc_record_id, c.method
 		FROM captures c JOIN warc_files f ON f.id = c.warc_file ORDER BY c.rowid`,
+	"records": `SELECT id, url, archivio_time(first_seen) AS first_seen, archivio_time(last_seen) AS last_seen, latest_version
+		FROM records ORDER BY rowid`,
 	// Tables without a rowid, in the order of their keys.
 	"links":      `SELECT * FROM links ORDER BY url`,
 	"link_refs":  `SELECT url, record_id, field, source, declared_gone FROM link_refs ORDER BY url, record_id, field`,
