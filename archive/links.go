@@ -272,7 +272,7 @@ var (
 func SiteLinksWrite(source, pageURL string, urls []string, at time.Time) Write {
 	return Write{what: "add links of " + pageURL, run: func(t *txn) error {
 		for _, u := range urls {
-			if _, err := t.exec(upsertLink, u, FormatTime(at)); err != nil {
+			if _, err := t.exec(upsertLink, u, timeValue(at)); err != nil {
 				return fmt.Errorf("add links of %s: %w", pageURL, err)
 			}
 			if _, err := t.exec(insertSiteLink, u, source, pageURL, FormatTime(at)); err != nil {

@@ -531,11 +531,12 @@ DROP TABLE link_refs;
 ALTER TABLE link_refs_next RENAME TO link_refs;
 CREATE INDEX link_refs_record ON link_refs (record_id);
 `,
-	// A record's first and last seen times and its summary's time of
-	// change are stored as nanoseconds, as a capture's time is
-	// (capturecols.go), instead of 30 characters, and read back as the
-	// same text. Both tables are rebuilt (others refer to records) with
-	// foreign keys off, checked before the step commits.
+	// A record's first and last seen times, its summary's time of change
+	// and a link's first seen time are stored as nanoseconds, as a
+	// capture's time is (capturecols.go), instead of 30 characters, and
+	// read back as the same text. The tables are rebuilt (others refer to
+	// records and links) with foreign keys off, checked before the step
+	// commits.
 	`
 CREATE TABLE records_next (
 	id             INTEGER PRIMARY KEY,
@@ -572,6 +573,33 @@ CREATE INDEX record_summaries_year ON record_summaries (year, record_id);
 CREATE INDEX record_summaries_changed ON record_summaries (changed_at, record_id);
 CREATE INDEX record_summaries_status ON record_summaries (status);
 CREATE INDEX record_summaries_nature ON record_summaries (nature);
+CREATE TABLE links_next (
+	url               TEXT PRIMARY KEY,
+	first_seen        INTEGER NOT NULL,
+	active            INTEGER NOT NULL DEFAULT 1,
+	state             TEXT NOT NULL DEFAULT 'up' CHECK (state IN ('up', 'suspect', 'down')),
+	state_since       TEXT,
+	fail_streak       INTEGER NOT NULL DEFAULT 0,
+	fail_since        TEXT,
+	ok_streak         INTEGER NOT NULL DEFAULT 0,
+	ok_since          TEXT,
+	last_checked      TEXT,
+	last_verdict      TEXT NOT NULL DEFAULT '',
+	last_ok           TEXT,
+	last_good_capture INTEGER REFERENCES captures(id),
+	redirect_chain    TEXT NOT NULL DEFAULT '[]'
+) WITHOUT ROWID;
+INSERT INTO links_next SELECT url, archivio_time_value(first_seen), active, state, state_since, fail_streak, fail_since, ok_streak, ok_since,
+	last_checked, last_verdict, last_ok, last_good_capture, redirect_chain FROM links;
+DROP TABLE links;
+ALTER TABLE links_next RENAME TO links;
+CREATE INDEX links_state ON links (state, url);
+`,
+	// captures_digest goes: the one lookup by digest names the URL too
+	// (OriginalCapture), which captures_url answers, and the digests of
+	// the catalog are read once a crawl by a scan of the table.
+	`
+DROP INDEX captures_digest;
 `,
 }
 

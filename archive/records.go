@@ -300,7 +300,7 @@ func syncLinks(t *txn, rec ParsedRecord, seenAt time.Time, fresh bool) error {
 		}
 	}
 	for _, l := range rec.Links {
-		if _, err := t.exec(upsertLink, l.URL, FormatTime(seenAt)); err != nil {
+		if _, err := t.exec(upsertLink, l.URL, timeValue(seenAt)); err != nil {
 			return err
 		}
 		if _, err := t.exec(insertRef, l.URL, rec.ID, l.Field, l.Source, l.DeclaredGone); err != nil {

@@ -18,8 +18,8 @@ var CatalogTables = []string{
 
 // tableSelects read the catalog tables whose rows SQLite stores in
 // another shape than the catalog's contract: a capture's time, digest,
-// WARC file and record id and a record's times are stored in fewer
-// bytes, and read back as their text; a parse result's fields found are stored once per distinct
+// WARC file and record id, a record's times and a link's first seen
+// time are stored in fewer bytes, and read back as their text; a parse result's fields found are stored once per distinct
 // list, and read back into its fields, and its URL when its capture's
 // and its empty lists are not stored; a record version's document is
 // stored packed, and read back as its JSON text.
@@ -36,7 +36,8 @@ var tableSelects = map[string]string{
 	"records": `SELECT id, url, archivio_time(first_seen) AS first_seen, archivio_time(last_seen) AS last_seen, latest_version
 		FROM records ORDER BY rowid`,
 	// Tables without a rowid, in the order of their keys.
-	"links":      `SELECT * FROM links ORDER BY url`,
+	"links": `SELECT url, archivio_time(first_seen) AS first_seen, active, state, state_since, fail_streak, fail_since, ok_streak,
+		ok_since, last_checked, last_verdict, last_ok, last_good_capture, redirect_chain FROM links ORDER BY url`,
 	"link_refs":  `SELECT url, record_id, field, source, declared_gone FROM link_refs ORDER BY url, record_id, field`,
 	"site_links": `SELECT url, source, page_url, first_seen FROM site_links ORDER BY url, source, page_url`,
 	"record_versions": `SELECT id, record_id, version, capture_id, parser_version, created_at, archivio_doc(data) AS data, changed_fields
