@@ -62,6 +62,8 @@ type CrawlConfig struct {
 	Outbox *jobs.Outbox
 	Logger *slog.Logger
 	Now    func() time.Time
+
+	leaveUnjudged bool // for tests: leave as a node that died before judging
 }
 
 // Report is what one node did in a shared crawl, and the crawl as the
@@ -160,6 +162,9 @@ func Crawl(ctx context.Context, cfg CrawlConfig) (*Report, error) {
 		}
 		seeds = obs.seeds(known, cfg.FromID, cfg.ToID)
 	}
+	if err := judgeLeftCrawl(ctx, cfg); err != nil {
+		return nil, err
+	}
 	rep := &Report{Source: cfg.Source, BaseURL: base.String(), Node: cfg.Node, Started: cfg.Now().UTC()}
 	id, joined, err := st.JoinCrawl(ctx, cfg.Source, base.String(), cfg.Now(), seeds, cfg.MaxPages)
 	if err != nil {
@@ -219,7 +224,7 @@ func Crawl(ctx context.Context, cfg CrawlConfig) (*Report, error) {
 			rep.Status, rep.Error = "failed", err.Error()
 		}
 		rep.FinishedHere = done
-		if done {
+		if done && !cfg.leaveUnjudged {
 			// The node that finished the crawl judges its drift, once.
 			started := rep.Started
 			if c, err := st.Crawl(fin, id); err == nil {
@@ -291,4 +296,40 @@ func crawlReport(r *Report) any {
 		ParseOutcomes  map[string]int64     `json:"parse_outcomes"`
 		MissingRecords []jobs.MissingRecord `json:"missing_records,omitempty"`
 	}{r.CrawlID, r.Source, r.BaseURL, "done", r.Node, r.Frontier, r.ParseOutcomes, r.MissingRecords}
+}
+
+// judgeLeftCrawl judges the source's last crawl when it is done but its
+// drift was never judged: the node that finished it died before it could
+// (judging follows the crawl's finish, outside its transaction). The
+// drift alert of that crawl is then raised late, by the next node that
+// starts a crawl of the source, never lost; a crawl judged already is
+// left as it is (the catalog refuses a second judgement).
+func judgeLeftCrawl(ctx context.Context, cfg CrawlConfig) error {
+	st := cfg.Store
+	last, err := st.LastCrawl(ctx, cfg.Source)
+	if errors.Is(err, archive.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if last.Status != "done" {
+		return nil
+	}
+	state, err := st.DriftState(ctx, cfg.Source)
+	if err != nil {
+		return err
+	}
+	if state.LastCrawl >= last.ID {
+		return nil
+	}
+	h, err := jobs.JudgeSharedDrift(ctx, jobs.SharedDrift{Catalog: st, Source: cfg.Source, BaseURL: last.BaseURL,
+		CrawlID: last.ID, Started: last.StartedAt, Thresholds: cfg.Drift, Sinks: cfg.Sinks, Outbox: cfg.Outbox, Now: cfg.Now})
+	if err != nil && !errors.Is(err, pg.ErrDriftJudged) {
+		return fmt.Errorf("judge the parse health of crawl %d, finished unjudged: %w", last.ID, err)
+	}
+	if err == nil && h != nil && h.Drift != nil && h.Drift.Judged {
+		cfg.Logger.Info("judged a crawl finished unjudged", "crawl", last.ID, "node", cfg.Node, "state", h.Drift.State)
+	}
+	return nil
 }

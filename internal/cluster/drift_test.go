@@ -121,3 +121,64 @@ func TestSharedCrawlJudgesDriftOnce(t *testing.T) {
 		t.Errorf("a second judgement of crawl %d was stored", held.CrawlID)
 	}
 }
+
+// TestSharedCrawlJudgesACrawlLeftUnjudged: the node that finished a crawl
+// dies before judging its drift (the site had moved to a script-rendered
+// front end meanwhile) and the site is mended before the next crawl. The
+// next crawl's node judges the crawl left unjudged before starting its
+// own: the drift is alerted, late, then its end; without it the drift
+// would pass unseen.
+func TestSharedCrawlJudgesACrawlLeftUnjudged(t *testing.T) {
+	ctx := context.Background()
+	site, err := demosite.New(demosite.Options{Records: 12})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(site.Handler())
+	defer srv.Close()
+	st, err := pg.Open(ctx, server.Schema(t), pg.Options{Node: "n1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	storage := &warcstore.Local{Dir: t.TempDir()}
+	thresholds := archive.DriftThresholds{UnreadableShare: 0.05, FieldWasShare: 0.5, FieldNowShare: 0.1, MinPages: 3}
+	crawl := func(unjudged bool) *cluster.Report {
+		t.Helper()
+		cfg := cluster.CrawlConfig{Store: st, Storage: storage, Node: "n1", WARCDir: t.TempDir(), Source: "osservatorio",
+			BaseURL: srv.URL, Parallel: 2, AllowPrivate: true, Drift: thresholds}
+		if unjudged {
+			cluster.LeaveUnjudged(&cfg)
+		}
+		rep, err := cluster.Crawl(ctx, cfg)
+		if err != nil || !rep.FinishedHere {
+			t.Fatalf("crawl: %v; %+v", err, rep)
+		}
+		return rep
+	}
+	crawl(false)
+	site.SetLayout(pagegen.ShellLayout)
+	broken := crawl(true)
+	if as, err := st.Alerts(ctx); err != nil || len(as) != 0 {
+		t.Fatalf("alerts after the crawl left unjudged: %+v, %v", as, err)
+	}
+	if err := site.SetLayout(""); err != nil { // each record's own layout again
+		t.Fatal(err)
+	}
+	mended := crawl(false)
+	as, err := st.Alerts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, a := range as {
+		kinds = append(kinds, a.Kind)
+	}
+	if fmt.Sprint(kinds) != "[drift recovered]" {
+		t.Fatalf("alerts %v: want the drift of crawl %d, then its end", kinds, broken.CrawlID)
+	}
+	state, err := st.DriftState(ctx, "osservatorio")
+	if err != nil || state.LastCrawl != mended.CrawlID || state.State != archive.HealthHealthy {
+		t.Fatalf("state %+v, %v: want healthy, judged on crawl %d", state, err, mended.CrawlID)
+	}
+}
