@@ -136,7 +136,7 @@ func (c *Checker) Check(ctx context.Context, rawURL string) Result {
 		res.Elapsed = c.opts.Now().Sub(start)
 		return res
 	}
-	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
+	ctx, cancel := withBudget(ctx, c.opts.Timeout) // waits for a host's turn not counted (Pause)
 	defer cancel()
 
 	s := c.newSession()

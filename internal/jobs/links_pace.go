@@ -1,12 +1,15 @@
 package jobs
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/http"
 	"strings"
 	"sync"
 	"time"
+
+	"archivio/linkcheck"
 )
 
 // maxPaceWait is the longest a request waits before asking the queue
@@ -27,19 +30,31 @@ type pacedTransport struct {
 
 func (t pacedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
+	done, err := t.leave(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := t.next.RoundTrip(req)
+	if err != nil {
+		done()
+		return nil, err
+	}
+	resp.Body = &doneBody{ReadCloser: resp.Body, done: done}
+	return resp, nil
+}
+
+// leave waits until the queue lets req go. The wait is not the check's
+// time (linkcheck.Pause): a check times out on the network only.
+func (t pacedTransport) leave(ctx context.Context, req *http.Request) (done func(), err error) {
+	resume := linkcheck.Pause(ctx)
+	defer resume()
 	for {
 		done, wait, err := t.q.Pace(ctx, req.URL.String())
 		if err != nil {
 			return nil, fmt.Errorf("pace %s %s: %w", req.Method, req.URL, err)
 		}
 		if done != nil {
-			resp, err := t.next.RoundTrip(req)
-			if err != nil {
-				done()
-				return nil, err
-			}
-			resp.Body = &doneBody{ReadCloser: resp.Body, done: done}
-			return resp, nil
+			return done, nil
 		}
 		timer := time.NewTimer(min(max(wait, time.Millisecond), maxPaceWait))
 		select {
@@ -92,8 +107,16 @@ func (t *hostLimit) RoundTrip(req *http.Request) (*http.Response, error) {
 	t.mu.Unlock()
 	select {
 	case slot <- struct{}{}:
-	case <-req.Context().Done():
-		return nil, fmt.Errorf("wait for %s %s: %w", req.Method, req.URL, req.Context().Err())
+	default:
+		// The wait is not the check's time (linkcheck.Pause).
+		resume := linkcheck.Pause(req.Context())
+		select {
+		case slot <- struct{}{}:
+			resume()
+		case <-req.Context().Done():
+			resume()
+			return nil, fmt.Errorf("wait for %s %s: %w", req.Method, req.URL, req.Context().Err())
+		}
 	}
 	done := func() { <-slot }
 	resp, err := t.next.RoundTrip(req)

@@ -3,6 +3,7 @@ package jobs
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -10,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"archivio/linkcheck"
 )
 
 // limitedHost is a loopback host noting how many requests it has at once.
@@ -143,4 +146,36 @@ func TestHostLimitWaitEndsWithContext(t *testing.T) {
 		t.Fatalf("request after the host's slot was released: %v", err)
 	}
 	resp.Body.Close()
+}
+
+// TestHostLimitWaitIsNotTheCheckTime: links of a slow host checked at
+// once, one request at a time on the host: the later ones wait longer
+// for their turn than a check's whole time, yet each gets its answer,
+// since a check's time counts only its requests' own (linkcheck.Pause).
+func TestHostLimitWaitIsNotTheCheckTime(t *testing.T) {
+	const answer = 120 * time.Millisecond
+	a := startLimitedHost(t, "127.0.0.2", func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(answer)
+		io.WriteString(w, "ok")
+	})
+	c, err := linkcheck.New(linkcheck.Options{Transport: newHostLimit(http.DefaultTransport.(*http.Transport).Clone(), 1),
+		UserAgent: "archivio/test (+https://example.org/)", Timeout: 3 * answer, DisableProbe: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const links = 8
+	verdicts := make([]linkcheck.Result, links)
+	var wg sync.WaitGroup
+	for i := range links {
+		wg.Go(func() { verdicts[i] = c.Check(context.Background(), fmt.Sprintf("%s/link/%d", a.srv.URL, i)) })
+	}
+	wg.Wait()
+	for _, r := range verdicts {
+		if r.Verdict != linkcheck.VerdictOK {
+			t.Errorf("%s: %s (%s) after %v, want ok", r.URL, r.Verdict, r.Error, r.Elapsed)
+		}
+	}
+	if a.peak != 1 {
+		t.Errorf("%d requests at once on the host, want 1", a.peak)
+	}
 }
