@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"archivio/source/osservatorio"
 )
@@ -122,6 +123,35 @@ func frontierSettle(crawlID int64, key, state, reason string, entries []Frontier
 	}}, nil
 }
 
+// A frontier entry's URL that starts with its crawl's base URL is stored
+// without it, as the bytes that follow (a blob); any other URL as its
+// text. frontierURL is the SQL of an entry f's URL.
+const frontierURL = `CASE WHEN typeof(f.url) = 'blob' THEN (SELECT c.base_url FROM crawls c WHERE c.id = f.crawl_id) || CAST(f.url AS TEXT)
+	ELSE f.url END`
+
+var selectCrawlBase = writeStatement(`SELECT base_url FROM crawls WHERE id = ?`)
+
+// frontierURLValue is url as the frontier of crawl crawlID stores it. A
+// crawl the catalog does not hold stores it whole (and the foreign key
+// refuses the entry).
+func (t *txn) frontierURLValue(crawlID int64, url string) (any, error) {
+	base, ok := t.crawlBases[crawlID]
+	if !ok {
+		err := t.queryRow(selectCrawlBase, crawlID).Scan(&base)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("base URL of crawl %d: %w", crawlID, err)
+		}
+		if t.crawlBases == nil {
+			t.crawlBases = map[int64]string{}
+		}
+		t.crawlBases[crawlID] = base
+	}
+	if rest, ok := strings.CutPrefix(url, base); ok && base != "" && rest != "" {
+		return []byte(rest), nil
+	}
+	return url, nil
+}
+
 func addEntries(t *txn, crawlID int64, entries []FrontierEntry) ([]bool, error) {
 	added := make([]bool, len(entries))
 	for i, e := range entries {
@@ -136,7 +166,11 @@ func addEntries(t *txn, crawlID int64, entries []FrontierEntry) ([]bool, error) 
 		if e.Depth < 0 {
 			return nil, fmt.Errorf("add %s: negative depth %d", e.URL, e.Depth)
 		}
-		res, err := t.exec(addFrontier, crawlID, e.Key, e.URL, state, e.Reason, e.Depth)
+		url, err := t.frontierURLValue(crawlID, e.URL)
+		if err != nil {
+			return nil, fmt.Errorf("add %s: %w", e.URL, err)
+		}
+		res, err := t.exec(addFrontier, crawlID, e.Key, url, state, e.Reason, e.Depth)
 		if err != nil {
 			return nil, fmt.Errorf("add %s: %w", e.URL, err)
 		}
@@ -152,14 +186,15 @@ func addEntries(t *txn, crawlID int64, entries []FrontierEntry) ([]bool, error) 
 // Frontier returns a crawl's entries in one state, in the order they were
 // first added.
 func (s *Store) Frontier(ctx context.Context, crawlID int64, state string) ([]FrontierEntry, error) {
-	return s.frontierRows(ctx, `SELECT key, url, state, reason, depth FROM frontier WHERE crawl_id = ? AND state = ? ORDER BY rowid`, crawlID, state)
+	return s.frontierRows(ctx, `SELECT f.key, `+frontierURL+`, f.state, f.reason, f.depth FROM frontier f
+		WHERE f.crawl_id = ? AND f.state = ? ORDER BY f.rowid`, crawlID, state)
 }
 
 // MissingRecords returns the entries of a crawl for records the catalog
 // knows (they have versions) whose pages failed: answered 404, 410 or
 // another error, or got no answer. The reason says which.
 func (s *Store) MissingRecords(ctx context.Context, crawlID int64) ([]FrontierEntry, error) {
-	return s.frontierRows(ctx, `SELECT f.key, f.url, f.state, f.reason, f.depth FROM frontier f
+	return s.frontierRows(ctx, `SELECT f.key, `+frontierURL+`, f.state, f.reason, f.depth FROM frontier f
 		JOIN records r ON f.key = '`+osservatorio.RecordKeyPrefix+`' || r.id
 		WHERE f.crawl_id = ? AND f.state = 'failed' ORDER BY r.id`, crawlID)
 }

@@ -601,6 +601,15 @@ CREATE INDEX links_state ON links (state, url);
 	`
 DROP INDEX captures_digest;
 `,
+	// A frontier entry's URL that starts with its crawl's base URL is
+	// stored without it, as the bytes that follow (a blob: a text is a
+	// whole URL), and read back whole (archive/frontier.go).
+	`
+UPDATE frontier SET url = CAST(substr(url, length((SELECT c.base_url FROM crawls c WHERE c.id = frontier.crawl_id)) + 1) AS BLOB)
+	WHERE typeof(url) = 'text' AND (SELECT c.base_url FROM crawls c WHERE c.id = frontier.crawl_id) <> ''
+	AND length(url) > length((SELECT c.base_url FROM crawls c WHERE c.id = frontier.crawl_id))
+	AND substr(url, 1, length((SELECT c.base_url FROM crawls c WHERE c.id = frontier.crawl_id))) = (SELECT c.base_url FROM crawls c WHERE c.id = frontier.crawl_id);
+`,
 }
 
 // foreignKeysOff are the steps that rebuild a table others refer to: they

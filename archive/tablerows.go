@@ -18,8 +18,9 @@ var CatalogTables = []string{
 
 // tableSelects read the catalog tables whose rows SQLite stores in
 // another shape than the catalog's contract: a capture's time, digest,
-// WARC file and record id, a record's times and a link's first seen
-// time are stored in fewer bytes, and read back as their text; a parse result's fields found are stored once per distinct
+// WARC file and record id, a record's times, a link's first seen time
+// and a frontier entry's URL are stored in fewer bytes, and read back as
+// their text; a parse result's fields found are stored once per distinct
 // list, and read back into its fields, and its URL when its capture's
 // and its empty lists are not stored; a record version's document is
 // stored packed, and read back as its JSON text.
@@ -35,6 +36,7 @@ var tableSelects = map[string]string{
 		FROM captures c JOIN warc_files f ON f.id = c.warc_file ORDER BY c.rowid`,
 	"records": `SELECT id, url, archivio_time(first_seen) AS first_seen, archivio_time(last_seen) AS last_seen, latest_version
 		FROM records ORDER BY rowid`,
+	"frontier": `SELECT f.crawl_id, f.key, ` + frontierURL + ` AS url, f.state, f.reason, f.depth FROM frontier f ORDER BY f.rowid`,
 	// Tables without a rowid, in the order of their keys.
 	"links": `SELECT url, archivio_time(first_seen) AS first_seen, active, state, state_since, fail_streak, fail_since, ok_streak,
 		ok_since, last_checked, last_verdict, last_ok, last_good_capture, redirect_chain FROM links ORDER BY url`,

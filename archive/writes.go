@@ -50,8 +50,10 @@ type txn struct {
 	// bound are the statements bound to tx so far: a group commit runs
 	// each many times, and binding one costs an allocation and locks.
 	bound map[string]*sql.Stmt
-	// warcFiles are the ids of the WARC files named so far (warcFileID).
-	warcFiles map[string]int64
+	// warcFiles are the ids of the WARC files named so far (warcFileID),
+	// crawlBases the base URLs of the crawls read (frontierURLValue).
+	warcFiles  map[string]int64
+	crawlBases map[int64]string
 }
 
 // stmt returns q's prepared statement bound to the transaction. The

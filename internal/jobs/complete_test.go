@@ -206,13 +206,18 @@ func TestResumeCataloguesResponsesOfClosedFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{
-		`DELETE FROM captures WHERE url = ?`,
-		`UPDATE frontier SET state = 'queued', reason = '' WHERE url = ?`,
-		`UPDATE crawls SET status = 'running', finished_at = NULL, report = NULL WHERE ? != ''`,
+	for _, q := range []struct {
+		sql string
+		arg any
+	}{
+		{`DELETE FROM captures WHERE url = ?`, u},
+		{`UPDATE frontier SET state = 'queued', reason = '' WHERE key = ?`, "url:" + page},
+		{`UPDATE crawls SET status = 'running', finished_at = NULL, report = NULL WHERE ? != ''`, u},
 	} {
-		if _, err := db.Exec(q, u); err != nil {
+		if res, err := db.Exec(q.sql, q.arg); err != nil {
 			t.Fatal(err)
+		} else if n, _ := res.RowsAffected(); n != 1 {
+			t.Fatalf("%s: %d rows", q.sql, n)
 		}
 	}
 	db.Close()
