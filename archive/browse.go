@@ -226,7 +226,7 @@ func (s *Store) RecordFacets(ctx context.Context) (*RecordFacets, error) {
 
 // RecordVersion returns one version of a record.
 func (s *Store) RecordVersion(ctx context.Context, id, version int) (*RecordVersion, error) {
-	vs, err := s.versions(ctx, `SELECT `+versionColumns+` FROM record_versions v WHERE v.record_id = ? AND v.version = ?`, id, version)
+	vs, err := s.versions(ctx, `SELECT `+versionColumns+versionsFrom+` WHERE v.record_id = ? AND v.version = ?`, id, version)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package archive
 
 import (
 	"bytes"
+	"context"
 	"compress/flate"
 	"errors"
 	"fmt"
@@ -21,7 +22,24 @@ import (
 // The dictionary is part of the format: a document packed with it can
 // only be unpacked with the same bytes, so it never changes. A better one
 // is a new format byte beside this one.
-const docDeflate1 byte = 0x01
+//
+// Format 1 (docDeflate1): the format byte, then the DEFLATE stream
+// against docDict1, the fixed dictionary of the schema's field names.
+//
+// Format 2 (docDeflate2, docpage.go): the format byte, the length n of
+// the page the record was read from (a uvarint: the first n bytes of the
+// capture's payload decoded of its content coding, the body the parser
+// read), the CRC-32 (IEEE, 4 bytes big-endian) of the JSON text, then the
+// DEFLATE stream against pageDict: the page's own text (markup removed,
+// whitespace runs collapsed) followed by docDict1, cut to DEFLATE's 32 KB
+// window. The document's texts are the page's texts, which the WARC file
+// holds: they are not repeated. Unpacking reads the page from the WARC
+// file again; the checksum makes a page that does not rebuild the same
+// dictionary an error, never another document.
+const (
+	docDeflate1 byte = 0x01
+	docDeflate2 byte = 0x02
+)
 
 // docDict1 is the dictionary of docDeflate1: the values of the closed
 // vocabularies and of the site header, then a record with every field of
@@ -59,7 +77,14 @@ const docDict1 = `"Concluso","In corso","Progetto","Processo certificato e finan
 type docCodec struct {
 	mu      sync.Mutex
 	w       *kflate.Writer // with docDict1; nil until the first pack
+	w2      *kflate.Writer // of format 2, reset to each page's dictionary; nil until the first such pack
+	dict    []byte         // the last page dictionary w2 was reset to (it keeps it)
 	readers sync.Pool      // io.ReadCloser (flate.Resetter)
+	dicts   sync.Pool      // *[]byte: room for a page's dictionary, to unpack
+	// pages reads the page a format 2 document was packed against: the
+	// first n bytes of its capture's decoded payload (Store.docPage). Nil
+	// in a codec that only reads formats 1 and 0.
+	pages func(ctx context.Context, ref docRef, n int) ([]byte, error)
 }
 
 // pack returns doc packed.
@@ -92,20 +117,37 @@ func (c *docCodec) pack(doc []byte) ([]byte, error) {
 var errPackedDoc = errors.New("stored document is damaged")
 
 // unpack returns the document stored as data (packed, or the JSON text
-// itself).
+// itself). A document of format 2 needs its page: see unpackPage.
 func (c *docCodec) unpack(data []byte) ([]byte, error) {
-	if len(data) == 0 || data[0] != docDeflate1 {
+	return c.unpackPage(data, nil)
+}
+
+// unpackPage returns the document stored as data; for format 2, page
+// returns the first n bytes of the page it was packed against.
+func (c *docCodec) unpackPage(data []byte, page func(n int) ([]byte, error)) ([]byte, error) {
+	if len(data) == 0 {
 		return data, nil
 	}
-	src := bytes.NewReader(data[1:])
+	switch data[0] {
+	case docDeflate1:
+		return c.inflate(data[1:], []byte(docDict1))
+	case docDeflate2:
+		return c.unpack2(data, page)
+	}
+	return data, nil
+}
+
+// inflate returns the DEFLATE stream z, against dict, decompressed.
+func (c *docCodec) inflate(z, dict []byte) ([]byte, error) {
+	src := bytes.NewReader(z)
 	r, _ := c.readers.Get().(io.ReadCloser)
 	if r == nil {
-		r = flate.NewReaderDict(src, []byte(docDict1))
-	} else if err := r.(flate.Resetter).Reset(src, []byte(docDict1)); err != nil {
+		r = flate.NewReaderDict(src, dict)
+	} else if err := r.(flate.Resetter).Reset(src, dict); err != nil {
 		return nil, fmt.Errorf("unpack document: %w", err)
 	}
 	var out bytes.Buffer
-	out.Grow(3 * len(data))
+	out.Grow(4 * len(z))
 	_, err := out.ReadFrom(r)
 	if err == nil && src.Len() > 0 {
 		err = errors.New("bytes after the end")

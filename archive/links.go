@@ -238,9 +238,9 @@ type LinkRecord struct {
 
 // LinkRecords returns the records whose latest version cites url.
 func (s *Store) LinkRecords(ctx context.Context, url string) ([]LinkRecord, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT r.id, COALESCE(json_extract(archivio_doc(v.data), '$.title'), ''), r.url
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT r.id, COALESCE(rs.title, ''), r.url
 		FROM link_refs l JOIN records r ON r.id = l.record_id
-		JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version
+		LEFT JOIN record_summaries rs ON rs.record_id = r.id
 		WHERE l.url = ? ORDER BY r.id`, url)
 	if err != nil {
 		return nil, fmt.Errorf("records citing %s: %w", url, err)

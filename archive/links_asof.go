@@ -37,8 +37,8 @@ func (s *Store) LinksAsOf(ctx context.Context, asOf time.Time) ([]LinkAt, error)
 		cited AS (
 			SELECT json_extract(l.value, '$.url') AS url, v.record_id AS rid, json_extract(l.value, '$.field') AS field,
 				COALESCE(json_extract(l.value, '$.declared_gone'), 0) AS gone
-			FROM pick p JOIN record_versions v ON v.record_id = p.record_id AND v.version = p.version,
-				json_each(archivio_doc(v.data), '$.links') l
+			FROM pick p JOIN record_versions v ON v.record_id = p.record_id AND v.version = p.version`+docRefJoin+`,
+				json_each(`+docOf+`, '$.links') l
 			UNION ALL
 			SELECT url, NULL, 'site:' || source, 0 FROM site_links WHERE first_seen <= ?1
 		)

@@ -21,6 +21,12 @@ type ParsedRecord struct {
 	Data          json.RawMessage
 	ParserVersion string
 	Links         []CitedLink
+	// Page is the body the record was read from: the first bytes of its
+	// capture's payload, decoded of its content coding, as the parser read
+	// them. When given, the SQLite catalog packs the document against it
+	// (format 2, docpage.go), and reads it back from the WARC file; nil
+	// packs it against the field names only (format 1).
+	Page []byte
 }
 
 // CitedLink is a URL a record carries: the field it is in, how it was
@@ -97,8 +103,8 @@ func (s *Store) ApplyRecord(ctx context.Context, rec ParsedRecord, captureID int
 const laterSeen = `CASE WHEN typeof(last_seen) = 'integer' THEN MAX(last_seen, ?1) WHEN last_seen >= ?2 THEN last_seen ELSE ?1 END`
 
 var (
-	selectLatest = writeStatement(`SELECT v.version, v.data FROM records r
-		JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version WHERE r.id = ?`)
+	selectLatest = writeStatement(`SELECT v.version, v.data, ` + docRefColumns + ` FROM records r
+		JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version` + docRefJoin + ` WHERE r.id = ?`)
 	insertRecord = writeStatement(`INSERT INTO records (id, url, first_seen, last_seen, latest_version) VALUES (?, ?, ?, ?, 1)`)
 	selectStale  = writeStatement(`SELECT COALESCE((SELECT fetched_at FROM captures WHERE id = ?) <
 		(SELECT c.fetched_at FROM records r JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version
@@ -150,9 +156,18 @@ func RecordWrite(rec ParsedRecord, captureID int64, seenAt time.Time, applied fu
 func applyRecord(t *txn, rec ParsedRecord, captureID int64, seenAt time.Time) (Applied, error) {
 	var latest int
 	var prev []byte
-	err := t.queryRow(selectLatest, rec.ID).Scan(&latest, &prev)
+	var ref docRef
+	err := t.queryRow(selectLatest, rec.ID).Scan(&latest, &prev, &ref.CaptureID, &ref.File, &ref.Offset, &ref.OrigFile, &ref.OrigOffset)
 	if err == nil {
-		prev, err = t.s.docs.unpack(prev)
+		prev, err = t.s.docs.unpackPage(prev, func(n int) ([]byte, error) {
+			if ref.CaptureID == captureID && len(rec.Page) >= n {
+				return rec.Page[:n], nil // read again from the same page: no need to read it from its WARC file
+			}
+			return t.s.docPage(t.ctx, ref, n)
+		})
+		if err != nil {
+			err = fmt.Errorf("latest version of record %d, read from capture %d: %w", rec.ID, ref.CaptureID, err)
+		}
 	}
 	var out Applied
 	switch {
@@ -189,7 +204,12 @@ func applyRecord(t *txn, rec ParsedRecord, captureID int64, seenAt time.Time) (A
 		}
 	}
 	changedJSON, _ := json.Marshal(nonNil(out.Changed))
-	packed, err := t.s.docs.pack(rec.Data)
+	var packed []byte
+	if rec.Page != nil {
+		packed, err = t.s.docs.packPage(rec.Data, rec.Page)
+	} else {
+		packed, err = t.s.docs.pack(rec.Data)
+	}
 	if err != nil {
 		return Applied{}, err
 	}

@@ -4,35 +4,41 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 )
 
-const versionColumns = `v.record_id, v.version, v.capture_id, v.parser_version, v.created_at, v.data, v.changed_fields`
+// versionColumns are the columns scanVersion reads, of a version v
+// joined by docRefJoin (versionsFrom).
+const (
+	versionColumns = `v.record_id, v.version, v.capture_id, v.parser_version, v.created_at, v.data, v.changed_fields, ` + docRefColumns
+	versionsFrom   = ` FROM record_versions v` + docRefJoin
+)
 
-func (s *Store) scanVersion(row interface{ Scan(...any) error }) (*RecordVersion, error) {
+// scanVersion reads a version as stored: its Data is still packed (see
+// unpackVersions).
+func scanVersion(row interface{ Scan(...any) error }) (*RecordVersion, docRef, error) {
 	var v RecordVersion
 	var at, changed string
 	var data []byte
-	if err := row.Scan(&v.RecordID, &v.Version, &v.CaptureID, &v.ParserVersion, &at, &data, &changed); err != nil {
-		return nil, err
+	var ref docRef
+	if err := row.Scan(&v.RecordID, &v.Version, &v.CaptureID, &v.ParserVersion, &at, &data, &changed,
+		&ref.CaptureID, &ref.File, &ref.Offset, &ref.OrigFile, &ref.OrigOffset); err != nil {
+		return nil, ref, err
 	}
 	v.CreatedAt = ParseTime(at)
-	doc, err := s.docs.unpack(data)
-	if err != nil {
-		return nil, fmt.Errorf("version %d of record %d: %w", v.Version, v.RecordID, err)
-	}
-	v.Data = json.RawMessage(doc)
+	v.Data = data
 	if err := json.Unmarshal([]byte(changed), &v.Changed); err != nil {
-		return nil, fmt.Errorf("read changed fields: %w", err)
+		return nil, ref, fmt.Errorf("read changed fields: %w", err)
 	}
-	return &v, nil
+	return &v, ref, nil
 }
 
 // LatestVersions returns the latest version of every record, by id, or of
 // one record when id is not 0.
 func (s *Store) LatestVersions(ctx context.Context, id int) ([]*RecordVersion, error) {
 	q := `SELECT ` + versionColumns + ` FROM records r JOIN record_versions v
-		ON v.record_id = r.id AND v.version = r.latest_version`
+		ON v.record_id = r.id AND v.version = r.latest_version` + docRefJoin
 	var args []any
 	if id != 0 {
 		q += ` WHERE r.id = ?`
@@ -43,7 +49,7 @@ func (s *Store) LatestVersions(ctx context.Context, id int) ([]*RecordVersion, e
 
 // RecordVersions returns every version of a record, oldest first.
 func (s *Store) RecordVersions(ctx context.Context, id int) ([]*RecordVersion, error) {
-	return s.versions(ctx, `SELECT `+versionColumns+` FROM record_versions v WHERE v.record_id = ? ORDER BY v.version`, id)
+	return s.versions(ctx, `SELECT `+versionColumns+versionsFrom+` WHERE v.record_id = ? ORDER BY v.version`, id)
 }
 
 // HasVersionFrom reports whether a version was read from this capture.
@@ -81,14 +87,26 @@ func (s *Store) versions(ctx context.Context, q string, args ...any) ([]*RecordV
 	}
 	defer rows.Close()
 	var out []*RecordVersion
+	var packed []packedDoc
 	for rows.Next() {
-		v, err := s.scanVersion(rows)
+		v, ref, err := scanVersion(rows)
 		if err != nil {
 			return nil, fmt.Errorf("read records: %w", err)
 		}
 		out = append(out, v)
+		packed = append(packed, packedDoc{recordID: v.RecordID, version: v.Version, data: v.Data, ref: ref})
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read records: %w", err)
+	}
+	rows.Close()
+	if err := s.unpackDocs(ctx, packed); err != nil {
+		return nil, fmt.Errorf("read records: %w", err)
+	}
+	for i, v := range out {
+		v.Data = packed[i].doc
+	}
+	return out, nil
 }
 
 // VersionAt is a record's version as known at a moment, with the capture
@@ -111,36 +129,51 @@ const pickVersions = `SELECT record_id, MAX(version) AS version FROM record_vers
 // VersionsAsOf calls fn with every record's version as known at asOf (its
 // latest version created then or before), by record id, streaming from
 // the database: Data is reused between calls. Records created later are
-// left out.
+// left out. The documents are unpacked docBatch at a time (unpackDocs).
 func (s *Store) VersionsAsOf(ctx context.Context, asOf time.Time, fn func(*VersionAt) error) error {
 	rows, err := s.db.QueryContext(ctx, `WITH pick AS (`+pickVersions+`)
 		SELECT v.record_id, v.version, v.parser_version, v.data, v.capture_id,
-			COALESCE(c.url, ''), c.fetched_at, c.payload_digest
-		FROM pick p JOIN record_versions v ON v.record_id = p.record_id AND v.version = p.version
-		LEFT JOIN captures c ON c.id = v.capture_id
+			COALESCE(dc.url, ''), dc.fetched_at, dc.payload_digest, `+docRefColumns+`
+		FROM pick p JOIN record_versions v ON v.record_id = p.record_id AND v.version = p.version`+docRefJoin+`
 		ORDER BY v.record_id`, FormatTime(asOf))
 	if err != nil {
 		return fmt.Errorf("read records: %w", err)
 	}
 	defer rows.Close()
-	var v VersionAt
-	for rows.Next() {
-		var data []byte
-		if err := rows.Scan(&v.RecordID, &v.Version, &v.ParserVersion, &data, &v.CaptureID, &v.SourceURL, storedTime{&v.CapturedAt},
-			storedColumn{&v.PayloadDigest, digestText}); err != nil {
+	vs := make([]VersionAt, 0, docBatch)
+	docs := make([]packedDoc, 0, docBatch)
+	flush := func() error {
+		if err := s.unpackDocs(ctx, docs); err != nil {
 			return fmt.Errorf("read records: %w", err)
 		}
-		if v.Data, err = s.docs.unpack(data); err != nil {
-			return fmt.Errorf("read records: version %d of record %d: %w", v.Version, v.RecordID, err)
+		for i := range vs {
+			vs[i].Data = docs[i].doc
+			if err := fn(&vs[i]); err != nil {
+				return err
+			}
 		}
-		if err := fn(&v); err != nil {
-			return err
+		vs, docs = vs[:0], docs[:0]
+		return nil
+	}
+	for rows.Next() {
+		var v VersionAt
+		var d packedDoc
+		if err := rows.Scan(&v.RecordID, &v.Version, &v.ParserVersion, &d.data, &v.CaptureID, &v.SourceURL, storedTime{&v.CapturedAt},
+			storedColumn{&v.PayloadDigest, digestText}, &d.ref.CaptureID, &d.ref.File, &d.ref.Offset, &d.ref.OrigFile, &d.ref.OrigOffset); err != nil {
+			return fmt.Errorf("read records: %w", err)
+		}
+		d.recordID, d.version = v.RecordID, v.Version
+		vs, docs = append(vs, v), append(docs, d)
+		if len(vs) == docBatch {
+			if err := flush(); err != nil {
+				return err
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read records: %w", err)
 	}
-	return nil
+	return flush()
 }
 
 // VersionChanges calls fn, by record id, for every record whose version as
@@ -151,10 +184,12 @@ func (s *Store) VersionsAsOf(ctx context.Context, asOf time.Time, fn func(*Versi
 func (s *Store) VersionChanges(ctx context.Context, from, to time.Time, fn func(id int, before, after []byte) error) error {
 	rows, err := s.db.QueryContext(ctx, `WITH a AS (`+pickVersions+`), b AS (`+pickVersions+`),
 		ids AS (SELECT record_id FROM a UNION SELECT record_id FROM b)
-		SELECT i.record_id, va.data, vb.data FROM ids i
+		SELECT i.record_id, va.data, `+strings.ReplaceAll(docRefColumns, "v.", "va.")+`, vb.data, `+strings.NewReplacer("v.", "vb.", "dc.", "dc2.", "dco.", "dco2.").Replace(docRefColumns)+` FROM ids i
 		LEFT JOIN a ON a.record_id = i.record_id LEFT JOIN b ON b.record_id = i.record_id
 		LEFT JOIN record_versions va ON va.record_id = a.record_id AND va.version = a.version
+		LEFT JOIN captures dc ON dc.id = va.capture_id LEFT JOIN captures dco ON dco.id = dc.revisit_of
 		LEFT JOIN record_versions vb ON vb.record_id = b.record_id AND vb.version = b.version
+		LEFT JOIN captures dc2 ON dc2.id = vb.capture_id LEFT JOIN captures dco2 ON dco2.id = dc2.revisit_of
 		WHERE a.version IS NOT b.version ORDER BY i.record_id`, FormatTime(from), FormatTime(to))
 	if err != nil {
 		return fmt.Errorf("compare versions: %w", err)
@@ -163,16 +198,18 @@ func (s *Store) VersionChanges(ctx context.Context, from, to time.Time, fn func(
 	for rows.Next() {
 		var id int
 		var a, b []byte
-		if err := rows.Scan(&id, &a, &b); err != nil {
+		var ra, rb docRef
+		if err := rows.Scan(&id, &a, &ra.CaptureID, &ra.File, &ra.Offset, &ra.OrigFile, &ra.OrigOffset,
+			&b, &rb.CaptureID, &rb.File, &rb.Offset, &rb.OrigFile, &rb.OrigOffset); err != nil {
 			return fmt.Errorf("compare versions: %w", err)
 		}
 		if a != nil {
-			if a, err = s.docs.unpack(a); err != nil {
+			if a, err = s.doc(ctx, a, ra); err != nil {
 				return fmt.Errorf("compare versions of record %d: %w", id, err)
 			}
 		}
 		if b != nil {
-			if b, err = s.docs.unpack(b); err != nil {
+			if b, err = s.doc(ctx, b, rb); err != nil {
 				return fmt.Errorf("compare versions of record %d: %w", id, err)
 			}
 		}

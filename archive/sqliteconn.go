@@ -11,9 +11,12 @@ import (
 // openSQLite opens the catalog's database at dsn with the store's SQL
 // functions on every connection:
 //
-//	archivio_doc(data)  a record version's document as JSON text, from
-//	                    record_versions.data as stored (docpack.go)
-//	archivio_pack(json) the document packed as it is stored
+//	archivio_doc(data [, ref...])  a record version's document as JSON
+//	                    text, from record_versions.data as stored
+//	                    (docpack.go); a document packed against its page
+//	                    (format 2) needs where the page is, the seven
+//	                    columns docRefColumns (docOf writes the call)
+//	archivio_pack(json) the document packed as it is stored (format 1)
 //
 // and, for a capture's columns stored in fewer bytes than their text
 // (capturecols.go), each column's text from its value as stored and back:
@@ -24,8 +27,8 @@ import (
 func openSQLite(dsn string, docs *docCodec) *sql.DB {
 	return sql.OpenDB(&connector{dsn: dsn, driver: &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
 		funcs := map[string]any{
-			"archivio_doc": func(data []byte) (string, error) {
-				doc, err := docs.unpack(data)
+			"archivio_doc": func(data []byte, ref ...any) (string, error) {
+				doc, err := docs.unpackSQL(data, ref)
 				return string(doc), err
 			},
 			"archivio_pack":            docs.pack,

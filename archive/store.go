@@ -64,6 +64,7 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	// a single connection makes every write see the previous one's.
 	db.SetMaxOpenConns(1)
 	s := &Store{dir: dir, db: db, docs: docs, reads: map[string]*sql.Stmt{}, writes: map[string]*sql.Stmt{}}
+	docs.pages = s.docPage
 	if err := s.checkPragmas(ctx); err != nil {
 		db.Close()
 		return nil, err

@@ -43,6 +43,7 @@ func OpenReadOnly(ctx context.Context, dir string) (*Store, error) {
 	db := openSQLite(dsn, docs)
 	db.SetMaxOpenConns(1)
 	s := &Store{dir: dir, db: db, rdb: db, docs: docs, reads: map[string]*sql.Stmt{}, writes: map[string]*sql.Stmt{}, readOnly: true}
+	docs.pages = s.docPage
 	if err := s.checkSchema(ctx); err != nil {
 		db.Close()
 		if fixed && walChanges {

@@ -42,8 +42,8 @@ var tableSelects = map[string]string{
 		ok_since, last_checked, last_verdict, last_ok, last_good_capture, redirect_chain FROM links ORDER BY url`,
 	"link_refs":  `SELECT url, record_id, field, source, declared_gone FROM link_refs ORDER BY url, record_id, field`,
 	"site_links": `SELECT url, source, page_url, first_seen FROM site_links ORDER BY url, source, page_url`,
-	"record_versions": `SELECT id, record_id, version, capture_id, parser_version, created_at, archivio_doc(data) AS data, changed_fields
-		FROM record_versions ORDER BY rowid`,
+	"record_versions": `SELECT v.id, v.record_id, v.version, v.capture_id, v.parser_version, v.created_at, ` + docOf + ` AS data, v.changed_fields
+		FROM record_versions v` + docRefJoin + ` ORDER BY v.rowid`,
 }
 
 // TableRows calls fn with every row of one of CatalogTables, in the order

@@ -57,6 +57,9 @@ func (j *job) readRecord(ctx context.Context, p recordPage) ([]archive.Write, er
 	if err != nil {
 		return nil, err
 	}
+	// The document is packed against the page it was read from, the
+	// capture's payload as decoded: the catalog does not repeat its texts.
+	r.Page = p.Body
 	id := rec.ID
 	apply := archive.RecordWrite(r, p.CaptureID, j.cfg.Now(), func(a archive.Applied) {
 		switch a.Outcome {

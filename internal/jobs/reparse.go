@@ -304,6 +304,7 @@ func (r *reparseRun) read(ctx context.Context, it *reparseItem, dec *archive.Pay
 	if err != nil {
 		return err
 	}
+	ar.Page = body // the capture's page: the document is packed against it
 	recovered := it.failure != nil
 	return r.storeRecord(ctx, ar, c.ID, func(a archive.Applied) {
 		r.mu.Lock()

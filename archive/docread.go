@@ -1,0 +1,53 @@
+package archive
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+)
+
+// packedDoc is a record version's document as stored, to unpack: data,
+// where its page is (ref), and once unpacked its JSON text (doc).
+type packedDoc struct {
+	recordID, version int // for errors
+	data              []byte
+	ref               docRef
+	doc               []byte
+}
+
+// unpackDocs unpacks docs. Documents packed against their pages have
+// their pages read in the order of their WARC files and offsets (the
+// order they were written in), not in the catalog's: a loop over many
+// records reads each file forward.
+func (s *Store) unpackDocs(ctx context.Context, docs []packedDoc) error {
+	order := make([]int, 0, len(docs))
+	for i := range docs {
+		d := &docs[i]
+		if len(d.data) > 0 && d.data[0] == docDeflate2 {
+			order = append(order, i)
+			continue
+		}
+		var err error
+		if d.doc, err = s.docs.unpack(d.data); err != nil {
+			return fmt.Errorf("version %d of record %d: %w", d.version, d.recordID, err)
+		}
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		ra, rb := &docs[a].ref, &docs[b].ref
+		return cmp.Or(cmp.Compare(ra.File, rb.File), cmp.Compare(ra.Offset, rb.Offset))
+	})
+	for _, i := range order {
+		d := &docs[i]
+		var err error
+		if d.doc, err = s.doc(ctx, d.data, d.ref); err != nil {
+			return fmt.Errorf("version %d of record %d: %w", d.version, d.recordID, err)
+		}
+	}
+	return nil
+}
+
+// docBatch is how many documents a streaming read unpacks at once (see
+// unpackDocs): enough for a WARC file's pages to be read mostly forward,
+// few enough to hold (about 5 KB each).
+const docBatch = 256
