@@ -55,6 +55,7 @@ type RecordLog interface {
 	ApplyRecord(ctx context.Context, rec ParsedRecord, captureID int64, seenAt time.Time) (Applied, error)
 	RecordSeen(ctx context.Context, id int, seenAt time.Time) error
 	LatestVersions(ctx context.Context, id int) ([]*RecordVersion, error)
+	LatestCaptures(ctx context.Context, id int) ([]VersionCapture, error)
 	RecordVersions(ctx context.Context, id int) ([]*RecordVersion, error)
 	RecordIDs(ctx context.Context) ([]int, error)
 }

@@ -2,8 +2,8 @@ package archive
 
 import (
 	"bytes"
-	"context"
 	"compress/flate"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -26,16 +26,20 @@ import (
 // Format 1 (docDeflate1): the format byte, then the DEFLATE stream
 // against docDict1, the fixed dictionary of the schema's field names.
 //
-// Format 2 (docDeflate2, docpage.go): the format byte, the length n of
-// the page the record was read from (a uvarint: the first n bytes of the
-// capture's payload decoded of its content coding, the body the parser
-// read), the CRC-32 (IEEE, 4 bytes big-endian) of the JSON text, then the
-// DEFLATE stream against pageDict: the page's own text (markup removed,
-// whitespace runs collapsed) followed by docDict1, cut to DEFLATE's 32 KB
-// window. The document's texts are the page's texts, which the WARC file
-// holds: they are not repeated. Unpacking reads the page from the WARC
-// file again; the checksum makes a page that does not rebuild the same
-// dictionary an error, never another document.
+// Format 2 (docDeflate2, docpage.go and pagetext.go): the format byte,
+// the length n of the page the record was read from (a uvarint: the first
+// n bytes of the version's capture's payload decoded of its content
+// coding, the body the parser read; a revisit's payload is its
+// original's), the CRC-32 (IEEE, 4 bytes big-endian) of the JSON text,
+// then the DEFLATE stream against pageDict: the page's own text (pageText:
+// markup, comments, scripts and styles removed, references decoded, white
+// space runs collapsed, link targets kept) followed by docDict1, cut to
+// DEFLATE's 32 KB window (of a longer text its first part is kept). The
+// document's texts are the page's texts, which the WARC file holds: they
+// are not repeated. Unpacking reads the page from the WARC file again; the
+// checksum makes a page that does not rebuild the same dictionary an
+// error, never another document. A version stored without its page takes
+// format 1.
 const (
 	docDeflate1 byte = 0x01
 	docDeflate2 byte = 0x02

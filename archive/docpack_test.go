@@ -237,17 +237,39 @@ func catalogDump(t *testing.T, st *Store, searched string) string {
 
 // FuzzDocUnpack: whatever bytes a damaged catalog holds in place of a
 // document, unpacking returns them (not packed), the document or an error,
-// never a panic; and any text packed unpacks to itself.
+// never a panic, in either format (format 2 against a page, which is
+// read only for a header that asks for no more than it has); and any text
+// packed, against the field names or against a page, unpacks to itself.
 func FuzzDocUnpack(f *testing.F) {
 	c := &docCodec{}
+	page := []byte(`<html><head><title>La fabbrica delle idee</title><script>var x="<p>";</script></head>` +
+		`<body><h1>La fabbrica delle idee. Progetti per rilanciare il distretto ceramico</h1><!-- scheda -->` +
+		`<dl><dt>Stato</dt><dd>Concluso</dd><dt>Ente</dt><dd>Comune di Fiorano Modenese &amp; Citt&agrave; &#8220;x&#x201D;</dd></dl>` +
+		`<a href="http://www.fabbricaideedistretto.it/?a=1&amp;b=2">sito</a><img src=/archive/2012615000000.141.jpg></body></html>`)
 	packed, _ := c.pack([]byte(record141))
+	packed2, _ := c.packPage([]byte(record141), page)
 	f.Add(packed)
+	f.Add(packed2)
 	f.Add([]byte(record141))
 	f.Add([]byte{docDeflate1})
+	f.Add([]byte{docDeflate2})
 	f.Add(append([]byte{docDeflate1}, packed[1:len(packed)/3]...))
+	f.Add(packed2[:len(packed2)/3])
 	f.Fuzz(func(t *testing.T, data []byte) {
-		if got, err := c.unpack(data); err == nil && (len(data) == 0 || data[0] != docDeflate1) && !bytes.Equal(got, data) {
+		if got, err := c.unpack(data); err == nil && (len(data) == 0 || (data[0] != docDeflate1 && data[0] != docDeflate2)) && !bytes.Equal(got, data) {
 			t.Fatalf("unpacked bytes not packed: %q", got)
+		} else if err == nil && len(data) > 0 && data[0] == docDeflate2 {
+			t.Fatal("a document of format 2 unpacked without its page")
+		}
+		reads := 0
+		_, _ = c.unpackPage(data, func(n int) ([]byte, error) {
+			if reads++; n > len(page) {
+				return nil, errors.New("page too short")
+			}
+			return page[:n], nil
+		})
+		if reads > 1 {
+			t.Fatalf("the page read %d times", reads)
 		}
 		p, err := c.pack(data)
 		if err != nil {
@@ -255,6 +277,16 @@ func FuzzDocUnpack(f *testing.F) {
 		}
 		if got, err := c.unpack(p); err != nil || !bytes.Equal(got, data) {
 			t.Fatalf("unpack(pack(%q)) = %q, %v", data, got, err)
+		}
+		// data as a page too: any bytes make a dictionary.
+		for _, pg := range [][]byte{page, data} {
+			p2, err := c.packPage(data, pg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, err := c.unpackPage(p2, pageOf(pg)); err != nil || !bytes.Equal(got, data) {
+				t.Fatalf("unpack(packPage(%q)) = %q, %v", data, got, err)
+			}
 		}
 	})
 }

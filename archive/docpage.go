@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"path/filepath"
-	"unicode/utf8"
 
 	kflate "github.com/klauspost/compress/flate"
 )
@@ -100,14 +99,21 @@ type docRef struct {
 	CaptureID  int64
 	File       string
 	Offset     int64
+	Length     int64
 	OrigFile   string // "" when the capture is not a revisit
 	OrigOffset int64
+	OrigLength int64
+}
+
+// dest are the destinations of docRefColumns for Scan.
+func (r *docRef) dest() []any {
+	return []any{&r.CaptureID, &r.File, &r.Offset, &r.Length, &r.OrigFile, &r.OrigOffset, &r.OrigLength}
 }
 
 // The columns of a docRef for the record version v, with docRefJoin.
 const (
-	docRefColumns = `COALESCE(v.capture_id, 0), COALESCE(dc.warc_file, ''), COALESCE(dc.warc_offset, 0),
-		COALESCE(dco.warc_file, ''), COALESCE(dco.warc_offset, 0)`
+	docRefColumns = `COALESCE(v.capture_id, 0), COALESCE(dc.warc_file, ''), COALESCE(dc.warc_offset, 0), COALESCE(dc.warc_length, 0),
+		COALESCE(dco.warc_file, ''), COALESCE(dco.warc_offset, 0), COALESCE(dco.warc_length, 0)`
 	docRefJoin = ` LEFT JOIN captures dc ON dc.id = v.capture_id LEFT JOIN captures dco ON dco.id = dc.revisit_of`
 	// docOf is the JSON text of the document of version v in SQL.
 	docOf = `archivio_doc(v.data, ` + docRefColumns + `)`
@@ -116,18 +122,51 @@ const (
 // docPage reads the first n bytes of the page of ref: its capture's
 // payload, decoded of its content coding, as the parser read it.
 func (s *Store) docPage(ctx context.Context, ref docRef, n int) ([]byte, error) {
+	return s.readPage(ctx, ref, n, func(file string, offset, _ int64) (*ArchivedResponse, error) {
+		return ReadResponse(ctx, filepath.Join(s.WARCDir(), file), offset)
+	})
+}
+
+// pageReader reads the pages of many documents in turn (unpackDocs),
+// keeping the WARC files it read open and its decoder's buffers. One
+// goroutine uses it at a time; Close it.
+type pageReader struct {
+	s   *Store
+	raw *RawRecords
+	dec *PayloadDecoder
+}
+
+func (s *Store) newPageReader() *pageReader {
+	return &pageReader{s: s, raw: s.RawRecords(), dec: s.PayloadDecoder()}
+}
+
+// page is docPage.
+func (r *pageReader) page(ctx context.Context, ref docRef, n int) ([]byte, error) {
+	return r.s.readPage(ctx, ref, n, func(file string, offset, length int64) (*ArchivedResponse, error) {
+		raw, err := r.raw.Read(ctx, &Capture{ID: ref.CaptureID, WARCFile: file, WARCOffset: offset, WARCLength: length})
+		if err != nil {
+			return nil, err
+		}
+		return r.dec.response(ctx, offset, raw)
+	})
+}
+
+func (r *pageReader) Close() error { return r.raw.Close() }
+
+// readPage is docPage reading WARC records with read.
+func (s *Store) readPage(ctx context.Context, ref docRef, n int, read func(file string, offset, length int64) (*ArchivedResponse, error)) ([]byte, error) {
 	if ref.File == "" {
 		return nil, fmt.Errorf("page of capture %d: the capture is not in the catalog", ref.CaptureID)
 	}
-	resp, err := ReadResponse(ctx, filepath.Join(s.WARCDir(), ref.File), ref.Offset)
+	resp, err := read(ref.File, ref.Offset, ref.Length)
 	if err != nil {
-		return nil, fmt.Errorf("page of capture %d: %w", ref.CaptureID, err)
+		return nil, fmt.Errorf("page of capture %d: %s: %w", ref.CaptureID, ref.File, err)
 	}
 	body := resp.Body
 	if ref.OrigFile != "" {
-		o, err := ReadResponse(ctx, filepath.Join(s.WARCDir(), ref.OrigFile), ref.OrigOffset)
+		o, err := read(ref.OrigFile, ref.OrigOffset, ref.OrigLength)
 		if err != nil {
-			return nil, fmt.Errorf("page of capture %d: its original: %w", ref.CaptureID, err)
+			return nil, fmt.Errorf("page of capture %d: its original: %s: %w", ref.CaptureID, ref.OrigFile, err)
 		}
 		body = o.Body
 	}
@@ -157,302 +196,20 @@ func (c *docCodec) unpackSQL(data []byte, ref []any) ([]byte, error) {
 	if len(data) == 0 || data[0] != docDeflate2 {
 		return c.unpack(data)
 	}
-	if len(ref) != 5 || c.pages == nil {
+	if len(ref) != 7 || c.pages == nil {
 		return nil, fmt.Errorf("unpack document: %w", errNoPage)
 	}
 	var r docRef
 	r.CaptureID, _ = ref[0].(int64)
 	r.File, _ = ref[1].(string)
 	r.Offset, _ = ref[2].(int64)
-	r.OrigFile, _ = ref[3].(string)
-	r.OrigOffset, _ = ref[4].(int64)
+	r.Length, _ = ref[3].(int64)
+	r.OrigFile, _ = ref[4].(string)
+	r.OrigOffset, _ = ref[5].(int64)
+	r.OrigLength, _ = ref[6].(int64)
 	doc, err := c.unpackPage(data, func(n int) ([]byte, error) { return c.pages(context.Background(), r, n) })
 	if err != nil {
 		return nil, fmt.Errorf("document read from capture %d: %w", r.CaptureID, err)
 	}
 	return doc, nil
-}
-
-// pageText appends to dst the text of an HTML page: the bytes outside
-// tags, comments and the contents of script and style elements, and the
-// values of href and src attributes, with character references decoded
-// (numeric ones and those of htmlEntities), each run of white space (and
-// each tag) one space, and the characters JSON escapes escaped as Go's
-// encoding/json does (so that they match a JSON text). It stops at max
-// bytes. It is part of format 2: it never changes.
-func pageText(dst, page []byte, max int) []byte {
-	t := textWriter{out: dst, max: len(dst) + max}
-	for i := 0; i < len(page) && !t.full(); {
-		c := page[i]
-		switch {
-		case c == '<' && bytes.HasPrefix(page[i:], []byte("<!--")):
-			end := bytes.Index(page[i+4:], []byte("-->"))
-			if end < 0 {
-				i = len(page)
-				continue
-			}
-			i += 4 + end + 3
-			t.space()
-		case c == '<' && i+1 < len(page) && (isASCIILetter(page[i+1]) || page[i+1] == '/' || page[i+1] == '!' || page[i+1] == '?'):
-			i = t.tag(page, i)
-		case c == '&':
-			i = t.reference(page, i)
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
-			t.space()
-			i++
-		case textSpecial[c]:
-			t.char(c)
-			i++
-		default:
-			// A run of bytes written as they are, at once.
-			j := i + 1
-			for j < len(page) && !textSpecial[page[j]] {
-				j++
-			}
-			t.out = append(t.out, page[i:j]...)
-			i = j
-		}
-	}
-	if len(t.out) > t.max {
-		t.out = t.out[:t.max]
-	}
-	return t.out
-}
-
-// textSpecial are the bytes pageText does not write as they are.
-var textSpecial = func() (t [256]bool) {
-	for c := range 0x20 {
-		t[c] = true
-	}
-	for _, c := range []byte{' ', '<', '>', '&', '"', '\\'} {
-		t[c] = true
-	}
-	return t
-}()
-
-// textWriter collects pageText's text.
-type textWriter struct {
-	out []byte
-	max int
-}
-
-func (t *textWriter) full() bool { return len(t.out) >= t.max }
-
-// space ends a run of text: one space, never two, none first.
-func (t *textWriter) space() {
-	if n := len(t.out); n > 0 && t.out[n-1] != ' ' && !t.full() {
-		t.out = append(t.out, ' ')
-	}
-}
-
-// char appends one byte of text, escaped as in a JSON text.
-func (t *textWriter) char(c byte) {
-	switch c {
-	case '"', '\\':
-		t.out = append(t.out, '\\', c)
-	case '<', '>', '&':
-		t.out = append(t.out, `\u00`...)
-		t.out = append(t.out, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&15])
-	default:
-		if c < 0x20 {
-			t.space()
-			return
-		}
-		t.out = append(t.out, c)
-	}
-}
-
-// text appends decoded text (an attribute's value, a reference's
-// character).
-func (t *textWriter) text(s []byte) {
-	for _, c := range s {
-		t.char(c)
-	}
-}
-
-// tag skips the tag at page[i] (quoted attribute values may hold '>'),
-// writing the values of its href and src attributes, and the whole of a
-// script or style element; it returns where the page goes on.
-func (t *textWriter) tag(page []byte, i int) int {
-	j := i + 1
-	for j < len(page) && page[j] != '>' && page[j] != ' ' && page[j] != '\t' && page[j] != '\n' && page[j] != '\r' && page[j] != '/' {
-		j++
-	}
-	name := lowerASCII(page[i+1 : j])
-	end := j
-	var quote byte
-	attrStart := j
-	for ; end < len(page); end++ {
-		c := page[end]
-		if quote != 0 {
-			if c == quote {
-				quote = 0
-			}
-			continue
-		}
-		if c == '"' || c == '\'' {
-			quote = c
-		} else if c == '>' {
-			break
-		}
-	}
-	t.space()
-	t.attributes(page[attrStart:min(end, len(page))])
-	i = end + 1
-	if string(name) == "script" || string(name) == "style" {
-		return closingTag(page, i, "</"+string(name))
-	}
-	return i
-}
-
-// attributes writes the values of the href and src attributes among a
-// tag's attributes, each followed by a space.
-func (t *textWriter) attributes(attrs []byte) {
-	for k := 0; k < len(attrs); {
-		c := attrs[k]
-		if !isASCIILetter(c) {
-			k++
-			continue
-		}
-		start := k
-		for k < len(attrs) && (isASCIILetter(attrs[k]) || attrs[k] == '-' || attrs[k] == '_' || attrs[k] == ':' || (attrs[k] >= '0' && attrs[k] <= '9')) {
-			k++
-		}
-		name := lowerASCII(attrs[start:k])
-		for k < len(attrs) && (attrs[k] == ' ' || attrs[k] == '\t' || attrs[k] == '\n' || attrs[k] == '\r') {
-			k++
-		}
-		if k >= len(attrs) || attrs[k] != '=' {
-			continue
-		}
-		k++
-		for k < len(attrs) && (attrs[k] == ' ' || attrs[k] == '\t' || attrs[k] == '\n' || attrs[k] == '\r') {
-			k++
-		}
-		var val []byte
-		if k < len(attrs) && (attrs[k] == '"' || attrs[k] == '\'') {
-			q := attrs[k]
-			e := bytes.IndexByte(attrs[k+1:], q)
-			if e < 0 {
-				e = len(attrs) - k - 1
-			}
-			val = attrs[k+1 : k+1+e]
-			k += e + 2
-		} else {
-			s := k
-			for k < len(attrs) && attrs[k] != ' ' && attrs[k] != '\t' && attrs[k] != '\n' && attrs[k] != '\r' {
-				k++
-			}
-			val = attrs[s:k]
-		}
-		if string(name) == "href" || string(name) == "src" {
-			for v := 0; v < len(val) && !t.full(); {
-				if val[v] == '&' {
-					v = t.reference(val, v)
-				} else {
-					t.char(val[v])
-					v++
-				}
-			}
-			t.space()
-		}
-	}
-}
-
-// reference writes the character reference at page[i] decoded (a
-// reference not known is written as it stands) and returns where the
-// page goes on.
-func (t *textWriter) reference(page []byte, i int) int {
-	end := bytes.IndexByte(page[i:min(len(page), i+12)], ';')
-	if end < 2 {
-		t.char('&')
-		return i + 1
-	}
-	name := page[i+1 : i+end]
-	var r rune = -1
-	if name[0] == '#' {
-		r = numericRef(name[1:])
-	} else if v, ok := htmlEntities[string(name)]; ok {
-		r = v
-	}
-	switch {
-	case r < 0:
-		t.char('&')
-		return i + 1
-	case r == 0xa0 || r == ' ':
-		t.space()
-	default:
-		var b [utf8.UTFMax]byte
-		t.text(b[:utf8.EncodeRune(b[:], r)])
-	}
-	return i + end + 1
-}
-
-// numericRef decodes the digits of a numeric character reference (after
-// '#'); -1 when they are not one.
-func numericRef(d []byte) rune {
-	base := rune(10)
-	if len(d) > 0 && (d[0] == 'x' || d[0] == 'X') {
-		base, d = 16, d[1:]
-	}
-	if len(d) == 0 || len(d) > 7 {
-		return -1
-	}
-	var r rune
-	for _, c := range d {
-		var v rune
-		switch {
-		case c >= '0' && c <= '9':
-			v = rune(c - '0')
-		case base == 16 && c >= 'a' && c <= 'f':
-			v = rune(c-'a') + 10
-		case base == 16 && c >= 'A' && c <= 'F':
-			v = rune(c-'A') + 10
-		default:
-			return -1
-		}
-		r = r*base + v
-	}
-	if r == 0 || r > utf8.MaxRune || (r >= 0xd800 && r <= 0xdfff) {
-		return -1
-	}
-	return r
-}
-
-// htmlEntities are the named character references pageText decodes: a
-// fixed list (the format never changes), those of Italian text and
-// common punctuation.
-var htmlEntities = map[string]rune{
-	"amp": '&', "lt": '<', "gt": '>', "quot": '"', "apos": '\'', "nbsp": 0xa0,
-	"agrave": 'à', "aacute": 'á', "egrave": 'è', "eacute": 'é', "igrave": 'ì', "iacute": 'í',
-	"ograve": 'ò', "oacute": 'ó', "ugrave": 'ù', "uacute": 'ú',
-	"Agrave": 'À', "Aacute": 'Á', "Egrave": 'È', "Eacute": 'É', "Igrave": 'Ì', "Ograve": 'Ò', "Ugrave": 'Ù',
-	"rsquo": '’', "lsquo": '‘', "rdquo": '”', "ldquo": '“', "laquo": '«', "raquo": '»',
-	"ndash": '–', "mdash": '—', "hellip": '…', "euro": '€', "deg": '°', "middot": '·', "bull": '•',
-	"copy": '©', "reg": '®',
-}
-
-// closingTag returns where the first closing tag (ASCII case not
-// minded) from page[i] starts; len(page) when there is none.
-func closingTag(page []byte, i int, tag string) int {
-	for ; i+len(tag) <= len(page); i++ {
-		if page[i] == '<' && string(lowerASCII(page[i:i+len(tag)])) == tag {
-			return i
-		}
-	}
-	return len(page)
-}
-
-func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
-
-// lowerASCII returns b with its ASCII capitals made small (a copy).
-func lowerASCII(b []byte) []byte {
-	out := make([]byte, len(b))
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		out[i] = c
-	}
-	return out
 }

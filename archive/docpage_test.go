@@ -126,7 +126,7 @@ func TestDocUnpackPageErrors(t *testing.T) {
 	if _, err := c.unpack(packed); !errors.Is(err, errNoPage) {
 		t.Errorf("without its page: %v, want errNoPage", err)
 	}
-	other := append(bytes.Repeat([]byte("<p>altro testo</p>"), len(a.page)/18+1)[:len(a.page)])
+	other := bytes.Repeat([]byte("<p>altro testo</p>"), len(a.page)/18+1)[:len(a.page)]
 	for name, page := range map[string][]byte{"another page of the same length": other,
 		"another fixture": b.page, "one byte changed": append(append([]byte{}, a.page[:len(a.page)/2]...), append([]byte{'#'}, a.page[len(a.page)/2+1:]...)...)} {
 		got, err := c.unpackPage(packed, func(n int) ([]byte, error) {
@@ -162,10 +162,10 @@ func TestDocUnpackPageErrors(t *testing.T) {
 // collapsed, links' targets kept, escaped as JSON escapes.
 func TestPageText(t *testing.T) {
 	for page, want := range map[string]string{
-		`<html><head><title>La  fabbrica</title><style>p{color:red}</style><script>if (a<b) x="</p>";</script></head>`: `La fabbrica `,
-		"<p>Comune di\n\t Fiorano</p><!-- nota --><P CLASS='x>y'>Citt&agrave; &amp; &#8220;idee&#x201D;&nbsp;ok</p>":     `Comune di Fiorano Città \u0026 “idee” ok `,
+		`<html><head><title>La  fabbrica</title><style>p{color:red}</style><script>if (a<b) x="</p>";</script></head>`:        `La fabbrica `,
+		"<p>Comune di\n\t Fiorano</p><!-- nota --><P CLASS='x>y'>Citt&agrave; &amp; &#8220;idee&#x201D;&nbsp;ok</p>":          `Comune di Fiorano Città \u0026 “idee” ok `,
 		`<a href="http://www.fabbrica.it/?a=1&amp;b=2" title="t">sito</a> a < b, "c" \ d &unknown; &#0; <SCRIPT>x</script >e`: `http://www.fabbrica.it/?a=1\u0026b=2 sito a \u003c b, \"c\" \\ d \u0026unknown; \u0026#0; e`,
-		`<img src=/logo.png alt=x>testo<!-- senza fine`: `/logo.png testo`,
+		`<img src=/logo.png alt=x>testo<!-- senza fine`:                                                                       `/logo.png testo`,
 	} {
 		if got := string(pageText(nil, []byte(page), docWindow)); got != want {
 			t.Errorf("pageText(%q) =\n%q, want\n%q", page, got, want)

@@ -37,12 +37,18 @@ func (s *Store) unpackDocs(ctx context.Context, docs []packedDoc) error {
 		ra, rb := &docs[a].ref, &docs[b].ref
 		return cmp.Or(cmp.Compare(ra.File, rb.File), cmp.Compare(ra.Offset, rb.Offset))
 	})
+	if len(order) == 0 {
+		return nil
+	}
+	pages := s.newPageReader()
+	defer pages.Close()
 	for _, i := range order {
 		d := &docs[i]
-		var err error
-		if d.doc, err = s.doc(ctx, d.data, d.ref); err != nil {
-			return fmt.Errorf("version %d of record %d: %w", d.version, d.recordID, err)
+		doc, err := s.docs.unpackPage(d.data, func(n int) ([]byte, error) { return pages.page(ctx, d.ref, n) })
+		if err != nil {
+			return fmt.Errorf("version %d of record %d: document read from capture %d: %w", d.version, d.recordID, d.ref.CaptureID, err)
 		}
+		d.doc = doc
 	}
 	return nil
 }

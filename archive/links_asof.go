@@ -2,6 +2,7 @@ package archive
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -31,14 +32,19 @@ type LinkAt struct {
 // each with the state, verdict and last good capture of its last check
 // made by then. Nothing later shows: a link cited only by a later version,
 // a check made after asOf.
+//
+// The versions' documents are read by VersionsAsOf (their pages in WARC
+// order), and their "links" arrays given to the query as they stand.
 func (s *Store) LinksAsOf(ctx context.Context, asOf time.Time) ([]LinkAt, error) {
 	at := FormatTime(asOf)
-	rows, err := s.db.QueryContext(ctx, `WITH pick AS (`+pickVersions+`),
-		cited AS (
-			SELECT json_extract(l.value, '$.url') AS url, v.record_id AS rid, json_extract(l.value, '$.field') AS field,
+	cites, err := s.citesAsOf(ctx, asOf)
+	if err != nil {
+		return nil, fmt.Errorf("links as of %s: %w", at, err)
+	}
+	rows, err := s.db.QueryContext(ctx, `WITH cited AS (
+			SELECT json_extract(l.value, '$.url') AS url, json_extract(d.value, '$[0]') AS rid, json_extract(l.value, '$.field') AS field,
 				COALESCE(json_extract(l.value, '$.declared_gone'), 0) AS gone
-			FROM pick p JOIN record_versions v ON v.record_id = p.record_id AND v.version = p.version`+docRefJoin+`,
-				json_each(`+docOf+`, '$.links') l
+			FROM json_each(?2) d, json_each(d.value, '$[1]') l
 			UNION ALL
 			SELECT url, NULL, 'site:' || source, 0 FROM site_links WHERE first_seen <= ?1
 		)
@@ -50,7 +56,7 @@ func (s *Store) LinksAsOf(ctx context.Context, asOf time.Time) ([]LinkAt, error)
 		LEFT JOIN link_checks k ON k.id = (SELECT k2.id FROM link_checks k2 WHERE k2.url = c.url AND k2.checked_at <= ?1
 			ORDER BY k2.checked_at DESC, k2.id DESC LIMIT 1)
 		WHERE c.url IS NOT NULL
-		GROUP BY c.url ORDER BY c.url`, at)
+		GROUP BY c.url ORDER BY c.url`, at, cites)
 	if err != nil {
 		return nil, fmt.Errorf("links as of %s: %w", at, err)
 	}
@@ -69,6 +75,33 @@ func (s *Store) LinksAsOf(ctx context.Context, asOf time.Time) ([]LinkAt, error)
 		return nil, fmt.Errorf("links as of %s: %w", at, err)
 	}
 	return out, nil
+}
+
+// citesAsOf returns the links the record versions known at asOf cite, as
+// a JSON array of [record id, the version's "links" value] pairs.
+func (s *Store) citesAsOf(ctx context.Context, asOf time.Time) (string, error) {
+	var b strings.Builder
+	b.WriteByte('[')
+	err := s.VersionsAsOf(ctx, asOf, func(v *VersionAt) error {
+		var doc struct {
+			Links json.RawMessage `json:"links"`
+		}
+		if err := json.Unmarshal(v.Data, &doc); err != nil {
+			return fmt.Errorf("links of version %d of record %d: %w", v.Version, v.RecordID, err)
+		}
+		if len(doc.Links) == 0 || doc.Links[0] == 'n' {
+			return nil
+		}
+		if b.Len() > 1 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, "[%d,", v.RecordID)
+		b.Write(doc.Links)
+		b.WriteByte(']')
+		return nil
+	})
+	b.WriteByte(']')
+	return b.String(), err
 }
 
 // CapturesByID calls fn with the captures of the catalog among ids, by

@@ -157,7 +157,7 @@ func applyRecord(t *txn, rec ParsedRecord, captureID int64, seenAt time.Time) (A
 	var latest int
 	var prev []byte
 	var ref docRef
-	err := t.queryRow(selectLatest, rec.ID).Scan(&latest, &prev, &ref.CaptureID, &ref.File, &ref.Offset, &ref.OrigFile, &ref.OrigOffset)
+	err := t.queryRow(selectLatest, rec.ID).Scan(append([]any{&latest, &prev}, ref.dest()...)...)
 	if err == nil {
 		prev, err = t.s.docs.unpackPage(prev, func(n int) ([]byte, error) {
 			if ref.CaptureID == captureID && len(rec.Page) >= n {

@@ -22,8 +22,7 @@ func scanVersion(row interface{ Scan(...any) error }) (*RecordVersion, docRef, e
 	var at, changed string
 	var data []byte
 	var ref docRef
-	if err := row.Scan(&v.RecordID, &v.Version, &v.CaptureID, &v.ParserVersion, &at, &data, &changed,
-		&ref.CaptureID, &ref.File, &ref.Offset, &ref.OrigFile, &ref.OrigOffset); err != nil {
+	if err := row.Scan(append([]any{&v.RecordID, &v.Version, &v.CaptureID, &v.ParserVersion, &at, &data, &changed}, ref.dest()...)...); err != nil {
 		return nil, ref, err
 	}
 	v.CreatedAt = ParseTime(at)
@@ -45,6 +44,41 @@ func (s *Store) LatestVersions(ctx context.Context, id int) ([]*RecordVersion, e
 		args = append(args, id)
 	}
 	return s.versions(ctx, q+` ORDER BY r.id`, args...)
+}
+
+// VersionCapture is the capture a record's version was read from.
+type VersionCapture struct {
+	RecordID  int
+	CaptureID int64
+}
+
+// LatestCaptures returns the capture of the latest version of every
+// record, by id, or of one record when id is not 0: LatestVersions without
+// the documents (which a catalog may have to read from the WARC files).
+func (s *Store) LatestCaptures(ctx context.Context, id int) ([]VersionCapture, error) {
+	q := `SELECT r.id, v.capture_id FROM records r JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version`
+	var args []any
+	if id != 0 {
+		q += ` WHERE r.id = ?`
+		args = append(args, id)
+	}
+	rows, err := s.rdb.QueryContext(ctx, q+` ORDER BY r.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("latest versions' captures: %w", err)
+	}
+	defer rows.Close()
+	var out []VersionCapture
+	for rows.Next() {
+		var c VersionCapture
+		if err := rows.Scan(&c.RecordID, &c.CaptureID); err != nil {
+			return nil, fmt.Errorf("latest versions' captures: %w", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("latest versions' captures: %w", err)
+	}
+	return out, nil
 }
 
 // RecordVersions returns every version of a record, oldest first.
@@ -158,8 +192,8 @@ func (s *Store) VersionsAsOf(ctx context.Context, asOf time.Time, fn func(*Versi
 	for rows.Next() {
 		var v VersionAt
 		var d packedDoc
-		if err := rows.Scan(&v.RecordID, &v.Version, &v.ParserVersion, &d.data, &v.CaptureID, &v.SourceURL, storedTime{&v.CapturedAt},
-			storedColumn{&v.PayloadDigest, digestText}, &d.ref.CaptureID, &d.ref.File, &d.ref.Offset, &d.ref.OrigFile, &d.ref.OrigOffset); err != nil {
+		if err := rows.Scan(append([]any{&v.RecordID, &v.Version, &v.ParserVersion, &d.data, &v.CaptureID, &v.SourceURL, storedTime{&v.CapturedAt},
+			storedColumn{&v.PayloadDigest, digestText}}, d.ref.dest()...)...); err != nil {
 			return fmt.Errorf("read records: %w", err)
 		}
 		d.recordID, d.version = v.RecordID, v.Version
@@ -199,8 +233,8 @@ func (s *Store) VersionChanges(ctx context.Context, from, to time.Time, fn func(
 		var id int
 		var a, b []byte
 		var ra, rb docRef
-		if err := rows.Scan(&id, &a, &ra.CaptureID, &ra.File, &ra.Offset, &ra.OrigFile, &ra.OrigOffset,
-			&b, &rb.CaptureID, &rb.File, &rb.Offset, &rb.OrigFile, &rb.OrigOffset); err != nil {
+		dest := append(append([]any{&id, &a}, ra.dest()...), &b)
+		if err := rows.Scan(append(dest, rb.dest()...)...); err != nil {
 			return fmt.Errorf("compare versions: %w", err)
 		}
 		if a != nil {

@@ -179,6 +179,30 @@ func (s *Store) LatestVersions(ctx context.Context, id int) ([]*archive.RecordVe
 	return s.versions(ctx, q+` ORDER BY r.id`)
 }
 
+// LatestCaptures returns the capture of the latest version of every
+// record, by id, or of one record when id is not 0.
+func (s *Store) LatestCaptures(ctx context.Context, id int) ([]archive.VersionCapture, error) {
+	q := `SELECT r.id, v.capture_id FROM records r JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version`
+	var args []any
+	if id != 0 {
+		q += ` WHERE r.id = $1`
+		args = append(args, id)
+	}
+	rows, err := s.pool.Query(ctx, q+` ORDER BY r.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("latest versions' captures: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (archive.VersionCapture, error) {
+		var c archive.VersionCapture
+		err := r.Scan(&c.RecordID, &c.CaptureID)
+		return c, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("latest versions' captures: %w", err)
+	}
+	return out, nil
+}
+
 // RecordVersions returns every version of a record, oldest first.
 func (s *Store) RecordVersions(ctx context.Context, id int) ([]*archive.RecordVersion, error) {
 	return s.versions(ctx, `SELECT `+versionColumns+` FROM record_versions v WHERE v.record_id = $1 ORDER BY v.version`, id)

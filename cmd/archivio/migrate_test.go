@@ -227,10 +227,14 @@ func TestMigrateToPostgresRoundTrip(t *testing.T) {
 		}
 	}
 
-	// The same exports, records and diffs from either catalog.
+	// The same exports, records and diffs from either catalog. The
+	// archive's own catalog reads its documents with its WARC files
+	// (packed against their pages): it is read through a copy of its
+	// folder beside the files moved away.
+	local := localView(t, data, away)
 	for _, format := range []string{"jsonl", "csv", "parquet", "sqlite"} {
 		a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
-		if _, errOut, err := runCmd(t, runExport, "--data", data, "--format", format, "--out", a, "--as-of", "2100-01-01"); err != nil {
+		if _, errOut, err := runCmd(t, runExport, "--data", local, "--format", format, "--out", a, "--as-of", "2100-01-01"); err != nil {
 			t.Fatalf("export from SQLite: %v\n%s", err, errOut)
 		}
 		if _, errOut, err := runWith(t, getenv, runExport, "--config", cfg, "--format", format, "--out", b, "--as-of", "2100-01-01"); err != nil {
@@ -260,7 +264,7 @@ func TestMigrateToPostgresRoundTrip(t *testing.T) {
 		{"links", runLinks, []string{"--state", "down"}},
 		{"alerts", runAlerts, []string{"--format", "json"}},
 	} {
-		want, _, err := runCmd(t, c.fn, append([]string{"--data", data}, c.args...)...)
+		want, _, err := runCmd(t, c.fn, append([]string{"--data", local}, c.args...)...)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -269,7 +273,7 @@ func TestMigrateToPostgresRoundTrip(t *testing.T) {
 			t.Errorf("%s %v from PostgreSQL: %v %s\n got %.200s\nwant %.200s", c.name, c.args, err, errOut, got, want)
 		}
 	}
-	want, _, err := runCmd(t, runDiff, "--data", data, "--from", "2000-01-01", "--to", "2100-01-01", "--format", "json")
+	want, _, err := runCmd(t, runDiff, "--data", local, "--from", "2000-01-01", "--to", "2100-01-01", "--format", "json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -325,6 +329,33 @@ func mustS3(t *testing.T, endpoint string) *warcstore.S3 {
 		t.Fatal(err)
 	}
 	return s3
+}
+
+// localView is a copy of the files of the archive folder data (its
+// catalog) with warc, its WARC files moved elsewhere, as its warc folder.
+func localView(t *testing.T, data, warc string) string {
+	t.Helper()
+	dir := t.TempDir()
+	entries, err := os.ReadDir(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(data, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(warc, filepath.Join(dir, "warc")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
 
 // firstDiff shows the first line where two texts differ.

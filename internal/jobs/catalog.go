@@ -59,6 +59,7 @@ type recordStore interface {
 	recordWriter
 	RecordSeen(ctx context.Context, id int, seenAt time.Time) error
 	LatestVersions(ctx context.Context, id int) ([]*archive.RecordVersion, error)
+	LatestCaptures(ctx context.Context, id int) ([]archive.VersionCapture, error)
 	RecordIDs(ctx context.Context) ([]int, error)
 }
 
@@ -115,7 +116,7 @@ type reparseCatalog interface {
 	captureReader
 	recordWriter
 	parseFailures
-	LatestVersions(ctx context.Context, id int) ([]*archive.RecordVersion, error)
+	LatestCaptures(ctx context.Context, id int) ([]archive.VersionCapture, error)
 	LastGoodCapture(ctx context.Context, url string) (*archive.Capture, error)
 }
 

@@ -111,7 +111,7 @@ func (j *job) conditional(ctx context.Context, u string) (etag, lastModified str
 	var captureID int64
 	if f, err := j.st.ParseFailure(ctx, id); err == nil {
 		captureID = f.CaptureID
-	} else if vs, err := j.st.LatestVersions(ctx, id); err == nil && len(vs) > 0 {
+	} else if vs, err := j.st.LatestCaptures(ctx, id); err == nil && len(vs) > 0 {
 		captureID = vs[0].CaptureID
 	}
 	if captureID == 0 {

@@ -194,7 +194,7 @@ func (r *reparseRun) targets(ctx context.Context) ([]archive.ReparseTarget, erro
 	if tl, ok := r.st.(reparseTargetLister); ok {
 		return tl.ReparseTargets(ctx)
 	}
-	latest, err := r.st.LatestVersions(ctx, 0)
+	latest, err := r.st.LatestCaptures(ctx, 0)
 	if err != nil {
 		return nil, err
 	}
