@@ -112,8 +112,9 @@ func (r *docRef) dest() []any {
 
 // The columns of a docRef for the record version v, with docRefJoin.
 const (
-	docRefColumns = `COALESCE(v.capture_id, 0), COALESCE(dc.warc_file, ''), COALESCE(dc.warc_offset, 0), COALESCE(dc.warc_length, 0),
-		COALESCE(dco.warc_file, ''), COALESCE(dco.warc_offset, 0), COALESCE(dco.warc_length, 0)`
+	docRefColumns = `COALESCE(v.capture_id, 0), COALESCE((SELECT f.name FROM warc_files f WHERE f.id = dc.warc_file), ''),
+		COALESCE(dc.warc_offset, 0), COALESCE(dc.warc_length, 0),
+		COALESCE((SELECT f.name FROM warc_files f WHERE f.id = dco.warc_file), ''), COALESCE(dco.warc_offset, 0), COALESCE(dco.warc_length, 0)`
 	docRefJoin = ` LEFT JOIN captures dc ON dc.id = v.capture_id LEFT JOIN captures dco ON dco.id = dc.revisit_of`
 	// docOf is the JSON text of the document of version v in SQL.
 	docOf = `archivio_doc(v.data, ` + docRefColumns + `)`

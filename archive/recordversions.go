@@ -16,7 +16,7 @@ const (
 )
 
 // scanVersion reads a version as stored: its Data is still packed (see
-// unpackVersions).
+// unpackDocs).
 func scanVersion(row interface{ Scan(...any) error }) (*RecordVersion, docRef, error) {
 	var v RecordVersion
 	var at, changed string
