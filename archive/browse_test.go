@@ -121,6 +121,7 @@ func TestSummariesOfExistingRecords(t *testing.T) {
 	// frontier's depths; step 18: the captures' columns), then migrate
 	// again.
 	rewindCaptures(t, st)
+	rewindAlerts(t, st)
 	for _, q := range []string{`UPDATE record_versions SET data = archivio_doc(data)`,
 		`ALTER TABLE parse_results DROP COLUMN fields_list`, `DROP TABLE parse_field_lists`, `DROP INDEX parse_results_record`, `CREATE INDEX captures_crawl ON captures (crawl_id)`,
 		`DROP TABLE record_summaries`,

@@ -79,7 +79,7 @@ func (s *Store) SetDriftState(ctx context.Context, d DriftState, alert *AlertRow
 			capture = alert.LastGoodCapture
 		}
 		res, err := tx.ExecContext(ctx, insertAlert, alert.Kind, alert.URL, alert.Verdict, FormatTime(alert.Since),
-			FormatTime(alert.At), capture, alert.Source, alert.Detail)
+			FormatTime(alert.At), capture, alert.Source, alert.Detail, AlertDelivery(alert.Delivery))
 		if err != nil {
 			return err
 		}

@@ -610,6 +610,21 @@ UPDATE frontier SET url = CAST(substr(url, length((SELECT c.base_url FROM crawls
 	AND length(url) > length((SELECT c.base_url FROM crawls c WHERE c.id = frontier.crawl_id))
 	AND substr(url, 1, length((SELECT c.base_url FROM crawls c WHERE c.id = frontier.crawl_id))) = (SELECT c.base_url FROM crawls c WHERE c.id = frontier.crawl_id);
 `,
+	// Each alert's delivery (archive/alerts.go): pending from its storing
+	// until its sinks answered, so that an alert a killed process stored
+	// and had not delivered is sent at the next start; attempts counts
+	// the deliveries tried. Alerts stored before are settled: delivered or
+	// failed as their recorded outcome says, else unknown (never tried,
+	// or stored without sinks: the catalog cannot tell), never re-sent.
+	`
+ALTER TABLE alerts ADD COLUMN delivery TEXT NOT NULL DEFAULT 'unknown'
+	CHECK (delivery IN ('unknown', 'none', 'pending', 'delivered', 'failed'));
+ALTER TABLE alerts ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0);
+UPDATE alerts SET
+	delivery = CASE WHEN delivered LIKE '%"error"%' THEN 'failed' WHEN delivered LIKE '%"ok"%' THEN 'delivered' ELSE 'unknown' END,
+	attempts = CASE WHEN delivered = '{}' THEN 0 ELSE 1 END;
+CREATE INDEX alerts_pending ON alerts (at, id) WHERE delivery = 'pending';
+`,
 }
 
 // foreignKeysOff are the steps that rebuild a table others refer to: they

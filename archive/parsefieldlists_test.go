@@ -74,6 +74,7 @@ func TestMigrationSharesFieldLists(t *testing.T) {
 	}
 	c, _ := st.StartCrawl(ctx, "osservatorio", "https://x", time.Now())
 	rewindCaptures(t, st)
+	rewindAlerts(t, st)
 	for _, q := range []string{`ALTER TABLE parse_results DROP COLUMN fields_list`, `DROP TABLE parse_field_lists`,
 		`ALTER TABLE frontier DROP COLUMN depth`, `DELETE FROM schema_migrations WHERE version >= 12`} {
 		if _, err := st.db.ExecContext(ctx, q); err != nil {

@@ -24,6 +24,7 @@ func TestMigrationDropsTheStoredRawTexts(t *testing.T) {
 	}
 	// Back to before step 11 (and steps 12, 13, 17 and 18, which come after it).
 	rewindCaptures(t, st)
+	rewindAlerts(t, st)
 	for _, q := range []string{`UPDATE record_versions SET data = archivio_doc(data)`, `ALTER TABLE frontier DROP COLUMN depth`, `ALTER TABLE parse_results DROP COLUMN fields_list`, `DROP TABLE parse_field_lists`, `DROP INDEX parse_results_record`, `CREATE INDEX captures_crawl ON captures (crawl_id)`,
 		`CREATE INDEX link_refs_url ON link_refs (url)`, `DELETE FROM schema_migrations WHERE version >= 11`} {
 		if _, err := st.db.ExecContext(ctx, q); err != nil {

@@ -215,10 +215,9 @@ func (s *Store) SetDriftState(ctx context.Context, d archive.DriftState, alert *
 		if alert.LastGoodCapture != 0 {
 			capture = &alert.LastGoodCapture
 		}
-		return tx.QueryRow(ctx, `INSERT INTO alerts (kind, url, verdict, since, at, last_good_capture, source, detail)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+		return tx.QueryRow(ctx, insertAlert,
 			alert.Kind, alert.URL, alert.Verdict, archive.FormatTime(alert.Since), archive.FormatTime(alert.At), capture,
-			alert.Source, alert.Detail).Scan(&id)
+			alert.Source, alert.Detail, archive.AlertDelivery(alert.Delivery), s.claimer, s.opts.AlertClaimTTL.Milliseconds()).Scan(&id)
 	})
 	if errors.Is(err, ErrDriftJudged) {
 		return 0, fmt.Errorf("set parse health state of %s after crawl %d: %w", d.Source, d.LastCrawl, err)

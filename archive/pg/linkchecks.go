@@ -89,26 +89,78 @@ func textTimeOrNil(t time.Time) any {
 	return archive.FormatTime(t)
 }
 
-// AddAlert stores an alert and returns its id.
+// AddAlert stores an alert and returns its id. A pending alert is
+// claimed by this process, which is to deliver it.
 func (s *Store) AddAlert(ctx context.Context, a archive.AlertRow) (int64, error) {
 	var capture *int64
 	if a.LastGoodCapture != 0 {
 		capture = &a.LastGoodCapture
 	}
 	var id int64
-	err := s.pool.QueryRow(ctx, `INSERT INTO alerts (kind, url, verdict, since, at, last_good_capture, source, detail)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-		a.Kind, a.URL, a.Verdict, archive.FormatTime(a.Since), archive.FormatTime(a.At), capture, a.Source, a.Detail).Scan(&id)
+	err := s.pool.QueryRow(ctx, insertAlert, a.Kind, a.URL, a.Verdict, archive.FormatTime(a.Since), archive.FormatTime(a.At), capture,
+		a.Source, a.Detail, archive.AlertDelivery(a.Delivery), s.claimer, s.opts.AlertClaimTTL.Milliseconds()).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("add alert for %s: %w", a.URL, err)
 	}
 	return id, nil
 }
 
-// MarkDelivered records how an alert's delivery went.
-func (s *Store) MarkDelivered(ctx context.Context, id int64, delivered string) error {
-	if _, err := s.pool.Exec(ctx, `UPDATE alerts SET delivered = $1 WHERE id = $2`, delivered, id); err != nil {
+// insertAlert stores an alert ($1 to $9: kind, url, verdict, since, at,
+// last good capture, source, detail, delivery state), claimed by $10 for
+// $11 milliseconds when it is pending.
+const insertAlert = `INSERT INTO alerts (kind, url, verdict, since, at, last_good_capture, source, detail, delivery, claim_owner, claim_expires)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
+		CASE WHEN $9 = 'pending' THEN $10::text END,
+		CASE WHEN $9 = 'pending' THEN now() + $11 * interval '1 millisecond' END)
+	RETURNING id`
+
+// MarkDelivered records how an alert's delivery went, as on one machine
+// (archive.Store.MarkDelivered), and releases its claim: an alert whose
+// delivery failed is retried by the next node starting. The other
+// pending alerts this process claimed stay its own for AlertClaimTTL from
+// now: it is delivering them in turn.
+func (s *Store) MarkDelivered(ctx context.Context, id int64, delivered, outcome string) error {
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `UPDATE alerts SET delivered = $1,
+			attempts = attempts + (CASE WHEN $2 = 'none' THEN 0 ELSE 1 END),
+			delivery = CASE WHEN $2 = 'failed' AND attempts + 1 < $3 THEN 'pending' ELSE $2 END,
+			claim_owner = NULL, claim_expires = NULL
+			WHERE id = $4`, delivered, outcome, archive.MaxDeliveryAttempts, id); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, `UPDATE alerts SET claim_expires = now() + $2 * interval '1 millisecond'
+			WHERE delivery = 'pending' AND claim_owner = $1`, s.claimer, s.opts.AlertClaimTTL.Milliseconds())
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("mark alert %d delivered: %w", id, err)
 	}
 	return nil
+}
+
+// ClaimPendingAlerts claims for this process the pending alerts no live
+// claim holds and returns them, oldest first: those a node stored and did
+// not deliver (it died, or its claim expired), and those whose delivery
+// failed fewer than archive.MaxDeliveryAttempts times. Nodes starting at
+// once claim each alert once (FOR UPDATE SKIP LOCKED, then the claim).
+func (s *Store) ClaimPendingAlerts(ctx context.Context) ([]archive.AlertRow, error) {
+	var ids []int64
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		rows, err := tx.Query(ctx, `UPDATE alerts SET claim_owner = $1, claim_expires = now() + $2 * interval '1 millisecond'
+			WHERE id IN (SELECT id FROM alerts WHERE delivery = 'pending' AND (claim_owner IS NULL OR claim_expires < now())
+				ORDER BY id FOR UPDATE SKIP LOCKED)
+			RETURNING id`, s.claimer, s.opts.AlertClaimTTL.Milliseconds())
+		if err != nil {
+			return err
+		}
+		ids, err = pgx.CollectRows(rows, pgx.RowTo[int64])
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("claim pending alerts: %w", err)
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	return s.alertRows(ctx, `WHERE id = ANY($1) ORDER BY at COLLATE "C", id`, ids)
 }

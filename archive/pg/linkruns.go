@@ -147,11 +147,13 @@ type CheckSettled struct {
 // check, in one transaction and only if the lease is still this node's:
 // the frontier entry is done, the check is in the link's history (named
 // by its run), its state moved, and the alert of a transition stored,
-// at at. A node that lost its lease records none of it: the check's
+// at at, in the delivery state alertDelivery (archive.DeliveryPending
+// when sinks will deliver it: then claimed by this process, see
+// ClaimPendingAlerts). A node that lost its lease records none of it: the check's
 // capture is kept but marked as a duplicate, and the error is
 // ErrLeaseLost. The host's next allowed time moves to at least its delay
 // from now.
-func (s *Store) CompleteCheck(ctx context.Context, l Lease, c archive.Check, works bool, t archive.Thresholds, at time.Time) (CheckSettled, error) {
+func (s *Store) CompleteCheck(ctx context.Context, l Lease, c archive.Check, works bool, t archive.Thresholds, at time.Time, alertDelivery string) (CheckSettled, error) {
 	var out CheckSettled
 	lost := false
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
@@ -186,8 +188,8 @@ func (s *Store) CompleteCheck(ctx context.Context, l Lease, c archive.Check, wor
 		if good != nil {
 			out.LastGoodCapture = *good
 		}
-		return tx.QueryRow(ctx, `INSERT INTO alerts (kind, url, verdict, since, at, last_good_capture) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-			string(out.Transition), c.URL, c.Verdict, archive.FormatTime(out.State.Since), archive.FormatTime(at), good).Scan(&out.AlertID)
+		return tx.QueryRow(ctx, insertAlert, string(out.Transition), c.URL, c.Verdict, archive.FormatTime(out.State.Since),
+			archive.FormatTime(at), good, "", "", archive.AlertDelivery(alertDelivery), s.claimer, s.opts.AlertClaimTTL.Milliseconds()).Scan(&out.AlertID)
 	})
 	if lost {
 		if c.CaptureID != 0 {

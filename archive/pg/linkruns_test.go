@@ -77,10 +77,10 @@ func TestLinkRunSharedAndFenced(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.CompleteCheck(ctx, stale, archive.Check{URL: stale.URL, CheckedAt: at, Verdict: "gone", Status: 404, Method: "GET", CaptureID: capA}, false, th, at); !errors.Is(err, pg.ErrLeaseLost) {
+	if _, err := a.CompleteCheck(ctx, stale, archive.Check{URL: stale.URL, CheckedAt: at, Verdict: "gone", Status: 404, Method: "GET", CaptureID: capA}, false, th, at, archive.DeliveryPending); !errors.Is(err, pg.ErrLeaseLost) {
 		t.Fatalf("late check: %v, want ErrLeaseLost", err)
 	}
-	got, err := b.CompleteCheck(ctx, taken, archive.Check{URL: taken.URL, CheckedAt: at, Verdict: "gone", Status: 404, Method: "GET"}, false, th, at)
+	got, err := b.CompleteCheck(ctx, taken, archive.Check{URL: taken.URL, CheckedAt: at, Verdict: "gone", Status: 404, Method: "GET"}, false, th, at, archive.DeliveryPending)
 	if err != nil || got.Transition != "down" || got.AlertID == 0 {
 		t.Fatalf("the new owner's check: %+v, %v", got, err)
 	}
@@ -97,14 +97,14 @@ func TestLinkRunSharedAndFenced(t *testing.T) {
 				if l.URL == "not a url" {
 					c.Verdict = "invalid_url"
 				}
-				if _, err := st.CompleteCheck(ctx, l, c, c.Verdict == "ok", th, at); err != nil {
+				if _, err := st.CompleteCheck(ctx, l, c, c.Verdict == "ok", th, at, archive.DeliveryPending); err != nil {
 					t.Fatalf("%s: %v", l.URL, err)
 				}
 			}
 		}
 		for _, l := range lb {
 			if l.Key != taken.Key {
-				if _, err := b.CompleteCheck(ctx, l, archive.Check{URL: l.URL, CheckedAt: at, Verdict: "ok", Status: 200, Method: "HEAD"}, true, th, at); err != nil && !errors.Is(err, pg.ErrLeaseLost) {
+				if _, err := b.CompleteCheck(ctx, l, archive.Check{URL: l.URL, CheckedAt: at, Verdict: "ok", Status: 200, Method: "HEAD"}, true, th, at, archive.DeliveryPending); err != nil && !errors.Is(err, pg.ErrLeaseLost) {
 					t.Fatal(err)
 				}
 			}

@@ -285,6 +285,24 @@ ALTER TABLE frontier
 	ADD COLUMN via   TEXT NOT NULL DEFAULT '';
 CREATE INDEX frontier_depth ON frontier (crawl_id, depth) WHERE state = 'queued';
 `,
+	// Each alert's delivery, as on one machine (archive/alerts.go), and
+	// the node process that claimed a pending alert to deliver it, until
+	// claim_expires: a node starting re-sends the pending alerts no live
+	// claim holds, so two nodes never re-send the same alert and one that
+	// died while delivering holds its alerts only until its claim
+	// expires. Alerts stored before are settled, never re-sent.
+	10: `
+ALTER TABLE alerts
+	ADD COLUMN delivery      TEXT NOT NULL DEFAULT 'unknown'
+		CHECK (delivery IN ('unknown', 'none', 'pending', 'delivered', 'failed')),
+	ADD COLUMN attempts      INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+	ADD COLUMN claim_owner   TEXT,
+	ADD COLUMN claim_expires TIMESTAMPTZ;
+UPDATE alerts SET
+	delivery = CASE WHEN delivered LIKE '%"error"%' THEN 'failed' WHEN delivered LIKE '%"ok"%' THEN 'delivered' ELSE 'unknown' END,
+	attempts = CASE WHEN delivered = '{}' THEN 0 ELSE 1 END;
+CREATE INDEX alerts_pending ON alerts (at, id) WHERE delivery = 'pending';
+`,
 }
 
 // textTime converts a TIMESTAMPTZ column to archive.TimeFormat's text.

@@ -36,6 +36,12 @@ type Options struct {
 	// RemoteWARCs says the node's WARC files go to object storage: its
 	// captures are catalogued pending until their file is stored.
 	RemoteWARCs bool
+	// AlertClaimTTL is how long a pending alert stays claimed by the
+	// process that stored or claimed it to deliver it, renewed at each
+	// delivery it records: a node that dies while delivering leaves its
+	// alerts to the next node starting once their claim expired. Default
+	// 30 minutes, longer than a webhook's retries.
+	AlertClaimTTL time.Duration
 	// MaxConns bounds the pool; 0 is pgx's default.
 	MaxConns int32
 	// WARCs reads the catalog's WARC files by range, where they are
@@ -57,6 +63,9 @@ func (o *Options) fill() error {
 	}
 	if o.LeaseTTL == 0 {
 		o.LeaseTTL = 2 * time.Minute
+	}
+	if o.AlertClaimTTL == 0 {
+		o.AlertClaimTTL = 30 * time.Minute
 	}
 	if o.Politeness == "" {
 		o.Politeness = PolitenessHost

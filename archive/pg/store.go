@@ -2,6 +2,7 @@ package pg
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"time"
@@ -19,6 +20,9 @@ type Store struct {
 	opts Options
 
 	incarnation string // set by Register: this run of the node
+	// claimer names this process in the alerts it claims to deliver:
+	// the node's name and a token of this Open.
+	claimer string
 }
 
 // Open connects to the database named by dsn (a PostgreSQL connection
@@ -43,7 +47,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("open catalog: connect to %s: %w", cfg.ConnConfig.Host, err)
 	}
-	s := &Store{pool: pool, opts: opts}
+	s := &Store{pool: pool, opts: opts, claimer: opts.Node + " " + rand.Text()[:8]}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err

@@ -25,6 +25,13 @@ the source, what changed, the counts and example pages with their captures
 (in jsonl and json: "drift"). The same alerts are in DIR/alerts.atom as
 an Atom feed.
 
+Each alert's delivery through the sinks: delivered; pending (stored, not
+delivered yet: sent at the next start of a command that delivers alerts,
+of the daemon or of a node); failed N/3, retried at next start; failed
+after 3 attempts (given up); none (stored with no sinks); unknown (stored
+by an older archivio). In jsonl and json: "delivery" with its state,
+attempts and the last attempt's outcome.
+
 With store: postgres in archivio.yaml it reads the shared PostgreSQL
 catalog instead of DIR's.
 
@@ -54,7 +61,7 @@ func runAlerts(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	list, err := jobs.StoredAlerts(ctx, st)
+	list, err := jobs.StoredAlertsWithDelivery(ctx, st)
 	if err != nil {
 		return err
 	}
@@ -68,7 +75,7 @@ func runAlerts(ctx context.Context, e *env, args []string) error {
 		return out.Close()
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "AT\tKIND\tURL\tVERDICT\tRECORDS\tSINCE\tLAST GOOD CAPTURE")
+	fmt.Fprintln(tw, "AT\tKIND\tURL\tVERDICT\tRECORDS\tSINCE\tLAST GOOD CAPTURE\tDELIVERY")
 	for _, a := range list {
 		var recs []string
 		for _, r := range a.Records {
@@ -80,8 +87,9 @@ func runAlerts(ctx context.Context, e *env, args []string) error {
 				recs = append(recs, clip(f.Summary, 80))
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", a.At.UTC().Format(time.RFC3339), a.Kind, clip(a.URL, 60), a.Verdict,
-			orDash(strings.Join(recs, "; ")), a.Since.UTC().Format(time.RFC3339), orDash(captureText(a.LastGoodCapture)))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", a.At.UTC().Format(time.RFC3339), a.Kind, clip(a.URL, 60), a.Verdict,
+			orDash(strings.Join(recs, "; ")), a.Since.UTC().Format(time.RFC3339), orDash(captureText(a.LastGoodCapture)),
+			clip(a.Delivery.String(), 80))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -51,6 +51,10 @@ func sharedCrawl(ctx context.Context, e *env, lf *logFlags, s *config.Settings, 
 			return nil, err
 		}
 	}
+	// What a killed node stored and did not deliver goes out first.
+	if _, err := jobs.DeliverPending(ctx, n.st, cfg.Sinks, log); err != nil {
+		return nil, err
+	}
 	return n.crawl(ctx, cfg, log)
 }
 

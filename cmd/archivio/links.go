@@ -262,6 +262,13 @@ func runLinksCheck(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if n != nil {
+		// What a killed node stored and did not deliver goes out first
+		// (on one machine, the run's harness sends it).
+		if _, err := jobs.DeliverPending(ctx, n.st, cfg.Sinks, log); err != nil {
+			return err
+		}
+	}
 	cfg.Logger = log
 	if e.network != nil {
 		cfg.Transport = e.network

@@ -143,8 +143,8 @@ func (q linkQueue) Claim(ctx context.Context, n int) ([]jobs.LinkLease, time.Dur
 	return out, 0, true, nil
 }
 
-func (q linkQueue) Complete(ctx context.Context, l jobs.LinkLease, c archive.Check, works bool, t archive.Thresholds, at time.Time) (jobs.SettledCheck, error) {
-	s, err := q.st.CompleteCheck(ctx, lease(l), c, works, t, at)
+func (q linkQueue) Complete(ctx context.Context, l jobs.LinkLease, c archive.Check, works bool, t archive.Thresholds, at time.Time, alertDelivery string) (jobs.SettledCheck, error) {
+	s, err := q.st.CompleteCheck(ctx, lease(l), c, works, t, at, alertDelivery)
 	if errors.Is(err, pg.ErrLeaseLost) {
 		return jobs.SettledCheck{}, fmt.Errorf("%w: %w", jobs.ErrLinkLeaseLost, err)
 	}

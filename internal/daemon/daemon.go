@@ -71,12 +71,20 @@ func Run(ctx context.Context, cfg *config.Config, o Options) error {
 	defer obStore.Close()
 	obCtx, obCancel := context.WithCancel(context.WithoutCancel(ctx))
 	defer obCancel()
-	var delivered jobs.DeliveryLog = obStore
+	var delivered interface {
+		jobs.DeliveryLog
+		jobs.PendingAlerts
+	} = obStore
 	if o.Shared != nil {
 		delivered = o.Shared.Store // a node's alerts are the shared catalog's
 	}
 	outbox := jobs.NewOutbox(obCtx, o.Sinks, delivered, o.Logger)
 	defer closeOutbox(outbox, obCancel, time.Duration(cfg.ShutdownWait), o.Logger)
+	// First go out the alerts a killed run stored and did not deliver
+	// (on a shared catalog, those no live node holds), oldest first.
+	if _, err := outbox.Resume(ctx, delivered); err != nil {
+		return fmt.Errorf("run: alerts still to deliver: %w", err)
+	}
 
 	d := &daemon{cfg: cfg, o: o, m: newMetrics(), started: time.Now(), outbox: outbox}
 	if o.Shared != nil {

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"archivio/archive"
@@ -30,25 +31,92 @@ func StoredAlerts(ctx context.Context, st AlertReader) ([]alerts.Alert, error) {
 	}
 	out := make([]alerts.Alert, 0, len(rows))
 	for _, r := range rows {
-		a := alerts.Alert{ID: r.ID, Kind: r.Kind, URL: r.URL, Verdict: r.Verdict, Since: r.Since, At: r.At,
-			Records: []alerts.RecordRef{}, LastGoodCapture: CaptureRef(ctx, st, r.LastGoodCapture)}
-		if r.Detail != "" {
-			if a.Drift, err = driftOf(r.Detail); err != nil {
-				return nil, fmt.Errorf("alert %d: %w", r.ID, err)
-			}
-			out = append(out, a)
-			continue
-		}
-		recs, err := st.LinkRecords(ctx, r.URL)
+		a, err := storedAlert(ctx, st, r)
 		if err != nil {
 			return nil, err
-		}
-		for _, rec := range recs {
-			a.Records = append(a.Records, alerts.RecordRef{ID: rec.ID, Title: rec.Title, URL: rec.URL})
 		}
 		out = append(out, a)
 	}
 	return out, nil
+}
+
+// StoredAlert is a stored alert with how its delivery went, as
+// "archivio alerts" lists it.
+type StoredAlert struct {
+	alerts.Alert
+	Delivery Delivery `json:"delivery"`
+}
+
+// Delivery is how an alert's delivery went.
+type Delivery struct {
+	// State is pending (to deliver, or failed and retried at the next
+	// start), delivered, failed (given up after
+	// archive.MaxDeliveryAttempts attempts), none (stored with no sinks)
+	// or unknown (stored by an archivio that did not record it).
+	State    string            `json:"state"`
+	Attempts int               `json:"attempts"`
+	Outcome  map[string]string `json:"outcome"` // the last attempt's: "all": "ok", or "error": why
+}
+
+// String is the delivery for people: "delivered", "pending", "failed
+// 1/3, retried at next start: why", ...
+func (d Delivery) String() string {
+	switch {
+	case d.State == archive.DeliveryPending && d.Attempts > 0:
+		return fmt.Sprintf("failed %d/%d, retried at next start: %s", d.Attempts, archive.MaxDeliveryAttempts, d.Outcome["error"])
+	case d.State == archive.DeliveryFailed && d.Outcome["error"] != "":
+		return fmt.Sprintf("failed after %d attempts: %s", d.Attempts, d.Outcome["error"])
+	case d.State == archive.DeliveryNone:
+		return "none (no sinks)"
+	}
+	return d.State
+}
+
+// StoredAlertsWithDelivery is StoredAlerts with each alert's delivery.
+func StoredAlertsWithDelivery(ctx context.Context, st AlertReader) ([]StoredAlert, error) {
+	rows, err := st.Alerts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]StoredAlert, 0, len(rows))
+	for _, r := range rows {
+		a, err := storedAlert(ctx, st, r)
+		if err != nil {
+			return nil, err
+		}
+		d := Delivery{State: r.Delivery, Attempts: r.Attempts, Outcome: map[string]string{}}
+		if r.Delivered != "" {
+			if err := json.Unmarshal([]byte(r.Delivered), &d.Outcome); err != nil {
+				return nil, fmt.Errorf("alert %d: delivery %q: %w", r.ID, r.Delivered, err)
+			}
+		}
+		out = append(out, StoredAlert{Alert: a, Delivery: d})
+	}
+	return out, nil
+}
+
+// storedAlert rebuilds one stored alert: a link alert with the records
+// citing its URL and its last good capture, a parse health alert with
+// its drift. (A down alert's Wayback copy, looked up when it was raised,
+// is not stored.)
+func storedAlert(ctx context.Context, st AlertReader, r archive.AlertRow) (alerts.Alert, error) {
+	a := alerts.Alert{ID: r.ID, Kind: r.Kind, URL: r.URL, Verdict: r.Verdict, Since: r.Since, At: r.At,
+		Records: []alerts.RecordRef{}, LastGoodCapture: CaptureRef(ctx, st, r.LastGoodCapture)}
+	if r.Detail != "" {
+		var err error
+		if a.Drift, err = driftOf(r.Detail); err != nil {
+			return a, fmt.Errorf("alert %d: %w", r.ID, err)
+		}
+		return a, nil
+	}
+	recs, err := st.LinkRecords(ctx, r.URL)
+	if err != nil {
+		return a, err
+	}
+	for _, rec := range recs {
+		a.Records = append(a.Records, alerts.RecordRef{ID: rec.ID, Title: rec.Title, URL: rec.URL})
+	}
+	return a, nil
 }
 
 // CaptureRef describes a capture for alerts and listings, nil for none.

@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"sync"
 
+	"archivio/archive"
 	"archivio/internal/alerts"
 )
 
@@ -71,16 +73,21 @@ func (d *deliverer) run() {
 func (d *deliverer) deliver(x delivery) {
 	var sendErr error
 	delivered := map[string]string{}
+	outcome := archive.DeliveryNone
 	if d.sinks != nil {
 		if sendErr = d.sinks.Send(x.ctx, x.a); sendErr != nil {
 			delivered["error"] = sendErr.Error()
+			outcome = archive.DeliveryFailed
 		} else {
 			delivered["all"] = "ok"
+			outcome = archive.DeliveryDelivered
 		}
 	}
 	body, _ := json.Marshal(delivered)
-	// Recorded even when the run was stopped meanwhile.
-	if err := d.log.MarkDelivered(context.WithoutCancel(x.ctx), x.a.ID, string(body)); err != nil {
+	// Recorded even when the run was stopped meanwhile. A process killed
+	// between the sinks' answer and this record leaves the alert pending:
+	// it is sent again at the next start (at least once).
+	if err := d.log.MarkDelivered(context.WithoutCancel(x.ctx), x.a.ID, string(body), outcome); err != nil {
 		d.mu.Lock()
 		if d.err == nil {
 			d.err = fmt.Errorf("alert %d: %w", x.a.ID, err)
@@ -90,6 +97,65 @@ func (d *deliverer) deliver(x delivery) {
 	if x.then != nil {
 		x.then(sendErr)
 	}
+}
+
+// PendingAlerts is a catalog holding alerts still to deliver.
+type PendingAlerts interface {
+	AlertReader
+	// ClaimPendingAlerts returns the pending alerts this process is to
+	// deliver, oldest first (on a shared catalog, claimed for it).
+	ClaimPendingAlerts(ctx context.Context) ([]archive.AlertRow, error)
+}
+
+// resume queues the alerts st still has pending (stored by a run killed
+// before it delivered them, or whose delivery failed and is retried), in
+// the order they were raised, ahead of any other; it returns how many.
+// then, when not nil, hears how each went.
+func (d *deliverer) resume(ctx context.Context, st PendingAlerts, then func(alerts.Alert, error)) (int, error) {
+	rows, err := st.ClaimPendingAlerts(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, r := range rows {
+		a, err := storedAlert(ctx, st, r)
+		if err != nil {
+			return 0, err
+		}
+		var after func(error)
+		if then != nil {
+			after = func(err error) { then(a, err) }
+		}
+		d.send(ctx, a, after)
+	}
+	return len(rows), nil
+}
+
+// DeliverPending delivers through sinks the alerts st still has pending
+// (stored by a run killed before it delivered them, or whose delivery
+// failed fewer than archive.MaxDeliveryAttempts times), in order, and
+// records each outcome in st: what a command run on a shared catalog does
+// at its start. It returns how many it sent, and the first failure to
+// read or record them; a failed delivery is logged.
+func DeliverPending(ctx context.Context, st interface {
+	PendingAlerts
+	DeliveryLog
+}, sinks alerts.Sink, logger *slog.Logger) (int, error) {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	d := newDeliverer(sinks, st)
+	n, err := d.resume(ctx, st, func(a alerts.Alert, err error) {
+		if err != nil {
+			logger.Warn("alert not delivered", "alert", a.ID, "kind", a.Kind, "url", a.URL, "err", err)
+		}
+	})
+	if werr := d.wait(); err == nil {
+		err = werr
+	}
+	if n > 0 {
+		logger.Info("pending alerts delivered again", "alerts", n)
+	}
+	return n, err
 }
 
 // wait waits until every queued alert went out, and returns the first

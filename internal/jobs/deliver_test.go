@@ -39,7 +39,7 @@ type marks struct {
 	m  map[int64]string
 }
 
-func (m *marks) MarkDelivered(_ context.Context, id int64, delivered string) error {
+func (m *marks) MarkDelivered(_ context.Context, id int64, delivered, _ string) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.m[id] = delivered

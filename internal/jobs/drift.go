@@ -40,7 +40,7 @@ func (j *job) judgeDrift(ctx context.Context, rep *Report) error {
 		return nil
 	}
 	return drifter{st: j.st, source: j.cfg.Source, base: j.base.String(), crawlID: j.crawlID, started: rep.Started,
-		thresholds: j.cfg.Drift, now: j.cfg.Now, send: j.h.sendAlert}.judge(ctx, h)
+		thresholds: j.cfg.Drift, now: j.cfg.Now, send: j.h.sendAlert, delivery: j.h.alertDelivery()}.judge(ctx, h)
 }
 
 // driftCatalog is what judging a crawl's drift uses of a catalog.
@@ -63,8 +63,10 @@ type drifter struct {
 	started    time.Time
 	thresholds archive.DriftThresholds
 	now        func() time.Time
-	// send hands a stored alert over for delivery.
-	send func(ctx context.Context, a alerts.Alert, then func(error))
+	// send hands a stored alert over for delivery; delivery is the state
+	// it is stored in (harness.alertDelivery).
+	send     func(ctx context.Context, a alerts.Alert, then func(error))
+	delivery string
 }
 
 // judge sets h.Drift, moving the source's state and raising the alert
@@ -138,7 +140,7 @@ func (j drifter) judge(ctx context.Context, h *ParseHealthReport) error {
 		return err
 	}
 	a.ID, err = j.st.SetDriftState(ctx, next, &archive.AlertRow{Kind: kind, URL: a.URL, Verdict: a.Verdict, Since: a.Since, At: a.At,
-		Source: j.source, Detail: string(detail)})
+		Source: j.source, Detail: string(detail), Delivery: j.delivery})
 	if err != nil {
 		return err
 	}

@@ -52,7 +52,7 @@ func JudgeSharedDrift(ctx context.Context, d SharedDrift) (*ParseHealthReport, e
 	}
 	defer h.close()
 	err = drifter{st: d.Catalog, source: d.Source, base: d.BaseURL, crawlID: d.CrawlID, started: d.Started,
-		thresholds: d.Thresholds, now: d.Now, send: h.sendAlert}.judge(ctx, rep)
+		thresholds: d.Thresholds, now: d.Now, send: h.sendAlert, delivery: h.alertDelivery()}.judge(ctx, rep)
 	if dr := rep.Drift; dr != nil && dr.Alert != nil {
 		// Delivered before the report says how it went.
 		if werr := h.waitAlerts(); werr != nil && dr.Undelivered == "" {

@@ -72,6 +72,14 @@ func openHarness(ctx context.Context, o harnessOptions) (*harness, error) {
 	h.st, h.runs = st, st
 	if h.outbox == nil {
 		h.alerts = newDeliverer(o.Sinks, st)
+		if !o.NoLock {
+			// Holding the lock, it delivers first what a killed run
+			// stored and did not deliver.
+			if _, err := h.alerts.resume(ctx, st, nil); err != nil {
+				h.close()
+				return nil, fmt.Errorf("%s: %w", o.Job, err)
+			}
+		}
 	}
 	if o.Repair {
 		if h.repaired, err = archive.RepairOpenFiles(ctx, st.WARCDir()); err != nil {
@@ -156,6 +164,19 @@ func (h *harness) sendAlert(ctx context.Context, a alerts.Alert, then func(error
 		return
 	}
 	h.alerts.send(ctx, a, then)
+}
+
+// alertDelivery is the state the run's alerts are stored in: pending
+// when sinks are to deliver them, none when they are only stored.
+func (h *harness) alertDelivery() string {
+	d := h.alerts
+	if h.outbox != nil {
+		d = h.outbox.d
+	}
+	if d == nil || d.sinks == nil {
+		return archive.DeliveryNone
+	}
+	return archive.DeliveryPending
 }
 
 // waitAlerts waits for the run's own alerts to go out; alerts handed to

@@ -24,7 +24,8 @@ func (r *linkRun) alert(ctx context.Context, u, kind, verdict string, since time
 	if err != nil {
 		return err
 	}
-	a.ID, err = r.st.AddAlert(ctx, archive.AlertRow{Kind: kind, URL: u, Verdict: verdict, Since: since, At: a.At, LastGoodCapture: captureID})
+	a.ID, err = r.st.AddAlert(ctx, archive.AlertRow{Kind: kind, URL: u, Verdict: verdict, Since: since, At: a.At, LastGoodCapture: captureID,
+		Delivery: r.h.alertDelivery()})
 	if err != nil {
 		return err
 	}

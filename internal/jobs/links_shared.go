@@ -73,8 +73,9 @@ type LinkQueue interface {
 	// and storing the alert of a transition at at, all or nothing; it
 	// fails with ErrLinkLeaseLost when the lease is no longer this
 	// node's, and with archive.ErrNotFound when the link left the
-	// inventory.
-	Complete(ctx context.Context, l LinkLease, c archive.Check, works bool, t archive.Thresholds, at time.Time) (SettledCheck, error)
+	// inventory. The alert is stored in the delivery state
+	// alertDelivery (archive.DeliveryPending when sinks deliver it).
+	Complete(ctx context.Context, l LinkLease, c archive.Check, works bool, t archive.Thresholds, at time.Time, alertDelivery string) (SettledCheck, error)
 	// Fail settles a leased link unchecked, with the reason.
 	Fail(ctx context.Context, l LinkLease, reason string) error
 	// Release gives a lease back unsettled.
@@ -270,7 +271,7 @@ func (r *linkRun) checkLeased(ctx context.Context, q LinkQueue, l LinkLease) err
 	out, err := q.Complete(ctx, l, archive.Check{
 		URL: l.URL, CheckedAt: res.CheckedAt, Verdict: string(res.Verdict), Status: res.Status, Method: res.Method,
 		FinalURL: res.FinalURL, Chain: chain, Error: res.Error, CaptureID: res.CaptureID, Elapsed: res.Elapsed,
-	}, res.Verdict.Works(), r.cfg.Thresholds, at)
+	}, res.Verdict.Works(), r.cfg.Thresholds, at, r.h.alertDelivery())
 	switch {
 	case errors.Is(err, ErrLinkLeaseLost):
 		r.cfg.Logger.Warn("lease lost: another node took the link over", "url", l.URL)

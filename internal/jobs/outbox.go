@@ -10,7 +10,9 @@ import (
 // DeliveryLog records how an alert's delivery went (the archive's
 // MarkDelivered).
 type DeliveryLog interface {
-	MarkDelivered(ctx context.Context, id int64, delivered string) error
+	// MarkDelivered records the sinks' outcome (JSON) and the outcome
+	// archive.DeliveryDelivered, DeliveryFailed or DeliveryNone.
+	MarkDelivered(ctx context.Context, id int64, delivered, outcome string) error
 }
 
 // Outbox delivers the alerts of many jobs, one at a time and in the order
@@ -47,6 +49,22 @@ func (o *Outbox) send(a alerts.Alert) {
 			o.logger.Warn("alert not delivered", "alert", a.ID, "kind", a.Kind, "url", a.URL, "err", err)
 		}
 	})
+}
+
+// Resume queues the alerts st still has pending (stored by a run killed
+// before it delivered them, or whose delivery failed and is retried),
+// oldest first, ahead of the alerts of any job: what the daemon does at
+// its start. It returns how many.
+func (o *Outbox) Resume(ctx context.Context, st PendingAlerts) (int, error) {
+	n, err := o.d.resume(ctx, st, func(a alerts.Alert, err error) {
+		if err != nil {
+			o.logger.Warn("alert not delivered", "alert", a.ID, "kind", a.Kind, "url", a.URL, "err", err)
+		}
+	})
+	if n > 0 {
+		o.logger.Info("pending alerts queued again", "alerts", n)
+	}
+	return n, err
 }
 
 // Close waits until every queued alert went out (or failed to), and
