@@ -110,8 +110,12 @@ type PendingAlerts interface {
 // resume queues the alerts st still has pending (stored by a run killed
 // before it delivered them, or whose delivery failed and is retried), in
 // the order they were raised, ahead of any other; it returns how many.
-// then, when not nil, hears how each went.
+// then, when not nil, hears how each went. Without sinks it sends
+// nothing: the alerts stay pending for a run that has sinks.
 func (d *deliverer) resume(ctx context.Context, st PendingAlerts, then func(alerts.Alert, error)) (int, error) {
+	if d.sinks == nil {
+		return 0, nil
+	}
 	rows, err := st.ClaimPendingAlerts(ctx)
 	if err != nil {
 		return 0, err
