@@ -94,7 +94,7 @@ func (q RecordQuery) where() (string, []any) {
 		conds, args = append(conds, `s.financed = ?`), append(args, *q.Financed)
 	}
 	if q.LinkState != "" {
-		conds = append(conds, `s.record_id IN (SELECT lr.record_id FROM links l JOIN link_refs lr ON lr.url = l.url WHERE l.state = ?)`)
+		conds = append(conds, `s.record_id IN (SELECT lr.record_id FROM links l JOIN link_refs lr ON lr.link_id = l.id WHERE l.state = ?)`)
 		args = append(args, q.LinkState)
 	}
 	if q.IDs != nil {
@@ -140,7 +140,7 @@ func (s *Store) SearchRecords(ctx context.Context, q RecordQuery) (*RecordPage, 
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT s.record_id, s.version, s.capture_id, s.changed_at, s.title, s.status, s.nature,
 		COALESCE(s.year, 0), s.territory, s.certified, s.financed,
-		(SELECT COUNT(*) FROM link_refs lr JOIN links l ON l.url = lr.url WHERE lr.record_id = s.record_id AND l.state = 'down')
+		(SELECT COUNT(*) FROM link_refs lr JOIN links l ON l.id = lr.link_id WHERE lr.record_id = s.record_id AND l.state = 'down')
 		FROM record_summaries s WHERE `+where+` ORDER BY `+order+` `+dir+`, s.record_id `+dir+` LIMIT ? OFFSET ?`,
 		append(args, q.Limit, q.Offset)...)
 	if err != nil {

@@ -120,7 +120,7 @@ func (s *Store) LinkTimelines(ctx context.Context, urls []string, n int) (map[st
 // RecordLinks returns the links a record's latest version cites, by URL,
 // with their state.
 func (s *Store) RecordLinks(ctx context.Context, recordID int) ([]Link, error) {
-	return s.listLinks(ctx, ` AND l.url IN (SELECT url FROM link_refs WHERE record_id = ?)`, recordID)
+	return s.listLinks(ctx, ` AND l.id IN (SELECT link_id FROM link_refs WHERE record_id = ?)`, recordID)
 }
 
 // AlertsFor returns the alerts raised for url, newest first.

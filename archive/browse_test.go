@@ -118,8 +118,9 @@ func TestSummariesOfExistingRecords(t *testing.T) {
 	// added (step 9: the checks' states, the captures' methods; step 11:
 	// an index added, one dropped; step 12: the parse results' field
 	// lists; step 13: the documents packed, the trigger gone; step 17: the
-	// frontier's depths; step 18: the captures' columns), then migrate
-	// again.
+	// frontier's depths; step 18: the captures' columns; step 25: the
+	// links' ids), then migrate again.
+	rewindLinks(t, st)
 	rewindCaptures(t, st)
 	rewindAlerts(t, st)
 	for _, q := range []string{`UPDATE record_versions SET data = archivio_doc(data)`,

@@ -206,7 +206,7 @@ func catalogDump(t *testing.T, st *Store, searched string) string {
 	var b bytes.Buffer
 	for _, table := range []string{"records", "record_versions", "links", "link_refs"} {
 		var rows []string
-		if err := st.TableRows(ctx, table, func(cols []string, vals []any) error {
+		if err := tableRowsAt(ctx, st, table, func(cols []string, vals []any) error {
 			var r strings.Builder
 			for i, v := range vals {
 				if s, ok := v.([]byte); ok {

@@ -58,10 +58,10 @@ func (s *Store) Link(ctx context.Context, url string) (*Link, error) {
 func (s *Store) listLinks(ctx context.Context, where string, args ...any) ([]Link, error) {
 	q := `SELECT l.url, l.state, COALESCE(l.state_since, ''), l.last_verdict, l.active, COALESCE(l.last_checked, ''),
 		COALESCE(l.last_ok, ''), COALESCE(l.last_good_capture, 0), l.redirect_chain,
-		COALESCE(GROUP_CONCAT(DISTINCT r.record_id), ''), COALESCE(GROUP_CONCAT(DISTINCT r.field), ''), COALESCE(MAX(r.declared_gone), 0),
+		COALESCE(GROUP_CONCAT(DISTINCT r.record_id), ''), COALESCE(GROUP_CONCAT(DISTINCT ` + linkFieldText + `), ''), COALESCE(MAX(r.declared_gone), 0),
 		COALESCE(GROUP_CONCAT(DISTINCT 'site:' || sl.source), '')
-		FROM links l LEFT JOIN link_refs r ON r.url = l.url LEFT JOIN site_links sl ON sl.url = l.url WHERE 1 = 1`
-	rows, err := s.db.QueryContext(ctx, q+where+` GROUP BY l.url ORDER BY l.url`, args...)
+		FROM links l LEFT JOIN link_refs r ON r.link_id = l.id LEFT JOIN site_links sl ON sl.url = l.url WHERE 1 = 1`
+	rows, err := s.db.QueryContext(ctx, q+where+` GROUP BY l.id ORDER BY l.url`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list links: %w", err)
 	}
@@ -241,7 +241,7 @@ func (s *Store) LinkRecords(ctx context.Context, url string) ([]LinkRecord, erro
 	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT r.id, COALESCE(rs.title, ''), r.url
 		FROM link_refs l JOIN records r ON r.id = l.record_id
 		LEFT JOIN record_summaries rs ON rs.record_id = r.id
-		WHERE l.url = ? ORDER BY r.id`, url)
+		WHERE l.link_id = (SELECT id FROM links WHERE url = ?) ORDER BY r.id`, url)
 	if err != nil {
 		return nil, fmt.Errorf("records citing %s: %w", url, err)
 	}
@@ -264,7 +264,9 @@ func (s *Store) AddSiteLinks(ctx context.Context, source, pageURL string, urls [
 }
 
 var (
-	upsertLink     = writeStatement(`INSERT INTO links (url, first_seen) VALUES (?, ?) ON CONFLICT (url) DO UPDATE SET active = 1`)
+	// upsertLink adds a link to the inventory, or makes it active again,
+	// and returns its id.
+	upsertLink     = writeStatement(`INSERT INTO links (url, first_seen) VALUES (?, ?) ON CONFLICT (url) DO UPDATE SET active = 1 RETURNING id`)
 	insertSiteLink = writeStatement(`INSERT OR IGNORE INTO site_links (url, source, page_url, first_seen) VALUES (?, ?, ?, ?)`)
 )
 
@@ -272,7 +274,8 @@ var (
 func SiteLinksWrite(source, pageURL string, urls []string, at time.Time) Write {
 	return Write{what: "add links of " + pageURL, run: func(t *txn) error {
 		for _, u := range urls {
-			if _, err := t.exec(upsertLink, u, timeValue(at)); err != nil {
+			var id int64
+			if err := t.queryRow(upsertLink, u, timeValue(at)).Scan(&id); err != nil {
 				return fmt.Errorf("add links of %s: %w", pageURL, err)
 			}
 			if _, err := t.exec(insertSiteLink, u, source, pageURL, FormatTime(at)); err != nil {

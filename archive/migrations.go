@@ -625,11 +625,58 @@ UPDATE alerts SET
 	attempts = CASE WHEN delivered = '{}' THEN 0 ELSE 1 END;
 CREATE INDEX alerts_pending ON alerts (at, id) WHERE delivery = 'pending';
 `,
+	// A link has an id (links.id, its rowid; its URL is unique), and a
+	// record's link names it by that id instead of repeating the URL, in
+	// the table and in its index by record; its field and source are
+	// stored as small codes (archive/linkrefs.go), any other text as
+	// itself. Each reads back as before. The links take ids in the order
+	// of their URLs. Other tables refer to links and records, so the step
+	// runs with foreign keys off and checks them before it commits.
+	`
+CREATE TABLE links_next (
+	id                INTEGER PRIMARY KEY,
+	url               TEXT NOT NULL UNIQUE,
+	first_seen        INTEGER NOT NULL,
+	active            INTEGER NOT NULL DEFAULT 1,
+	state             TEXT NOT NULL DEFAULT 'up' CHECK (state IN ('up', 'suspect', 'down')),
+	state_since       TEXT,
+	fail_streak       INTEGER NOT NULL DEFAULT 0,
+	fail_since        TEXT,
+	ok_streak         INTEGER NOT NULL DEFAULT 0,
+	ok_since          TEXT,
+	last_checked      TEXT,
+	last_verdict      TEXT NOT NULL DEFAULT '',
+	last_ok           TEXT,
+	last_good_capture INTEGER REFERENCES captures(id),
+	redirect_chain    TEXT NOT NULL DEFAULT '[]'
+);
+INSERT INTO links_next (url, first_seen, active, state, state_since, fail_streak, fail_since, ok_streak, ok_since,
+		last_checked, last_verdict, last_ok, last_good_capture, redirect_chain)
+	SELECT url, first_seen, active, state, state_since, fail_streak, fail_since, ok_streak, ok_since,
+		last_checked, last_verdict, last_ok, last_good_capture, redirect_chain FROM links ORDER BY url;
+CREATE TABLE link_refs_next (
+	link_id       INTEGER NOT NULL REFERENCES links(id),
+	record_id     INTEGER NOT NULL REFERENCES records(id),
+	field         BLOB NOT NULL,
+	source        BLOB NOT NULL,
+	declared_gone INTEGER NOT NULL,
+	PRIMARY KEY (link_id, record_id, field)
+) WITHOUT ROWID;
+INSERT INTO link_refs_next (link_id, record_id, field, source, declared_gone)
+	SELECT l.id, r.record_id, ` + codeValue("r.field", linkFields[:]) + `, ` + codeValue("r.source", linkSources[:]) + `, r.declared_gone
+	FROM link_refs r JOIN links_next l ON l.url = r.url ORDER BY l.id, r.record_id;
+DROP TABLE link_refs;
+DROP TABLE links;
+ALTER TABLE links_next RENAME TO links;
+ALTER TABLE link_refs_next RENAME TO link_refs;
+CREATE INDEX link_refs_record ON link_refs (record_id);
+CREATE INDEX links_state ON links (state);
+`,
 }
 
 // foreignKeysOff are the steps that rebuild a table others refer to: they
 // run with foreign keys off, checked before they commit.
-var foreignKeysOff = map[int]bool{15: true, 18: true, 21: true}
+var foreignKeysOff = map[int]bool{15: true, 18: true, 21: true, 25: true}
 
 // summarySearch is the SQL expression of a record's search text (the
 // words searched beside its title and territory) from its document, the

@@ -73,6 +73,7 @@ func TestMigrationSharesFieldLists(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, _ := st.StartCrawl(ctx, "osservatorio", "https://x", time.Now())
+	rewindLinks(t, st)
 	rewindCaptures(t, st)
 	rewindAlerts(t, st)
 	for _, q := range []string{`ALTER TABLE parse_results DROP COLUMN fields_list`, `DROP TABLE parse_field_lists`,

@@ -130,10 +130,10 @@ var (
 		` + summarySearch(`?1`) + ` AS search`)
 	deleteFailure = writeStatement(`DELETE FROM parse_failures WHERE record_id = ?
 		AND (SELECT fetched_at FROM captures WHERE id = parse_failures.capture_id) <= (SELECT fetched_at FROM captures WHERE id = ?)`)
-	selectRefs     = writeStatement(`SELECT DISTINCT url FROM link_refs WHERE record_id = ?`)
+	selectRefs     = writeStatement(`SELECT DISTINCT link_id FROM link_refs WHERE record_id = ?`)
 	deleteRefs     = writeStatement(`DELETE FROM link_refs WHERE record_id = ?`)
-	insertRef      = writeStatement(`INSERT OR REPLACE INTO link_refs (url, record_id, field, source, declared_gone) VALUES (?, ?, ?, ?, ?)`)
-	deactivateLink = writeStatement(`UPDATE links SET active = 0 WHERE url = ? AND NOT EXISTS (SELECT 1 FROM link_refs WHERE link_refs.url = links.url)`)
+	insertRef      = writeStatement(`INSERT OR REPLACE INTO link_refs (link_id, record_id, field, source, declared_gone) VALUES (?, ?, ?, ?, ?)`)
+	deactivateLink = writeStatement(`UPDATE links SET active = 0 WHERE id = ? AND NOT EXISTS (SELECT 1 FROM link_refs WHERE link_refs.link_id = links.id)`)
 )
 
 // RecordWrite is ApplyRecord as a Write: applied hears what it did once it
@@ -295,19 +295,19 @@ func jsonEqual(a, b json.RawMessage) bool {
 // more set inactive (their history stays). A new record (fresh) cites
 // nothing yet: no reference of it is looked for.
 func syncLinks(t *txn, rec ParsedRecord, seenAt time.Time, fresh bool) error {
-	var before []string
+	var before []int64
 	if !fresh {
 		rows, err := t.query(selectRefs, rec.ID)
 		if err != nil {
 			return err
 		}
 		for rows.Next() {
-			var u string
-			if err := rows.Scan(&u); err != nil {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
 				rows.Close()
 				return err
 			}
-			before = append(before, u)
+			before = append(before, id)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -320,15 +320,16 @@ func syncLinks(t *txn, rec ParsedRecord, seenAt time.Time, fresh bool) error {
 		}
 	}
 	for _, l := range rec.Links {
-		if _, err := t.exec(upsertLink, l.URL, timeValue(seenAt)); err != nil {
+		var id int64
+		if err := t.queryRow(upsertLink, l.URL, timeValue(seenAt)).Scan(&id); err != nil {
 			return err
 		}
-		if _, err := t.exec(insertRef, l.URL, rec.ID, l.Field, l.Source, l.DeclaredGone); err != nil {
+		if _, err := t.exec(insertRef, id, rec.ID, linkFieldValue(l.Field), linkSourceValue(l.Source), l.DeclaredGone); err != nil {
 			return err
 		}
 	}
-	for _, u := range before {
-		if _, err := t.exec(deactivateLink, u); err != nil {
+	for _, id := range before {
+		if _, err := t.exec(deactivateLink, id); err != nil {
 			return err
 		}
 	}

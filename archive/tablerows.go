@@ -40,7 +40,10 @@ var tableSelects = map[string]string{
 	// Tables without a rowid, in the order of their keys.
 	"links": `SELECT url, archivio_time(first_seen) AS first_seen, active, state, state_since, fail_streak, fail_since, ok_streak,
 		ok_since, last_checked, last_verdict, last_ok, last_good_capture, redirect_chain FROM links ORDER BY url`,
-	"link_refs":  `SELECT url, record_id, field, source, declared_gone FROM link_refs ORDER BY url, record_id, field`,
+	// A record's link names its link's URL and its field and source as
+	// their text (linkrefs.go).
+	"link_refs": `SELECT l.url, r.record_id, ` + linkFieldText + ` AS field, ` + linkSourceText + ` AS source, r.declared_gone
+		FROM link_refs r JOIN links l ON l.id = r.link_id ORDER BY l.url, r.record_id, field`,
 	"site_links": `SELECT url, source, page_url, first_seen FROM site_links ORDER BY url, source, page_url`,
 	"record_versions": `SELECT v.id, v.record_id, v.version, v.capture_id, v.parser_version, v.created_at, ` + docOf + ` AS data, v.changed_fields
 		FROM record_versions v` + docRefJoin + ` ORDER BY v.rowid`,
