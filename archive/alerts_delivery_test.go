@@ -103,6 +103,7 @@ func TestMigrationSettlesOldAlerts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	rewindLinks(t, st) // step 25, after it
 	rewindAlerts(t, st)
 	if _, err := st.db.ExecContext(ctx, `DELETE FROM schema_migrations WHERE version >= 24`); err != nil {
 		t.Fatal(err)
