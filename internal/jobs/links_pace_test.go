@@ -153,17 +153,21 @@ func TestHostLimitWaitEndsWithContext(t *testing.T) {
 // for their turn than a check's whole time, yet each gets its answer,
 // since a check's time counts only its requests' own (linkcheck.Pause).
 func TestHostLimitWaitIsNotTheCheckTime(t *testing.T) {
-	const answer = 120 * time.Millisecond
+	const answer = 100 * time.Millisecond
 	a := startLimitedHost(t, "127.0.0.2", func(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(answer)
 		io.WriteString(w, "ok")
 	})
 	c, err := linkcheck.New(linkcheck.Options{Transport: newHostLimit(http.DefaultTransport.(*http.Transport).Clone(), 1),
-		UserAgent: "archivio/test (+https://example.org/)", Timeout: 3 * answer, DisableProbe: true})
+		UserAgent: "archivio/test (+https://example.org/)", Timeout: 8 * answer, DisableProbe: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	const links = 8
+	// Each check asks the host twice (HEAD, then GET): the last of
+	// them waits about 2*(links-1) answers for its turns, far more than
+	// its time, which its own two answers leave room in on a busy
+	// machine.
+	const links = 12
 	verdicts := make([]linkcheck.Result, links)
 	var wg sync.WaitGroup
 	for i := range links {
