@@ -170,3 +170,46 @@ func TestMigrationSettlesOldAlertsFromAnOldSchema(t *testing.T) {
 		t.Errorf("alerts %+v", all)
 	}
 }
+
+// TestCheckAlertWriteStoresTheAlertWithTheCheck: the write of a check
+// that moves its link stores the transition's alert in its own
+// transaction, pending, and says its id; a check that moves nothing
+// stores none.
+func TestCheckAlertWriteStoresTheAlertWithTheCheck(t *testing.T) {
+	ctx := context.Background()
+	st, err := Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	const u = "https://gone.example/"
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	if err := st.AddSiteLinks(ctx, "osservatorio", "https://www.osservatoriopartecipazione.it/", []string{u}, at); err != nil {
+		t.Fatal(err)
+	}
+	th := Thresholds{FailThreshold: 1, RecoverThreshold: 2}
+	var got []AlertedCheck
+	write := func(d time.Duration, works bool) {
+		t.Helper()
+		c := Check{URL: u, CheckedAt: at.Add(d), Verdict: "gone", Status: 404, Method: "GET"}
+		if works {
+			c.Verdict, c.Status = "ok", 200
+		}
+		if err := st.apply(ctx, CheckAlertWrite(c, works, th, DeliveryPending, func() time.Time { return at.Add(d + time.Second) },
+			func(a AlertedCheck) { got = append(got, a) })); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(0, false)           // down
+	write(time.Minute, false) // holds
+	rows, err := st.Alerts(ctx)
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("alerts %+v %v", rows, err)
+	}
+	if len(got) != 2 || got[0].Transition != "down" || got[0].AlertID != rows[0].ID || got[1].Transition != "" || got[1].AlertID != 0 {
+		t.Fatalf("writes committed %+v, alert %d", got, rows[0].ID)
+	}
+	if r := rows[0]; r.Kind != "down" || r.URL != u || r.Delivery != DeliveryPending || !r.At.Equal(at.Add(time.Second)) || !r.Since.Equal(at) {
+		t.Errorf("alert %+v", r)
+	}
+}

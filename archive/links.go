@@ -156,6 +156,55 @@ func CheckWrite(c Check, works bool, th Thresholds, then func(Transition, LinkSt
 	return w
 }
 
+// AlertedCheck is what a check's write with its alert (CheckAlertWrite)
+// committed: the transition ("" for none), the link's new state, and the
+// transition's alert, stored in the same transaction.
+type AlertedCheck struct {
+	Transition      Transition
+	State           LinkState
+	AlertID         int64 // 0 without a transition
+	AlertAt         time.Time
+	LastGoodCapture int64 // the link's, as the alert names it
+}
+
+// CheckAlertWrite is CheckWrite that also stores the alert of a
+// transition in the write's transaction, in the delivery state delivery
+// (DeliveryPending when sinks are to deliver it), raised at now(): a
+// transition is never committed without its alert, which a run killed
+// before delivering it leaves pending for the next. then hears what
+// committed.
+func CheckAlertWrite(c Check, works bool, th Thresholds, delivery string, now func() time.Time, then func(AlertedCheck)) Write {
+	if len(c.Chain) == 0 {
+		c.Chain = json.RawMessage("[]")
+	}
+	var out AlertedCheck
+	w := Write{what: "record check of " + c.URL, run: func(t *txn) error {
+		out = AlertedCheck{}
+		if err := recordCheck(t.ctx, t.tx, c, works, th, &out.Transition, &out.State); err != nil {
+			return fmt.Errorf("record check of %s: %w", c.URL, err)
+		}
+		if out.Transition == "" {
+			return nil
+		}
+		var good sql.NullInt64
+		if err := t.tx.QueryRowContext(t.ctx, `SELECT last_good_capture FROM links WHERE url = ?`, c.URL).Scan(&good); err != nil {
+			return fmt.Errorf("alert of %s: %w", c.URL, err)
+		}
+		out.LastGoodCapture, out.AlertAt = good.Int64, now()
+		res, err := t.tx.ExecContext(t.ctx, insertAlert, string(out.Transition), c.URL, c.Verdict, FormatTime(out.State.Since),
+			FormatTime(out.AlertAt), nullID(out.LastGoodCapture), "", "", AlertDelivery(delivery))
+		if err != nil {
+			return fmt.Errorf("alert of %s: %w", c.URL, err)
+		}
+		out.AlertID, err = res.LastInsertId()
+		return err
+	}}
+	if then != nil {
+		w = w.OnCommit(func() { then(out) })
+	}
+	return w
+}
+
 func recordCheck(ctx context.Context, tx *sql.Tx, c Check, works bool, t Thresholds, tr *Transition, st *LinkState) error {
 	prev, err := linkState(ctx, tx, c.URL)
 	if err != nil {

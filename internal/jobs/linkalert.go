@@ -9,26 +9,19 @@ import (
 	"archivio/internal/alerts"
 )
 
-// alert stores one transition of a link and hands it to the run's
-// deliverer. It holds no lock the other checks need: the records citing
-// the link, its last good capture and the Wayback lookup are read, and
-// the alert stored, by this check's goroutine alone, and the sinks (a
-// webhook may take its time) are the deliverer's, which sends alerts one
-// at a time, in order, while the checks go on.
-func (r *linkRun) alert(ctx context.Context, u, kind, verdict string, since time.Time) error {
-	var captureID int64
-	if l, err := r.st.Link(ctx, u); err == nil {
-		captureID = l.LastGoodCapture
-	}
-	a, err := r.describe(ctx, u, kind, verdict, since, r.cfg.Now(), captureID)
+// alert hands one committed transition of a link, its alert stored with
+// it, to the run's deliverer. It holds no lock the other checks need: the
+// records citing the link, its last good capture and the Wayback lookup
+// are read by this check's goroutine alone, and the sinks (a webhook may
+// take its time) are the deliverer's, which sends alerts one at a time,
+// in order, while the checks go on.
+func (r *linkRun) alert(ctx context.Context, u, verdict string, done archive.AlertedCheck) error {
+	a, err := r.describe(ctx, u, string(done.Transition), verdict, done.State.Since, done.AlertAt, done.LastGoodCapture)
 	if err != nil {
+		// Stored with the check, and pending: the next start sends it.
 		return err
 	}
-	a.ID, err = r.st.AddAlert(ctx, archive.AlertRow{Kind: kind, URL: u, Verdict: verdict, Since: since, At: a.At, LastGoodCapture: captureID,
-		Delivery: r.h.alertDelivery()})
-	if err != nil {
-		return err
-	}
+	a.ID = done.AlertID
 	r.dispatch(ctx, a)
 	return nil
 }

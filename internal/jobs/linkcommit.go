@@ -25,8 +25,11 @@ import (
 // A link's state moves in the check's own write, from the state the
 // group's transaction reads, so thresholds (confirmation of failures) and
 // transitions are those of checks made one by one, and each transition
-// raises one alert. The alerts are raised after the commit, by workers of
-// the stage (alertLoop): the committer's goroutine only hands them over.
+// raises one alert, stored in the check's own write (pending when sinks
+// are to deliver it): a kill never commits a transition without its
+// alert. The alerts are described and handed to the delivery after the
+// commit, by workers of the stage: the committer's goroutine only hands
+// them over.
 type linkCommits struct {
 	com    *archive.Committer
 	alerts chan linkAlert
@@ -35,13 +38,13 @@ type linkCommits struct {
 	err    error
 }
 
-// linkAlert is a committed transition of a link, to raise.
+// linkAlert is a committed transition of a link and its stored alert,
+// to deliver.
 type linkAlert struct {
 	ctx     context.Context // the check's
 	url     string
-	kind    string
 	verdict string
-	st      archive.LinkState
+	done    archive.AlertedCheck
 }
 
 // startCommits starts the run's catalogue stage on com, with workers
@@ -51,7 +54,7 @@ func (r *linkRun) startCommits(com *archive.Committer, workers int) *linkCommits
 	for range workers {
 		lc.wg.Go(func() {
 			for a := range lc.alerts {
-				if err := r.alert(a.ctx, a.url, a.kind, a.verdict, a.st.Since); err != nil {
+				if err := r.alert(a.ctx, a.url, a.verdict, a.done); err != nil {
 					r.fail(err)
 				}
 			}
@@ -76,12 +79,12 @@ func (lc *linkCommits) close() error {
 // read back from the catalog: the check waits for its commit first.
 func (r *linkRun) queueCheck(ctx context.Context, l archive.Link, res linkcheck.Result, c archive.Check) {
 	works := res.Verdict.Works()
-	w := archive.CheckWrite(c, works, r.cfg.Thresholds, func(tr archive.Transition, st archive.LinkState) {
+	w := archive.CheckAlertWrite(c, works, r.cfg.Thresholds, r.h.alertDelivery(), r.cfg.Now, func(done archive.AlertedCheck) {
 		// On the committer's goroutine: it only counts and hands over.
 		r.counted(res)
-		r.cfg.Logger.Debug("checked", "url", l.URL, "verdict", res.Verdict, "state", st.State)
-		if tr != "" {
-			r.commits.alerts <- linkAlert{ctx: ctx, url: l.URL, kind: string(tr), verdict: string(res.Verdict), st: st}
+		r.cfg.Logger.Debug("checked", "url", l.URL, "verdict", res.Verdict, "state", done.State.State)
+		if done.Transition != "" {
+			r.commits.alerts <- linkAlert{ctx: ctx, url: l.URL, verdict: string(res.Verdict), done: done}
 		}
 	})
 	// A stop still commits what was checked.
