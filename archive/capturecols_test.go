@@ -82,12 +82,8 @@ var oldCaptures = [][]any{
 func oldCatalog(t *testing.T, dir string) {
 	t.Helper()
 	ctx := context.Background()
-	db := openSQLite("file:"+filepath.Join(dir, DBName)+"?_foreign_keys=on&_journal_mode=WAL", &docCodec{})
+	db := storeAtStep(t, dir, 17).db
 	defer db.Close()
-	st := &Store{dir: dir, db: db, rdb: db}
-	if err := st.migrateTo(ctx, 17); err != nil {
-		t.Fatal(err)
-	}
 	if _, err := db.ExecContext(ctx, `INSERT INTO crawls (id, source, base_url, started_at, status) VALUES (1, 'osservatorio', 'https://x', '2025-01-01T00:00:00.000000000Z', 'done')`); err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -78,11 +77,8 @@ const docDict1SHA256 = "77c4b751da94ed19d6ba44e76246a7c47bab54f15a84fcd5113fdfdd
 func TestMigrationPacksDocuments(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	old := openSQLite("file:"+filepath.Join(dir, DBName)+"?_foreign_keys=on&_journal_mode=WAL", &docCodec{})
-	st := &Store{dir: dir, db: old, rdb: old}
-	if err := st.migrateTo(ctx, 12); err != nil {
-		t.Fatal(err)
-	}
+	st := storeAtStep(t, dir, 12)
+	old := st.db
 	docs := map[int][]string{
 		141: {strings.Replace(record141, "La fabbrica", "Il laboratorio", 1), record141},
 		7:   {`{"id":7,"title":"Piazza \u003cnuova\u003e","status":"In corso","start_date":"2019-03-01","territory":["Carpi","Modena"],"certified":true,"links":[{"url":"https://x.example/gone","field":"website","source":"href","declared_gone":true}],"warnings":[]}`},

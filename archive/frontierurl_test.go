@@ -3,7 +3,6 @@ package archive
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -40,11 +39,8 @@ func frontierDump(t *testing.T, st *Store) string {
 func TestMigrationFrontierURLs(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	db := openSQLite("file:"+filepath.Join(dir, DBName)+"?_foreign_keys=on&_journal_mode=WAL", &docCodec{})
-	old := &Store{dir: dir, db: db, rdb: db, docs: &docCodec{}}
-	if err := old.migrateTo(ctx, 22); err != nil {
-		t.Fatal(err)
-	}
+	old := storeAtStep(t, dir, 22)
+	db := old.db
 	for _, q := range []string{
 		`INSERT INTO crawls (id, source, base_url, started_at, status) VALUES (1, 'osservatorio', 'https://x.example', '2025-01-01T00:00:00.000000000Z', 'done'),
 			(2, 'comune', 'https://comune.example.it/', '2025-01-02T00:00:00.000000000Z', 'done'), (3, 'links', '', '2025-01-03T00:00:00.000000000Z', 'done')`,

@@ -41,12 +41,8 @@ var oldLinkRefs = [][]any{
 func oldLinksCatalog(t *testing.T, dir string) {
 	t.Helper()
 	ctx := context.Background()
-	db := openSQLite("file:"+filepath.Join(dir, DBName)+"?_foreign_keys=on&_journal_mode=WAL", &docCodec{})
+	db := storeAtStep(t, dir, 24).db
 	defer db.Close()
-	st := &Store{dir: dir, db: db, rdb: db, docs: &docCodec{}}
-	if err := st.migrateTo(ctx, 24); err != nil {
-		t.Fatal(err)
-	}
 	exec := func(q string, args ...any) {
 		t.Helper()
 		if _, err := db.ExecContext(ctx, q, args...); err != nil {

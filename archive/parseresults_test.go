@@ -3,7 +3,6 @@ package archive
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -49,11 +48,8 @@ func parseResultsDump(t *testing.T, st *Store, crawl int64) string {
 func TestMigrationParseResultsWithoutRepeats(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	db := openSQLite("file:"+filepath.Join(dir, DBName)+"?_foreign_keys=on&_journal_mode=WAL", &docCodec{})
-	old := &Store{dir: dir, db: db, rdb: db, docs: &docCodec{}}
-	if err := old.migrateTo(ctx, 18); err != nil {
-		t.Fatal(err)
-	}
+	old := storeAtStep(t, dir, 18)
+	db := old.db
 	for _, q := range []string{
 		`INSERT INTO crawls (id, source, base_url, started_at, status) VALUES (1, 'osservatorio', 'https://x', '2025-01-01T00:00:00.000000000Z', 'done')`,
 		`INSERT INTO warc_files (id, name) VALUES (1, 'a.warc.gz')`,
