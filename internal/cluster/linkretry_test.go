@@ -51,25 +51,6 @@ func TestSharedLinkCheckReadsRetryAfterDates(t *testing.T) {
 	// matters here is the block.
 	_, _ = lc.Run(ctx, jobs.LinksConfig{UserAgent: "archivio/test (+https://example.org/)", Timeout: 2 * time.Second,
 		AllowPrivate: true, Parallel: 1, PerHost: 1})
-	after, err := st.Now(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	hosts, err := st.Hosts(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var blocked []pg.HostState
-	for _, h := range hosts {
-		if !h.BlockedUntil.IsZero() {
-			blocked = append(blocked, h)
-		}
-	}
-	if len(blocked) != 1 {
-		t.Fatalf("hosts %+v: want the site's host blocked", hosts)
-	}
 	// The date is to the second.
-	if until := blocked[0].BlockedUntil; until.Before(before.Add(wait-time.Second)) || until.After(after.Add(wait)) {
-		t.Errorf("host blocked until %s, want about %v after the 429 (between %s and %s)", until, wait, before.Add(wait-time.Second), after.Add(wait))
-	}
+	checkBlocked(t, st, before, wait, time.Second)
 }

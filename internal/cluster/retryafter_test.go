@@ -63,26 +63,35 @@ func TestCrawlRetryAfterIsCapped(t *testing.T) {
 			if err := n.Run(ctx); err != nil {
 				t.Fatal(err)
 			}
-			after, err := st.Now(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			hosts, err := st.Hosts(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var blocked []pg.HostState
-			for _, h := range hosts {
-				if !h.BlockedUntil.IsZero() {
-					blocked = append(blocked, h)
-				}
-			}
-			if len(blocked) != 1 {
-				t.Fatalf("hosts %+v: want the site's blocked", hosts)
-			}
-			if until := blocked[0].BlockedUntil; until.Before(before.Add(tc.want-tc.tol)) || until.After(after.Add(tc.want)) {
-				t.Errorf("host blocked until %s, want %s after the 429 (between %s and %s)", until, tc.want, before.Add(tc.want), after.Add(tc.want))
-			}
+			checkBlocked(t, st, before, tc.want, tc.tol)
 		})
+	}
+}
+
+// checkBlocked checks that one host of st is blocked, until want after
+// a 429 answered at or after before (less tol, for an HTTP date given to
+// the second) and by now.
+func checkBlocked(t *testing.T, st *pg.Store, before time.Time, want, tol time.Duration) {
+	t.Helper()
+	ctx := context.Background()
+	after, err := st.Now(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hosts, err := st.Hosts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var blocked []pg.HostState
+	for _, h := range hosts {
+		if !h.BlockedUntil.IsZero() {
+			blocked = append(blocked, h)
+		}
+	}
+	if len(blocked) != 1 {
+		t.Fatalf("hosts %+v: want the site's host blocked", hosts)
+	}
+	if until := blocked[0].BlockedUntil; until.Before(before.Add(want-tol)) || until.After(after.Add(want)) {
+		t.Errorf("host blocked until %s, want %v after the 429 (between %s and %s)", until, want, before.Add(want-tol), after.Add(want))
 	}
 }
