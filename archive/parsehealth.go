@@ -92,8 +92,11 @@ func ParseResultWrite(r ParseResult) Write {
 		if r.CaptureID != 0 {
 			capture = r.CaptureID
 		}
-		if _, err := t.exec(insertFieldList, string(fields)); err != nil {
-			return fmt.Errorf("add parse result of %s: %w", r.URL, err)
+		if list := string(fields); !t.s.mem.hasFieldList(list) {
+			if _, err := t.exec(insertFieldList, list); err != nil {
+				return fmt.Errorf("add parse result of %s: %w", r.URL, err)
+			}
+			t.committed = append(t.committed, func() { t.s.mem.storedFieldList(list) })
 		}
 		if _, err := t.exec(insertParseResult, r.CrawlID, r.RecordID, r.URL, capture, r.Outcome, via,
 			string(fields), string(unknown), string(fz), r.Reason); err != nil {
@@ -140,6 +143,7 @@ func ParseFailureWrite(f ParseFailure) Write {
 		if f.CrawlID != 0 {
 			crawl = f.CrawlID
 		}
+		t.s.mem.failed(f.RecordID)
 		if _, err := t.exec(upsertParseFailure, f.RecordID, f.URL, f.CaptureID, crawl, f.Reason, f.ParserVersion,
 			FormatTime(f.LastFailed), FormatTime(f.LastFailed)); err != nil {
 			return fmt.Errorf("add parse failure of %s: %w", f.URL, err)

@@ -27,6 +27,9 @@ type ParsedRecord struct {
 	// (format 2, docpage.go), and reads it back from the WARC file; nil
 	// packs it against the field names only (format 1).
 	Page []byte
+	// Summary is the record's browse summary, made by Summarize from the
+	// fields the document was made of; nil makes it from Data.
+	Summary *SummaryRow
 }
 
 // CitedLink is a URL a record carries: the field it is in, how it was
@@ -115,24 +118,17 @@ var (
 		VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	// upsertSummary keeps a record's browse summary: ?1 is its latest
 	// version's document (JSON text), ?2 to ?5 the record, the version,
-	// its capture and when it was made.
+	// its capture and when it was made. putSummary stores one made
+	// already (ParsedRecord.Summary).
 	upsertSummary = writeStatement(`INSERT OR REPLACE INTO record_summaries (record_id, version, capture_id, changed_at, title, status, nature, year,
 		territory, certified, financed, search)
-	SELECT ?2, ?3, ?4, ?5,
-		COALESCE(json_extract(?1, '$.title'), ''),
-		COALESCE(json_extract(?1, '$.status'), ''),
-		COALESCE(json_extract(?1, '$.nature'), ''),
-		COALESCE(json_extract(?1, '$.start_year'), CAST(substr(json_extract(?1, '$.start_date'), 1, 4) AS INTEGER),
-			json_extract(?1, '$.certification_year'), json_extract(?1, '$.funding_year'), json_extract(?1, '$.end_year')),
-		COALESCE((SELECT group_concat(value, ' / ') FROM json_each(?1, '$.territory')), ''),
-		COALESCE(json_extract(?1, '$.certified'), 0),
-		COALESCE(json_extract(?1, '$.financed'), 0),
-		` + summarySearch(`?1`) + ` AS search`)
+	SELECT ?2, ?3, ?4, ?5, ` + summaryExprs(`?1`) + ` AS search`)
+	putSummary = writeStatement(`INSERT OR REPLACE INTO record_summaries (record_id, version, capture_id, changed_at, title, status, nature, year,
+		territory, certified, financed, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	deleteFailure = writeStatement(`DELETE FROM parse_failures WHERE record_id = ?
 		AND (SELECT fetched_at FROM captures WHERE id = parse_failures.capture_id) <= (SELECT fetched_at FROM captures WHERE id = ?)`)
 	selectRefs     = writeStatement(`SELECT DISTINCT link_id FROM link_refs WHERE record_id = ?`)
 	deleteRefs     = writeStatement(`DELETE FROM link_refs WHERE record_id = ?`)
-	insertRef      = writeStatement(`INSERT OR REPLACE INTO link_refs (link_id, record_id, field, source, declared_gone) VALUES (?, ?, ?, ?, ?)`)
 	deactivateLink = writeStatement(`UPDATE links SET active = 0 WHERE id = ? AND NOT EXISTS (SELECT 1 FROM link_refs WHERE link_refs.link_id = links.id)`)
 )
 
@@ -216,7 +212,7 @@ func applyRecord(t *txn, rec ParsedRecord, captureID int64, seenAt time.Time) (A
 	if _, err := t.exec(insertVersion, rec.ID, out.Version, captureID, rec.ParserVersion, FormatTime(seenAt), packed, string(changedJSON)); err != nil {
 		return Applied{}, err
 	}
-	if _, err := t.exec(upsertSummary, string(rec.Data), rec.ID, out.Version, captureID, timeValue(seenAt)); err != nil {
+	if err := writeSummary(t, rec, out.Version, captureID, seenAt); err != nil {
 		return Applied{}, err
 	}
 	if err := clearFailure(t, rec.ID, captureID); err != nil {
@@ -225,10 +221,30 @@ func applyRecord(t *txn, rec ParsedRecord, captureID int64, seenAt time.Time) (A
 	return out, syncLinks(t, rec, seenAt, out.Outcome == VersionNew)
 }
 
+// writeSummary keeps rec's browse summary, the one it comes with or, when
+// none, one made from its document.
+func writeSummary(t *txn, rec ParsedRecord, version int, captureID int64, seenAt time.Time) error {
+	sum := rec.Summary
+	if sum == nil {
+		_, err := t.exec(upsertSummary, string(rec.Data), rec.ID, version, captureID, timeValue(seenAt))
+		return err
+	}
+	var year any
+	if sum.Year != nil {
+		year = *sum.Year
+	}
+	_, err := t.exec(putSummary, rec.ID, version, captureID, timeValue(seenAt), sum.Title, sum.Status, sum.Nature, year,
+		sum.Territory, sum.Certified, sum.Financed, sum.Search)
+	return err
+}
+
 // clearFailure ends a record page's parse failure once a record was read
 // from the failed capture or a newer one; an older capture (a resumed old
 // crawl) leaves a newer failure open.
 func clearFailure(t *txn, id int, captureID int64) error {
+	if may, err := t.s.mem.mayFail(t, id); err != nil || !may {
+		return err // none stored: nothing to end
+	}
 	_, err := t.exec(deleteFailure, id, captureID)
 	return err
 }
@@ -319,14 +335,18 @@ func syncLinks(t *txn, rec ParsedRecord, seenAt time.Time, fresh bool) error {
 			return err
 		}
 	}
+	urls := make([]string, 0, len(rec.Links))
 	for _, l := range rec.Links {
-		var id int64
-		if err := t.queryRow(upsertLink, l.URL, timeValue(seenAt)).Scan(&id); err != nil {
-			return err
+		if !slices.Contains(urls, l.URL) {
+			urls = append(urls, l.URL)
 		}
-		if _, err := t.exec(insertRef, id, rec.ID, linkFieldValue(l.Field), linkSourceValue(l.Source), l.DeclaredGone); err != nil {
-			return err
-		}
+	}
+	ids, err := linkIDs(t, urls, seenAt)
+	if err != nil {
+		return err
+	}
+	if err := insertLinkRefs(t, rec.ID, rec.Links, ids); err != nil {
+		return err
 	}
 	for _, id := range before {
 		if _, err := t.exec(deactivateLink, id); err != nil {

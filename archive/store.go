@@ -33,6 +33,7 @@ type Store struct {
 	// once: a crawl runs the same few statements per page.
 	reads, writes map[string]*sql.Stmt
 	captureIDs    idAllocator
+	mem           writeMemory // what the writer knows of the catalog
 }
 
 // DBName is the database file inside a data directory.

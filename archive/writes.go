@@ -54,6 +54,9 @@ type txn struct {
 	// crawlBases the base URLs of the crawls read (frontierURLValue).
 	warcFiles  map[string]int64
 	crawlBases map[int64]string
+	// committed run once the transaction has committed: what the writer
+	// learnt of the catalog in it (writeMemory) is kept only then.
+	committed []func()
 }
 
 // stmt returns q's prepared statement bound to the transaction. The
@@ -146,8 +149,9 @@ func (s *Store) apply(ctx context.Context, writes ...Write) error {
 
 // runWrites runs writes in one transaction and commits it.
 func (s *Store) runWrites(ctx context.Context, writes []Write) error {
-	return WithTx(ctx, s.db, func(tx *sql.Tx) error {
-		t := &txn{ctx: ctx, tx: tx, s: s}
+	var t *txn
+	err := WithTx(ctx, s.db, func(tx *sql.Tx) error {
+		t = &txn{ctx: ctx, tx: tx, s: s}
 		for _, w := range writes {
 			if err := w.run(t); err != nil {
 				return err
@@ -155,6 +159,12 @@ func (s *Store) runWrites(ctx context.Context, writes []Write) error {
 		}
 		return nil
 	})
+	if err == nil {
+		for _, f := range t.committed {
+			f()
+		}
+	}
+	return err
 }
 
 // idAllocator hands out capture ids. A capture's id is known as soon as it

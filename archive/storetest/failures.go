@@ -20,6 +20,10 @@ func parseFailuresFollowTheNewestCapture(t *testing.T, ctx context.Context, st a
 	c1 := must(st.AddCapture(ctx, capture("https://x/141", 0, 200, "a.warc.gz", 0)))
 	c2 := must(st.AddCapture(ctx, capture("https://x/141", time.Hour, 200, "a.warc.gz", 500)))
 	c3 := must(st.AddCapture(ctx, capture("https://x/141", 2*time.Hour, 200, "a.warc.gz", 1000)))
+	// Another record read before any failure is stored: a catalog that
+	// keeps in memory which records have one has read them by then.
+	c7 := must(st.AddCapture(ctx, capture("https://x/7", 0, 200, "a.warc.gz", 1500)))
+	must(st.ApplyRecord(ctx, archive.ParsedRecord{ID: 7, URL: "https://x/7", Data: []byte(`{"id":7}`), ParserVersion: "p1"}, c7, at(0)))
 	fail := func(c int64, crawlID int64, reason string, d time.Duration) archive.ParseFailure {
 		return archive.ParseFailure{RecordID: 141, URL: "https://x/141", CaptureID: c, CrawlID: crawlID, Reason: reason,
 			ParserVersion: "p1", LastFailed: at(d)}

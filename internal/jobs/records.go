@@ -20,11 +20,21 @@ func ArchiveRecord(rec *parsers.Record) (archive.ParsedRecord, error) {
 	if err != nil {
 		return archive.ParsedRecord{}, fmt.Errorf("record %d: %w", rec.ID, err)
 	}
-	out := archive.ParsedRecord{ID: rec.ID, URL: rec.URL, Data: data, ParserVersion: parsers.Version}
+	out := archive.ParsedRecord{ID: rec.ID, URL: rec.URL, Data: data, ParserVersion: parsers.Version, Summary: summaryOf(rec)}
 	for _, l := range rec.Links {
 		out.Links = append(out.Links, archive.CitedLink{URL: l.URL, Field: l.Field, Source: l.Source, DeclaredGone: l.DeclaredGone})
 	}
 	return out, nil
+}
+
+// summaryOf is rec's browse summary, made from its fields rather than
+// from its document again.
+func summaryOf(rec *parsers.Record) *archive.SummaryRow {
+	return archive.Summarize(archive.SummaryFields{Title: rec.Title, Status: rec.Status, Nature: rec.Nature,
+		StartYear: rec.StartYear, StartDate: rec.StartDate, CertificationYear: rec.CertificationYear,
+		FundingYear: rec.FundingYear, EndYear: rec.EndYear, Territory: rec.Territory, Certified: rec.Certified,
+		Financed: rec.Financed, DecisionMakers: rec.DecisionMakers, ExternalParties: rec.ExternalParties,
+		ResponsibleUnit: rec.ResponsibleUnit, Address: rec.Address, Region: rec.Region})
 }
 
 // storedRecord is a record as stored: its Raw left out (the field of the
