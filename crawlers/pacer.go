@@ -3,6 +3,7 @@ package crawlers
 import (
 	"io"
 	"net/http"
+	"slices"
 	"sync"
 	"time"
 )
@@ -23,8 +24,18 @@ type pacer struct {
 	delay  time.Duration
 	busy   int
 	rested []time.Time   // when the request of each idle slot ended; a fresh slot has none
-	free   chan struct{} // closed and replaced when a slot is freed
+	free   chan struct{} // closed and replaced when a slot is freed or the first in line changes
+	// line are the requests waiting for a slot, in their order of
+	// arrival: a slot goes to the first, so a request that comes back
+	// for another slot at once (the worker of the request just ended)
+	// never passes one that waits. A crawl taking its pages in order
+	// sends them in that order.
+	line []*waiter
 }
+
+// waiter is a request's place in line (not of size zero: each is its
+// own pointer).
+type waiter struct{ _ byte }
 
 // Pacer is a crawl's pacing made by its caller, to put below the
 // recording transport (Options.Pacer): a request's slot is then held while
@@ -52,6 +63,7 @@ func (p *pacer) set(limit int, delay time.Duration) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.limit, p.delay = max(limit, 1), delay
+	p.wakeLocked() // a larger limit has room for those in line
 	if n := len(p.rested); n > p.limit {
 		// Keep the slots that rested least: the pause is never shortened.
 		latest(p.rested)
@@ -86,9 +98,14 @@ func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 func (p *pacer) acquire(req *http.Request) error {
 	ctx, cancel := stopContext(req.Context())
 	defer cancel()
+	var me *waiter // this request's place in line, once it waits
 	for {
 		p.mu.Lock()
-		if p.busy < p.limit {
+		if p.busy < p.limit && (len(p.line) == 0 || p.line[0] == me) {
+			if me != nil {
+				p.line = p.line[1:]
+				p.wakeLocked() // the next in line may take a slot left
+			}
 			p.busy++
 			var ended time.Time
 			if n := len(p.rested); n > 0 {
@@ -112,11 +129,19 @@ func (p *pacer) acquire(req *http.Request) error {
 			}
 			return nil
 		}
+		if me == nil {
+			me = new(waiter)
+			p.line = append(p.line, me)
+		}
 		free := p.free
 		p.mu.Unlock()
 		select {
 		case <-free:
 		case <-ctx.Done():
+			p.mu.Lock()
+			p.line = slices.DeleteFunc(p.line, func(w *waiter) bool { return w == me })
+			p.wakeLocked()
+			p.mu.Unlock()
 			return ctx.Err()
 		}
 	}

@@ -129,3 +129,61 @@ func TestCrawlStopsDuringThePause(t *testing.T) {
 		t.Errorf("%d requests (%v), want robots.txt only", n, s.requests())
 	}
 }
+
+// TestPacerServesInOrderOfArrival: a request waiting for the one slot
+// gets it before one that asks once the slot is freed, even when that
+// one asks at once, from the goroutine that freed it (a worker taking its
+// next page): requests are sent in the order they were queued.
+func TestPacerServesInOrderOfArrival(t *testing.T) {
+	p := newPacer(&clockedTransport{}, 1, 0)
+	req := func(name string) *http.Request {
+		r, _ := http.NewRequest(http.MethodGet, "http://example.org/"+name, nil)
+		return r
+	}
+	if err := p.acquire(req("a")); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var order []string
+	took := func(name string) {
+		mu.Lock()
+		order = append(order, name)
+		mu.Unlock()
+		p.release()
+	}
+	bDone := make(chan struct{})
+	go func() {
+		defer close(bDone)
+		if err := p.acquire(req("b")); err != nil {
+			t.Error(err)
+			return
+		}
+		took("b")
+	}()
+	waitInLine(t, p, 1)
+	p.release() // a ends; its worker asks for c at once
+	if err := p.acquire(req("c")); err != nil {
+		t.Fatal(err)
+	}
+	took("c")
+	<-bDone
+	if len(order) != 2 || order[0] != "b" {
+		t.Errorf("slots went to %v, want b then c", order)
+	}
+}
+
+// waitInLine waits until n requests wait for a slot of p.
+func waitInLine(t *testing.T, p *pacer, n int) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(time.Millisecond) {
+		p.mu.Lock()
+		waiting := len(p.line)
+		p.mu.Unlock()
+		if waiting == n {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d requests in line, want %d", waiting, n)
+		}
+	}
+}
