@@ -32,8 +32,11 @@ type cdxjIndex struct {
 }
 
 // cdxjMemLimit is the bytes of CDXJ lines a writer holds in memory: about
-// 6,000 lines of a typical page.
-const cdxjMemLimit = 2 << 20
+// 1,500 lines of a typical page. Small, so that a crawl's memory reaches
+// its size within its first couple of thousand pages and stays there; a
+// run is cheap to write and merging a few dozen at a file's close is
+// quick.
+const cdxjMemLimit = 512 << 10
 
 func newCDXJIndex(spool func() (string, error)) *cdxjIndex {
 	return &cdxjIndex{spool: spool, limit: cdxjMemLimit}

@@ -42,4 +42,8 @@ const (
 	keyExcluded                 // recorded as excluded
 )
 
-const crawlKnownKeys = 8192
+// crawlKnownKeys is how many keys a crawl keeps in memory: enough for the
+// links every page repeats (navigation, listings), and full within a
+// couple of thousand pages, so that a crawl's memory does not grow past
+// them with the site.
+const crawlKnownKeys = 2048

@@ -68,11 +68,12 @@ type keyChange struct {
 
 // Sizes of the memory: the filter of keys is 2^21 bits (256 KB), which
 // spares at least 99% of the lookups of new keys up to 200,000 keys; the
-// cache holds the last 8,192 keys looked up or committed (the links every
-// page repeats: navigation, listings).
+// cache holds the last 2,048 keys looked up or committed (the links every
+// page repeats: navigation, listings), full within a couple of thousand
+// pages.
 const (
 	frontierFilterBits = 21
-	frontierCacheKeys  = 8192
+	frontierCacheKeys  = 2048
 )
 
 // newFrontierMemory makes the memory of crawl crawlID's frontier: the
