@@ -36,11 +36,17 @@ type LinkAt struct {
 // The versions' documents are read by VersionsAsOf (their pages in WARC
 // order), and their "links" arrays given to the query as they stand.
 func (s *Store) LinksAsOf(ctx context.Context, asOf time.Time) ([]LinkAt, error) {
-	at := FormatTime(asOf)
 	cites, err := s.citesAsOf(ctx, asOf)
 	if err != nil {
-		return nil, fmt.Errorf("links as of %s: %w", at, err)
+		return nil, fmt.Errorf("links as of %s: %w", FormatTime(asOf), err)
 	}
+	return s.LinksCitedAsOf(ctx, asOf, cites)
+}
+
+// LinksCitedAsOf is LinksAsOf with the links the record versions known at
+// asOf cite gathered already (from VersionsAsOf at the same moment).
+func (s *Store) LinksCitedAsOf(ctx context.Context, asOf time.Time, cites *Citations) ([]LinkAt, error) {
+	at := FormatTime(asOf)
 	rows, err := s.db.QueryContext(ctx, `WITH cited AS (
 			SELECT json_extract(l.value, '$.url') AS url, json_extract(d.value, '$[0]') AS rid, json_extract(l.value, '$.field') AS field,
 				COALESCE(json_extract(l.value, '$.declared_gone'), 0) AS gone
@@ -56,7 +62,7 @@ func (s *Store) LinksAsOf(ctx context.Context, asOf time.Time) ([]LinkAt, error)
 		LEFT JOIN link_checks k ON k.id = (SELECT k2.id FROM link_checks k2 WHERE k2.url = c.url AND k2.checked_at <= ?1
 			ORDER BY k2.checked_at DESC, k2.id DESC LIMIT 1)
 		WHERE c.url IS NOT NULL
-		GROUP BY c.url ORDER BY c.url`, at, cites)
+		GROUP BY c.url ORDER BY c.url`, at, cites.json())
 	if err != nil {
 		return nil, fmt.Errorf("links as of %s: %w", at, err)
 	}
@@ -77,11 +83,41 @@ func (s *Store) LinksAsOf(ctx context.Context, asOf time.Time) ([]LinkAt, error)
 	return out, nil
 }
 
-// citesAsOf returns the links the record versions known at asOf cite, as
-// a JSON array of [record id, the version's "links" value] pairs.
-func (s *Store) citesAsOf(ctx context.Context, asOf time.Time) (string, error) {
-	var b strings.Builder
-	b.WriteByte('[')
+// Citations gathers the links record versions cite (the "links" value of
+// each version's document), for LinksCitedAsOf: a reader that goes
+// through the versions anyway (an export) gathers them on its way, and
+// the documents are not read a second time.
+type Citations struct {
+	b strings.Builder
+}
+
+// Add notes the links of a version of record id: its document's "links"
+// value, a JSON array (missing or null cites nothing).
+func (c *Citations) Add(id int, links json.RawMessage) {
+	if len(links) == 0 || links[0] == 'n' {
+		return
+	}
+	if c.b.Len() == 0 {
+		c.b.WriteByte('[')
+	} else {
+		c.b.WriteByte(',')
+	}
+	fmt.Fprintf(&c.b, "[%d,", id)
+	c.b.Write(links)
+	c.b.WriteByte(']')
+}
+
+// json is the links gathered as a JSON array of [record id, links] pairs.
+func (c *Citations) json() string {
+	if c.b.Len() == 0 {
+		return "[]"
+	}
+	return c.b.String() + "]"
+}
+
+// citesAsOf gathers the links the record versions known at asOf cite.
+func (s *Store) citesAsOf(ctx context.Context, asOf time.Time) (*Citations, error) {
+	c := &Citations{}
 	err := s.VersionsAsOf(ctx, asOf, func(v *VersionAt) error {
 		var doc struct {
 			Links json.RawMessage `json:"links"`
@@ -89,19 +125,10 @@ func (s *Store) citesAsOf(ctx context.Context, asOf time.Time) (string, error) {
 		if err := json.Unmarshal(v.Data, &doc); err != nil {
 			return fmt.Errorf("links of version %d of record %d: %w", v.Version, v.RecordID, err)
 		}
-		if len(doc.Links) == 0 || doc.Links[0] == 'n' {
-			return nil
-		}
-		if b.Len() > 1 {
-			b.WriteByte(',')
-		}
-		fmt.Fprintf(&b, "[%d,", v.RecordID)
-		b.Write(doc.Links)
-		b.WriteByte(']')
+		c.Add(v.RecordID, doc.Links)
 		return nil
 	})
-	b.WriteByte(']')
-	return b.String(), err
+	return c, err
 }
 
 // CapturesByID calls fn with the captures of the catalog among ids, by

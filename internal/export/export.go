@@ -155,6 +155,13 @@ type source interface {
 	CapturesByID(ctx context.Context, ids []int64, fn func(*archive.Capture) error) error
 }
 
+// citedLinks is an archive that reads the link inventory from the links
+// gathered while its versions were read (the SQLite Store, whose
+// documents are read from the WARC files).
+type citedLinks interface {
+	LinksCitedAsOf(ctx context.Context, asOf time.Time, cites *archive.Citations) ([]archive.LinkAt, error)
+}
+
 // exportTables are the tables of an export in the given format, in write
 // order: processes, the long tables, links, captures.
 func exportTables(format string) []*table {
@@ -193,6 +200,12 @@ func writeTables(ctx context.Context, st source, snk sink, tables []*table, form
 		return nil
 	}
 
+	// The links the versions cite are gathered on the way (when every
+	// record is exported and the archive can take them), so the link
+	// inventory does not read the documents again.
+	cited, gather := st.(citedLinks)
+	gather = gather && only == nil
+	var cites archive.Citations
 	var captures []int64
 	prov := map[string]int{}
 	for _, name := range []string{"record_version", "capture_id", "source_url", "captured_at", "capture_digest", "parser_version"} {
@@ -211,6 +224,13 @@ func writeTables(ctx context.Context, st source, snk sink, tables []*table, form
 		row, err := recordRow(proc, doc)
 		if err != nil {
 			return fmt.Errorf("record %d: %w", v.RecordID, err)
+		}
+		if links := doc["links"]; gather && links != nil {
+			raw, err := json.Marshal(links)
+			if err != nil {
+				return fmt.Errorf("record %d: links: %w", v.RecordID, err)
+			}
+			cites.Add(v.RecordID, raw)
 		}
 		row[prov["record_version"]], row[prov["capture_id"]], row[prov["source_url"]] = int64(v.Version), idOrNil(v.CaptureID), v.SourceURL
 		row[prov["captured_at"]], row[prov["capture_digest"]], row[prov["parser_version"]] = timeOrNil(v.CapturedAt), stringOrNil(v.PayloadDigest), v.ParserVersion
@@ -242,7 +262,12 @@ func writeTables(ctx context.Context, st source, snk sink, tables []*table, form
 		return err
 	}
 
-	ls, err := st.LinksAsOf(ctx, asOf)
+	var ls []archive.LinkAt
+	if gather {
+		ls, err = cited.LinksCitedAsOf(ctx, asOf, &cites)
+	} else {
+		ls, err = st.LinksAsOf(ctx, asOf)
+	}
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"archivio/archive"
+	"archivio/parsers"
 )
 
 // check records a link check of url at at, good or not; a good check
@@ -143,6 +144,55 @@ func TestExportCaptures(t *testing.T) {
 		"process_participants.process_id": "processes.id"} {
 		if refs[from] != to {
 			t.Errorf("foreign key %s -> %q, want %s (all: %v)", from, refs[from], to, refs)
+		}
+	}
+}
+
+// linksRead hides the Store's LinksCitedAsOf: its exports read the link
+// inventory from the documents again, as the PostgreSQL store's do.
+type linksRead struct{ *archive.Store }
+
+func (linksRead) LinksCitedAsOf() {}
+
+// TestExportGathersLinksOnTheWay: the links gathered while the records
+// are exported make the same link table as the inventory read from the
+// documents again, whatever cites them: several records, several fields,
+// a site declared gone, a site source's pages.
+func TestExportGathersLinksOnTheWay(t *testing.T) {
+	a := newArchive(t)
+	r := rec141()
+	r.Links = append(r.Links, parsers.Link{URL: "http://www.fabbricaideedistretto.it/", Field: "source_notes", Source: "text", DeclaredGone: true},
+		parsers.Link{URL: "https://comune.example.org/bilancio", Field: "objectives", Source: "text"})
+	a.apply(r, day(1))
+	r7 := rec7()
+	r7.Links = []parsers.Link{{URL: "https://comune.example.org/bilancio", Field: "website", Source: "href"},
+		{URL: "https://altro.example.org/<&>", Field: "description", Source: "text"}}
+	a.apply(r7, day(2))
+	a.check("https://comune.example.org/bilancio", day(3), true)
+	mustT(t, a.st.AddSiteLinks(context.Background(), "fiorano", "https://comune.example.org/", []string{"https://comune.example.org/bilancio", "https://x.example.org/"}, day(2)))
+	for _, format := range []string{"csv", "jsonl"} {
+		for _, asOf := range []time.Time{day(1), day(4)} {
+			o := Options{Format: format, AsOf: asOf, Now: func() time.Time { return day(9) }, Version: "test"}
+			o.Archive, o.OutDir = a.st, filepath.Join(t.TempDir(), "gathered")
+			if _, err := Export(context.Background(), o); err != nil {
+				t.Fatal(err)
+			}
+			gathered := o.OutDir
+			o.Archive, o.OutDir = linksRead{a.st}, filepath.Join(t.TempDir(), "read")
+			if _, err := Export(context.Background(), o); err != nil {
+				t.Fatal(err)
+			}
+			name := "links.csv"
+			if format == "jsonl" {
+				name = "links.jsonl"
+			}
+			want, err := os.ReadFile(filepath.Join(o.OutDir, name))
+			mustT(t, err)
+			got, err := os.ReadFile(filepath.Join(gathered, name))
+			mustT(t, err)
+			if string(got) != string(want) || len(want) < 100 {
+				t.Errorf("%s as of %s: links gathered on the way\n%s\nread again\n%s", format, asOf.Format(time.DateOnly), got, want)
+			}
 		}
 	}
 }
