@@ -106,12 +106,12 @@ func (s *Store) ApplyRecord(ctx context.Context, rec ParsedRecord, captureID int
 const laterSeen = `CASE WHEN typeof(last_seen) = 'integer' THEN MAX(last_seen, ?1) WHEN last_seen >= ?2 THEN last_seen ELSE ?1 END`
 
 var (
-	selectLatest = writeStatement(`SELECT v.version, v.data, ` + docRefColumns + ` FROM records r
-		JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version` + docRefJoin + ` WHERE r.id = ?`)
-	insertRecord = writeStatement(`INSERT INTO records (id, url, first_seen, last_seen, latest_version) VALUES (?, ?, ?, ?, 1)`)
-	selectStale  = writeStatement(`SELECT COALESCE((SELECT fetched_at FROM captures WHERE id = ?) <
-		(SELECT c.fetched_at FROM records r JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version
-		 JOIN captures c ON c.id = v.capture_id WHERE r.id = ?), 0)`)
+	// selectLatest reads record ?1's latest version, and whether capture
+	// ?2 is older than that version's (stale).
+	selectLatest = writeStatement(`SELECT v.version, COALESCE((SELECT fetched_at FROM captures WHERE id = ?2) < dc.fetched_at, 0),
+		v.data, ` + docRefColumns + ` FROM records r
+		JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version` + docRefJoin + ` WHERE r.id = ?1`)
+	insertRecord  = writeStatement(`INSERT INTO records (id, url, first_seen, last_seen, latest_version) VALUES (?, ?, ?, ?, 1)`)
 	updateSeen    = writeStatement(`UPDATE records SET last_seen = ` + laterSeen + ` WHERE id = ?3`)
 	updateLatest  = writeStatement(`UPDATE records SET latest_version = ?4, last_seen = ` + laterSeen + `, url = ?5 WHERE id = ?3`)
 	insertVersion = writeStatement(`INSERT INTO record_versions (record_id, version, capture_id, parser_version, created_at, data, changed_fields)
@@ -151,9 +151,15 @@ func RecordWrite(rec ParsedRecord, captureID int64, seenAt time.Time, applied fu
 
 func applyRecord(t *txn, rec ParsedRecord, captureID int64, seenAt time.Time) (Applied, error) {
 	var latest int
+	var stale bool
 	var prev []byte
 	var ref docRef
-	err := t.queryRow(selectLatest, rec.ID).Scan(append([]any{&latest, &prev}, ref.dest()...)...)
+	err := t.queryRow(selectLatest, rec.ID, captureID).Scan(append([]any{&latest, &stale, &prev}, ref.dest()...)...)
+	if err == nil && stale {
+		// A capture older than the latest version's (a resumed old
+		// crawl) never overrides newer content.
+		return Applied{Outcome: VersionUnchanged, Version: latest}, nil
+	}
 	if err == nil {
 		prev, err = t.s.docs.unpackPage(prev, func(n int) ([]byte, error) {
 			if ref.CaptureID == captureID && len(rec.Page) >= n {
@@ -175,15 +181,6 @@ func applyRecord(t *txn, rec ParsedRecord, captureID int64, seenAt time.Time) (A
 	case err != nil:
 		return Applied{}, err
 	default:
-		var stale bool
-		if err := t.queryRow(selectStale, captureID, rec.ID).Scan(&stale); err != nil {
-			return Applied{}, err
-		}
-		if stale {
-			// A capture older than the latest version's (a resumed old
-			// crawl) never overrides newer content.
-			return Applied{Outcome: VersionUnchanged, Version: latest}, nil
-		}
 		changed, err := diffFields(prev, rec.Data)
 		if err != nil {
 			return Applied{}, err
