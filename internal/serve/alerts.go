@@ -2,9 +2,13 @@ package serve
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 
 	"archivio/archive"
 	"archivio/internal/alerts"
@@ -22,6 +26,48 @@ type alertView struct {
 	Headline string
 	Text     string
 	IsLink   bool
+	Delivery string // how its delivery to the configured sinks went
+}
+
+// deliveryText says how an alert's delivery went, with each sink's error
+// when one failed.
+func deliveryText(row archive.AlertRow) string {
+	var failures []string
+	var sinks map[string]string
+	if json.Unmarshal([]byte(row.Delivered), &sinks) == nil {
+		for name, outcome := range sinks {
+			if outcome != "ok" {
+				failures = append(failures, name+": "+outcome)
+			}
+		}
+		slices.Sort(failures)
+	}
+	tries := func() string {
+		if row.Attempts == 1 {
+			return "1 attempt"
+		}
+		return strconv.Itoa(row.Attempts) + " attempts"
+	}
+	var s string
+	switch row.Delivery {
+	case archive.DeliveryDelivered:
+		return "delivered to every sink"
+	case archive.DeliveryPending:
+		if row.Attempts == 0 {
+			return "delivery pending: sent at the next start"
+		}
+		s = "delivery pending after " + tries() + ": tried again at the next start"
+	case archive.DeliveryFailed:
+		s = "delivery failed after " + tries()
+	case archive.DeliveryNone:
+		return "not delivered: no sink was configured"
+	default:
+		return "delivery not recorded (raised by an earlier archivio)"
+	}
+	if len(failures) > 0 {
+		s += " (" + strings.Join(failures, "; ") + ")"
+	}
+	return s
 }
 
 // describeAlerts renders stored alerts with the feed's words.
@@ -32,7 +78,7 @@ func (s *Server) describeAlerts(r *http.Request, rows []archive.AlertRow) ([]ale
 		if err != nil {
 			return nil, err
 		}
-		v := alertView{Row: row, IsLink: row.Detail == ""}
+		v := alertView{Row: row, IsLink: row.Detail == "", Delivery: deliveryText(row)}
 		if len(as) == 1 {
 			v.Headline, v.Text = alerts.Headline(as[0]), alerts.Describe(as[0])
 		}

@@ -1,0 +1,70 @@
+package serve
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"archivio/archive"
+)
+
+// TestAlertDeliveryShown: the alert listing says how each alert's
+// delivery went: delivered, pending (never tried, or tried and failed,
+// with each sink's error), failed for good, never to be delivered, or not
+// recorded.
+func TestAlertDeliveryShown(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	st, err := archive.Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	at := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	add := func(i int, delivery string) int64 {
+		id, err := st.AddAlert(ctx, archive.AlertRow{Kind: "down", URL: "http://www.example" + string(rune('a'+i)) + ".it/",
+			Verdict: "dns_not_found", Since: at, At: at.Add(time.Duration(i) * time.Minute), Delivery: delivery})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	add(0, archive.DeliveryPending)
+	delivered := add(1, archive.DeliveryPending)
+	mustDo(t, st.MarkDelivered(ctx, delivered, `{"webhook":"ok"}`, archive.DeliveryDelivered))
+	retried := add(2, archive.DeliveryPending)
+	mustDo(t, st.MarkDelivered(ctx, retried, `{"mail":"ok","webhook":"status 503"}`, archive.DeliveryFailed))
+	failed := add(3, archive.DeliveryPending)
+	for range archive.MaxDeliveryAttempts {
+		mustDo(t, st.MarkDelivered(ctx, failed, `{"webhook":"connection refused"}`, archive.DeliveryFailed))
+	}
+	add(4, archive.DeliveryNone)
+	add(5, archive.DeliveryUnknown)
+
+	s, err := New(Options{Archive: st, DataDir: dir, Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := get(t, s.Handler(), "/alerts").Body.String()
+	for _, want := range []string{
+		`<span class="delivery pending">delivery pending: sent at the next start</span>`,
+		`<span class="delivery delivered">delivered to every sink</span>`,
+		`<span class="delivery pending">delivery pending after 1 attempt: tried again at the next start (webhook: status 503)</span>`,
+		`<span class="delivery failed">delivery failed after ` + strconv.Itoa(archive.MaxDeliveryAttempts) + ` attempts (webhook: connection refused)</span>`,
+		`<span class="delivery none">not delivered: no sink was configured</span>`,
+		`<span class="delivery unknown">delivery not recorded (raised by an earlier archivio)</span>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the alert page lacks %s", want)
+		}
+	}
+}
+
+func mustDo(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
