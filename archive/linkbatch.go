@@ -2,6 +2,7 @@ package archive
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -38,9 +39,15 @@ func init() {
 
 // linkIDs adds urls to the link inventory (those already there made
 // active again) and returns each one's id, in linkBatch-row statements.
-// The urls are distinct; rows are inserted in their order, so new links
-// take ids in it.
-func linkIDs(t *txn, urls []string, at time.Time) (map[string]int64, error) {
+// Rows are inserted in the order of the urls' first appearance, so new
+// links take ids in it.
+func linkIDs(t *txn, all []string, at time.Time) (map[string]int64, error) {
+	urls := make([]string, 0, len(all))
+	for _, u := range all {
+		if !slices.Contains(urls, u) {
+			urls = append(urls, u)
+		}
+	}
 	ids := make(map[string]int64, len(urls))
 	for start := 0; start < len(urls); start += linkBatch {
 		part := urls[start:min(start+linkBatch, len(urls))]

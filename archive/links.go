@@ -312,21 +312,17 @@ func (s *Store) AddSiteLinks(ctx context.Context, source, pageURL string, urls [
 	return s.apply(ctx, SiteLinksWrite(source, pageURL, urls, at))
 }
 
-var (
-	// upsertLink adds a link to the inventory, or makes it active again,
-	// and returns its id.
-	upsertLink     = writeStatement(`INSERT INTO links (url, first_seen) VALUES (?, ?) ON CONFLICT (url) DO UPDATE SET active = 1 RETURNING id`)
-	insertSiteLink = writeStatement(`INSERT OR IGNORE INTO site_links (url, source, page_url, first_seen) VALUES (?, ?, ?, ?)`)
-)
+// insertSiteLink notes a site source's page citing a link (linkIDs adds
+// the link itself).
+var insertSiteLink = writeStatement(`INSERT OR IGNORE INTO site_links (url, source, page_url, first_seen) VALUES (?, ?, ?, ?)`)
 
 // SiteLinksWrite is AddSiteLinks as a Write.
 func SiteLinksWrite(source, pageURL string, urls []string, at time.Time) Write {
 	return Write{what: "add links of " + pageURL, run: func(t *txn) error {
+		if _, err := linkIDs(t, urls, at); err != nil {
+			return fmt.Errorf("add links of %s: %w", pageURL, err)
+		}
 		for _, u := range urls {
-			var id int64
-			if err := t.queryRow(upsertLink, u, timeValue(at)).Scan(&id); err != nil {
-				return fmt.Errorf("add links of %s: %w", pageURL, err)
-			}
 			if _, err := t.exec(insertSiteLink, u, source, pageURL, FormatTime(at)); err != nil {
 				return fmt.Errorf("add links of %s: %w", pageURL, err)
 			}

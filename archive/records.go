@@ -332,11 +332,9 @@ func syncLinks(t *txn, rec ParsedRecord, seenAt time.Time, fresh bool) error {
 			return err
 		}
 	}
-	urls := make([]string, 0, len(rec.Links))
-	for _, l := range rec.Links {
-		if !slices.Contains(urls, l.URL) {
-			urls = append(urls, l.URL)
-		}
+	urls := make([]string, len(rec.Links))
+	for i, l := range rec.Links {
+		urls[i] = l.URL
 	}
 	ids, err := linkIDs(t, urls, seenAt)
 	if err != nil {
