@@ -58,16 +58,25 @@ type SummaryFields struct {
 func Summarize(f SummaryFields) *SummaryRow {
 	s := &SummaryRow{Title: deref(f.Title), Status: deref(f.Status), Nature: deref(f.Nature),
 		Territory: joinText(f.Territory, " / "), Certified: f.Certified, Financed: f.Financed}
-	year := func(y *int) bool {
-		if y == nil {
-			return false
-		}
-		v := int64(*y)
-		s.Year = &v
-		return true
+	// The first year known, in summaryExprs' order.
+	var year *int
+	switch {
+	case f.StartYear != nil:
+		year = f.StartYear
+	case f.StartDate != nil:
+		y := castInteger(firstRunes(jsonText(*f.StartDate), 4))
+		year = &y
+	case f.CertificationYear != nil:
+		year = f.CertificationYear
+	case f.FundingYear != nil:
+		year = f.FundingYear
+	default:
+		year = f.EndYear
 	}
-	_ = year(f.StartYear) || f.StartDate != nil && year(intRef(castInteger(firstRunes(jsonText(*f.StartDate), 4)))) ||
-		year(f.CertificationYear) || year(f.FundingYear) || year(f.EndYear)
+	if year != nil {
+		v := int64(*year)
+		s.Year = &v
+	}
 	s.Search = lowerASCII(joinText(f.DecisionMakers, " / ") + " | " + joinText(f.ExternalParties, " / ") + " | " +
 		deref(f.ResponsibleUnit) + " | " + deref(f.Address) + " | " + deref(f.Region))
 	return s
@@ -154,5 +163,3 @@ func joinText(list []string, sep string) string {
 	}
 	return strings.Join(out, sep)
 }
-
-func intRef(v int) *int { return &v }
