@@ -108,9 +108,17 @@ const laterSeen = `CASE WHEN typeof(last_seen) = 'integer' THEN MAX(last_seen, ?
 var (
 	// selectLatest reads record ?1's latest version, and whether capture
 	// ?2 is older than that version's (stale).
+	//
+	// The id is compared as +?1: given a bare ?1, SQLite's planner weighs
+	// the join's equalities by the value bound (is it 0 or 1?) and marks
+	// the statement to be prepared again when that value changes, and
+	// the driver clears a statement's bindings after each run, which
+	// counts as such a change: the statement was compiled anew on every
+	// record, about 45 microseconds of a catalogue's time per record.
+	// The plan is the same (the rowid, then the versions' unique index).
 	selectLatest = writeStatement(`SELECT v.version, COALESCE((SELECT fetched_at FROM captures WHERE id = ?2) < dc.fetched_at, 0),
 		v.data, ` + docRefColumns + ` FROM records r
-		JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version` + docRefJoin + ` WHERE r.id = ?1`)
+		JOIN record_versions v ON v.record_id = r.id AND v.version = r.latest_version` + docRefJoin + ` WHERE r.id = +?1`)
 	insertRecord  = writeStatement(`INSERT INTO records (id, url, first_seen, last_seen, latest_version) VALUES (?, ?, ?, ?, 1)`)
 	updateSeen    = writeStatement(`UPDATE records SET last_seen = ` + laterSeen + ` WHERE id = ?3`)
 	updateLatest  = writeStatement(`UPDATE records SET latest_version = ?4, last_seen = ` + laterSeen + `, url = ?5 WHERE id = ?3`)
