@@ -27,7 +27,8 @@ an Atom feed.
 
 Each alert's delivery through the sinks: delivered; pending (stored, not
 delivered yet: sent at the next start of a command that delivers alerts,
-of the daemon or of a node); failed N/3, retried at next start; failed
+of the daemon or of a node); failed N/3, to be retried (at that next
+start, or by a running daemon every alerts.retry_every); failed
 after 3 attempts (given up); none (stored with no sinks); unknown (stored
 by an older archivio). In jsonl and json: "delivery" with its state,
 attempts and the last attempt's outcome.

@@ -108,6 +108,10 @@ type Alerts struct {
 	// rel="self" link; none by default.
 	AtomURL string `yaml:"atom_url"`
 	SMTP    SMTP   `yaml:"smtp"`
+	// RetryEvery is how often the daemon sends again the alerts whose
+	// delivery failed (and those a killed run left undelivered), each
+	// time counting an attempt; default 15m.
+	RetryEvery Duration `yaml:"retry_every"`
 }
 
 // Webhook is a JSON POST sink.

@@ -37,6 +37,11 @@ func TestConfigLoadProblems(t *testing.T) {
 			},
 		},
 		{
+			name: "retries of failed alert deliveries need a period",
+			yaml: "alerts:\n  retry_every: 0s\n",
+			want: []string{`archivio.yaml:2: alerts.retry_every: at least 1s, for example 15m`},
+		},
+		{
 			name: "unknown nested key suggests the closest",
 			yaml: "sources:\n  osservatorio:\n    shedule: \"0 3 * * 1\"\n",
 			want: []string{`archivio.yaml:3: sources.osservatorio.shedule: unknown key; did you mean "schedule"?`},

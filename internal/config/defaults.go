@@ -21,6 +21,7 @@ const (
 	DefaultPostgresDSNEnv = "ARCHIVIO_POSTGRES"
 	DefaultPoliteness     = "host"
 	DefaultS3Region       = "us-east-1"
+	DefaultAlertRetry     = 15 * time.Minute
 )
 
 // Default returns the configuration used when the file says nothing:
@@ -49,7 +50,7 @@ func Default() *Config {
 			SnapshotDepth:    &depth,
 		},
 		Drift:  Drift{UnreadablePercent: 5, FieldWasPercent: 50, FieldNowPercent: 10, MinPages: 3},
-		Alerts: Alerts{Atom: &yes},
+		Alerts: Alerts{Atom: &yes, RetryEvery: Duration(DefaultAlertRetry)},
 		Serve:  Serve{Enabled: &no, Listen: DefaultServeListen},
 		Store:  DefaultStore,
 		Postgres: Postgres{DSNEnv: DefaultPostgresDSNEnv, LeaseTTL: Duration(2 * time.Minute),

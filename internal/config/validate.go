@@ -110,6 +110,9 @@ func (c *Config) check(lineOf func(string) int) []Problem {
 		k.url("alerts.atom_url", c.Alerts.AtomURL)
 	}
 	k.smtp("alerts.smtp", c.Alerts.SMTP)
+	if c.Alerts.RetryEvery < Duration(time.Second) {
+		k.add("alerts.retry_every", "at least 1s, for example 15m")
+	}
 	k.listen("serve.listen", c.Serve.Listen)
 	k.envName("serve.token_env", c.Serve.TokenEnv)
 	k.storage(c)

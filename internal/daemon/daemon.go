@@ -85,6 +85,18 @@ func Run(ctx context.Context, cfg *config.Config, o Options) error {
 	if _, err := outbox.Resume(ctx, delivered); err != nil {
 		return fmt.Errorf("run: alerts still to deliver: %w", err)
 	}
+	// Then, every alerts.retry_every, those whose delivery failed. The
+	// retries end before the outbox closes (the defers run last first).
+	retryCtx, stopRetry := context.WithCancel(ctx)
+	retried := make(chan struct{})
+	go func() {
+		defer close(retried)
+		outbox.RetryEvery(retryCtx, delivered, time.Duration(cfg.Alerts.RetryEvery))
+	}()
+	defer func() {
+		stopRetry()
+		<-retried
+	}()
 
 	d := &daemon{cfg: cfg, o: o, m: newMetrics(), started: time.Now(), outbox: outbox}
 	if o.Shared != nil {

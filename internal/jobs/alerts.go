@@ -59,11 +59,11 @@ type Delivery struct {
 }
 
 // String is the delivery for people: "delivered", "pending", "failed
-// 1/3, retried at next start: why", ...
+// 1/3, to be retried: why", ...
 func (d Delivery) String() string {
 	switch {
 	case d.State == archive.DeliveryPending && d.Attempts > 0:
-		return fmt.Sprintf("failed %d/%d, retried at next start: %s", d.Attempts, archive.MaxDeliveryAttempts, d.Outcome["error"])
+		return fmt.Sprintf("failed %d/%d, to be retried: %s", d.Attempts, archive.MaxDeliveryAttempts, d.Outcome["error"])
 	case d.State == archive.DeliveryFailed && d.Outcome["error"] != "":
 		return fmt.Sprintf("failed after %d attempts: %s", d.Attempts, d.Outcome["error"])
 	case d.State == archive.DeliveryNone:

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"maps"
 	"sync"
 
 	"archivio/archive"
@@ -21,11 +22,17 @@ type deliverer struct {
 	sinks alerts.Sink // nil: alerts are only stored
 	log   deliveryLog
 
-	mu      sync.Mutex
-	queue   []delivery
-	running bool
-	err     error // the first failure to record a delivery
-	wg      sync.WaitGroup
+	mu     sync.Mutex
+	queue  []delivery
+	queued map[int64]bool // the alerts queued or going out, by id
+	// seen are, while a resume runs (watching > 0), the alerts queued
+	// when it began or since, delivered meanwhile or not: those it must
+	// not queue again, whatever it read of them.
+	seen     map[int64]bool
+	watching int
+	running  bool
+	err      error // the first failure to record a delivery
+	wg       sync.WaitGroup
 }
 
 // delivery is an alert waiting to go out, and what to do once it went
@@ -46,6 +53,13 @@ func (d *deliverer) send(ctx context.Context, a alerts.Alert, then func(error)) 
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.queue = append(d.queue, delivery{ctx: ctx, a: a, then: then})
+	if d.queued == nil {
+		d.queued = map[int64]bool{}
+	}
+	d.queued[a.ID] = true
+	if d.seen != nil {
+		d.seen[a.ID] = true
+	}
 	if !d.running {
 		d.running = true
 		d.wg.Add(1)
@@ -66,6 +80,9 @@ func (d *deliverer) run() {
 		d.queue = d.queue[1:]
 		d.mu.Unlock()
 		d.deliver(next)
+		d.mu.Lock()
+		delete(d.queued, next.a.ID)
+		d.mu.Unlock()
 	}
 }
 
@@ -109,18 +126,43 @@ type PendingAlerts interface {
 
 // resume queues the alerts st still has pending (stored by a run killed
 // before it delivered them, or whose delivery failed and is retried), in
-// the order they were raised, ahead of any other; it returns how many.
-// then, when not nil, hears how each went. Without sinks it sends
-// nothing: the alerts stay pending for a run that has sinks.
-func (d *deliverer) resume(ctx context.Context, st PendingAlerts, then func(alerts.Alert, error)) (int, error) {
+// the order they were raised; it returns how many. One queued or going
+// out already is not queued twice (an outbox that retries while it
+// delivers). They are read with ctx and sent with sendCtx (an outbox's
+// own, which outlives a daemon's stop). then, when not nil, hears how
+// each went. Without sinks it sends nothing: the alerts stay pending for
+// a run that has sinks.
+func (d *deliverer) resume(ctx, sendCtx context.Context, st PendingAlerts, then func(alerts.Alert, error)) (int, error) {
 	if d.sinks == nil {
 		return 0, nil
 	}
+	d.mu.Lock()
+	if d.watching++; d.seen == nil {
+		d.seen = maps.Clone(d.queued)
+		if d.seen == nil {
+			d.seen = map[int64]bool{}
+		}
+	}
+	d.mu.Unlock()
+	defer func() {
+		d.mu.Lock()
+		if d.watching--; d.watching == 0 {
+			d.seen = nil
+		}
+		d.mu.Unlock()
+	}()
 	rows, err := st.ClaimPendingAlerts(ctx)
 	if err != nil {
 		return 0, err
 	}
+	n := 0
 	for _, r := range rows {
+		d.mu.Lock()
+		seen := d.seen[r.ID]
+		d.mu.Unlock()
+		if seen {
+			continue
+		}
 		a, err := storedAlert(ctx, st, r)
 		if err != nil {
 			return 0, err
@@ -129,9 +171,10 @@ func (d *deliverer) resume(ctx context.Context, st PendingAlerts, then func(aler
 		if then != nil {
 			after = func(err error) { then(a, err) }
 		}
-		d.send(ctx, a, after)
+		d.send(sendCtx, a, after)
+		n++
 	}
-	return len(rows), nil
+	return n, nil
 }
 
 // DeliverPending delivers through sinks the alerts st still has pending
@@ -148,7 +191,7 @@ func DeliverPending(ctx context.Context, st interface {
 		logger = slog.New(slog.DiscardHandler)
 	}
 	d := newDeliverer(sinks, st)
-	n, err := d.resume(ctx, st, func(a alerts.Alert, err error) {
+	n, err := d.resume(ctx, ctx, st, func(a alerts.Alert, err error) {
 		if err != nil {
 			logger.Warn("alert not delivered", "alert", a.ID, "kind", a.Kind, "url", a.URL, "err", err)
 		}

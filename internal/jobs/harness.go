@@ -75,7 +75,7 @@ func openHarness(ctx context.Context, o harnessOptions) (*harness, error) {
 		if !o.NoLock {
 			// Holding the lock, it delivers first what a killed run
 			// stored and did not deliver.
-			if _, err := h.alerts.resume(ctx, st, nil); err != nil {
+			if _, err := h.alerts.resume(ctx, ctx, st, nil); err != nil {
 				h.close()
 				return nil, fmt.Errorf("%s: %w", o.Job, err)
 			}

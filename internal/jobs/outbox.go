@@ -3,6 +3,7 @@ package jobs
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"archivio/internal/alerts"
 )
@@ -53,10 +54,11 @@ func (o *Outbox) send(a alerts.Alert) {
 
 // Resume queues the alerts st still has pending (stored by a run killed
 // before it delivered them, or whose delivery failed and is retried),
-// oldest first, ahead of the alerts of any job: what the daemon does at
-// its start. It returns how many.
+// oldest first, except those this outbox is delivering already: what the
+// daemon does at its start, ahead of the alerts of any job, and then
+// every alerts.retry_every (RetryEvery). It returns how many.
 func (o *Outbox) Resume(ctx context.Context, st PendingAlerts) (int, error) {
-	n, err := o.d.resume(ctx, st, func(a alerts.Alert, err error) {
+	n, err := o.d.resume(ctx, o.ctx, st, func(a alerts.Alert, err error) {
 		if err != nil {
 			o.logger.Warn("alert not delivered", "alert", a.ID, "kind", a.Kind, "url", a.URL, "err", err)
 		}
@@ -65,6 +67,30 @@ func (o *Outbox) Resume(ctx context.Context, st PendingAlerts) (int, error) {
 		o.logger.Info("pending alerts queued again", "alerts", n)
 	}
 	return n, err
+}
+
+// RetryEvery queues again, every interval until ctx ends, the alerts st
+// has pending and this outbox is not delivering already: those whose
+// delivery failed (each try counts an attempt, archive.MaxDeliveryAttempts
+// in all) and those another process stored and did not deliver. Without
+// sinks it does nothing. It returns when ctx ends; its caller owns the
+// goroutine it runs in and waits for it before Close.
+func (o *Outbox) RetryEvery(ctx context.Context, st PendingAlerts, every time.Duration) {
+	if o.d.sinks == nil {
+		return
+	}
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if _, err := o.Resume(ctx, st); err != nil && ctx.Err() == nil {
+			o.logger.Warn("alerts still to deliver not read", "err", err)
+		}
+	}
 }
 
 // Close waits until every queued alert went out (or failed to), and

@@ -48,7 +48,7 @@ func TestDeliverPending(t *testing.T) {
 	if d := list[0].Delivery; d.String() != "delivered" || d.Attempts != 1 {
 		t.Errorf("delivered alert: %q %+v", d, d)
 	}
-	if d := list[1].Delivery.String(); d != "failed 1/3, retried at next start: refused" {
+	if d := list[1].Delivery.String(); d != "failed 1/3, to be retried: refused" {
 		t.Errorf("failed alert: %q", d)
 	}
 	// The next starts retry only the failed one, until it gave up.

@@ -54,9 +54,9 @@ func deliveryText(row archive.AlertRow) string {
 		return "delivered to every sink"
 	case archive.DeliveryPending:
 		if row.Attempts == 0 {
-			return "delivery pending: sent at the next start"
+			return "delivery pending: sent at the next start or by the running daemon"
 		}
-		s = "delivery pending after " + tries() + ": tried again at the next start"
+		s = "delivery pending after " + tries() + ": tried again at the next start or by the running daemon"
 	case archive.DeliveryFailed:
 		s = "delivery failed after " + tries()
 	case archive.DeliveryNone:

@@ -49,9 +49,9 @@ func TestAlertDeliveryShown(t *testing.T) {
 	}
 	page := get(t, s.Handler(), "/alerts").Body.String()
 	for _, want := range []string{
-		`<span class="delivery pending">delivery pending: sent at the next start</span>`,
+		`<span class="delivery pending">delivery pending: sent at the next start or by the running daemon</span>`,
 		`<span class="delivery delivered">delivered to every sink</span>`,
-		`<span class="delivery pending">delivery pending after 1 attempt: tried again at the next start (webhook: status 503)</span>`,
+		`<span class="delivery pending">delivery pending after 1 attempt: tried again at the next start or by the running daemon (webhook: status 503)</span>`,
 		`<span class="delivery failed">delivery failed after ` + strconv.Itoa(archive.MaxDeliveryAttempts) + ` attempts (webhook: connection refused)</span>`,
 		`<span class="delivery none">not delivered: no sink was configured</span>`,
 		`<span class="delivery unknown">delivery not recorded (raised by an earlier archivio)</span>`,
