@@ -33,21 +33,13 @@ func TestPendingAlertSentAtStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	data := t.TempDir()
-	st, err := archive.Open(ctx, data)
-	if err != nil {
-		t.Fatal(err)
-	}
 	at := time.Now().UTC()
-	old, err := st.AddAlert(ctx, archive.AlertRow{Kind: "down", URL: "https://old.example/", Verdict: "gone", Since: at, At: at, Delivery: archive.DeliveryUnknown})
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Stored pending, and the process killed before it delivered it.
-	id, err := st.AddAlert(ctx, archive.AlertRow{Kind: "down", URL: "https://gone.example/", Verdict: "dns_not_found", Since: at, At: at, Delivery: archive.DeliveryPending})
-	st.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	// The second stored pending, and the process killed before it
+	// delivered it.
+	ids := addAlerts(t, data,
+		archive.AlertRow{Kind: "down", URL: "https://old.example/", Verdict: "gone", Since: at, At: at, Delivery: archive.DeliveryUnknown},
+		archive.AlertRow{Kind: "down", URL: "https://gone.example/", Verdict: "dns_not_found", Since: at, At: at, Delivery: archive.DeliveryPending})
+	old, id := ids[0], ids[1]
 	start := func() {
 		t.Helper()
 		_, _, cancel, done := testDaemonWith(t, func(cfg *config.Config, o *Options) {
@@ -83,7 +75,7 @@ func TestPendingAlertSentAtStart(t *testing.T) {
 	if n := posts[strconv.FormatInt(old, 10)]; n != 0 {
 		t.Errorf("the alert of an older archivio was posted %d times, want never", n)
 	}
-	st, err = archive.Open(ctx, data)
+	st, err := archive.Open(ctx, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,4 +89,24 @@ func TestPendingAlertSentAtStart(t *testing.T) {
 			t.Errorf("the pending alert after two starts: %s after %d attempts, %s", r.Delivery, r.Attempts, r.Delivered)
 		}
 	}
+}
+
+// addAlerts stores rows in the catalog of data and returns their ids.
+func addAlerts(t *testing.T, data string, rows ...archive.AlertRow) []int64 {
+	t.Helper()
+	ctx := context.Background()
+	st, err := archive.Open(ctx, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var ids []int64
+	for _, r := range rows {
+		id, err := st.AddAlert(ctx, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	return ids
 }

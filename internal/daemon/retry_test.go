@@ -40,16 +40,8 @@ func TestFailedDeliveryRetriedWhileRunning(t *testing.T) {
 		t.Fatal(err)
 	}
 	data := t.TempDir()
-	st, err := archive.Open(ctx, data)
-	if err != nil {
-		t.Fatal(err)
-	}
 	at := time.Now().UTC()
-	id, err := st.AddAlert(ctx, archive.AlertRow{Kind: "down", URL: "https://gone.example/", Verdict: "dns_not_found", Since: at, At: at, Delivery: archive.DeliveryPending})
-	st.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	id := addAlerts(t, data, archive.AlertRow{Kind: "down", URL: "https://gone.example/", Verdict: "dns_not_found", Since: at, At: at, Delivery: archive.DeliveryPending})[0]
 	every := 2 * time.Second
 	_, _, cancel, done := testDaemonWith(t, func(cfg *config.Config, o *Options) {
 		cfg.Data = data
