@@ -30,9 +30,14 @@ type deliverer struct {
 	// not queue again, whatever it read of them.
 	seen     map[int64]bool
 	watching int
-	running  bool
-	err      error // the first failure to record a delivery
-	wg       sync.WaitGroup
+	// taken are the last maxTaken alerts queued, in order, and taking
+	// holds them for lookup: an alert a job hands over (send) after a
+	// resume took it from the catalog goes out once.
+	taken   []int64
+	taking  map[int64]bool
+	running bool
+	err     error // the first failure to record a delivery
+	wg      sync.WaitGroup
 }
 
 // delivery is an alert waiting to go out, and what to do once it went
@@ -47,11 +52,36 @@ func newDeliverer(sinks alerts.Sink, log deliveryLog) *deliverer {
 	return &deliverer{sinks: sinks, log: log}
 }
 
-// send queues a stored alert (a.ID set) for delivery and returns at once.
-// then, when not nil, is called from the delivering goroutine.
+// maxTaken bounds deliverer.taken: far more alerts than a daemon raises
+// between storing one and handing it over.
+const maxTaken = 4096
+
+// send queues a stored alert (a.ID set) for delivery and returns at once;
+// one a resume queued already is not queued again. then, when not nil, is
+// called from the delivering goroutine.
 func (d *deliverer) send(ctx context.Context, a alerts.Alert, then func(error)) {
+	d.enqueue(ctx, a, then, true)
+}
+
+// enqueue queues a, unless first says it is an alert's first sending and
+// it was taken already.
+func (d *deliverer) enqueue(ctx context.Context, a alerts.Alert, then func(error), first bool) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if first && d.taking[a.ID] {
+		return
+	}
+	if d.taking == nil {
+		d.taking = map[int64]bool{}
+	}
+	if !d.taking[a.ID] {
+		d.taking[a.ID] = true
+		d.taken = append(d.taken, a.ID)
+		if len(d.taken) > maxTaken {
+			delete(d.taking, d.taken[0])
+			d.taken = d.taken[1:]
+		}
+	}
 	d.queue = append(d.queue, delivery{ctx: ctx, a: a, then: then})
 	if d.queued == nil {
 		d.queued = map[int64]bool{}
@@ -171,7 +201,7 @@ func (d *deliverer) resume(ctx, sendCtx context.Context, st PendingAlerts, then 
 		if then != nil {
 			after = func(err error) { then(a, err) }
 		}
-		d.send(sendCtx, a, after)
+		d.enqueue(sendCtx, a, after, false)
 		n++
 	}
 	return n, nil
