@@ -10,16 +10,86 @@ import (
 	"time"
 
 	"archivio/archive"
+	"archivio/archive/pg"
 	"archivio/internal/alerts"
+	"archivio/internal/cluster"
 	"archivio/internal/config"
 )
+
+// alertCatalog is where a retry test stores its alert and reads it back.
+type alertCatalog struct {
+	add    func(archive.AlertRow) int64
+	alerts func() []archive.AlertRow
+	edit   func(*config.Config, *Options) // makes the daemon use it
+}
 
 // TestFailedDeliveryRetriedWhileRunning: an alert whose delivery fails
 // while the daemon runs is sent again every alerts.retry_every, without a
 // restart, until its sink takes it; then it is recorded delivered, each
-// try counted, and never sent again.
+// try counted, and never sent again. On one machine and on a node of a
+// shared catalog, where the alert was stored by another node whose claim
+// lapsed.
 func TestFailedDeliveryRetriedWhileRunning(t *testing.T) {
-	ctx := context.Background()
+	t.Run("sqlite", func(t *testing.T) {
+		ctx := context.Background()
+		data := t.TempDir()
+		testRetriedWhileRunning(t, alertCatalog{
+			add: func(r archive.AlertRow) int64 { return addAlerts(t, data, r)[0] },
+			alerts: func() []archive.AlertRow {
+				st, err := archive.OpenReadOnly(ctx, data)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer st.Close()
+				rows, err := st.Alerts(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return rows
+			},
+			edit: func(cfg *config.Config, o *Options) { cfg.Data = data },
+		})
+	})
+	t.Run("postgres", func(t *testing.T) {
+		dsn := postgres.Schema(t)
+		ctx := context.Background()
+		// The node that stored the alert holds its claim for a moment only.
+		other, err := pg.Open(ctx, dsn, pg.Options{Node: "n0", AlertClaimTTL: time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer other.Close()
+		st, err := pg.Open(ctx, dsn, pg.Options{Node: "n1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		testRetriedWhileRunning(t, alertCatalog{
+			add: func(r archive.AlertRow) int64 {
+				id, err := other.AddAlert(ctx, r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				time.Sleep(10 * time.Millisecond) // the claim lapses
+				return id
+			},
+			alerts: func() []archive.AlertRow {
+				rows, err := st.Alerts(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return rows
+			},
+			edit: func(cfg *config.Config, o *Options) {
+				o.Shared = &Shared{Store: st, LeaseTTL: 2 * time.Minute, Crawl: func(context.Context, string) (*cluster.Report, error) {
+					return &cluster.Report{}, nil
+				}}
+			},
+		})
+	})
+}
+
+func testRetriedWhileRunning(t *testing.T, cat alertCatalog) {
 	var mu sync.Mutex
 	up := false
 	refused, taken := 0, 0
@@ -39,30 +109,20 @@ func TestFailedDeliveryRetriedWhileRunning(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data := t.TempDir()
 	at := time.Now().UTC()
-	id := addAlerts(t, data, archive.AlertRow{Kind: "down", URL: "https://gone.example/", Verdict: "dns_not_found", Since: at, At: at, Delivery: archive.DeliveryPending})[0]
+	id := cat.add(archive.AlertRow{Kind: "down", URL: "https://gone.example/", Verdict: "dns_not_found", Since: at, At: at, Delivery: archive.DeliveryPending})
 	every := 2 * time.Second
 	_, _, cancel, done := testDaemonWith(t, func(cfg *config.Config, o *Options) {
-		cfg.Data = data
 		no := false
 		cfg.CatchUp = &no
 		cfg.Alerts.RetryEvery = config.Duration(every)
 		o.Sinks = webhook
+		cat.edit(cfg, o)
 	})
 	defer cancel()
 	state := func() archive.AlertRow {
 		t.Helper()
-		st, err := archive.OpenReadOnly(ctx, data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer st.Close()
-		rows, err := st.Alerts(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range rows {
+		for _, r := range cat.alerts() {
 			if r.ID == id {
 				return r
 			}
