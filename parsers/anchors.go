@@ -15,7 +15,7 @@ import (
 // linking to the map's image, the text of a link just after its label
 // ("Link" under "Link"), an address, a document.
 func (l *linearizer) linkLabel(n *html.Node) bool {
-	if l.midBlock() || len(l.atext) > 0 || hasImage(n) || n.Parent == nil {
+	if l.midBlock() || len(l.astart) > 0 || hasImage(n) || n.Parent == nil {
 		return false
 	}
 	href := strings.TrimSpace(attr(n, "href"))
@@ -84,10 +84,13 @@ func (l *linearizer) anchor(n *html.Node) {
 		return
 	}
 	l.startBlock()
-	l.atext = append(l.atext, strings.Builder{})
+	l.astart = append(l.astart, len(l.atext))
 	l.children(n)
-	t := l.atext[len(l.atext)-1].String()
-	l.atext = l.atext[:len(l.atext)-1]
+	start := l.astart[len(l.astart)-1]
+	t := string(l.atext[start:])
+	if l.astart = l.astart[:len(l.astart)-1]; len(l.astart) == 0 {
+		l.atext = l.atext[:0]
+	}
 	l.links = append(l.links, anchor{href: href, text: collapseSpace(stripConfigLeaks(t))})
 }
 

@@ -15,8 +15,12 @@ type linearizer struct {
 	buf    blockText
 	links  []anchor
 	images []image
-	atext  []strings.Builder // text of the open anchors, innermost last
-	check  checkState        // the current block shows a checkbox or radio button
+	// atext is the text written since the outermost open anchor began,
+	// and astart where each open anchor's text begins in it, innermost
+	// last: what is written inside an anchor is inside every anchor open.
+	atext  []byte
+	astart []int
+	check  checkState // the current block shows a checkbox or radio button
 
 	scratch []byte // reused by visibleText
 	folded  []byte // reused by visibleText: the scratch text collapsed
@@ -78,8 +82,8 @@ func (l *linearizer) walk(n *html.Node) {
 		}
 		l.startBlock()
 		l.buf.WriteString(n.Data)
-		for i := range l.atext {
-			l.atext[i].WriteString(n.Data)
+		if len(l.astart) > 0 {
+			l.atext = append(l.atext, n.Data...)
 		}
 		return
 	case html.DocumentNode:
@@ -166,7 +170,7 @@ func (l *linearizer) walk(n *html.Node) {
 		l.scopes = append(l.scopes, legendText(n))
 		defer func() { l.scopes = l.scopes[:len(l.scopes)-1] }()
 	}
-	if ariaCheck(n) && len(l.atext) == 0 {
+	if ariaCheck(n) && len(l.astart) == 0 {
 		// The text inside it, or after it up to the end of the block, is
 		// its option, as for a checkbox input.
 		l.flush()
@@ -184,8 +188,8 @@ func (l *linearizer) walk(n *html.Node) {
 			// An empty element drawn over a space (a converter's
 			// positioned gap between words) is that space.
 			l.buf.WriteString(" ")
-			for i := range l.atext {
-				l.atext[i].WriteByte(' ')
+			if len(l.astart) > 0 {
+				l.atext = append(l.atext, ' ')
 			}
 		}
 		return
@@ -199,7 +203,7 @@ func (l *linearizer) walk(n *html.Node) {
 		l.headings = append(l.headings, text)
 	}
 	switch {
-	case len(l.atext) > 0:
+	case len(l.astart) > 0:
 		// Inside a link: its text is a value ("Link", "Mappa" in a menu).
 	case text != "" && !media && l.labelElement(n, text, controls):
 		return

@@ -2,6 +2,7 @@ package parsers
 
 import (
 	"encoding/json"
+	"errors"
 	"net/url"
 	"os"
 	"strings"
@@ -28,6 +29,9 @@ func FuzzParse(f *testing.F) {
 	u, _ := url.Parse(pageURL141)
 	f.Fuzz(func(t *testing.T, body []byte, contentType string) {
 		r, err := Parse(body, u, contentType)
+		if fault := (*FaultError)(nil); errors.As(err, &fault) {
+			t.Fatalf("%v\n%s", fault, fault.Stack)
+		}
 		if err != nil {
 			if r != nil {
 				t.Fatal("a record returned with an error")

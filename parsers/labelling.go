@@ -98,7 +98,7 @@ func (l *linearizer) labelElement(n *html.Node, text string, controls bool) bool
 // di avanzamento<em>Concluso</em></span>", "Link <a href=...>") is its
 // value. It reports whether it did.
 func (l *linearizer) textLabel(n *html.Node) bool {
-	if n.NextSibling == nil || len(n.Data) > dict.longest+lookupSlack*2 || len(l.atext) > 0 ||
+	if n.NextSibling == nil || len(n.Data) > dict.longest+lookupSlack*2 || len(l.astart) > 0 ||
 		l.check != checkNone || len(l.links) > 0 || len(l.images) > 0 ||
 		strings.TrimSpace(n.Data) == "" || !l.buf.blank() {
 		return false

@@ -53,7 +53,8 @@ func Explain(body []byte, pageURL *url.URL, contentType string) (*Record, *Expla
 	return rec, &x.e, err
 }
 
-func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType string, x *explainer) (*Record, *explainer, error) {
+func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType string, x *explainer) (rec *Record, _ *explainer, err error) {
+	defer recoverFault(&rec, &err)
 	dec := decodeBody(body, contentType)
 	if x != nil {
 		x.e.Encoding = dec.encoding
@@ -103,7 +104,7 @@ func parse(ctx context.Context, body []byte, pageURL *url.URL, contentType strin
 		return nil, x, fmt.Errorf("%w: %d of the observatory's field labels found", ErrNotRecordPage, a.known)
 	}
 
-	rec := a.rec
+	rec = a.rec
 	// Collections are [] rather than null in JSON: always present, maybe empty.
 	rec.Raw = nonNil(rec.Raw)
 	rec.Links = nonNil(rec.Links)

@@ -40,6 +40,12 @@ func (j *job) readRecord(ctx context.Context, p recordPage) ([]archive.Write, er
 		return nil, fmt.Errorf("read record %d: %w", p.RecordID, ctx.Err())
 	}
 	if err != nil {
+		if fault := (*parsers.FaultError)(nil); errors.As(err, &fault) {
+			// archivio's own bug, not the page's: kept as a parse failure
+			// like any page it cannot read (reparse reads it again), and
+			// told loudly, with where it happened.
+			j.cfg.Logger.Error("parser fault", "url", p.URL, "capture", p.CaptureID, "fault", fault.Value, "stack", string(fault.Stack))
+		}
 		reason := err.Error()
 		if p.OverLimit {
 			reason = fmt.Sprintf("read from the first %d MiB of a longer page: %s", crawlers.MaxPageBody>>20, reason)
