@@ -16,7 +16,7 @@ type AlertRow struct {
 	Since           time.Time
 	At              time.Time
 	LastGoodCapture int64  // capture id, 0 when none
-	Delivered       string // JSON object: sink name -> "ok" or the error
+	Delivered       string // JSON object: sink name -> "ok" or the error, and "all": "ok" or "error": the failures
 	Source          string // the source, for parse health alerts
 	Detail          string // JSON: what changed, for parse health alerts; "" for link alerts
 	// Delivery is the alert's delivery state (DeliveryPending, ...):

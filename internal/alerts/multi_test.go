@@ -81,3 +81,33 @@ func TestMultiNilSink(t *testing.T) {
 		t.Errorf("the good sink was skipped")
 	}
 }
+
+// TestSendExceptSkipsSinksDone: a retry goes to the sinks that did not
+// take the alert, each outcome named by its sink, in order; a lone sink
+// is a Multi of one.
+func TestSendExceptSkipsSinksDone(t *testing.T) {
+	errDown := errors.New("receiver down")
+	mail, hook, feed := &stubSink{name: "smtp mail.example.org:25"}, &stubSink{name: "webhook hooks.example.org", err: errDown}, &stubSink{name: "atom /var/alerts.xml"}
+	done := map[string]bool{"smtp mail.example.org:25": true, "atom /var/alerts.xml": false}
+	got := SendExcept(context.Background(), Multi{mail, hook, feed}, downAlert(), func(name string) bool { return done[name] })
+	if len(got) != 2 || got[0].Sink != hook.name || !errors.Is(got[0].Err, errDown) || got[1].Sink != feed.name || got[1].Err != nil {
+		t.Fatalf("outcomes %+v, want the webhook's failure then the feed's success", got)
+	}
+	if len(mail.sent()) != 0 || len(hook.sent()) != 1 || len(feed.sent()) != 1 {
+		t.Errorf("sent: mail %v, webhook %v, feed %v; want nothing to the sink done, once to the others", mail.sent(), hook.sent(), feed.sent())
+	}
+	if err := Failures(got); err == nil || err.Error() != "sink webhook hooks.example.org: receiver down" {
+		t.Errorf("Failures = %v", err)
+	}
+	if err := Failures(got[1:]); err != nil {
+		t.Errorf("Failures of a success = %v, want nil", err)
+	}
+
+	lone := &stubSink{name: "log"}
+	if got := SendExcept(context.Background(), lone, upAlert(), nil); len(got) != 1 || got[0].Sink != "log" || got[0].Err != nil || len(lone.sent()) != 1 {
+		t.Errorf("a lone sink: outcomes %+v, sent %v", got, lone.sent())
+	}
+	if got := SendExcept(context.Background(), lone, upAlert(), func(string) bool { return true }); len(got) != 0 || len(lone.sent()) != 1 {
+		t.Errorf("every sink done: outcomes %+v, sent %v; want nothing sent", got, lone.sent())
+	}
+}

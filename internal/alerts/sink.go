@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"sync"
 )
 
@@ -28,19 +29,57 @@ func (m Multi) Name() string { return "multi" }
 // is nil when all succeed, else errors.Join of the failures in sink order,
 // each prefixed with "sink NAME: ".
 func (m Multi) Send(ctx context.Context, a Alert) error {
-	errs := make([]error, len(m))
+	return Failures(SendExcept(ctx, m, a, nil))
+}
+
+// Outcome is one sink's answer to an alert: Err is nil when it took it.
+type Outcome struct {
+	Sink string // the sink's name
+	Err  error
+}
+
+// SendExcept delivers the alert to each sink of s (the members of a
+// Multi, else s itself) whose name done does not report, concurrently, as
+// Multi.Send does, and returns each one's outcome in sink order: a retry
+// goes only to the sinks that did not take the alert before. done may be
+// nil (every sink).
+func SendExcept(ctx context.Context, s Sink, a Alert, done func(name string) bool) []Outcome {
+	members, ok := s.(Multi)
+	if !ok {
+		members = Multi{s}
+	}
+	all := make([]Outcome, len(members))
+	skip := make([]bool, len(members))
 	var wg sync.WaitGroup
-	for i, s := range m {
-		if s == nil {
-			errs[i] = fmt.Errorf("sink %d: nil sink", i)
+	for i, m := range members {
+		if m == nil {
+			all[i] = Outcome{Sink: strconv.Itoa(i), Err: errors.New("nil sink")}
 			continue
 		}
-		wg.Go(func() {
-			if err := s.Send(ctx, a); err != nil {
-				errs[i] = fmt.Errorf("sink %s: %w", s.Name(), err)
-			}
-		})
+		all[i].Sink = m.Name()
+		if skip[i] = done != nil && done(all[i].Sink); skip[i] {
+			continue
+		}
+		wg.Go(func() { all[i].Err = m.Send(ctx, a) })
 	}
 	wg.Wait()
+	out := all[:0]
+	for i, o := range all {
+		if !skip[i] {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// Failures joins the outcomes that failed, in order, each as "sink NAME:
+// error"; nil when every sink took the alert.
+func Failures(outcomes []Outcome) error {
+	var errs []error
+	for _, o := range outcomes {
+		if o.Err != nil {
+			errs = append(errs, fmt.Errorf("sink %s: %w", o.Sink, o.Err))
+		}
+	}
 	return errors.Join(errs...)
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -85,7 +86,7 @@ func TestPendingAlertSentAtStart(t *testing.T) {
 		t.Fatalf("alerts %+v %v", rows, err)
 	}
 	for _, r := range rows {
-		if r.ID == id && (r.Delivery != archive.DeliveryDelivered || r.Attempts != 1 || r.Delivered != `{"all":"ok"}`) {
+		if r.ID == id && (r.Delivery != archive.DeliveryDelivered || r.Attempts != 1 || !strings.Contains(r.Delivered, `"all":"ok"`)) {
 			t.Errorf("the pending alert after two starts: %s after %d attempts, %s", r.Delivery, r.Attempts, r.Delivered)
 		}
 	}

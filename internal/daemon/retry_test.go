@@ -23,10 +23,27 @@ type alertCatalog struct {
 	edit   func(*config.Config, *Options) // makes the daemon use it
 }
 
+// countingSink takes every alert and counts them.
+type countingSink struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (c *countingSink) Name() string { return "counting" }
+
+func (c *countingSink) Send(context.Context, alerts.Alert) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n++
+	return nil
+}
+
 // TestFailedDeliveryRetriedWhileRunning: an alert whose delivery fails
 // while the daemon runs is sent again every alerts.retry_every, without a
 // restart, until its sink takes it; then it is recorded delivered, each
-// try counted, and never sent again. On one machine and on a node of a
+// try counted, and never sent again. The retries go to the failing sink
+// alone: another sink, which took the alert at the first try, gets it
+// once. On one machine and on a node of a
 // shared catalog, where the alert was stored by another node whose claim
 // lapsed.
 func TestFailedDeliveryRetriedWhileRunning(t *testing.T) {
@@ -112,11 +129,12 @@ func testRetriedWhileRunning(t *testing.T, cat alertCatalog) {
 	at := time.Now().UTC()
 	id := cat.add(archive.AlertRow{Kind: "down", URL: "https://gone.example/", Verdict: "dns_not_found", Since: at, At: at, Delivery: archive.DeliveryPending})
 	every := 2 * time.Second
+	other := &countingSink{}
 	_, _, cancel, done := testDaemonWith(t, func(cfg *config.Config, o *Options) {
 		no := false
 		cfg.CatchUp = &no
 		cfg.Alerts.RetryEvery = config.Duration(every)
-		o.Sinks = webhook
+		o.Sinks = alerts.Multi{webhook, other}
 		cat.edit(cfg, o)
 	})
 	defer cancel()
@@ -154,7 +172,7 @@ func testRetriedWhileRunning(t *testing.T, cat alertCatalog) {
 	mu.Unlock()
 	// The next retry delivers it, the daemon still running.
 	r = waitFor("a retry", func(r archive.AlertRow) bool { return r.Delivery == archive.DeliveryDelivered })
-	if r.Attempts < 2 || r.Attempts > archive.MaxDeliveryAttempts || r.Delivered != `{"all":"ok"}` {
+	if r.Attempts < 2 || r.Attempts > archive.MaxDeliveryAttempts || r.Delivered != `{"all":"ok","counting":"ok","`+webhook.Name()+`":"ok"}` {
 		t.Errorf("delivered after %d attempts as %s, want 2 to %d, ok", r.Attempts, r.Delivered, archive.MaxDeliveryAttempts)
 	}
 	// Two more retry periods: nothing is sent again.
@@ -168,5 +186,10 @@ func testRetriedWhileRunning(t *testing.T, cat alertCatalog) {
 	if taken != 1 || refused < 1 || refused+taken != r.Attempts {
 		t.Errorf("the webhook refused %d and took %d posts of alert %s, recorded %d attempts: want it taken once, each try counted",
 			refused, taken, strconv.FormatInt(id, 10), r.Attempts)
+	}
+	other.mu.Lock()
+	defer other.mu.Unlock()
+	if other.n != 1 {
+		t.Errorf("the sink that took the alert at the first try was sent it %d times, want once", other.n)
 	}
 }

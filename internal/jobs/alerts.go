@@ -53,9 +53,14 @@ type Delivery struct {
 	// start), delivered, failed (given up after
 	// archive.MaxDeliveryAttempts attempts), none (stored with no sinks)
 	// or unknown (stored by an archivio that did not record it).
-	State    string            `json:"state"`
-	Attempts int               `json:"attempts"`
-	Outcome  map[string]string `json:"outcome"` // the last attempt's: "all": "ok", or "error": why
+	State    string `json:"state"`
+	Attempts int    `json:"attempts"`
+	// Outcome is each sink's answer by its name ("ok" or the error; a
+	// retry goes only to the sinks that did not answer "ok"), with "all":
+	// "ok" once every sink took the alert, else "error": the last
+	// attempt's failures. Alerts recorded before the sinks were named
+	// have "all" or "error" alone.
+	Outcome map[string]string `json:"outcome"`
 }
 
 // String is the delivery for people: "delivered", "pending", "failed

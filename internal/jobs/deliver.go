@@ -46,6 +46,10 @@ type delivery struct {
 	ctx  context.Context
 	a    alerts.Alert
 	then func(error)
+	// done are the sinks that took the alert at an earlier attempt: a
+	// retry leaves them out (an e-mail is not sent twice because the
+	// webhook failed).
+	done map[string]bool
 }
 
 func newDeliverer(sinks alerts.Sink, log deliveryLog) *deliverer {
@@ -60,12 +64,13 @@ const maxTaken = 4096
 // one a resume queued already is not queued again. then, when not nil, is
 // called from the delivering goroutine.
 func (d *deliverer) send(ctx context.Context, a alerts.Alert, then func(error)) {
-	d.enqueue(ctx, a, then, true)
+	d.enqueue(delivery{ctx: ctx, a: a, then: then}, true)
 }
 
-// enqueue queues a, unless first says it is an alert's first sending and
+// enqueue queues x, unless first says it is an alert's first sending and
 // it was taken already.
-func (d *deliverer) enqueue(ctx context.Context, a alerts.Alert, then func(error), first bool) {
+func (d *deliverer) enqueue(x delivery, first bool) {
+	a := x.a
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if first && d.taking[a.ID] {
@@ -82,7 +87,7 @@ func (d *deliverer) enqueue(ctx context.Context, a alerts.Alert, then func(error
 			d.taken = d.taken[1:]
 		}
 	}
-	d.queue = append(d.queue, delivery{ctx: ctx, a: a, then: then})
+	d.queue = append(d.queue, x)
 	if d.queued == nil {
 		d.queued = map[int64]bool{}
 	}
@@ -116,13 +121,26 @@ func (d *deliverer) run() {
 	}
 }
 
-// deliver sends one alert and records how it went.
+// deliver sends one alert to the sinks that did not take it yet and
+// records how it went: each sink's "ok" or error by its name, those of
+// earlier attempts kept, and "all": "ok" once every sink took it, else
+// "error": the failures of this attempt.
 func (d *deliverer) deliver(x delivery) {
 	var sendErr error
 	delivered := map[string]string{}
 	outcome := archive.DeliveryNone
 	if d.sinks != nil {
-		if sendErr = d.sinks.Send(x.ctx, x.a); sendErr != nil {
+		for name := range x.done {
+			delivered[name] = "ok"
+		}
+		results := alerts.SendExcept(x.ctx, d.sinks, x.a, func(name string) bool { return x.done[name] })
+		for _, o := range results {
+			delivered[o.Sink] = "ok"
+			if o.Err != nil {
+				delivered[o.Sink] = o.Err.Error()
+			}
+		}
+		if sendErr = alerts.Failures(results); sendErr != nil {
 			delivered["error"] = sendErr.Error()
 			outcome = archive.DeliveryFailed
 		} else {
@@ -197,14 +215,31 @@ func (d *deliverer) resume(ctx, sendCtx context.Context, st PendingAlerts, then 
 		if err != nil {
 			return 0, err
 		}
-		var after func(error)
+		x := delivery{ctx: sendCtx, a: a, done: sinksDone(r.Delivered)}
 		if then != nil {
-			after = func(err error) { then(a, err) }
+			x.then = func(err error) { then(a, err) }
 		}
-		d.enqueue(sendCtx, a, after, false)
+		d.enqueue(x, false)
 		n++
 	}
 	return n, nil
+}
+
+// sinksDone are the sinks an alert's recorded outcome says took it (at
+// an earlier attempt). An outcome recorded before sinks were named, or
+// unreadable, names none: every sink is tried again.
+func sinksDone(delivered string) map[string]bool {
+	var outcome map[string]string
+	if json.Unmarshal([]byte(delivered), &outcome) != nil {
+		return nil
+	}
+	done := map[string]bool{}
+	for name, v := range outcome {
+		if v == "ok" && name != "all" {
+			done[name] = true
+		}
+	}
+	return done
 }
 
 // DeliverPending delivers through sinks the alerts st still has pending

@@ -70,7 +70,7 @@ func TestDelivererInOrderAndRecorded(t *testing.T) {
 	if !slices.Equal(sink.sent, []int64{1, 2, 3, 4}) {
 		t.Errorf("sent %v, want in order", sink.sent)
 	}
-	want := map[int64]string{1: `{"all":"ok"}`, 2: `{"error":"refused"}`, 3: `{"all":"ok"}`, 4: `{"all":"ok"}`}
+	want := map[int64]string{1: `{"all":"ok","test":"ok"}`, 2: `{"error":"sink test: refused","test":"refused"}`, 3: `{"all":"ok","test":"ok"}`, 4: `{"all":"ok","test":"ok"}`}
 	for id, w := range want {
 		if log.m[id] != w {
 			t.Errorf("alert %d recorded as %q, want %q", id, log.m[id], w)
@@ -81,7 +81,7 @@ func TestDelivererInOrderAndRecorded(t *testing.T) {
 	}
 	// A deliverer is used again after it emptied.
 	d.send(context.Background(), alerts.Alert{ID: 5, URL: "http://e.example"}, nil)
-	if err := d.wait(); err != nil || log.m[5] != `{"all":"ok"}` {
+	if err := d.wait(); err != nil || log.m[5] != `{"all":"ok","test":"ok"}` {
 		t.Errorf("second round: %v %q", err, log.m[5])
 	}
 	// Without sinks an alert is only stored, and recorded as not sent.

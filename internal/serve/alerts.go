@@ -36,9 +36,12 @@ func deliveryText(row archive.AlertRow) string {
 	var sinks map[string]string
 	if json.Unmarshal([]byte(row.Delivered), &sinks) == nil {
 		for name, outcome := range sinks {
-			if outcome != "ok" {
+			if outcome != "ok" && name != "error" {
 				failures = append(failures, name+": "+outcome)
 			}
+		}
+		if len(failures) == 0 && sinks["error"] != "" { // recorded before sinks were named
+			failures = append(failures, sinks["error"])
 		}
 		slices.Sort(failures)
 	}

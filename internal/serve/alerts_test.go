@@ -35,11 +35,13 @@ func TestAlertDeliveryShown(t *testing.T) {
 	delivered := add(1, archive.DeliveryPending)
 	mustDo(t, st.MarkDelivered(ctx, delivered, `{"webhook":"ok"}`, archive.DeliveryDelivered))
 	retried := add(2, archive.DeliveryPending)
-	mustDo(t, st.MarkDelivered(ctx, retried, `{"mail":"ok","webhook":"status 503"}`, archive.DeliveryFailed))
+	mustDo(t, st.MarkDelivered(ctx, retried, `{"error":"sink webhook: status 503","mail":"ok","webhook":"status 503"}`, archive.DeliveryFailed))
 	failed := add(3, archive.DeliveryPending)
 	for range archive.MaxDeliveryAttempts {
-		mustDo(t, st.MarkDelivered(ctx, failed, `{"webhook":"connection refused"}`, archive.DeliveryFailed))
+		mustDo(t, st.MarkDelivered(ctx, failed, `{"error":"sink webhook: connection refused","webhook":"connection refused"}`, archive.DeliveryFailed))
 	}
+	older := add(6, archive.DeliveryPending) // outcome recorded before sinks were named
+	mustDo(t, st.MarkDelivered(ctx, older, `{"error":"sink smtp mail.example.org:25: 421 busy"}`, archive.DeliveryFailed))
 	add(4, archive.DeliveryNone)
 	add(5, archive.DeliveryUnknown)
 
@@ -54,6 +56,7 @@ func TestAlertDeliveryShown(t *testing.T) {
 		`<span class="delivery pending">delivery pending after 1 attempt: tried again at the next start or by the running daemon (webhook: status 503)</span>`,
 		`<span class="delivery failed">delivery failed after ` + strconv.Itoa(archive.MaxDeliveryAttempts) + ` attempts (webhook: connection refused)</span>`,
 		`<span class="delivery none">not delivered: no sink was configured</span>`,
+		`<span class="delivery pending">delivery pending after 1 attempt: tried again at the next start or by the running daemon (sink smtp mail.example.org:25: 421 busy)</span>`,
 		`<span class="delivery unknown">delivery not recorded (raised by an earlier archivio)</span>`,
 	} {
 		if !strings.Contains(page, want) {
