@@ -24,6 +24,9 @@ type AlertRow struct {
 	// MarkDelivered.
 	Delivery string
 	Attempts int // deliveries tried
+	// Wayback is the Wayback Machine copy a down alert named when it was
+	// raised (SetAlertWayback), "" when none.
+	Wayback string
 }
 
 // Delivery states of an alert. An alert is delivered at least once: it is
@@ -96,6 +99,16 @@ const markDelivered = `UPDATE alerts SET delivered = ?,
 	attempts = attempts + (CASE WHEN ? = 'none' THEN 0 ELSE 1 END),
 	delivery = CASE WHEN ? = 'failed' AND attempts + 1 < ? THEN 'pending' ELSE ? END
 	WHERE id = ?`
+
+// SetAlertWayback records the Wayback Machine copy a down alert named
+// when it was raised (looked up after its storing), so that the alert
+// sent again and the listings name it too.
+func (s *Store) SetAlertWayback(ctx context.Context, id int64, url string) error {
+	if _, err := s.exec(ctx, `UPDATE alerts SET wayback = ? WHERE id = ?`, url, id); err != nil {
+		return fmt.Errorf("alert %d: record its Wayback copy: %w", id, err)
+	}
+	return nil
+}
 
 // ClaimPendingAlerts returns the alerts still pending, oldest first: those
 // a process stored and did not deliver (killed before their outcome was

@@ -12,7 +12,7 @@ import (
 // migrate again from an earlier step.
 func rewindAlerts(t *testing.T, st *Store) {
 	t.Helper()
-	for _, q := range []string{`DROP INDEX alerts_pending`, `ALTER TABLE alerts DROP COLUMN delivery`, `ALTER TABLE alerts DROP COLUMN attempts`} {
+	for _, q := range []string{`DROP INDEX alerts_pending`, `ALTER TABLE alerts DROP COLUMN delivery`, `ALTER TABLE alerts DROP COLUMN attempts`, `ALTER TABLE alerts DROP COLUMN wayback`} {
 		if _, err := st.db.ExecContext(context.Background(), q); err != nil {
 			t.Fatal(err)
 		}
@@ -81,6 +81,10 @@ func TestAlertDeliveryStates(t *testing.T) {
 	if err := st.MarkDelivered(ctx, bare, `{}`, DeliveryNone); err != nil {
 		t.Fatal(err)
 	}
+	const copyURL = "https://web.archive.org/web/20260302090000/https://b.example/"
+	if err := st.SetAlertWayback(ctx, later, copyURL); err != nil {
+		t.Fatal(err)
+	}
 	rows, err := st.Alerts(ctx)
 	if err != nil || len(rows) != 3 {
 		t.Fatalf("alerts %+v %v", rows, err)
@@ -89,6 +93,9 @@ func TestAlertDeliveryStates(t *testing.T) {
 	for _, r := range rows {
 		if w := want[r.ID]; r.Delivery != w[0] || r.Attempts != w[1] {
 			t.Errorf("alert %d: %s after %d attempts, want %v", r.ID, r.Delivery, r.Attempts, w)
+		}
+		if (r.ID == later) != (r.Wayback == copyURL) || (r.ID != later && r.Wayback != "") {
+			t.Errorf("alert %d: Wayback copy %q", r.ID, r.Wayback)
 		}
 	}
 }

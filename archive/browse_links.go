@@ -140,7 +140,7 @@ func (s *Store) RecentAlerts(ctx context.Context, limit, offset int) ([]AlertRow
 }
 
 func (s *Store) alertRows(ctx context.Context, tail string, args ...any) ([]AlertRow, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, kind, url, verdict, since, at, COALESCE(last_good_capture, 0), delivered, source, detail, delivery, attempts
+	rows, err := s.db.QueryContext(ctx, `SELECT id, kind, url, verdict, since, at, COALESCE(last_good_capture, 0), delivered, source, detail, delivery, attempts, wayback
 		FROM alerts `+tail, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list alerts: %w", err)
@@ -150,7 +150,7 @@ func (s *Store) alertRows(ctx context.Context, tail string, args ...any) ([]Aler
 	for rows.Next() {
 		var a AlertRow
 		var since, at string
-		if err := rows.Scan(&a.ID, &a.Kind, &a.URL, &a.Verdict, &since, &at, &a.LastGoodCapture, &a.Delivered, &a.Source, &a.Detail, &a.Delivery, &a.Attempts); err != nil {
+		if err := rows.Scan(&a.ID, &a.Kind, &a.URL, &a.Verdict, &since, &at, &a.LastGoodCapture, &a.Delivered, &a.Source, &a.Detail, &a.Delivery, &a.Attempts, &a.Wayback); err != nil {
 			return nil, fmt.Errorf("list alerts: %w", err)
 		}
 		a.Since, a.At = ParseTime(since), ParseTime(at)

@@ -672,6 +672,12 @@ ALTER TABLE link_refs_next RENAME TO link_refs;
 CREATE INDEX link_refs_record ON link_refs (record_id);
 CREATE INDEX links_state ON links (state);
 `,
+	// The Wayback Machine copy a down alert named when it was raised
+	// (archive/alerts.go), kept with it: the alert sent again, the
+	// listings and the feed name it too. '' when none was found.
+	`
+ALTER TABLE alerts ADD COLUMN wayback TEXT NOT NULL DEFAULT '';
+`,
 }
 
 // foreignKeysOff are the steps that rebuild a table others refer to: they

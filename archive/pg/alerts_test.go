@@ -83,6 +83,11 @@ func TestAlertClaims(t *testing.T) {
 	if got := pendingIDs(t, d); len(got) != 0 {
 		t.Fatalf("node4 claimed %v after %d failed attempts", got, archive.MaxDeliveryAttempts)
 	}
+	// One node records the Wayback copy an alert named; every node reads it.
+	const copyURL = "https://web.archive.org/web/20260302090000/https://b.example/"
+	if err := b.SetAlertWayback(ctx, later, copyURL); err != nil {
+		t.Fatal(err)
+	}
 	rows, err := a.Alerts(ctx)
 	if err != nil || len(rows) != 3 {
 		t.Fatalf("alerts %+v %v", rows, err)
@@ -92,6 +97,9 @@ func TestAlertClaims(t *testing.T) {
 	for _, r := range rows {
 		if w := want[r.URL]; r.Delivery != w[0] || r.Attempts != w[1] {
 			t.Errorf("alert %s: %s after %d attempts, want %v", r.URL, r.Delivery, r.Attempts, w)
+		}
+		if (r.ID == later) != (r.Wayback == copyURL) || (r.ID != later && r.Wayback != "") {
+			t.Errorf("alert %s: Wayback copy %q", r.URL, r.Wayback)
 		}
 	}
 
@@ -139,7 +147,7 @@ func TestMigrationSettlesOldAlerts(t *testing.T) {
 	}
 	defer conn.Close(ctx)
 	for _, q := range []string{`DROP INDEX alerts_pending`,
-		`ALTER TABLE alerts DROP COLUMN delivery, DROP COLUMN attempts, DROP COLUMN claim_owner, DROP COLUMN claim_expires`,
+		`ALTER TABLE alerts DROP COLUMN delivery, DROP COLUMN attempts, DROP COLUMN claim_owner, DROP COLUMN claim_expires, DROP COLUMN wayback`,
 		`DELETE FROM schema_migrations WHERE version >= 10`,
 		`INSERT INTO alerts (kind, url, verdict, since, at, delivered) VALUES
 			('down', 'https://a.example/', 'gone', '2026-03-01T09:00:00.000000000Z', '2026-03-02T09:00:00.000000000Z', '{"all":"ok"}'),

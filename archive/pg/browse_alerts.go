@@ -10,7 +10,7 @@ import (
 )
 
 func (s *Store) alertRows(ctx context.Context, tail string, a ...any) ([]archive.AlertRow, error) {
-	rows, err := s.pool.Query(ctx, `SELECT id, kind, url, verdict, since, at, COALESCE(last_good_capture, 0), delivered, source, detail, delivery, attempts
+	rows, err := s.pool.Query(ctx, `SELECT id, kind, url, verdict, since, at, COALESCE(last_good_capture, 0), delivered, source, detail, delivery, attempts, wayback
 		FROM alerts `+tail, a...)
 	if err != nil {
 		return nil, fmt.Errorf("list alerts: %w", err)
@@ -18,7 +18,7 @@ func (s *Store) alertRows(ctx context.Context, tail string, a ...any) ([]archive
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (archive.AlertRow, error) {
 		var x archive.AlertRow
 		var since, at string
-		err := r.Scan(&x.ID, &x.Kind, &x.URL, &x.Verdict, &since, &at, &x.LastGoodCapture, &x.Delivered, &x.Source, &x.Detail, &x.Delivery, &x.Attempts)
+		err := r.Scan(&x.ID, &x.Kind, &x.URL, &x.Verdict, &since, &at, &x.LastGoodCapture, &x.Delivered, &x.Source, &x.Detail, &x.Delivery, &x.Attempts, &x.Wayback)
 		x.Since, x.At = archive.ParseTime(since), archive.ParseTime(at)
 		return x, err
 	})

@@ -105,6 +105,15 @@ func (s *Store) AddAlert(ctx context.Context, a archive.AlertRow) (int64, error)
 	return id, nil
 }
 
+// SetAlertWayback records the Wayback Machine copy a down alert named
+// when it was raised, as on one machine (archive.Store.SetAlertWayback).
+func (s *Store) SetAlertWayback(ctx context.Context, id int64, url string) error {
+	if _, err := s.pool.Exec(ctx, `UPDATE alerts SET wayback = $1 WHERE id = $2`, url, id); err != nil {
+		return fmt.Errorf("alert %d: record its Wayback copy: %w", id, err)
+	}
+	return nil
+}
+
 // insertAlert stores an alert ($1 to $9: kind, url, verdict, since, at,
 // last good capture, source, detail, delivery state), claimed by $10 for
 // $11 milliseconds when it is pending.

@@ -303,6 +303,11 @@ UPDATE alerts SET
 	attempts = CASE WHEN delivered = '{}' THEN 0 ELSE 1 END;
 CREATE INDEX alerts_pending ON alerts (at, id) WHERE delivery = 'pending';
 `,
+	// The Wayback Machine copy a down alert named when it was raised, as
+	// on one machine (archive/alerts.go).
+	11: `
+ALTER TABLE alerts ADD COLUMN wayback TEXT NOT NULL DEFAULT '';
+`,
 }
 
 // textTime converts a TIMESTAMPTZ column to archive.TimeFormat's text.

@@ -54,8 +54,11 @@ func Describe(a Alert) string {
 
 	b.WriteString("\n")
 	c := a.LastGoodCapture
-	if c == nil {
+	if c == nil || c.WARCFile == "" {
 		b.WriteString("Last good capture: none in the archive.\n")
+		if c != nil && c.Wayback != "" { // a copy another archive holds
+			fmt.Fprintf(&b, "A copy elsewhere: %s\n", oneLine(c.Wayback))
+		}
 		return b.String()
 	}
 	fmt.Fprintf(&b, "Last good capture: %s\n", stamp(c.At))

@@ -38,6 +38,16 @@ func TestDescribe(t *testing.T) {
 			},
 		},
 		{
+			name: "a copy only another archive holds is named as such",
+			a: func() Alert {
+				a := downAlert()
+				a.LastGoodCapture = &Capture{Wayback: "https://web.archive.org/web/20250101000000/http://www.fabbricaideedistretto.it/"}
+				return a
+			}(),
+			want: []string{"Last good capture: none in the archive.\nA copy elsewhere: https://web.archive.org/web/20250101000000/http://www.fabbricaideedistretto.it/\n"},
+			not:  []string{"unknown", "WARC:", "offset"},
+		},
+		{
 			// Titles come from crawled pages: a line break in one must
 			// not forge a line of the description (or an e-mail header).
 			name: "line breaks in crawled text are flattened",

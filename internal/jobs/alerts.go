@@ -101,9 +101,8 @@ func StoredAlertsWithDelivery(ctx context.Context, st AlertReader) ([]StoredAler
 }
 
 // storedAlert rebuilds one stored alert: a link alert with the records
-// citing its URL and its last good capture, a parse health alert with
-// its drift. (A down alert's Wayback copy, looked up when it was raised,
-// is not stored.)
+// citing its URL, its last good capture and the Wayback copy it named
+// when it was raised, a parse health alert with its drift.
 func storedAlert(ctx context.Context, st AlertReader, r archive.AlertRow) (alerts.Alert, error) {
 	a := alerts.Alert{ID: r.ID, Kind: r.Kind, URL: r.URL, Verdict: r.Verdict, Since: r.Since, At: r.At,
 		Records: []alerts.RecordRef{}, LastGoodCapture: CaptureRef(ctx, st, r.LastGoodCapture)}
@@ -113,6 +112,12 @@ func storedAlert(ctx context.Context, st AlertReader, r archive.AlertRow) (alert
 			return a, fmt.Errorf("alert %d: %w", r.ID, err)
 		}
 		return a, nil
+	}
+	if r.Wayback != "" {
+		if a.LastGoodCapture == nil {
+			a.LastGoodCapture = &alerts.Capture{}
+		}
+		a.LastGoodCapture.Wayback = r.Wayback
 	}
 	recs, err := st.LinkRecords(ctx, r.URL)
 	if err != nil {

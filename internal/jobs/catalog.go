@@ -109,6 +109,7 @@ type linksCatalog interface {
 	Link(ctx context.Context, url string) (*archive.Link, error)
 	LinkRecords(ctx context.Context, url string) ([]archive.LinkRecord, error)
 	AddAlert(ctx context.Context, a archive.AlertRow) (int64, error)
+	SetAlertWayback(ctx context.Context, id int64, url string) error
 }
 
 // reparseCatalog is what Reparse uses of the archive.

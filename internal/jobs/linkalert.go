@@ -22,6 +22,13 @@ func (r *linkRun) alert(ctx context.Context, u, verdict string, done archive.Ale
 		return err
 	}
 	a.ID = done.AlertID
+	if c := a.LastGoodCapture; c != nil && c.Wayback != "" {
+		if err := r.st.SetAlertWayback(ctx, a.ID, c.Wayback); err != nil {
+			// The alert goes out with it all the same; sent again, it
+			// lacks it.
+			r.cfg.Logger.Warn("Wayback copy of an alert not recorded", "alert", a.ID, "err", err)
+		}
+	}
 	r.dispatch(ctx, a)
 	return nil
 }

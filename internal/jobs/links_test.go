@@ -187,6 +187,24 @@ func TestLinkChecksAlertOncePerTransition(t *testing.T) {
 			t.Errorf("the down alert must name the latest Wayback copy: %+v", a.LastGoodCapture)
 		}
 	}
+	// The catalog keeps the copy with the alert: sent again (a retry, the
+	// next start), listed or in the feed, the alert names it too.
+	func() {
+		ro, err := archive.OpenReadOnly(context.Background(), w.cfg.DataDir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ro.Close()
+		stored, err := StoredAlerts(context.Background(), ro)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range stored {
+			if got := a.LastGoodCapture; a.URL == "http://www.fabbricaideedistretto.it" && (got == nil || !strings.Contains(got.Wayback, "web.archive.org")) {
+				t.Errorf("the stored down alert lacks its Wayback copy: %+v", got)
+			}
+		}
+	}()
 	if third := w.check(t, th, sinks); len(third.Alerts) != 0 {
 		t.Errorf("a state that holds must not alert again: %v", alertKeys(third.Alerts))
 	}

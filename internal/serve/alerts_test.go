@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
@@ -45,6 +46,11 @@ func TestAlertDeliveryShown(t *testing.T) {
 	add(4, archive.DeliveryNone)
 	add(5, archive.DeliveryUnknown)
 
+	// The retried alert named a Wayback copy; its link is known.
+	const copyURL = "https://web.archive.org/web/20260301000000/http://www.examplec.it/"
+	mustDo(t, st.SetAlertWayback(ctx, retried, copyURL))
+	mustDo(t, st.AddSiteLinks(ctx, "test", "http://www.example.it/", []string{"http://www.examplec.it/"}, at))
+
 	s, err := New(Options{Archive: st, DataDir: dir, Version: "test"})
 	if err != nil {
 		t.Fatal(err)
@@ -58,10 +64,15 @@ func TestAlertDeliveryShown(t *testing.T) {
 		`<span class="delivery none">not delivered: no sink was configured</span>`,
 		`<span class="delivery pending">delivery pending after 1 attempt: tried again at the next start or by the running daemon (sink smtp mail.example.org:25: 421 busy)</span>`,
 		`<span class="delivery unknown">delivery not recorded (raised by an earlier archivio)</span>`,
+		"A copy elsewhere: " + copyURL,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the alert page lacks %s", want)
 		}
+	}
+	link := get(t, s.Handler(), "/link?url="+url.QueryEscape("http://www.examplec.it/")).Body.String()
+	if want := `<a href="` + copyURL + `" rel="nofollow noreferrer">the copy in the Wayback Machine it named</a>`; !strings.Contains(link, want) {
+		t.Errorf("the link's page lacks %s", want)
 	}
 }
 
