@@ -14,13 +14,31 @@ type packedDoc struct {
 	data              []byte
 	ref               docRef
 	doc               []byte
+	err               error // unpackEach: why the document could not be read
 }
 
-// unpackDocs unpacks docs. Documents packed against their pages have
+// unpackDocs unpacks docs, failing on the first that cannot be read (see
+// unpackEach).
+func (s *Store) unpackDocs(ctx context.Context, docs []packedDoc) error {
+	if err := s.unpackEach(ctx, docs); err != nil {
+		return err
+	}
+	for i := range docs {
+		if docs[i].err != nil {
+			return docs[i].err
+		}
+	}
+	return nil
+}
+
+// unpackEach unpacks docs. Documents packed against their pages have
 // their pages read in the order of their WARC files and offsets (the
 // order they were written in), not in the catalog's: a loop over many
-// records reads each file forward.
-func (s *Store) unpackDocs(ctx context.Context, docs []packedDoc) error {
+// records reads each file forward. A document that cannot be read (its
+// page's WARC record missing or damaged, its bytes damaged) gets the
+// reason in its err and the others are read all the same; only ctx
+// ending fails the whole.
+func (s *Store) unpackEach(ctx context.Context, docs []packedDoc) error {
 	order := make([]int, 0, len(docs))
 	for i := range docs {
 		d := &docs[i]
@@ -30,7 +48,7 @@ func (s *Store) unpackDocs(ctx context.Context, docs []packedDoc) error {
 		}
 		var err error
 		if d.doc, err = s.docs.unpack(d.data); err != nil {
-			return fmt.Errorf("version %d of record %d: %w", d.version, d.recordID, err)
+			d.err = fmt.Errorf("version %d of record %d: %w", d.version, d.recordID, err)
 		}
 	}
 	slices.SortFunc(order, func(a, b int) int {
@@ -45,8 +63,12 @@ func (s *Store) unpackDocs(ctx context.Context, docs []packedDoc) error {
 	for _, i := range order {
 		d := &docs[i]
 		doc, err := s.docs.unpackPage(d.data, func(n int) ([]byte, error) { return pages.page(ctx, d.ref, n) })
+		if cerr := ctx.Err(); cerr != nil {
+			return fmt.Errorf("version %d of record %d: %w", d.version, d.recordID, cerr)
+		}
 		if err != nil {
-			return fmt.Errorf("version %d of record %d: document read from capture %d: %w", d.version, d.recordID, d.ref.CaptureID, err)
+			d.err = fmt.Errorf("version %d of record %d: document read from capture %d: %w", d.version, d.recordID, d.ref.CaptureID, err)
+			continue
 		}
 		d.doc = doc
 	}

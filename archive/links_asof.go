@@ -119,6 +119,9 @@ func (c *Citations) json() string {
 func (s *Store) citesAsOf(ctx context.Context, asOf time.Time) (*Citations, error) {
 	c := &Citations{}
 	err := s.VersionsAsOf(ctx, asOf, func(v *VersionAt) error {
+		if v.Unreadable != nil {
+			return fmt.Errorf("links of %w", v.Unreadable)
+		}
 		var doc struct {
 			Links json.RawMessage `json:"links"`
 		}

@@ -150,7 +150,12 @@ type VersionAt struct {
 	Version       int
 	ParserVersion string
 	Data          json.RawMessage // valid only during the callback
-	CaptureID     int64           // the capture the version was read from
+	// Unreadable, when not nil, says why the version's document could not
+	// be read (its capture's WARC record missing or damaged): Data is nil.
+	// Only a catalog that reads documents from the WARC files (the SQLite
+	// one) sets it.
+	Unreadable    error
+	CaptureID     int64 // the capture the version was read from
 	SourceURL     string
 	CapturedAt    time.Time
 	PayloadDigest string
@@ -163,7 +168,9 @@ const pickVersions = `SELECT record_id, MAX(version) AS version FROM record_vers
 // VersionsAsOf calls fn with every record's version as known at asOf (its
 // latest version created then or before), by record id, streaming from
 // the database: Data is reused between calls. Records created later are
-// left out. The documents are unpacked docBatch at a time (unpackDocs).
+// left out. The documents are unpacked docBatch at a time (unpackEach); a
+// version whose document cannot be read comes with Unreadable set, and
+// the others all the same.
 func (s *Store) VersionsAsOf(ctx context.Context, asOf time.Time, fn func(*VersionAt) error) error {
 	rows, err := s.db.QueryContext(ctx, `WITH pick AS (`+pickVersions+`)
 		SELECT v.record_id, v.version, v.parser_version, v.data, v.capture_id,
@@ -177,11 +184,11 @@ func (s *Store) VersionsAsOf(ctx context.Context, asOf time.Time, fn func(*Versi
 	vs := make([]VersionAt, 0, docBatch)
 	docs := make([]packedDoc, 0, docBatch)
 	flush := func() error {
-		if err := s.unpackDocs(ctx, docs); err != nil {
+		if err := s.unpackEach(ctx, docs); err != nil {
 			return fmt.Errorf("read records: %w", err)
 		}
 		for i := range vs {
-			vs[i].Data = docs[i].doc
+			vs[i].Data, vs[i].Unreadable = docs[i].doc, docs[i].err
 			if err := fn(&vs[i]); err != nil {
 				return err
 			}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -119,7 +120,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if progress != nil {
 		fmt.Fprint(e.stderr, "\r\033[K")
 	}
-	if err != nil {
+	if err != nil && !errors.Is(err, export.ErrIncomplete) {
 		return err
 	}
 	for _, t := range res.Tables {
@@ -127,7 +128,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stderr, "exported records as of %s to %s (%d files, see manifest.json)\n",
 		res.AsOf.Format(time.RFC3339), *out, len(res.Files)+1)
-	return nil
+	// An export that left out a record version it could not read says so
+	// last and exits 1: written, not whole.
+	return err
 }
 
 // exportWACZ writes the archive as OUT/archivio.wacz.

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"archivio/archive"
@@ -60,11 +61,29 @@ type TableInfo struct {
 	Rows int    `json:"rows"`
 }
 
+// ErrIncomplete means an export wrote every record version it could read
+// and left out those Result.LeftOut (and manifest.json's "left_out")
+// lists: their documents could not be read, their captures' WARC records
+// missing or damaged. The files are written, the export is not whole.
+var ErrIncomplete = errors.New("export incomplete")
+
+// LeftOut is a record version an export could not read and left out, of
+// the records and of the link inventory.
+type LeftOut struct {
+	RecordID  int    `json:"record_id"`
+	Version   int    `json:"version"`
+	CaptureID int64  `json:"capture_id"`
+	Reason    string `json:"reason"`
+}
+
 // Result says what an export wrote.
 type Result struct {
-	Files  []FileInfo  // data files, then datapackage.json and CODEBOOK.md (manifest.json is not listed)
-	Tables []TableInfo // every table in write order
-	AsOf   time.Time
+	// LeftOut are the record versions whose documents could not be read
+	// (Export then fails with ErrIncomplete), by record id.
+	LeftOut []LeftOut
+	Files   []FileInfo  // data files, then datapackage.json and CODEBOOK.md (manifest.json is not listed)
+	Tables  []TableInfo // every table in write order
+	AsOf    time.Time
 	// CapturedFrom and CapturedTo are the earliest and latest capture
 	// times of the record versions exported; zero when none.
 	CapturedFrom, CapturedTo time.Time
@@ -139,7 +158,27 @@ func Export(ctx context.Context, o Options) (*Result, error) {
 	if err := writeMeta(o, tables, snk, res, started); err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
+	if len(res.LeftOut) > 0 {
+		return res, incomplete(res.LeftOut)
+	}
 	return res, nil
+}
+
+// incomplete is the error of an export that left out record versions it
+// could not read, naming the first few.
+func incomplete(left []LeftOut) error {
+	const named = 3
+	var b strings.Builder
+	for i, l := range left[:min(named, len(left))] {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(l.Reason)
+	}
+	if len(left) > named {
+		fmt.Fprintf(&b, "; and %d more", len(left)-named)
+	}
+	return fmt.Errorf("export: %w: %d record version(s) left out, their documents unreadable (listed in manifest.json, \"left_out\"): %s", ErrIncomplete, len(left), b.String())
 }
 
 // Archive is what an export reads of a catalog (see source); both the
@@ -200,11 +239,10 @@ func writeTables(ctx context.Context, st source, snk sink, tables []*table, form
 		return nil
 	}
 
-	// The links the versions cite are gathered on the way (when every
-	// record is exported and the archive can take them), so the link
-	// inventory does not read the documents again.
+	// The links the versions cite are gathered on the way (when the
+	// archive can take them), those of every record, chosen or not, so
+	// the link inventory does not read the documents again.
 	cited, gather := st.(citedLinks)
-	gather = gather && only == nil
 	var cites archive.Citations
 	var captures []int64
 	prov := map[string]int{}
@@ -212,7 +250,22 @@ func writeTables(ctx context.Context, st source, snk sink, tables []*table, form
 		prov[name] = proc.index(name)
 	}
 	err := st.VersionsAsOf(ctx, asOf, func(v *archive.VersionAt) error {
+		if v.Unreadable != nil {
+			// Left out of the records and of the link inventory, and
+			// said: the export is incomplete.
+			res.LeftOut = append(res.LeftOut, LeftOut{RecordID: v.RecordID, Version: v.Version, CaptureID: v.CaptureID, Reason: v.Unreadable.Error()})
+			return nil
+		}
 		if only != nil && !only(v.RecordID) {
+			if gather {
+				var doc struct {
+					Links json.RawMessage `json:"links"`
+				}
+				if err := json.Unmarshal(v.Data, &doc); err != nil {
+					return fmt.Errorf("record %d: %w", v.RecordID, err)
+				}
+				cites.Add(v.RecordID, doc.Links)
+			}
 			return nil
 		}
 		dec := json.NewDecoder(bytes.NewReader(v.Data))

@@ -196,10 +196,20 @@ func writeMeta(o Options, tables []*table, snk sink, res *Result, started time.T
 		"files":            res.Files,
 		"tables":           res.Tables,
 		"captures":         map[string]any{"from": timeOrNil(res.CapturedFrom), "to": timeOrNil(res.CapturedTo)},
+		"left_out":         leftOut(res.LeftOut),
 	}
 	mb, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(o.OutDir, ManifestFile), append(mb, '\n'), 0o644)
+}
+
+// leftOut is the manifest's list of the record versions left out: [] when
+// the export is whole.
+func leftOut(l []LeftOut) []LeftOut {
+	if l == nil {
+		return []LeftOut{}
+	}
+	return l
 }
