@@ -150,15 +150,15 @@ type VersionAt struct {
 	Version       int
 	ParserVersion string
 	Data          json.RawMessage // valid only during the callback
+	CaptureID     int64           // the capture the version was read from
+	SourceURL     string
+	CapturedAt    time.Time
+	PayloadDigest string
 	// Unreadable, when not nil, says why the version's document could not
 	// be read (its capture's WARC record missing or damaged): Data is nil.
 	// Only a catalog that reads documents from the WARC files (the SQLite
 	// one) sets it.
-	Unreadable    error
-	CaptureID     int64 // the capture the version was read from
-	SourceURL     string
-	CapturedAt    time.Time
-	PayloadDigest string
+	Unreadable error
 }
 
 // pickVersions is, for each record, its latest version created at or

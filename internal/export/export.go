@@ -78,15 +78,15 @@ type LeftOut struct {
 
 // Result says what an export wrote.
 type Result struct {
-	// LeftOut are the record versions whose documents could not be read
-	// (Export then fails with ErrIncomplete), by record id.
-	LeftOut []LeftOut
-	Files   []FileInfo  // data files, then datapackage.json and CODEBOOK.md (manifest.json is not listed)
-	Tables  []TableInfo // every table in write order
-	AsOf    time.Time
+	Files  []FileInfo  // data files, then datapackage.json and CODEBOOK.md (manifest.json is not listed)
+	Tables []TableInfo // every table in write order
+	AsOf   time.Time
 	// CapturedFrom and CapturedTo are the earliest and latest capture
 	// times of the record versions exported; zero when none.
 	CapturedFrom, CapturedTo time.Time
+	// LeftOut are the record versions whose documents could not be read
+	// (Export then fails with ErrIncomplete), by record id.
+	LeftOut []LeftOut
 }
 
 // Export writes the records of the archive in o.DataDir as known at o.AsOf
