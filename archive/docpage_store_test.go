@@ -25,18 +25,7 @@ import (
 func TestDocPackedAgainstCapture(t *testing.T) {
 	ctx := context.Background()
 	fixtures := fixturePages(t)[:4]
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var i int
-		fmt.Sscanf(r.URL.Path, "/scheda-processo/%d", &i)
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		if i == 1 {
-			w.Header().Set("Content-Encoding", "gzip")
-			w.Write(gzipString(string(fixtures[i].page)))
-			return
-		}
-		w.Write(fixtures[i].page)
-	}))
-	defer srv.Close()
+	srv := fixtureServer(t, fixtures, 1)
 	r := newRecording(t, 0)
 	st := r.st
 	at := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
@@ -215,4 +204,26 @@ func TestDocPackedAgainstCapture(t *testing.T) {
 	if _, err := st.LatestVersions(ctx, 102); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("capture %d", caps[102])) {
 		t.Errorf("WARC file damaged: %v", err)
 	}
+}
+
+// fixtureServer serves fixtures[i]'s page at /scheda-processo/i, those
+// of the ids in gzipped with Content-Encoding: gzip.
+func fixtureServer(t *testing.T, fixtures []fixturePage, gzipped ...int) *httptest.Server {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var i int
+		fmt.Sscanf(r.URL.Path, "/scheda-processo/%d", &i)
+		if i < 0 || i >= len(fixtures) {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if slices.Contains(gzipped, i) {
+			w.Header().Set("Content-Encoding", "gzip")
+			w.Write(gzipString(string(fixtures[i].page)))
+			return
+		}
+		w.Write(fixtures[i].page)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
 }

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,13 +19,7 @@ import (
 func TestVersionsAsOfKeepsGoingPastADamagedRecord(t *testing.T) {
 	ctx := context.Background()
 	fixtures := fixturePages(t)[:3]
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var i int
-		fmt.Sscanf(r.URL.Path, "/scheda-processo/%d", &i)
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Write(fixtures[i].page)
-	}))
-	defer srv.Close()
+	srv := fixtureServer(t, fixtures)
 	r := newRecording(t, 0)
 	at := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 	caps := map[int]*Capture{}
