@@ -23,10 +23,14 @@ func (s *Store) migrateTo(ctx context.Context, last int) error {
 	if current > len(migrations)-1 {
 		return fmt.Errorf("migrate: database is at version %d, newer than this archivio (%d): upgrade archivio", current, len(migrations)-1)
 	}
-	if current == 0 && last > 1 {
-		// A new catalog: every step in one transaction, its tables empty
-		// (a third of the time of one transaction per step: each commit
-		// of a schema change has every connection read the schema again).
+	var tables int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name <> 'schema_migrations'`).Scan(&tables); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if current == 0 && tables == 0 && last > 1 {
+		// A new catalog, nothing in it: every step in one transaction
+		// (each commit of a schema change has every connection read the
+		// schema again).
 		if err := s.migrateSteps(ctx, 1, last, true); err != nil {
 			return fmt.Errorf("migrate a new catalog to version %d: %w", last, err)
 		}
