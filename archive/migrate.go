@@ -23,9 +23,11 @@ func (s *Store) migrateTo(ctx context.Context, last int) error {
 	if current > len(migrations)-1 {
 		return fmt.Errorf("migrate: database is at version %d, newer than this archivio (%d): upgrade archivio", current, len(migrations)-1)
 	}
-	var tables int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name <> 'schema_migrations'`).Scan(&tables); err != nil {
-		return fmt.Errorf("migrate: %w", err)
+	var tables int // other than schema_migrations: asked of a catalog at version 0 only
+	if current == 0 {
+		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name <> 'schema_migrations'`).Scan(&tables); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
 	}
 	if current == 0 && tables == 0 && last > 1 {
 		// A new catalog, nothing in it: every step in one transaction
