@@ -107,6 +107,19 @@ func (c *Citations) Add(id int, links json.RawMessage) {
 	c.b.WriteByte(']')
 }
 
+// AddDocument notes the links of a version of record id from its whole
+// document (Add, its "links" value read out of doc).
+func (c *Citations) AddDocument(id int, doc []byte) error {
+	var d struct {
+		Links json.RawMessage `json:"links"`
+	}
+	if err := json.Unmarshal(doc, &d); err != nil {
+		return err
+	}
+	c.Add(id, d.Links)
+	return nil
+}
+
 // json is the links gathered as a JSON array of [record id, links] pairs.
 func (c *Citations) json() string {
 	if c.b.Len() == 0 {
@@ -122,13 +135,9 @@ func (s *Store) citesAsOf(ctx context.Context, asOf time.Time) (*Citations, erro
 		if v.Unreadable != nil {
 			return fmt.Errorf("links of %w", v.Unreadable)
 		}
-		var doc struct {
-			Links json.RawMessage `json:"links"`
-		}
-		if err := json.Unmarshal(v.Data, &doc); err != nil {
+		if err := c.AddDocument(v.RecordID, v.Data); err != nil {
 			return fmt.Errorf("links of version %d of record %d: %w", v.Version, v.RecordID, err)
 		}
-		c.Add(v.RecordID, doc.Links)
 		return nil
 	})
 	return c, err

@@ -258,13 +258,9 @@ func writeTables(ctx context.Context, st source, snk sink, tables []*table, form
 		}
 		if only != nil && !only(v.RecordID) {
 			if gather {
-				var doc struct {
-					Links json.RawMessage `json:"links"`
-				}
-				if err := json.Unmarshal(v.Data, &doc); err != nil {
+				if err := cites.AddDocument(v.RecordID, v.Data); err != nil {
 					return fmt.Errorf("record %d: %w", v.RecordID, err)
 				}
-				cites.Add(v.RecordID, doc.Links)
 			}
 			return nil
 		}
