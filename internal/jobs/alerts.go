@@ -2,7 +2,6 @@ package jobs
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"archivio/archive"
@@ -55,12 +54,9 @@ type Delivery struct {
 	// or unknown (stored by an archivio that did not record it).
 	State    string `json:"state"`
 	Attempts int    `json:"attempts"`
-	// Outcome is each sink's answer by its name ("ok" or the error; a
-	// retry goes only to the sinks that did not answer "ok"), with "all":
-	// "ok" once every sink took the alert, else "error": the last
-	// attempt's failures. Alerts recorded before the sinks were named
-	// have "all" or "error" alone.
-	Outcome map[string]string `json:"outcome"`
+	// Outcome is each sink's answer by its name (a retry goes only to
+	// the sinks that did not answer "ok"): see Outcome.
+	Outcome Outcome `json:"outcome"`
 }
 
 // String is the delivery for people: "delivered", "pending", "failed
@@ -89,12 +85,11 @@ func StoredAlertsWithDelivery(ctx context.Context, st AlertReader) ([]StoredAler
 		if err != nil {
 			return nil, err
 		}
-		d := Delivery{State: r.Delivery, Attempts: r.Attempts, Outcome: map[string]string{}}
-		if r.Delivered != "" {
-			if err := json.Unmarshal([]byte(r.Delivered), &d.Outcome); err != nil {
-				return nil, fmt.Errorf("alert %d: delivery %q: %w", r.ID, r.Delivered, err)
-			}
+		outcome, err := ParseOutcome(r.Delivered)
+		if err != nil {
+			return nil, fmt.Errorf("alert %d: delivery %q: %w", r.ID, r.Delivered, err)
 		}
+		d := Delivery{State: r.Delivery, Attempts: r.Attempts, Outcome: outcome}
 		out = append(out, StoredAlert{Alert: a, Delivery: d})
 	}
 	return out, nil

@@ -229,17 +229,11 @@ func (d *deliverer) resume(ctx, sendCtx context.Context, st PendingAlerts, then 
 // an earlier attempt). An outcome recorded before sinks were named, or
 // unreadable, names none: every sink is tried again.
 func sinksDone(delivered string) map[string]bool {
-	var outcome map[string]string
-	if json.Unmarshal([]byte(delivered), &outcome) != nil {
+	o, err := ParseOutcome(delivered)
+	if err != nil {
 		return nil
 	}
-	done := map[string]bool{}
-	for name, v := range outcome {
-		if v == "ok" && name != "all" {
-			done[name] = true
-		}
-	}
-	return done
+	return o.Done()
 }
 
 // DeliverPending delivers through sinks the alerts st still has pending

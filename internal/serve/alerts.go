@@ -2,11 +2,9 @@ package serve
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -33,17 +31,8 @@ type alertView struct {
 // when one failed.
 func deliveryText(row archive.AlertRow) string {
 	var failures []string
-	var sinks map[string]string
-	if json.Unmarshal([]byte(row.Delivered), &sinks) == nil {
-		for name, outcome := range sinks {
-			if outcome != "ok" && name != "error" {
-				failures = append(failures, name+": "+outcome)
-			}
-		}
-		if len(failures) == 0 && sinks["error"] != "" { // recorded before sinks were named
-			failures = append(failures, sinks["error"])
-		}
-		slices.Sort(failures)
+	if o, err := jobs.ParseOutcome(row.Delivered); err == nil {
+		failures = o.Failures()
 	}
 	tries := func() string {
 		if row.Attempts == 1 {
